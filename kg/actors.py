@@ -1,0 +1,215 @@
+"""Actors: the canonical nodes that relations connect, and the gazetteer that names them.
+
+Takes surface forms ("Moscow", "the Kremlin", "Russian", "Iranian President Ebrahim Raisi") and
+gives :class:`Actor` values with a stable IRI. Country data comes from pycountry, completed by
+``ontology/actors/countries.tsv`` (common names, demonyms, capitals, seats of power);
+organisations, armed groups and collectives come from ``ontology/actors/organizations.tsv``;
+titles (which make a person lead or belong to an actor) from ``ontology/actors/titles.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import quote
+
+import pycountry
+
+from kg.ontology import KGR, ontology_dir, read_tsv
+
+ACTOR_TYPES = ("Country", "Person", "Organization", "Group")
+ORG_SUBTYPES = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor. ``type`` is one of ACTOR_TYPES; ``kind`` refines Organization."""
+
+    id: str
+    label: str
+    type: str
+    country: str | None = None
+    kind: str | None = None
+    role: str | None = None
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "label": self.label, "type": self.type, "country": self.country}
+
+
+def slug(name: str) -> str:
+    """A lower-case ASCII slug for an IRI path segment; non-Latin names are percent-encoded.
+
+    >>> slug("Ebrahim Raisi")
+    'ebrahim-raisi'
+    >>> slug("Recep Tayyip Erdoğan")
+    'recep-tayyip-erdogan'
+    >>> slug("Владимир Путин")
+    '%D0%B2%D0%BB%D0%B0%D0%B4%D0%B8%D0%BC%D0%B8%D1%80-%D0%BF%D1%83%D1%82%D0%B8%D0%BD'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(text) >= max(1, len(name.strip()) // 2):
+        return text
+    clean = re.sub(r"\s+", "-", unicodedata.normalize("NFC", name).strip().lower())
+    return quote(clean, safe="-") or "unnamed"
+
+
+def country_actor(code: str, label: str) -> Actor:
+    return Actor(id=str(KGR[f"country/{code}"]), label=label, type="Country", country=code)
+
+
+def person_actor(name: str, country: str | None = None, role: str | None = None) -> Actor:
+    return Actor(id=str(KGR[f"person/{slug(name)}"]), label=name, type="Person", country=country, role=role)
+
+
+def org_actor(key: str, label: str, kind: str | None, country: str | None) -> Actor:
+    if kind == "Group":
+        return Actor(id=str(KGR[f"group/{key}"]), label=label, type="Group", country=None)
+    return Actor(id=str(KGR[f"org/{key}"]), label=label, type="Organization", country=country or None, kind=kind)
+
+
+@dataclass(frozen=True)
+class Title:
+    words: tuple[str, ...]
+    role: str  # "leads" or "memberOf"
+    scope: str  # "state", "org" or "any"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+_LEADING = re.compile(r"^(the|The|THE)\s+")
+_TRAILING = re.compile(r"(['’]s|['’])$")
+
+
+def normalise_surface(text: str) -> str:
+    """Strip a leading article, a possessive ending and stray punctuation from a mention."""
+    text = " ".join(text.split())
+    text = _LEADING.sub("", text)
+    text = _TRAILING.sub("", text).strip(" ,.;:\"'“”‘’()[]")
+    return text
+
+
+@dataclass
+class Gazetteer:
+    """Every known surface form of every named actor, plus titles and state nouns."""
+
+    by_surface: dict[str, Actor] = field(default_factory=dict)
+    by_id: dict[str, Actor] = field(default_factory=dict)
+    countries: dict[str, Actor] = field(default_factory=dict)
+    titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
+    state_nouns: dict[str, str] = field(default_factory=dict)
+
+    def add(self, surface: str, actor: Actor, override: bool = False) -> None:
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        self.by_id.setdefault(actor.id, actor)
+        for form in {surface, surface.replace("’", "'"), surface.replace("'", "’")}:
+            if override or form not in self.by_surface:
+                self.by_surface[form] = actor
+
+    def lookup(self, text: str) -> Actor | None:
+        """The actor a surface form names, or None. Case matters except for all-caps text."""
+        form = normalise_surface(text)
+        if not form:
+            return None
+        hit = self.by_surface.get(form)
+        if hit is None and form.isupper() and len(form) > 4:
+            hit = self.by_surface.get(form.title())
+        if hit is None and form[:1].islower():
+            hit = self.by_surface.get(form[:1].upper() + form[1:])
+        return hit
+
+    def surfaces(self):
+        return self.by_surface.keys()
+
+    def country(self, code: str | None) -> Actor | None:
+        return self.countries.get(code) if code else None
+
+    def match_title(self, words: list[str]) -> tuple[Title, int] | None:
+        """The longest title at the end of ``words`` (lower-case), with its length."""
+        for n in range(min(4, len(words)), 0, -1):
+            key = tuple(words[-n:])
+            if key in self.titles:
+                return self.titles[key], n
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the gazetteer once per process from pycountry and ontology/actors/*.tsv."""
+    gz = Gazetteer()
+    folder = ontology_dir() / "actors"
+    curated: dict[str, tuple[str, list[str]]] = {}
+    for row in read_tsv(folder / "countries.tsv"):
+        if row[0] == "code":
+            continue
+        code, label = row[0], row[1]
+        aliases = [a.strip() for a in (row[2] if len(row) > 2 else "").split("|") if a.strip()]
+        curated[code] = (label, aliases)
+    for code, (label, _) in curated.items():
+        gz.countries[code] = country_actor(code, label)
+    for country in pycountry.countries:
+        code = country.alpha_3
+        if code not in gz.countries:
+            label = getattr(country, "common_name", None) or country.name
+            gz.countries[code] = country_actor(code, label)
+    # Curated forms first: they are what journalists write and they win any clash.
+    for code, (label, aliases) in curated.items():
+        actor = gz.countries[code]
+        gz.add(label, actor, override=True)
+        for alias in aliases:
+            gz.add(alias, actor, override=True)
+    for country in pycountry.countries:
+        actor = gz.countries[country.alpha_3]
+        for name in (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)):
+            if name and "," not in name:
+                gz.add(name, actor)
+    for row in read_tsv(folder / "organizations.tsv"):
+        if row[0] == "key":
+            continue
+        key, label, kind = row[0], row[1], row[2]
+        country = row[3] if len(row) > 3 and row[3] else None
+        aliases = [a.strip() for a in (row[4] if len(row) > 4 else "").split("|") if a.strip()]
+        actor = org_actor(key, label, kind, country)
+        gz.add(label, actor, override=True)
+        for alias in aliases:
+            gz.add(alias, actor)
+    for row in read_tsv(folder / "titles.tsv"):
+        if row[0] == "title" or len(row) < 2:
+            continue
+        words = tuple(row[0].lower().replace("-", " - ").split())
+        gz.titles[words] = Title(words, row[1], row[2] if len(row) > 2 else "any")
+        if "-" in words:  # "secretary-general" is one token to spaCy only sometimes
+            joined = tuple(row[0].lower().split())
+            gz.titles[joined] = gz.titles[words]
+    for row in read_tsv(folder / "state_nouns.tsv"):
+        if row[0] == "noun":
+            continue
+        gz.state_nouns[row[0].lower()] = row[1] if len(row) > 1 else "government"
+    return gz
+
+
+def resolve_name(name: str) -> Actor:
+    """Resolve a free-text actor name as a user or a gold file writes it.
+
+    Known countries, organisations and groups resolve through the gazetteer (so "Moscow",
+    "the Kremlin" and "Russia" are one actor); anything else is taken as a person's name.
+
+    >>> resolve_name("the Kremlin").label
+    'Russia'
+    >>> resolve_name("Ebrahim Raisi").id
+    'https://w3id.org/kg/id/person/ebrahim-raisi'
+    """
+    gz = gazetteer()
+    hit = gz.lookup(name)
+    if hit is not None:
+        return hit
+    for code, actor in gz.countries.items():
+        if name.strip().upper() == code:
+            return actor
+    return person_actor(normalise_surface(name) or name.strip())

@@ -1,0 +1,521 @@
+"""Extraction: spaCy ``Doc`` in, :class:`Relation` candidates out.
+
+Each linguistic construction is one small rule over the dependency parse:
+
+* ``verb``      a trigger verb with its logical subject and object (active, passive, converse,
+                prepositional targets, coordination, control verbs, relative clauses, reported speech)
+* ``light``     a light verb with its object noun: "imposed sanctions on", "held talks with"
+* ``nominal``   a trigger noun: "Turkey's backing for Azerbaijan", "talks between Ethiopia and Sudan"
+* ``adjectival`` a participle modifier: "the Rwanda-backed M23"
+* ``title``     a person's title: "Iranian President Ebrahim Raisi" -> Raisi leads Iran
+
+Actor mentions are found first (see :mod:`kg.mentions`); a rule yields a relation only when both
+of its arguments resolve to actors. Negation and hedging come from the trigger's own modifiers and
+from the verbs that govern it ("refused to condemn", "plans to supply").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors import Actor
+from kg.dates import event_date
+from kg.lexicon import Lexicon, Trigger, lexicon
+from kg.mentions import Mentions, find_mentions
+from kg.ontology import is_symmetric
+
+# Dependency labels (spaCy's English ClearNLP-style scheme).
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+DOBJ = {"dobj"}
+DATIVE = {"dative", "iobj"}
+PREP = {"prep"}
+AGENT = "agent"
+CONJ = "conj"
+MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+GOVERNOR_LINKS = {"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "prep", "dobj", "pobj", "attr", "oprd", "conj", "csubj"}
+REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+
+BASE_CONFIDENCE = {
+    "active": 0.9,
+    "passive": 0.85,
+    "converse": 0.85,
+    "light": 0.85,
+    "reciprocal": 0.8,
+    "nominal": 0.7,
+    "adjectival": 0.75,
+    "title": 0.9,
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One extracted relation with its evidence."""
+
+    subject: Actor
+    relation: str
+    object: Actor
+    negated: bool
+    hedged: bool
+    confidence: float
+    sentence: str
+    start: int
+    end: int
+    date: str | None
+    trigger: str
+    rule: str
+
+    def key(self) -> tuple:
+        return (self.subject.id, self.relation, self.object.id, self.negated, self.start)
+
+    def as_json(self, doc: str) -> dict:
+        return {
+            "doc": doc,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "subject": self.subject.as_json(),
+            "relation": self.relation,
+            "object": self.object.as_json(),
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "confidence": self.confidence,
+            "date": self.date,
+            "trigger": self.trigger,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """The arguments a rule found, before the relation is built."""
+
+    trigger: Trigger
+    sources: list[Actor]
+    targets: list[Actor]
+    rule: str
+    reciprocal: bool
+    via_coref: bool
+    words: str
+
+
+class Extractor:
+    """Applies the rules to parsed documents. One instance per process; it holds no per-doc state."""
+
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex or lexicon()
+
+    # ------------------------------------------------------------------ entry point
+    def extract(self, doc: Doc, doc_date: dt.date | None = None) -> list[Relation]:
+        """All relations in a parsed document, deduplicated, in text order."""
+        mentions = find_mentions(doc)
+        out: dict[tuple, Relation] = {}
+        for sent in doc.sents:
+            for rel in self._sentence(sent, mentions, doc_date):
+                out.setdefault(rel.key(), rel)
+        return sorted(out.values(), key=lambda r: (r.start, r.subject.id, r.relation, r.object.id))
+
+    def _sentence(self, sent: Span, m: Mentions, doc_date: dt.date | None) -> Iterator[Relation]:
+        for person, role, holder in m.titles_in(sent):
+            yield self._relation(person, role, holder, sent, None, doc_date, "title", [], negated=False, hedged=False)
+        suppressed: set[int] = set()
+        for token in sent:
+            if token.i in suppressed:
+                continue
+            frames = []
+            lemma = token.lemma_.lower()
+            if token.dep_ == "amod" and lemma in self.lex.adjs and token.tag_ == "VBN":
+                frames = self._adj_frames(token, lemma, m)
+            elif token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
+                frames = self._verb_frames(token, lemma, m)
+            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
+                frames = self._noun_frames(token, lemma, m)
+            for frame in frames:
+                negated, hedged = self._modality(token)
+                if frame.trigger.relation == "threatens":
+                    # "threatened to cut ties with X": the threat is the event, the cut is not.
+                    for child in token.children:
+                        if child.dep_ == "xcomp":
+                            suppressed.update(t.i for t in child.subtree)
+                yield from self._emit(frame, token, sent, doc_date, negated, hedged)
+
+    # ------------------------------------------------------------------ rules
+    def _verb_frames(self, verb: Token, lemma: str, m: Mentions) -> list[_Frame]:
+        candidates: list[tuple[Trigger, str]] = []
+        obj_noun = self._object_noun(verb)
+        if obj_noun is not None:
+            nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
+            for noun_lemma in nouns:
+                for trig in self.lex.light_for(lemma, noun_lemma):
+                    candidates.append((trig, "light"))
+        for trig in self.lex.verbs.get(lemma, ()):
+            candidates.append((trig, "converse" if trig.converse else ("passive" if _is_passive(verb) else "active")))
+        for trig, rule in candidates:
+            frame = self._fill(trig, verb, obj_noun, m, rule)
+            if frame is not None:
+                return [frame]
+        return []
+
+    def _noun_frames(self, noun: Token, lemma: str, m: Mentions) -> list[_Frame]:
+        for trig in self.lex.nouns[lemma]:
+            frame = self._fill(trig, noun, None, m, "nominal")
+            if frame is not None:
+                return [frame]
+        return []
+
+    def _adj_frames(self, adj: Token, lemma: str, m: Mentions) -> list[_Frame]:
+        """"the Rwanda-backed M23": the participle's modifier acts on the noun it modifies."""
+        for trig in self.lex.adjs[lemma]:
+            sources = []
+            for child in adj.children:
+                if child.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod"):
+                    sources += m.actors(child)
+            if not sources:
+                # spaCy often attaches "Iran" in "Iran-backed" to the noun, left of the hyphen.
+                left = adj.doc[adj.i - 2] if adj.i >= 2 and adj.doc[adj.i - 1].text == "-" else None
+                if left is not None:
+                    sources += m.actors(left)
+            targets = m.actors(adj.head)
+            if not targets and adj.head.dep_ == "appos":
+                targets = m.actors(adj.head.head)
+            if sources and targets:
+                return [_Frame(trig, sources, targets, "adjectival", False, False, adj.text)]
+        return []
+
+    def _fill(self, trig: Trigger, head: Token, obj_noun: Token | None, m: Mentions, rule: str) -> _Frame | None:
+        recip = _reciprocal_object(head, obj_noun)
+        if "between" in trig.target:
+            pair = self._slot("between", head, obj_noun, m)
+            if len(pair) >= 2:
+                return _Frame(trig, pair, pair, "nominal", True, False, _words(head, obj_noun))
+        sources = self._slot_actors(trig.source, head, obj_noun, m, recip)
+        if not sources:
+            return None
+        if recip and len(sources) >= 2:
+            return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
+        targets = self._slot_actors(trig.target, head, obj_noun, m, recip)
+        if not targets and is_symmetric(trig.relation) and len(sources) >= 2 and "subj" in trig.source:
+            # "Russia and China held talks": a symmetric relation among coordinated subjects.
+            return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
+        if not targets:
+            return None
+        if "between" in trig.target and not sources:
+            return None
+        return _Frame(trig, sources, targets, rule, False, False, _words(head, obj_noun))
+
+    def _slot_actors(self, slots, head: Token, obj_noun: Token | None, m: Mentions, recip: bool) -> list[Actor]:
+        for slot in slots:
+            actors = self._slot(slot, head, obj_noun, m)
+            if actors:
+                return actors
+        return []
+
+    def _slot(self, slot: str, head: Token, obj_noun: Token | None, m: Mentions) -> list[Actor]:
+        if slot == "subj":
+            return _dedupe(a for t in logical_subjects(head) for a in m.actors(t))
+        if slot == "obj":
+            return _dedupe(a for t in logical_objects(head) for a in m.actors(t))
+        if slot == "dative":
+            return _dedupe(a for c in head.children if c.dep_ in DATIVE for a in m.actors(c))
+        if slot.startswith("prep:"):
+            word = slot[5:]
+            holders = [head] + ([obj_noun] if obj_noun is not None else [])
+            found = []
+            for holder in holders:
+                for prep in holder.children:
+                    if prep.dep_ in PREP and prep.lower_ == word:
+                        for pobj in prep.children:
+                            if pobj.dep_ in ("pobj", "pcomp"):
+                                # "fired at Ukrainian positions", "toward its waters"
+                                found += m.actors(pobj) or m.modifier_actors(pobj)
+                    # "pulled out of", "cut off ties with": particle + preposition
+                    if prep.dep_ == "prt" and word in ("out", "from"):
+                        for sub in prep.children:
+                            if sub.dep_ in PREP:
+                                for pobj in sub.children:
+                                    found += m.actors(pobj)
+            return _dedupe(found)
+        if slot == "objmod":
+            nouns = [obj_noun] if obj_noun is not None else list(logical_objects(head))
+            found = []
+            for noun in nouns:
+                if noun is None:
+                    continue
+                for noun_tok in [noun, *_conjuncts(noun)]:
+                    found += m.modifier_actors(noun_tok)
+            return _dedupe(found)
+        if slot == "poss":
+            found = list(m.modifier_actors(head))
+            for prep in head.children:
+                if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
+                    for pobj in prep.children:
+                        found += m.actors(pobj)
+            if not found and head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in ("hold", "have", "begin", "open", "launch", "conduct", "announce", "voice", "express"):
+                found += [a for t in logical_subjects(head.head) for a in m.actors(t)]
+            return _dedupe(found)
+        if slot == "between":
+            for prep in head.children:
+                if prep.dep_ in PREP and prep.lower_ in ("between", "among"):
+                    return _dedupe(a for p in prep.children if p.dep_ == "pobj" for a in m.actors(p))
+            return []
+        if slot == "head":
+            return m.actors(head.head)
+        return []
+
+    # ------------------------------------------------------------------ modality
+    def _modality(self, trigger: Token) -> tuple[bool, bool]:
+        neg_adv = self.lex.negate.get("adverb", frozenset())
+        neg_gov = self.lex.negate.get("governor", frozenset())
+        neg_det = self.lex.negate.get("det", frozenset())
+        hedge_aux = self.lex.hedge.get("aux", frozenset())
+        hedge_adv = self.lex.hedge.get("adverb", frozenset())
+        hedge_gov = self.lex.hedge.get("governor", frozenset())
+        negated = hedged = False
+
+        def own_marks(tok: Token) -> tuple[bool, bool]:
+            n = h = False
+            for c in tok.children:
+                low = c.lower_
+                if c.dep_ == "neg" or (c.dep_ in ("advmod", "neg") and low in neg_adv):
+                    n = True
+                elif c.dep_ in ("aux", "auxpass") and low in hedge_aux:
+                    h = True
+                elif c.dep_ in ("advmod", "amod") and low in hedge_adv:
+                    h = True
+                elif c.dep_ == "aux" and low == "going":
+                    h = True
+            return n, h
+
+        n, h = own_marks(trigger)
+        negated |= n
+        hedged |= h
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                if any(d.dep_ == "det" and d.lower_ in neg_det for d in c.children):
+                    negated = True
+        if trigger.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in neg_det for d in trigger.children):
+            negated = True
+        # Walk up through the verbs and nouns that govern the trigger.
+        tok = trigger
+        steps = 0
+        while tok.dep_ in GOVERNOR_LINKS and tok.head is not tok and steps < 6:
+            link = tok.dep_
+            tok = tok.head
+            steps += 1
+            if link == "conj":
+                # A coordinated verb shares its first conjunct's auxiliaries ("did not meet or call").
+                n, h = own_marks(tok)
+                negated |= n
+                hedged |= h
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in neg_gov:
+                negated = True
+            if lemma in hedge_gov:
+                hedged = True
+            n, h = own_marks(tok)
+            if n and link in ("xcomp", "ccomp", "pcomp", "prep"):
+                negated = True
+            if h and link in ("xcomp", "ccomp", "acl", "pcomp"):
+                hedged = True
+            if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
+                break
+        return negated, hedged
+
+    # ------------------------------------------------------------------ output
+    def _emit(self, frame: _Frame, token: Token, sent: Span, doc_date, negated: bool, hedged: bool) -> Iterator[Relation]:
+        rel = frame.trigger.relation
+        pairs = []
+        if frame.reciprocal:
+            for a in frame.sources:
+                for b in frame.sources:
+                    if a.id != b.id:
+                        if is_symmetric(rel) and (b.id, a.id) in {(x.id, y.id) for x, y in pairs}:
+                            continue
+                        pairs.append((a, b))
+        else:
+            pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
+        for s, t in pairs:
+            yield self._relation(s, rel, t, sent, token, doc_date, frame.rule, [frame.words], negated, hedged)
+
+    def _relation(self, s: Actor, rel: str, o: Actor, sent: Span, token: Token | None, doc_date, rule: str,
+                  words: list[str], negated: bool, hedged: bool) -> Relation:
+        conf = BASE_CONFIDENCE.get(rule, 0.75)
+        if hedged:
+            conf -= 0.1
+        date = event_date(token, doc_date) if token is not None else (doc_date.isoformat() if doc_date else None)
+        text = sent.text
+        start = sent.start_char
+        return Relation(
+            subject=s,
+            relation=rel,
+            object=o,
+            negated=negated,
+            hedged=hedged,
+            confidence=round(max(0.05, min(1.0, conf)), 2),
+            sentence=text,
+            start=start,
+            end=start + len(text),
+            date=date,
+            trigger=" ".join(w for w in words if w) or rel,
+            rule=rule,
+        )
+
+    @staticmethod
+    def _object_noun(verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in DOBJ:
+                return c
+        if _is_passive(verb):
+            for c in verb.children:
+                if c.dep_ in PASS_SUBJ:
+                    return c
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return verb.head
+        # "carried out strikes on": the object may hang off the particle
+        for c in verb.children:
+            if c.dep_ == "prt":
+                for cc in c.children:
+                    if cc.dep_ in DOBJ:
+                        return cc
+        return None
+
+
+# ---------------------------------------------------------------------- argument helpers
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = []
+    stack = [c for c in tok.children if c.dep_ == CONJ]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(cc for cc in c.children if cc.dep_ == CONJ)
+    return out
+
+
+def _with_conjuncts(tokens) -> list[Token]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(_conjuncts(t))
+    return out
+
+
+def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
+    verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
+    if depth > 4:
+        return []
+    passive = _is_passive(verb)
+    found = []
+    for c in verb.children:
+        if passive and c.dep_ == AGENT:
+            found += [p for p in c.children if p.dep_ == "pobj"]
+        elif not passive and c.dep_ in SUBJ:
+            found.append(c)
+    if found:
+        resolved = []
+        for t in found:
+            if t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                resolved.append(verb.head)
+            else:
+                resolved.append(t)
+        return _with_conjuncts(resolved)
+    if passive:
+        return []
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "relcl":
+        return []
+    if verb.dep_ == "xcomp":
+        # Object control ("urged Japan to impose ...") else subject control ("promised to deliver").
+        objs = [c for c in head.children if c.dep_ in DOBJ]
+        if objs and head.lemma_.lower() not in ("promise", "threaten", "vow", "pledge", "offer"):
+            return _with_conjuncts(objs)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
+                return _with_conjuncts([p for p in prep.children if p.dep_ == "pobj"])
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        gov = head.head
+        objs = [c for c in gov.children if c.dep_ in DOBJ]
+        if objs:
+            return _with_conjuncts(objs)
+        if gov.pos_ in ("VERB", "AUX"):
+            return logical_subjects(gov, depth + 1)
+    if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
+        # "Iran has the potential to supply Moscow"
+        return logical_subjects(head.head, depth + 1)
+    return []
+
+
+def logical_objects(verb: Token) -> list[Token]:
+    """Direct objects, or the surface subject of a passive, or the noun a participle modifies."""
+    found = []
+    if _is_passive(verb):
+        found = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found.append(verb.head)
+        found = [verb.head if (t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+    else:
+        found = [c for c in verb.children if c.dep_ in DOBJ]
+        if not found:
+            for c in verb.children:
+                if c.dep_ == "prt":
+                    found += [cc for cc in c.children if cc.dep_ in DOBJ]
+        if verb.dep_ == "relcl" and not found:
+            # "the drones that Iran supplied": the relative pronoun is the object.
+            if any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in verb.children):
+                found = [verb.head]
+    return _with_conjuncts(found)
+
+
+def _reciprocal_object(head: Token, obj_noun: Token | None) -> bool:
+    """"each other" / "one another" as the object or prepositional object of the trigger."""
+    cands = list(head.children)
+    if obj_noun is not None:
+        cands += list(obj_noun.children)
+    for c in list(cands):
+        if c.dep_ == "prep":
+            cands += list(c.children)
+    for c in cands:
+        if c.lower_ == "other" and any(d.lower_ == "each" for d in c.children):
+            return True
+        if c.lower_ == "another" and any(d.lower_ == "one" for d in c.children):
+            return True
+        if c.lower_ == "other" and c.i > 0 and c.doc[c.i - 1].lower_ == "each":
+            return True
+        if c.lower_ == "another" and c.i > 0 and c.doc[c.i - 1].lower_ == "one":
+            return True
+    return False
+
+
+def _words(head: Token, obj_noun: Token | None) -> str:
+    if obj_noun is not None and obj_noun.i != head.i:
+        a, b = sorted([head, obj_noun], key=lambda t: t.i)
+        return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
+    return head.text
+
+
+def _dedupe(actors) -> list[Actor]:
+    seen = set()
+    out = []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out

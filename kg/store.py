@@ -1,0 +1,284 @@
+"""The store stage: documents and their relations in, an on-disk RDF dataset out.
+
+The store is Oxigraph (RocksDB on disk) opened through rdflib's ``oxrdflib`` plugin, so rdflib
+code and SPARQL both work on it, and SPARQL runs in Oxigraph's engine. Layout:
+
+* one named graph per document, named by the document IRI, holding the document's description,
+  its statement nodes and the direct actor -> actor edges of its non-negated statements;
+* one shared graph ``kgr:graph/actors`` with actor types, labels, alternative labels and country
+  links (facts that do not belong to any single document).
+
+A document is written in one Oxigraph transaction, so a store never holds half a document.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib.store import OxigraphStore
+from rdflib import Dataset
+
+from kg.actors import Actor, gazetteer
+from kg.corpus import Document
+from kg.extract import Relation
+from kg.ontology import ACTORS_GRAPH, KG, KGR, QUAD_CONCEPTS, relations
+
+STORE_FORMAT = 1
+MARKER = "kg-store.json"
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCT = "http://purl.org/dc/terms/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _n(iri) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+A = _n(_RDF + "type")
+LABEL = _n(_RDFS + "label")
+ALT = _n(_SKOS + "altLabel")
+DERIVED = _n(_PROV + "wasDerivedFrom")
+XSD_BOOL = _n(_XSD + "boolean")
+XSD_INT = _n(_XSD + "integer")
+XSD_DEC = _n(_XSD + "decimal")
+XSD_DATE = _n(_XSD + "date")
+TRUE = ox.Literal("true", datatype=XSD_BOOL)
+FALSE = ox.Literal("false", datatype=XSD_BOOL)
+ACTORS_G = _n(ACTORS_GRAPH)
+
+
+class StoreError(RuntimeError):
+    """The store path cannot be used; the message says why in one sentence."""
+
+
+class StoreLocked(StoreError):
+    pass
+
+
+def doc_iri(doc_id: str) -> str:
+    return str(KGR[f"doc/{doc_id}"])
+
+
+def statement_iri(doc_id: str, rel: Relation) -> str:
+    key = "\x1f".join([doc_id, rel.subject.id, rel.relation, rel.object.id, str(rel.negated), str(rel.start), rel.trigger])
+    return str(KGR["statement/" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]])
+
+
+def _lit(text: str) -> ox.Literal:
+    # Oxigraph refuses lone surrogates; documents decoded with "replace" never have them, but
+    # a hostile JSON record can (\\ud800): keep the text, drop what cannot be stored.
+    return ox.Literal(text.encode("utf-8", "replace").decode("utf-8"))
+
+
+@dataclass
+class KGStore:
+    """An opened kg store. Use :func:`open_store`; close it (or use ``with``) when done."""
+
+    path: Path
+    dataset: Dataset
+    read_only: bool
+    _lock_fh: object | None = None
+
+    @property
+    def ox(self) -> ox.Store:
+        return self.dataset.store._inner  # the pyoxigraph Store behind oxrdflib
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        try:
+            if not self.read_only:
+                self.ox.flush()
+        except Exception:
+            pass
+        self.dataset.close()
+        if self._lock_fh is not None:
+            try:
+                fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
+                self._lock_fh.close()
+            finally:
+                self._lock_fh = None
+
+    # ------------------------------------------------------------------ reading
+    def document_hashes(self) -> dict[str, str]:
+        """IRI -> content hash of every document in the store."""
+        q = "SELECT ?d ?h WHERE { GRAPH ?d { ?d <%s> ?h } }" % KG.contentHash
+        return {str(row[0].value): row[1].value for row in self.ox.query(q)}
+
+    def document_sources(self) -> dict[str, str]:
+        q = "SELECT ?d ?k WHERE { GRAPH ?d { ?d <http://purl.org/dc/terms/identifier> ?k } }"
+        return {str(row[0].value): row[1].value for row in self.ox.query(q)}
+
+    def count(self, query: str) -> int:
+        rows = list(self.ox.query(query, use_default_graph_as_union=True))
+        return int(rows[0][0].value) if rows else 0
+
+    # ------------------------------------------------------------------ writing
+    def replace_document(self, doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0) -> int:
+        """Write a document's graph, replacing any earlier version. Returns the statement count."""
+        g = _n(doc_iri(doc.id))
+        quads: list[ox.Quad] = []
+        add = quads.append
+        d = g
+        add(ox.Quad(d, A, _n(KG.Document), g))
+        add(ox.Quad(d, _n(KG.contentHash), ox.Literal(doc.content_hash), g))
+        add(ox.Quad(d, _n(_DCT + "identifier"), _lit(doc.key), g))
+        add(ox.Quad(d, _n(_DCT + "source"), _lit(doc.url or doc.source or doc.key), g))
+        if doc.title:
+            add(ox.Quad(d, _n(_DCT + "title"), _lit(doc.title), g))
+        if doc.date:
+            add(ox.Quad(d, _n(_DCT + "date"), ox.Literal(doc.date.isoformat(), datatype=XSD_DATE), g))
+        add(ox.Quad(d, _n(KG.sentenceCount), ox.Literal(str(sentences), datatype=XSD_INT), g))
+        add(ox.Quad(d, _n(KG.wordCount), ox.Literal(str(words), datatype=XSD_INT), g))
+        actors: dict[str, Actor] = {}
+        n = 0
+        rel_info = relations()
+        for rel in rels:
+            n += 1
+            s = _n(statement_iri(doc.id, rel))
+            subj, obj = _n(rel.subject.id), _n(rel.object.id)
+            actors[rel.subject.id] = rel.subject
+            actors[rel.object.id] = rel.object
+            add(ox.Quad(s, A, _n(KG.Statement), g))
+            add(ox.Quad(s, _n(KG.subject), subj, g))
+            add(ox.Quad(s, _n(KG.relation), _n(KG[rel.relation]), g))
+            add(ox.Quad(s, _n(KG.object), obj, g))
+            add(ox.Quad(s, _n(KG.negated), TRUE if rel.negated else FALSE, g))
+            add(ox.Quad(s, _n(KG.hedged), TRUE if rel.hedged else FALSE, g))
+            add(ox.Quad(s, _n(KG.confidence), ox.Literal(str(Decimal(str(rel.confidence))), datatype=XSD_DEC), g))
+            if rel.date:
+                add(ox.Quad(s, _n(KG.date), ox.Literal(rel.date, datatype=XSD_DATE), g))
+            add(ox.Quad(s, _n(KG.trigger), _lit(rel.trigger), g))
+            add(ox.Quad(s, _n(KG.sentence), _lit(rel.sentence), g))
+            add(ox.Quad(s, _n(KG.start), ox.Literal(str(rel.start), datatype=XSD_INT), g))
+            add(ox.Quad(s, _n(KG.end), ox.Literal(str(rel.end), datatype=XSD_INT), g))
+            add(ox.Quad(s, _n(KG.rule), ox.Literal(rel.rule), g))
+            add(ox.Quad(s, DERIVED, d, g))
+            quad = rel_info[rel.relation].quad if rel.relation in rel_info else None
+            if quad:
+                add(ox.Quad(s, _n(KG.quad), _n(QUAD_CONCEPTS[quad]), g))
+            if not rel.negated:
+                add(ox.Quad(subj, _n(KG[rel.relation]), obj, g))
+        actor_quads = [q for a in actors.values() for q in actor_quads_for(a)]
+        self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
+        # One transaction: the document, its statements and the actors they need.
+        self.ox.extend(quads + actor_quads)
+        return n
+
+    def remove_document(self, iri: str) -> None:
+        g = _n(iri)
+        if self.ox.contains_named_graph(g):
+            self.ox.remove_graph(g)
+
+    def flush(self) -> None:
+        self.ox.flush()
+
+
+def actor_quads_for(actor: Actor) -> list[ox.Quad]:
+    """The shared description of an actor: type, label, names, country."""
+    a = _n(actor.id)
+    cls = actor.kind if actor.type == "Organization" and actor.kind else actor.type
+    out = [ox.Quad(a, A, _n(KG[cls]), ACTORS_G), ox.Quad(a, LABEL, _lit(actor.label), ACTORS_G)]
+    if cls != actor.type:
+        out.append(ox.Quad(a, A, _n(KG[actor.type]), ACTORS_G))
+    if actor.type == "Country" and actor.country:
+        out.append(ox.Quad(a, _n(KG.isoCode), ox.Literal(actor.country), ACTORS_G))
+    elif actor.country:
+        out.append(ox.Quad(a, _n(KG.country), _n(KGR[f"country/{actor.country}"]), ACTORS_G))
+    if actor.role:
+        out.append(ox.Quad(a, _n(KG.role), _lit(actor.role), ACTORS_G))
+    for alias in _aliases(actor.id):
+        if alias != actor.label:
+            out.append(ox.Quad(a, ALT, _lit(alias), ACTORS_G))
+    return out
+
+
+_ALIAS_INDEX: dict[str, list[str]] | None = None
+
+
+def _aliases(actor_id: str) -> list[str]:
+    global _ALIAS_INDEX
+    if _ALIAS_INDEX is None:
+        idx: dict[str, list[str]] = {}
+        for surface, actor in gazetteer().by_surface.items():
+            idx.setdefault(actor.id, []).append(surface)
+        _ALIAS_INDEX = {k: sorted(set(v)) for k, v in idx.items()}
+    return _ALIAS_INDEX.get(actor_id, [])
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("KG_STORE", "kg-store"))
+
+
+def open_store(path: str | Path | None = None, create: bool = True, read_only: bool = False, lock: bool = False) -> KGStore:
+    """Open (or create) the store at ``path``; raise :class:`StoreError` with a readable reason.
+
+    ``lock=True`` takes the store's write lock so that two builds never interleave.
+    """
+    path = Path(path) if path is not None else default_store_path()
+    marker = path / MARKER
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"store path {path} is a file, not a kg store folder")
+    if path.is_dir():
+        if marker.exists():
+            try:
+                info = json.loads(marker.read_text("utf-8"))
+            except (OSError, ValueError):
+                raise StoreError(f"store {path} has an unreadable {MARKER}; it is not a kg store") from None
+            if info.get("format") != STORE_FORMAT:
+                raise StoreError(
+                    f"store {path} was written by an incompatible kg (store format {info.get('format')!r}, "
+                    f"this kg reads {STORE_FORMAT}); rebuild it into a new folder"
+                )
+        elif any(path.iterdir()):
+            raise StoreError(f"{path} is a folder that is not a kg store; choose an empty or new folder")
+        elif not create:
+            raise StoreError(f"no kg store at {path}; run kg build first")
+    elif not create:
+        raise StoreError(f"no kg store at {path}; run kg build first")
+    if read_only and not marker.exists():
+        raise StoreError(f"no kg store at {path}; run kg build first")
+    lock_fh = None
+    try:
+        if not read_only:
+            path.mkdir(parents=True, exist_ok=True)
+            if lock:
+                lock_fh = open(path / "kg.lock", "a+")
+                try:
+                    fcntl.flock(lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    lock_fh.close()
+                    raise StoreLocked(f"store {path} is being written by another kg build; wait for it to finish") from None
+            if not marker.exists():
+                marker.write_text(json.dumps({"format": STORE_FORMAT, "engine": "oxigraph"}) + "\n", "utf-8")
+        db = path / "oxigraph"
+        inner = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
+        ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
+    except StoreError:
+        raise
+    except PermissionError:
+        raise StoreError(f"store {path} is not writable (permission denied)") from None
+    except OSError as exc:
+        if lock_fh is not None:
+            lock_fh.close()
+        msg = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+        if "lock" in msg.lower():
+            raise StoreLocked(f"store {path} is in use by another kg process; wait for it to finish") from None
+        raise StoreError(f"cannot open store {path}: {msg}") from None
+    return KGStore(path=path, dataset=ds, read_only=read_only, _lock_fh=lock_fh)
