@@ -255,6 +255,40 @@ def stats(
     out.print(t)
 
 
+# ---------------------------------------------------------------------------- eval
+@app.command("eval")
+@friendly
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines; see tests/gold/README.md).", show_default=False)],
+    model: ModelOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the items with differences to this JSONL file.")] = None,
+):
+    """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad)."""
+    from kg.evaluate import GoldError, evaluate
+
+    try:
+        report = evaluate(gold, model=model)
+    except GoldError as exc:
+        raise UserError(str(exc)) from None
+    if errors:
+        with open(errors, "w", encoding="utf-8") as fh:
+            for e in report.errors:
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+    if json_out:
+        out.print_json(json.dumps(report.as_dict()))
+        return
+    t = Table("level", "P", "R", "F1", "tp", "fp", "fn", title=f"{report.items} gold items")
+    for name, sc in (("exact", report.exact), ("dyad-quad", report.dyad)):
+        t.add_row(name, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp), str(sc.fp), str(sc.fn))
+    out.print(t)
+    for title, table in (("relation", report.per_relation), ("construction", report.per_construction)):
+        t = Table(title, "P", "R", "F1", "tp", "fp", "fn")
+        for k, sc in sorted(table.items()):
+            t.add_row(k, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp), str(sc.fp), str(sc.fn))
+        out.print(t)
+
+
 def main() -> None:
     import os
 
