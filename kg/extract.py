@@ -154,6 +154,12 @@ class Extractor:
                     candidates.append((trig, "light"))
         for trig in self.lex.verbs.get(lemma, ()):
             candidates.append((trig, "converse" if trig.converse else ("passive" if _is_passive(verb) else "active")))
+        if obj_noun is not None and not candidates and lemma not in self.lex.blocked_wildcard:
+            # "rolled over a loan to Pakistan", "stepped up its attacks on Ukraine": the noun carries the event
+            nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
+            for noun_lemma in nouns:
+                for trig in self.lex.light_for("*", noun_lemma):
+                    candidates.append((trig, "light"))
         for trig, rule in candidates:
             frame = self._fill(trig, verb, obj_noun, m, rule)
             if frame is not None:
@@ -208,22 +214,40 @@ class Extractor:
         return _Frame(trig, sources, targets, rule, False, False, _words(head, obj_noun))
 
     def _slot_actors(self, slots, head: Token, obj_noun: Token | None, m: Mentions, recip: bool) -> list[Actor]:
-        for slot in slots:
-            actors = self._slot(slot, head, obj_noun, m)
-            if actors:
-                return actors
+        # First the arguments that name an actor outright, then those that only carry one as a
+        # modifier ("condemned Israel's decision", "a wave of Russian missiles").
+        for loose in (False, True):
+            for slot in slots:
+                actors = self._slot(slot, head, obj_noun, m, loose)
+                if actors:
+                    return actors
         return []
 
-    def _slot(self, slot: str, head: Token, obj_noun: Token | None, m: Mentions) -> list[Actor]:
+    def _slot(self, slot: str, head: Token, obj_noun: Token | None, m: Mentions, loose: bool = False) -> list[Actor]:
+        def arg(t: Token) -> list[Actor]:
+            return m.actors(t) or (m.carried_actors(t) if loose else [])
+
         if slot == "subj":
-            return _dedupe(a for t in logical_subjects(head) for a in m.actors(t))
+            return _dedupe(a for t in logical_subjects(head) for a in arg(t))
         if slot == "obj":
-            return _dedupe(a for t in logical_objects(head) for a in m.actors(t))
+            return _dedupe(a for t in logical_objects(head) for a in arg(t))
+        if slot == "ccomp":
+            # "demanded that the Philippines withdraw": the subject of the complement clause
+            found = []
+            for c in head.children:
+                if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                    found += [a for t in logical_subjects(c) for a in arg(t)]
+            return _dedupe(found)
         if slot == "dative":
             return _dedupe(a for c in head.children if c.dep_ in DATIVE for a in m.actors(c))
         if slot.startswith("prep:"):
             word = slot[5:]
             holders = [head] + ([obj_noun] if obj_noun is not None else [])
+            if obj_noun is not None:
+                # "$345 million in military assistance for Taiwan": preps of the object's own phrase
+                for p in obj_noun.children:
+                    if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                        holders += [c for c in p.children if c.dep_ == "pobj"]
             found = []
             for holder in holders:
                 for prep in holder.children:
@@ -231,13 +255,13 @@ class Extractor:
                         for pobj in prep.children:
                             if pobj.dep_ in ("pobj", "pcomp"):
                                 # "fired at Ukrainian positions", "toward its waters"
-                                found += m.actors(pobj) or m.modifier_actors(pobj)
+                                found += m.actors(pobj) or (m.carried_actors(pobj) if loose else [])
                     # "pulled out of", "cut off ties with": particle + preposition
-                    if prep.dep_ == "prt" and word in ("out", "from"):
+                    if prep.dep_ == "prt" and word in ("out", "from", "of"):
                         for sub in prep.children:
                             if sub.dep_ in PREP:
                                 for pobj in sub.children:
-                                    found += m.actors(pobj)
+                                    found += m.actors(pobj) or (m.carried_actors(pobj) if loose else [])
             return _dedupe(found)
         if slot == "objmod":
             nouns = [obj_noun] if obj_noun is not None else list(logical_objects(head))
@@ -381,6 +405,12 @@ class Extractor:
             if c.dep_ == "prt":
                 for cc in c.children:
                     if cc.dep_ in DOBJ:
+                        return cc
+        # "came under Russian bombardment"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "under":
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
                         return cc
         return None
 

@@ -37,6 +37,7 @@ class Lexicon:
     noun_classes: dict[str, frozenset[str]] = field(default_factory=dict)
     negate: dict[str, frozenset[str]] = field(default_factory=dict)
     hedge: dict[str, frozenset[str]] = field(default_factory=dict)
+    blocked_wildcard: frozenset[str] = frozenset()
 
     def noun_matches(self, spec: str, lemma: str) -> bool:
         if spec.startswith("@"):
@@ -64,6 +65,8 @@ def lexicon() -> Lexicon:
         trig = Trigger(kind, lemma.lower(), noun.lower() if not noun.startswith("@") else noun, relation,
                        tuple(source.split("|")), tuple(target.split("|")))
         tables[kind].setdefault(trig.lemma, []).append(trig)
+    for row in read_tsv(folder / "wildcard_blocked.tsv"):
+        lex.blocked_wildcard = lex.blocked_wildcard | {w.strip() for w in row[0].split("|") if w.strip()}
     for row in read_tsv(folder / "modality.tsv"):
         kind, where, words = row[0], row[1], row[2]
         table = lex.negate if kind == "negate" else lex.hedge

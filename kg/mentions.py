@@ -87,6 +87,19 @@ class Mentions:
                 return [self.token_actor[c.i]]
         return []
 
+    def carried_actors(self, tok: Token) -> list[Actor]:
+        """Actors an argument carries without naming one: "Israel's decision", "a wave of Russian
+        missiles", "Thousands of Jordanians", "its border with Ukraine"."""
+        out = []
+        for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
+            found = self.modifier_actors(t)
+            if not found and t.lemma_.lower() in ("border", "frontier", "boundary"):
+                for p in t.children:
+                    if p.dep_ == "prep" and p.lower_ == "with":
+                        found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+            out += found
+        return out
+
     def modifier_actors(self, noun: Token, depth: int = 0) -> list[Actor]:
         """Actors that modify a noun: "Russian fuel", "Ukraine's ports", "its boats", "assets of X"."""
         out: list[Actor] = []
@@ -97,9 +110,12 @@ class Mentions:
                     out += self._possessive(c)
                 elif c.i in self.token_actor:
                     out += self.actors(c)
-                elif depth < 1 and c.dep_ == "compound":
+                elif depth < 1 and (c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ == "VBN")):
+                    # "missile strikes", "a Greek-flagged tanker", "a U.S.-drafted resolution"
                     out += self.modifier_actors(c, depth + 1)
-            elif c.dep_ == "prep" and c.lower_ == "of" and depth < 1:
+                    if c.tag_ == "VBN" and c.i >= 2 and c.doc[c.i - 1].text == "-" and (c.i - 2) in self.token_actor:
+                        out += self.actors(c.doc[c.i - 2])
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and depth < 1:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.actors(p) or self.modifier_actors(p, depth + 1)
