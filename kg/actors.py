@@ -185,8 +185,8 @@ def gazetteer() -> Gazetteer:
         words = tuple(row[0].lower().replace("-", " - ").split())
         gz.titles[words] = Title(words, row[1], row[2] if len(row) > 2 else "any")
         if "-" in words:  # "secretary-general" is one token to spaCy only sometimes
-            joined = tuple(row[0].lower().split())
-            gz.titles[joined] = gz.titles[words]
+            gz.titles[tuple(row[0].lower().split())] = gz.titles[words]
+            gz.titles[tuple(w for w in words if w != "-")] = gz.titles[words]
     for row in read_tsv(folder / "state_nouns.tsv"):
         if row[0] == "noun":
             continue

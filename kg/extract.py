@@ -204,7 +204,7 @@ class Extractor:
         if recip and len(sources) >= 2:
             return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
         targets = self._slot_actors(trig.target, head, obj_noun, m, recip)
-        if not targets and is_symmetric(trig.relation) and len(sources) >= 2 and "subj" in trig.source:
+        if not targets and len(sources) >= 2 and "subj" in trig.source and (is_symmetric(trig.relation) or "recip" in trig.target):
             # "Russia and China held talks": a symmetric relation among coordinated subjects.
             return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
         if not targets:
@@ -317,6 +317,9 @@ class Extractor:
         n, h = own_marks(trigger)
         negated |= n
         hedged |= h
+        for subj in trigger.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subj.children):
+                negated = True
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 if any(d.dep_ == "det" and d.lower_ in neg_det for d in c.children):
@@ -341,6 +344,8 @@ class Extractor:
                 negated = True
             if lemma in hedge_gov:
                 hedged = True
+                if any(d.dep_ == "det" and d.lower_ in neg_det for d in tok.children):
+                    negated = True  # "has no plans to supply"
             n, h = own_marks(tok)
             if n and link in ("xcomp", "ccomp", "pcomp", "prep"):
                 negated = True

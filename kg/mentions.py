@@ -27,6 +27,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it", "they", "them"}
 POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "thing"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
+DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "group", "movement", "militia", "organisation", "organization", "alliance", "bloc"}
 PLURAL_HEADS = {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
 ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod"}
 
@@ -55,6 +56,7 @@ class Mentions:
     persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person
     order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
+    personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
 
     # -------------------------------------------------------------- queries used by the rules
     def actors(self, tok: Token, conj: bool = True) -> list[Actor]:
@@ -80,6 +82,11 @@ class Mentions:
             return [self.token_actor[tok.i]]
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS):
+            return self._pronoun(tok)
+        if tok.lemma_.lower() in DEFINITE_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+            c.dep_ in ("amod", "compound", "poss", "prep", "nummod") for c in tok.children
+        ):
+            # "the country", "the group": the actor last named in that role
             return self._pronoun(tok)
         # "the M23, the Rwanda-backed rebel group": an apposition names its head
         for c in tok.children:
@@ -131,6 +138,10 @@ class Mentions:
         if tok.i in self._pron_cache:
             return self._pron_cache[tok.i]
         want_person = tok.lower_ in PERSON_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "person"
+        lemma = tok.lemma_.lower()
+        want_type = {"group": "Organization", "movement": "Organization", "militia": "Organization",
+                     "organisation": "Organization", "organization": "Organization", "alliance": "Organization",
+                     "bloc": "Organization"}.get(lemma, "Country" if lemma in DEFINITE_ANAPHORS else None)
         clause_subjects = set()
         if not want_person:
             verb = tok.head
@@ -148,7 +159,10 @@ class Mentions:
         for i, actor, is_subj in reversed(self.order):
             if i >= tok.i or i < floor:
                 continue
-            if want_person != (actor.type == "Person"):
+            personal = actor.type == "Person" or i in self.personal
+            if want_person != personal:
+                continue
+            if want_type and actor.type != want_type:
                 continue
             if actor.id in clause_subjects:
                 continue
@@ -252,8 +266,8 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     name = normalise_surface(span.text)
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
-    if len(tokens) == 1 and tokens[0].is_upper and len(name) <= 2:
-        return None
+    if len(tokens) == 1 and not (tokens[0].is_upper and len(name) >= 3):
+        return None  # "Defense", "Congress": a lone capitalised word is too ambiguous to be a new actor
     country = countries[0].country if countries else None
     return org_actor(slug(name), name, None, country)
 
@@ -386,6 +400,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue  # the named person carries the mention
         if not holders:
             continue
+        if len(holders) >= 2 and tok.tag_ in ("NNS", "NNPS") and not title:
+            m.token_group[tok.i] = holders  # "the foreign ministers of Iran and Saudi Arabia"
+            continue
+        if len(holders) >= 2 and title is not None and tok.tag_ in ("NNS", "NNPS"):
+            m.token_group[tok.i] = holders
+            continue
         holder = holders[0]
         if title is not None:
             match = _known_person(m, holder, title, tok.i)
@@ -397,6 +417,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.token_actor[tok.i] = match or holder
             continue
         m.token_actor[tok.i] = holder
+        if title is not None and tok.tag_ in ("NN", "NNP"):
+            m.personal.add(tok.i)
 
 
 def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) -> Actor | None:
