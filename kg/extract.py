@@ -136,8 +136,9 @@ class Extractor:
                 frames = self._noun_frames(token, lemma, m)
             for frame in frames:
                 negated, hedged = self._modality(token)
-                if frame.trigger.relation == "threatens":
-                    # "threatened to cut ties with X": the threat is the event, the cut is not.
+                if frame.trigger.relation in ("threatens", "requests", "demands"):
+                    # "threatened to cut ties with X", "urged X to accept": the threat or the request
+                    # is the event; what was threatened or asked for has not happened.
                     for child in token.children:
                         if child.dep_ == "xcomp":
                             suppressed.update(t.i for t in child.subtree)
@@ -318,7 +319,7 @@ class Extractor:
         negated |= n
         hedged |= h
         for subj in trigger.children:
-            if subj.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in subj.children):
+            if subj.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children):
                 negated = True
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass"):

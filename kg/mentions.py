@@ -396,8 +396,16 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             (m.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
             None,
         )
+        if appos_person is None:
+            appos_person = next(
+                (m.token_actor[c.i] for c in tok.children if c.dep_ in ("compound", "nmod", "npadvmod") and c.i > tok.i
+                 and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
+                None,
+            )
         if appos_person is not None:
-            continue  # the named person carries the mention
+            # "IAEA chief Rafael Grossi" parsed with the title as head: the title stands for the person
+            m.token_actor[tok.i] = appos_person
+            continue
         if not holders:
             continue
         if len(holders) >= 2 and tok.tag_ in ("NNS", "NNPS") and not title:

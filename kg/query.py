@@ -1,17 +1,25 @@
 """The query stage: SPARQL over the store, run by Oxigraph's engine, safely.
 
-Takes a query string (or a saved query and parameters) and gives rows. Safety rules: read-only
-unless ``update=True``; ``SERVICE`` is refused, and so are ``FROM``/``FROM NAMED``/``LOAD``
-(they would make the engine read a file or open a connection); parameter values are bound as RDF
-terms through Oxigraph's substitutions, never pasted into the query text; a timeout and a row
-limit stop runaway queries.
+Takes a query string (or a saved query and parameters) and gives rows. Safety rules:
+
+* read-only unless ``update=True`` (and Oxigraph's ``query`` cannot write in any case);
+* ``SERVICE`` is refused (Oxigraph would open an HTTP connection), and so are ``FROM`` /
+  ``FROM NAMED`` and ``LOAD`` (they name files or URLs to read);
+* parameter values are bound as RDF terms through Oxigraph's ``substitutions`` (SEP-0007, what
+  oxrdflib uses for ``initBindings``), never pasted into the query text;
+* a timeout and a row limit stop runaway queries with a clear message.
+
+The refusals work on the query's tokens: a small lexer that follows the SPARQL grammar for
+comments, strings, IRIs, prefixed names and variables, so ``"SERVICE"`` in a string or
+``# FROM`` in a comment is allowed while ``SERVICE`` hidden behind a comment trick is not.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,6 +27,8 @@ import pyoxigraph as ox
 from kg.ontology import PREFIXES
 
 SAFE_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+DEFAULT_TIMEOUT = 30.0
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 class QueryError(ValueError):
@@ -27,55 +37,109 @@ class QueryError(ValueError):
 
 @dataclass
 class QueryResult:
-    kind: str  # select | ask | graph
-    variables: list[str]
-    rows: list[list]  # pyoxigraph terms or None
+    """What a query gave.
+
+    ``kind`` is ``select``, ``ask``, ``graph`` (CONSTRUCT/DESCRIBE) or ``update``; ``rows`` holds
+    pyoxigraph terms (``None`` when unbound) in the order of ``variables``; ``truncated`` says the
+    row limit stopped the query early.
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)
     boolean: bool | None = None
     triples: list | None = None
     truncated: bool = False
+    seconds: float = 0.0
 
 
-_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
-_IRIS = re.compile(r"<[^<>\"{}|^`\\\s]*>")
-_COMMENTS = re.compile(r"#[^\n]*")
-_FORBIDDEN = re.compile(r"\b(SERVICE|LOAD|FROM)\b", re.I)
-_UPDATE_OP = re.compile(
-    r"\b(INSERT|DELETE)\b|\b(CLEAR|DROP|CREATE|ADD|MOVE|COPY)\s+(SILENT\s+)?(GRAPH|DEFAULT|NAMED|ALL|TO|<)", re.I
+# One token per alternative, tried at each position left to right, as a SPARQL lexer would.
+_TOKEN = re.compile(
+    r"""
+      (?P<comment>\#[^\r\n]*)
+    | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+        | '''(?:[^'\\]|\\.|'(?!''))*'''
+        | "(?:[^"\\\r\n]|\\.)*"
+        | '(?:[^'\\\r\n]|\\.)*')
+    | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
+    | (?P<var>[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+)
+    | (?P<pname>(?:[A-Za-z\u00c0-\uffff][\w\-.\u00b7\u00c0-\uffff]*)?:(?:[\w\-.:%\u00b7\u00c0-\uffff]|\\.)*)
+    | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+    | (?P<space>\s+)
+    | (?P<other>.)
+    """,
+    re.X | re.S,
 )
-_VARS = re.compile(r"[?$][A-Za-z0-9_\u00b7\u00c0-\uffff]+")
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+UPDATE_OPS = {"INSERT", "DELETE", "WITH", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
+_REFUSED = {
+    "SERVICE": "SERVICE (a federated query opens a network connection)",
+    "FROM": "FROM / FROM NAMED (they name files or URLs to read)",
+    "LOAD": "LOAD (it reads a file or URL)",
+}
 
 
-def _code_only(query: str) -> str:
-    """The query with string literals, IRIs and comments blanked, so keywords inside them are ignored."""
-    out = _STRINGS.sub(lambda m: '""', query)
-    out = _IRIS.sub("<>", out)
-    out = _COMMENTS.sub("", out)
-    return _VARS.sub("?v", out)
+def tokens(query: str) -> list[tuple[str, str]]:
+    """The (kind, text) tokens of a query, without spaces and comments.
+
+    >>> tokens('SELECT ?s # FROM here\\nWHERE { ?s kg:p "SERVICE" }')
+    [('word', 'SELECT'), ('var', '?s'), ('word', 'WHERE'), ('other', '{'), ('var', '?s'), ('pname', 'kg:p'), ('string', '"SERVICE"'), ('other', '}')]
+    """
+    out = []
+    for m in _TOKEN.finditer(query):
+        kind = m.lastgroup
+        if kind not in ("space", "comment"):
+            out.append((kind, m.group()))
+    return out
 
 
 def check_query(query: str, update: bool = False) -> str:
-    """Refuse what a query must not do; return its form (select, ask, construct, describe, update)."""
-    code = _code_only(query)
-    bad = _FORBIDDEN.search(code)
-    if bad:
-        word = bad.group(1).upper()
-        what = {"SERVICE": "SERVICE (federated queries open network connections)",
-                "LOAD": "LOAD (it reads files or URLs)",
-                "FROM": "FROM / FROM NAMED (they read files or URLs)"}[word]
-        raise QueryError(f"refused: {what} is not allowed")
-    if _UPDATE_OP.search(code):
+    """Refuse what a query must not do; return its form (select, ask, construct, describe, update).
+
+    >>> check_query("PREFIX ex: <http://e/> ASK { ?s ex:p 'FROM' }")
+    'ask'
+    >>> try:
+    ...     check_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    ... except QueryError as exc:
+    ...     print(exc)
+    refused: SERVICE (a federated query opens a network connection) is not allowed
+    """
+    toks = tokens(query)
+    words = [t.upper() for k, t in toks if k == "word"]
+    for word in words:
+        if word in _REFUSED:
+            raise QueryError(f"refused: {_REFUSED[word]} is not allowed")
+    # The form is the first keyword after the prologue (PREFIX p: <iri> / BASE <iri>).
+    i = 0
+    while i < len(toks) and toks[i][0] == "word" and toks[i][1].upper() in ("PREFIX", "BASE"):
+        i += 3 if toks[i][1].upper() == "PREFIX" else 2
+    first = toks[i][1].upper() if i < len(toks) and toks[i][0] == "word" else ""
+    if first in QUERY_FORMS:
+        return first.lower()
+    if first in UPDATE_OPS:
         if not update:
-            raise QueryError("refused: this is an update; the store is read-only unless you pass --update")
+            raise QueryError("refused: this is an update and the store is read-only unless you pass --update")
         return "update"
-    form = _FORM.search(code)
-    if not form:
-        raise QueryError("malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-    return form.group(1).lower()
+    if not toks:
+        raise QueryError("malformed query: the query is empty")
+    raise QueryError(f"malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {toks[min(i, len(toks) - 1)][1][:30]!r}")
 
 
-def to_term(value) -> ox.NamedNode | ox.Literal:
-    """A Python or rdflib value as a pyoxigraph term (for bindings)."""
+def query_variables(query: str) -> set[str]:
+    """The variable names (without ``?``) a query mentions.
+
+    >>> sorted(query_variables("SELECT ?a WHERE { ?a ?b $c }"))
+    ['a', 'b', 'c']
+    """
+    return {t[1:] for k, t in tokens(query) if k == "var"}
+
+
+def to_term(value) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """A Python, rdflib or pyoxigraph value as a pyoxigraph term (for bindings).
+
+    >>> to_term(3)
+    <Literal value=3 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
+    """
     if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
         return value
     from rdflib import Literal, URIRef
@@ -89,9 +153,11 @@ def to_term(value) -> ox.NamedNode | ox.Literal:
             return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
         return ox.Literal(str(value))
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "double"))
     return ox.Literal(str(value))
 
 
@@ -100,12 +166,18 @@ def run_query(
     query: str,
     bindings: dict | None = None,
     update: bool = False,
-    timeout: float = 30.0,
+    timeout: float | None = DEFAULT_TIMEOUT,
     limit: int | None = None,
 ) -> QueryResult:
-    """Run a SPARQL query (or, with ``update=True``, an update) on a :class:`kg.store.KGStore`."""
+    """Run a SPARQL query (or, with ``update=True``, an update) on a :class:`kg.store.KGStore`.
+
+    ``bindings`` maps variable names to values (strings become plain literals; use
+    :func:`kg.queries.bind_params` for typed values and actor names). ``limit`` caps the rows
+    (``truncated`` is then set); ``timeout`` in seconds stops the query with a :class:`QueryError`.
+    """
     form = check_query(query, update=update)
-    inner = store.ox
+    inner = store.ox if hasattr(store, "ox") else store
+    t0 = time.perf_counter()
     if form == "update":
         try:
             inner.update(query, prefixes=SAFE_PREFIXES)
@@ -113,52 +185,60 @@ def run_query(
             raise QueryError(f"malformed update: {_first_line(exc)}") from None
         except OSError as exc:
             raise QueryError(f"update failed: {_first_line(exc)}") from None
-        return QueryResult(kind="update", variables=[], rows=[])
-    subs = {ox.Variable(k.lstrip("?$")): to_term(v) for k, v in (bindings or {}).items()}
-    result: dict = {}
+        return QueryResult(kind="update", seconds=time.perf_counter() - t0)
+    known = query_variables(query)
+    subs = {}
+    for name, value in (bindings or {}).items():
+        name = name.lstrip("?$")
+        if name not in known:
+            raise QueryError(f"parameter {name!r} is not a variable of the query (no ?{name} in it)")
+        subs[ox.Variable(name)] = to_term(value)
+    state: dict = {}
+    cancel = threading.Event()
 
-    def work():
+    def take(iterable, what: list) -> bool:
+        """Collect up to ``limit`` items; True if more were left."""
+        for item in iterable:
+            if cancel.is_set():
+                return False
+            if limit is not None and len(what) >= limit:
+                return True
+            what.append(item)
+        return False
+
+    def work() -> None:
         try:
-            res = inner.query(query, prefixes=SAFE_PREFIXES, use_default_graph_as_union=True, substitutions=subs or None)
-            if isinstance(res, bool):
-                result["value"] = QueryResult(kind="ask", variables=[], rows=[], boolean=res)
+            res = inner.query(query, prefixes=SAFE_PREFIXES, use_default_graph_as_union=True,
+                              substitutions=subs or None)
+            if isinstance(res, (bool, ox.QueryBoolean)):
+                state["value"] = QueryResult(kind="ask", boolean=bool(res))
             elif isinstance(res, ox.QuerySolutions):
                 variables = [v.value for v in res.variables]
-                rows = []
-                truncated = False
-                for sol in res:
-                    if limit is not None and len(rows) >= limit:
-                        truncated = True
-                        break
-                    if result.get("cancel"):
-                        return
-                    rows.append([sol[v] for v in variables])
-                result["value"] = QueryResult(kind="select", variables=variables, rows=rows, truncated=truncated)
+                rows: list = []
+                more = take(([sol[v] for v in variables] for sol in res), rows)
+                state["value"] = QueryResult(kind="select", variables=variables, rows=rows, truncated=more)
             else:
-                triples = []
-                truncated = False
-                for t in res:
-                    if limit is not None and len(triples) >= limit:
-                        truncated = True
-                        break
-                    if result.get("cancel"):
-                        return
-                    triples.append(t)
-                result["value"] = QueryResult(kind="graph", variables=[], rows=[], triples=triples, truncated=truncated)
+                triples: list = []
+                more = take(res, triples)
+                state["value"] = QueryResult(kind="graph", triples=triples, truncated=more)
         except SyntaxError as exc:
-            result["error"] = QueryError(f"malformed query: {_first_line(exc)}")
-        except Exception as exc:  # evaluation errors from Oxigraph
-            result["error"] = QueryError(f"query failed: {_first_line(exc)}")
+            state["error"] = QueryError(f"malformed query: {_first_line(exc)}")
+        except Exception as exc:  # evaluation errors raised by Oxigraph
+            state["error"] = QueryError(f"query failed: {_first_line(exc)}")
 
-    thread = threading.Thread(target=work, daemon=True)
-    thread.start()
-    thread.join(timeout)
-    if thread.is_alive():
-        result["cancel"] = True
-        raise QueryError(f"query stopped after the {timeout:g} s timeout; narrow it or raise --timeout")
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
+    # Oxigraph releases the GIL while it evaluates, so a worker thread can be waited on with a
+    # timeout; on timeout the worker is told to stop at its next row (a CLI run simply exits).
+    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        cancel.set()
+        raise QueryError(f"query stopped by the {timeout:g} s timeout; narrow it (LIMIT, filters) or raise --timeout")
+    if "error" in state:
+        raise state["error"]
+    result = state["value"]
+    result.seconds = time.perf_counter() - t0
+    return result
 
 
 def _first_line(exc: Exception) -> str:
@@ -167,18 +247,25 @@ def _first_line(exc: Exception) -> str:
 
 
 def read_query_arg(arg: str) -> str:
-    """QUERY may be SPARQL text or the path of a .rq file."""
+    """QUERY may be SPARQL text or the path of a ``.rq`` / ``.sparql`` file."""
     p = Path(arg)
-    if arg.endswith((".rq", ".sparql")) or ("\n" not in arg and len(arg) < 4096 and p.is_file()):
+    looks_like_file = arg.endswith((".rq", ".sparql")) and "\n" not in arg and "{" not in arg
+    if looks_like_file or ("\n" not in arg and len(arg) < 4096 and p.is_file()):
         try:
             return p.read_text("utf-8")
         except OSError as exc:
             raise QueryError(f"cannot read query file {arg}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise QueryError(f"query file {arg} is not UTF-8 text") from None
     return arg
 
 
 def term_value(term) -> str:
-    """The plain value of a result term (IRI, literal text), '' for unbound."""
+    """The plain value of a result term (IRI, literal text), '' for unbound.
+
+    >>> term_value(ox.NamedNode("https://w3id.org/kg/id/country/RUS")), term_value(None)
+    ('https://w3id.org/kg/id/country/RUS', '')
+    """
     if term is None:
         return ""
     return str(term.value)

@@ -132,54 +132,13 @@ class KGStore:
     # ------------------------------------------------------------------ writing
     def replace_document(self, doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0) -> int:
         """Write a document's graph, replacing any earlier version. Returns the statement count."""
+        rels = list(rels)
+        quads, actor_quads = document_quads(doc, rels, sentences, words)
         g = _n(doc_iri(doc.id))
-        quads: list[ox.Quad] = []
-        add = quads.append
-        d = g
-        add(ox.Quad(d, A, _n(KG.Document), g))
-        add(ox.Quad(d, _n(KG.contentHash), ox.Literal(doc.content_hash), g))
-        add(ox.Quad(d, _n(_DCT + "identifier"), _lit(doc.key), g))
-        add(ox.Quad(d, _n(_DCT + "source"), _lit(doc.url or doc.source or doc.key), g))
-        if doc.title:
-            add(ox.Quad(d, _n(_DCT + "title"), _lit(doc.title), g))
-        if doc.date:
-            add(ox.Quad(d, _n(_DCT + "date"), ox.Literal(doc.date.isoformat(), datatype=XSD_DATE), g))
-        add(ox.Quad(d, _n(KG.sentenceCount), ox.Literal(str(sentences), datatype=XSD_INT), g))
-        add(ox.Quad(d, _n(KG.wordCount), ox.Literal(str(words), datatype=XSD_INT), g))
-        actors: dict[str, Actor] = {}
-        n = 0
-        rel_info = relations()
-        for rel in rels:
-            n += 1
-            s = _n(statement_iri(doc.id, rel))
-            subj, obj = _n(rel.subject.id), _n(rel.object.id)
-            actors[rel.subject.id] = rel.subject
-            actors[rel.object.id] = rel.object
-            add(ox.Quad(s, A, _n(KG.Statement), g))
-            add(ox.Quad(s, _n(KG.subject), subj, g))
-            add(ox.Quad(s, _n(KG.relation), _n(KG[rel.relation]), g))
-            add(ox.Quad(s, _n(KG.object), obj, g))
-            add(ox.Quad(s, _n(KG.negated), TRUE if rel.negated else FALSE, g))
-            add(ox.Quad(s, _n(KG.hedged), TRUE if rel.hedged else FALSE, g))
-            add(ox.Quad(s, _n(KG.confidence), ox.Literal(str(Decimal(str(rel.confidence))), datatype=XSD_DEC), g))
-            if rel.date:
-                add(ox.Quad(s, _n(KG.date), ox.Literal(rel.date, datatype=XSD_DATE), g))
-            add(ox.Quad(s, _n(KG.trigger), _lit(rel.trigger), g))
-            add(ox.Quad(s, _n(KG.sentence), _lit(rel.sentence), g))
-            add(ox.Quad(s, _n(KG.start), ox.Literal(str(rel.start), datatype=XSD_INT), g))
-            add(ox.Quad(s, _n(KG.end), ox.Literal(str(rel.end), datatype=XSD_INT), g))
-            add(ox.Quad(s, _n(KG.rule), ox.Literal(rel.rule), g))
-            add(ox.Quad(s, DERIVED, d, g))
-            quad = rel_info[rel.relation].quad if rel.relation in rel_info else None
-            if quad:
-                add(ox.Quad(s, _n(KG.quad), _n(QUAD_CONCEPTS[quad]), g))
-            if not rel.negated:
-                add(ox.Quad(subj, _n(KG[rel.relation]), obj, g))
-        actor_quads = [q for a in actors.values() for q in actor_quads_for(a)]
         self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
         # One transaction: the document, its statements and the actors they need.
         self.ox.extend(quads + actor_quads)
-        return n
+        return len(rels)
 
     def remove_document(self, iri: str) -> None:
         g = _n(iri)
@@ -188,6 +147,57 @@ class KGStore:
 
     def flush(self) -> None:
         self.ox.flush()
+
+
+def document_quads(doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """The quads that describe ``doc`` in its own graph, and the shared actor quads its relations need.
+
+    Both stores (the embedded :class:`KGStore` and :class:`kg.remote.RemoteStore`) write exactly
+    these quads, so the same input gives the same graph whatever the store.
+    """
+    g = _n(doc_iri(doc.id))
+    quads: list[ox.Quad] = []
+    add = quads.append
+    d = g
+    add(ox.Quad(d, A, _n(KG.Document), g))
+    add(ox.Quad(d, _n(KG.contentHash), ox.Literal(doc.content_hash), g))
+    add(ox.Quad(d, _n(_DCT + "identifier"), _lit(doc.key), g))
+    add(ox.Quad(d, _n(_DCT + "source"), _lit(doc.url or doc.source or doc.key), g))
+    if doc.title:
+        add(ox.Quad(d, _n(_DCT + "title"), _lit(doc.title), g))
+    if doc.date:
+        add(ox.Quad(d, _n(_DCT + "date"), ox.Literal(doc.date.isoformat(), datatype=XSD_DATE), g))
+    add(ox.Quad(d, _n(KG.sentenceCount), ox.Literal(str(sentences), datatype=XSD_INT), g))
+    add(ox.Quad(d, _n(KG.wordCount), ox.Literal(str(words), datatype=XSD_INT), g))
+    actors: dict[str, Actor] = {}
+    rel_info = relations()
+    for rel in rels:
+        s = _n(statement_iri(doc.id, rel))
+        subj, obj = _n(rel.subject.id), _n(rel.object.id)
+        actors[rel.subject.id] = rel.subject
+        actors[rel.object.id] = rel.object
+        add(ox.Quad(s, A, _n(KG.Statement), g))
+        add(ox.Quad(s, _n(KG.subject), subj, g))
+        add(ox.Quad(s, _n(KG.relation), _n(KG[rel.relation]), g))
+        add(ox.Quad(s, _n(KG.object), obj, g))
+        add(ox.Quad(s, _n(KG.negated), TRUE if rel.negated else FALSE, g))
+        add(ox.Quad(s, _n(KG.hedged), TRUE if rel.hedged else FALSE, g))
+        add(ox.Quad(s, _n(KG.confidence), ox.Literal(str(Decimal(str(rel.confidence))), datatype=XSD_DEC), g))
+        if rel.date:
+            add(ox.Quad(s, _n(KG.date), ox.Literal(rel.date, datatype=XSD_DATE), g))
+        add(ox.Quad(s, _n(KG.trigger), _lit(rel.trigger), g))
+        add(ox.Quad(s, _n(KG.sentence), _lit(rel.sentence), g))
+        add(ox.Quad(s, _n(KG.start), ox.Literal(str(rel.start), datatype=XSD_INT), g))
+        add(ox.Quad(s, _n(KG.end), ox.Literal(str(rel.end), datatype=XSD_INT), g))
+        add(ox.Quad(s, _n(KG.rule), ox.Literal(rel.rule), g))
+        add(ox.Quad(s, DERIVED, d, g))
+        quad = rel_info[rel.relation].quad if rel.relation in rel_info else None
+        if quad:
+            add(ox.Quad(s, _n(KG.quad), _n(QUAD_CONCEPTS[quad]), g))
+        if not rel.negated:
+            add(ox.Quad(subj, _n(KG[rel.relation]), obj, g))
+    actor_quads = [q for a in actors.values() for q in actor_quads_for(a)]
+    return quads, actor_quads
 
 
 def actor_quads_for(actor: Actor) -> list[ox.Quad]:
@@ -230,7 +240,14 @@ def open_store(path: str | Path | None = None, create: bool = True, read_only: b
     """Open (or create) the store at ``path``; raise :class:`StoreError` with a readable reason.
 
     ``lock=True`` takes the store's write lock so that two builds never interleave.
+    A ``sparql+http://HOST:PORT/sparql`` path opens a remote SPARQL 1.1 endpoint instead
+    (:func:`kg.remote.open_remote`).
     """
+    # Match "sparql+http:/" too: a pathlib.Path (typer's --store) collapses "//" to "/".
+    if path is not None and str(path).startswith(("sparql+http:/", "sparql+https:/")):
+        from kg.remote import open_remote
+
+        return open_remote(str(path), create=create, read_only=read_only, lock=lock)
     path = Path(path) if path is not None else default_store_path()
     marker = path / MARKER
     if path.exists() and not path.is_dir():
