@@ -38,6 +38,7 @@ AGENT = "agent"
 CONJ = "conj"
 MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 GOVERNOR_LINKS = {"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "prep", "dobj", "pobj", "attr", "oprd", "conj", "csubj"}
+THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 
 BASE_CONFIDENCE = {
@@ -359,6 +360,9 @@ class Extractor:
     # ------------------------------------------------------------------ output
     def _emit(self, frame: _Frame, token: Token, sent: Span, doc_date, negated: bool, hedged: bool) -> Iterator[Relation]:
         rel = frame.trigger.relation
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in THREAT_GOVERNORS and rel != "threatens":
+            # "threatened to cut ties with Mali": the threat is what happened
+            rel, hedged = "threatens", False
         pairs = []
         if frame.reciprocal:
             for a in frame.sources:

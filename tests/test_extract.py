@@ -1,0 +1,104 @@
+"""One test per linguistic construction, with exact expected relations.
+
+Each sentence is written for the test. Tuples are (subject, relation, object, negated, hedged).
+"""
+
+import datetime as dt
+
+import pytest
+
+CASES = [
+    # active clauses and prepositional targets
+    ("active_prepositional_target", "Iran supplied drones to Russia.", [("Iran", "supplies", "Russia", False, False)]),
+    ("light_verb_imposed_on", "Japan imposed tariffs on China.", [("Japan", "sanctions", "China", False, False)]),
+    ("light_verb_sent_aid_to", "Canada sent humanitarian aid to Sudan.", [("Canada", "aids", "Sudan", False, False)]),
+    ("fired_rockets_at", "Houthi fighters fired rockets at Israel.", [("Houthis", "attacks", "Israel", False, False)]),
+    ("held_talks_with", "Ecuador held talks with Peru.", [("Ecuador", "meets", "Peru", False, False)]),
+    # passive
+    ("passive_agent_becomes_subject", "A Panamanian freighter was seized by Iranian forces.",
+     [("Iran", "coerces", "Panama", False, False)]),
+    ("passive_with_named_agent", "Kenya was criticised by Uganda.", [("Uganda", "criticizes", "Kenya", False, False)]),
+    # coordination
+    ("coordinated_subjects", "Chile, Peru and Colombia criticised Venezuela.",
+     [("Chile", "criticizes", "Venezuela", False, False), ("Colombia", "criticizes", "Venezuela", False, False),
+      ("Peru", "criticizes", "Venezuela", False, False)]),
+    ("coordinated_objects", "Morocco signed accords with Kenya and Ghana.",
+     [("Morocco", "agreesWith", "Ghana", False, False), ("Morocco", "agreesWith", "Kenya", False, False)]),
+    # control verbs
+    ("control_verb_promise_is_hedged", "Norway promised to deliver artillery shells to Ukraine.",
+     [("Norway", "supplies", "Ukraine", False, True)]),
+    ("threatened_act_becomes_threat", "France threatened to cut off ties with Mali.",
+     [("France", "threatens", "Mali", False, False)]),
+    ("declined_to_negates", "India declined to condemn Russia.", [("India", "criticizes", "Russia", True, False)]),
+    # converse verbs
+    ("converse_import_reverses_roles", "Egypt imports wheat from Ukraine.", [("Ukraine", "supplies", "Egypt", False, False)]),
+    ("converse_obtained_loan", "Ghana obtained a loan from China.", [("China", "aids", "Ghana", False, False)]),
+    # nominal forms
+    ("nominal_between", "Negotiations between Ethiopia and Sudan resumed in Nairobi.",
+     [("Ethiopia", "meets", "Sudan", False, False)]),
+    ("nominal_possessive_source", "Turkey's backing for Azerbaijan angered Yerevan.",
+     [("Turkey", "supports", "Azerbaijan", False, False)]),
+    ("demonym_names_the_actor", "Egyptian troops attacked Hamas positions in Rafah.", [("Egypt", "attacks", "Hamas", False, False)]),
+    # reciprocals
+    ("reciprocal_each_other", "India and Pakistan blamed each other for the collapse of the truce.",
+     [("India", "accuses", "Pakistan", False, False), ("Pakistan", "accuses", "India", False, False)]),
+    ("reciprocal_traded_accusations", "Serbia and Kosovo traded accusations on Tuesday.",
+     [("Kosovo", "accuses", "Serbia", False, False), ("Serbia", "accuses", "Kosovo", False, False)]),
+    # relative clauses
+    ("relative_clause_converse", "Cuba, which has received Russian fuel shipments, is facing blackouts.",
+     [("Russia", "supplies", "Cuba", False, False)]),
+    # reported speech
+    ("reported_speech_keeps_reported_event", "Seoul said Pyongyang had fired a missile toward its waters.",
+     [("North Korea", "attacks", "South Korea", False, False)]),
+    ("speech_act_is_a_relation", "Tokyo accused Beijing of harassing its fishing boats.",
+     [("China", "coerces", "Japan", False, True), ("Japan", "accuses", "China", False, False)]),
+    # hedging
+    ("reportedly_hedges", "Iran reportedly shipped missiles to Sudan.", [("Iran", "supplies", "Sudan", False, True)]),
+    ("modal_may_hedges", "Brazil may recognise Palestine.", [("Brazil", "supports", "Palestine", False, True)]),
+    # metonyms
+    ("seat_of_power_is_the_state", "The Kremlin praised Hungary.", [("Russia", "supports", "Hungary", False, False)]),
+    # titles
+    ("title_gives_leads", "Iranian President Masoud Pezeshkian visited Moscow.",
+     [("Masoud Pezeshkian", "leads", "Iran", False, False), ("Masoud Pezeshkian", "meets", "Russia", False, False)]),
+    ("title_gives_member_of_and_counterpart", "Chinese Defence Minister Dong Jun met his Brazilian counterpart.",
+     [("Dong Jun", "meets", "Brazil", False, False), ("Dong Jun", "memberOf", "China", False, False)]),
+    # coreference
+    ("pronoun_resolves_to_person", "Kenyan President William Ruto arrived in Beijing on Monday. He thanked China for its support.",
+     [("William Ruto", "leads", "Kenya", False, False), ("William Ruto", "supports", "China", False, False)]),
+    # no relation
+    ("no_relation_without_trigger", "Hungary did not attend the summit.", []),
+    ("no_relation_between_a_country_and_a_weapon", "Russia's economy grew by three percent last year.", []),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_construction(extract, name, text, expected):
+    assert extract(text) == sorted(expected)
+
+
+def test_event_date_resolves_weekday_against_document_date(nlp):
+    from kg.extract import Extractor
+
+    rels = Extractor().extract(nlp("Peru criticised Bolivia on Thursday."), dt.date(2024, 3, 8))  # a Friday
+    assert [(r.relation, r.date) for r in rels] == [("criticizes", "2024-03-07")]
+
+
+def test_document_date_is_used_without_a_date_in_the_sentence(nlp):
+    from kg.extract import Extractor
+
+    rels = Extractor().extract(nlp("Peru criticised Bolivia."), dt.date(2024, 3, 8))
+    assert [r.date for r in rels] == ["2024-03-08"]
+
+
+def test_offsets_point_at_the_sentence(nlp):
+    from kg.extract import Extractor
+
+    text = "Talks were planned.\nPeru criticised Bolivia. Chile praised Peru."
+    rels = Extractor().extract(nlp(text), None)
+    assert rels
+    for r in rels:
+        assert text[r.start:r.end] == r.sentence
+
+
+def test_negated_relation_is_flagged_not_dropped(extract):
+    assert extract("Qatar has never supplied weapons to Hamas.") == [("Qatar", "supplies", "Hamas", True, False)]
