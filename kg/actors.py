@@ -114,6 +114,10 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Actor | None:
         """The actor a surface form names, or None. Case matters except for all-caps text."""
+        raw = _LEADING.sub("", " ".join(text.split()))
+        hit = self.by_surface.get(raw)  # "U.S.", "U.N.": the final period is part of the name
+        if hit is not None:
+            return hit
         form = normalise_surface(text)
         if not form:
             return None

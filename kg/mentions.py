@@ -224,11 +224,11 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
 
 def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     """The name inside a PERSON span, without leading titles or honorifics (returned apart)."""
-    words = [t.text for t in span]
+    tokens = list(span)
     lead: list[str] = []
-    while len(words) > 1 and (words[0].lower() in HONORIFICS or (words[0].lower(),) in gz.titles):
-        lead.append(words.pop(0))
-    name = normalise_surface(" ".join(words))
+    while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or (tokens[0].lower_,) in gz.titles):
+        lead.append(tokens.pop(0).text)
+    name = normalise_surface("".join(t.text_with_ws for t in tokens))
     return name, lead
 
 
@@ -288,6 +288,10 @@ def _left_modifiers(span: Span) -> list[Token]:
     i = span.start - 1
     while i >= 0:
         t = doc[i]
+        if t.dep_ == "case":
+            out.insert(0, t)  # "Taiwan's President Lai": the possessive marker belongs to "Taiwan"
+            i -= 1
+            continue
         if t.dep_ in ("compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "det") and (
             t.head.i in inside or t.head.i in {o.i for o in out} or t.head.i > i and t.head.i <= span.end
         ):
