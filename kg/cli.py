@@ -68,6 +68,18 @@ def _store_path(store: Optional[Path]) -> Path:
     return store if store is not None else default_store_path()
 
 
+def _shown_store(store: Optional[Path]) -> str:
+    """The store for messages: a SPARQL address without its credentials."""
+    import os
+
+    text = str(store) if store is not None else (os.environ.get("KG_STORE") or str(_store_path(None)))
+    if text.startswith(("sparql+http:/", "sparql+https:/")):
+        from kg.remote import parse_endpoint
+
+        return parse_endpoint(text).display
+    return text
+
+
 # ---------------------------------------------------------------------------- build
 @app.command()
 @friendly
@@ -75,14 +87,24 @@ def build(
     folder: Annotated[list[Path], typer.Argument(help="Folder(s) or files of documents (.txt .md .html .json .jsonl).", show_default=False)],
     store: StoreOpt = None,
     model: ModelOpt = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Parser processes (spaCy n_process).")] = 1,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Parser processes (spaCy n_process; default 1), or with --engine dask the local Dask workers (default 2).", show_default=False)] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (Dask workers; pip install -e '.[distributed]').")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (--engine dask; default: a local cluster).")] = None,
+    partitions: Annotated[Optional[int], typer.Option("--partitions", min=1, help="Partitions per window of 2000 documents (--engine dask; default 2 per worker).")] = None,
     keep_missing: Annotated[bool, typer.Option("--keep-missing", help="Keep documents that are no longer in the folder.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any file was skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line and errors.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ):
-    """Read FOLDER recursively, extract relations and write them into the store."""
+    """Read FOLDER recursively, extract relations and write them into the store.
+
+    Unchanged documents are skipped, changed ones replaced and vanished ones removed (unless
+    --keep-missing). Ctrl-C or SIGTERM stop between two documents; run again to finish.
+    """
+    import signal
+
+    from kg.pipeline import BuildInterrupted, make_progress
     from kg.pipeline import build as run_build
 
     for f in folder:
@@ -90,8 +112,7 @@ def build(
             raise UserError(f"no such folder or file: {f}")
         if f.is_dir() and not any(p for p in f.rglob("*") if p.is_file()):
             raise UserError(f"folder {f} is empty: nothing to build")
-    progress = None
-    warn = None if not quiet else (lambda m: None)
+    progress = make_progress(quiet=quiet or json_out)
     warnings_seen: list[str] = []
 
     def collect(msg: str):
@@ -99,13 +120,36 @@ def build(
         if not quiet:
             _warn(msg)
 
-    summary = run_build([str(f) for f in folder], store_path=_store_path(store), model=model, workers=workers,
-                        batch_size=batch_size, keep_missing=keep_missing, warn=collect, progress=progress)
+    if engine not in ("local", "dask"):
+        raise UserError(f"unknown engine {engine!r}: use local or dask")
+    if engine == "local" and (scheduler or partitions):
+        raise UserError("--scheduler and --partitions need --engine dask")
+    if engine == "dask":
+        from kg.distributed import DaskUnavailable, require_dask
+
+        try:
+            require_dask()
+        except DaskUnavailable as exc:
+            raise UserError(str(exc)) from None
+    try:
+        summary = run_build([str(f) for f in folder], store_path=_store_path(store), model=model,
+                            workers=workers or (2 if engine == "dask" else 1),
+                            batch_size=batch_size, keep_missing=keep_missing, warn=collect, progress=progress,
+                            engine=engine, scheduler=scheduler, partitions=partitions)
+    except BuildInterrupted as exc:
+        done = exc.summary.parsed if exc.summary else 0
+        name = "SIGTERM" if exc.signum == signal.SIGTERM else "Ctrl-C"
+        err.print(f"interrupted ({name}): {done} document(s) written in this run, each one whole; "
+                  "run the same command again to finish", markup=False)
+        raise typer.Exit(128 + exc.signum)
+    finally:
+        if progress is not None:
+            progress.close()
     if json_out:
         out.print_json(json.dumps(summary.as_dict()))
     else:
         out.print(
-            f"built {_store_path(store)}: {summary.documents} documents ({summary.parsed} parsed, {summary.unchanged} unchanged, "
+            f"built {_shown_store(store)}: {summary.documents} documents ({summary.parsed} parsed, {summary.unchanged} unchanged, "
             f"{summary.removed} removed, {summary.skipped_files} skipped), {summary.sentences} sentences, "
             f"{summary.relations} relations, {summary.actors} actors, {summary.seconds:.1f} s",
             markup=False,
@@ -170,57 +214,328 @@ def query(
     text: Annotated[Optional[str], typer.Argument(help="SPARQL text or a .rq file.", show_default=False)] = None,
     store: StoreOpt = None,
     saved: Annotated[Optional[str], typer.Option("--saved", help="Run a saved query by name (see kg queries).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE bound safely to ?NAME.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json or ttl.")] = "table",
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Stop after N rows.")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds before the query is stopped.")] = 30.0,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE bound safely to ?NAME (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL 1.1 JSON) or ttl.")] = "table",
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Stop after N rows (or triples).")] = 100_000,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="Seconds before the query is stopped.")] = 30.0,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE...).")] = False,
 ):
-    """Run a SPARQL query on the store (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
-    from kg.queries import bind_params, load_saved
-    from kg.query import read_query_arg, run_query
-    from kg.render import print_result
+    """Run a SPARQL query on the store (SELECT, ASK, CONSTRUCT, DESCRIBE).
+
+    Prefixes kg, kgr, rdf, rdfs, owl, skos, prov, dcterms and xsd are predeclared. SERVICE, FROM
+    and LOAD are refused; the store is read-only unless --update.
+    """
+    from kg.queries import bind_params, load_saved, parse_header
+    from kg.query import check_query, read_query_arg, run_query
+    from kg.render import QUERY_FORMATS, print_result
     from kg.store import open_store
 
-    if fmt not in ("table", "csv", "tsv", "json", "ttl"):
-        raise UserError(f"unknown format {fmt!r}: use table, csv, tsv, json or ttl")
+    if fmt not in QUERY_FORMATS:
+        raise UserError(f"unknown format {fmt!r}: use {', '.join(QUERY_FORMATS)}")
+    if saved and text:
+        raise UserError("give either a query or --saved NAME, not both")
     if saved:
         sq = load_saved(saved)
-        sparql = sq.text
     elif text:
-        sparql = read_query_arg(text)
-        sq = None
+        sq = parse_header("query", read_query_arg(text))
     else:
-        raise UserError("give a SPARQL query, a .rq file, or --saved NAME")
+        raise UserError("give a SPARQL query, a .rq file, or --saved NAME (kg queries lists them)")
+    form = check_query(sq.text, update=update)  # refuse before the store is opened
+    if fmt == "ttl" and form in ("select", "ask"):
+        raise UserError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
+    bindings = bind_params(_parse_params(param or []), sq)
     with open_store(_store_path(store), create=False, read_only=not update) as st:
-        bindings = bind_params(_parse_params(param or []), sq)
-        result = run_query(st, sparql, bindings=bindings, update=update, timeout=timeout, limit=limit)
+        result = run_query(st, sq.text, bindings=bindings, update=update, timeout=timeout, limit=limit)
         print_result(result, fmt, out)
         if result.truncated:
-            err.print(f"stopped at the row limit ({limit}); raise --limit to see more")
+            err.print(f"stopped at the row limit ({limit}); raise --limit to see more", markup=False)
+
+
+@app.command("queries")
+@friendly
+def queries_(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+):
+    """List the saved queries: name, title and parameters (run one with kg query --saved NAME)."""
+    from kg.queries import saved_queries
+    from kg.render import print_rows
+
+    rows = [{"name": q.name, "title": q.title, "parameters": " ".join(p.usage() for p in q.params.values()),
+             "description": q.description} for q in saved_queries().values()]
+    print_rows(rows, fmt, out, columns=["name", "title", "parameters"] if fmt == "table" else None,
+               title="saved queries (kg query --saved NAME --param NAME=VALUE)")
+
+
+# ---------------------------------------------------------------------------- network analytics
+NetRelationOpt = Annotated[Optional[list[str]], typer.Option("--relation", "-r", help="Keep only this relation (repeatable).", show_default=False)]
+NetQuadOpt = Annotated[Optional[list[str]], typer.Option("--quad", help="Keep only this QuadClass 1-4 (repeatable).", show_default=False)]
+NetSinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only statements dated on or after YYYY-MM-DD.", show_default=False)]
+NetUntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before YYYY-MM-DD.", show_default=False)]
+NetMinCountOpt = Annotated[int, typer.Option("--min-count", help="Drop edges with fewer statements.")]
+NetFormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or tsv.")]
+
+
+def _network(store, relation, quad, since, until, min_count):
+    """The projected actor network for the analytics commands, filters checked first."""
+    from kg.network import project
+    from kg.store import open_store
+
+    known = relations()
+    for r in relation or []:
+        if r not in known:
+            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
+    for q in quad or []:
+        if q.strip() not in ("1", "2", "3", "4"):
+            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
+    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
+    if day_from and day_to and day_from > day_to:
+        raise UserError(f"--since {since} is after --until {until}")
+    if min_count < 1:
+        raise UserError("--min-count must be 1 or more")
+    with open_store(_store_path(store), create=False, read_only=True) as st:
+        return project(st, relations_=relation or None, quads=sorted({int(q) for q in quad or []}) or None,
+                       since=day_from, until=day_to, min_count=min_count)
+
+
+def _analyse(func, *args, **kwargs):
+    """Call a kg.network function; an unknown actor or a missing path is the user's one-line error."""
+    from kg.network import NoPath, UnknownActor
+
+    try:
+        return func(*args, **kwargs)
+    except (UnknownActor, NoPath) as exc:
+        raise UserError(str(exc)) from None
+
+
+def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> None:
+    from kg.render import ROW_FORMATS, print_rows
+
+    if fmt not in ROW_FORMATS:
+        raise UserError(f"unknown format {fmt!r}: use {', '.join(ROW_FORMATS)}")
+    print_rows(rows, fmt, out, columns=table_columns if fmt == "table" else None, title=title)
+
+
+@app.command("actors")
+@friendly
+def actors_cmd(
+    store: StoreOpt = None,
+    by: Annotated[str, typer.Option("--by", help="Rank by degree, pagerank or betweenness.")] = "degree",
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N actors.", show_default=False)] = 20,
+    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+):
+    """Rank actors by degree (distinct partners), PageRank or betweenness, with type and country."""
+    from kg.network import RANK_BY, rank_actors
+
+    if by not in RANK_BY:
+        raise UserError(f"--by must be one of {', '.join(RANK_BY)}, got {by!r}")
+    g = _network(store, relation, quad, since, until, min_count)
+    rows = rank_actors(g, by=by, top=top)
+    _show(rows, fmt, ["rank", "label", "type", "country", "degree", "statements", "pagerank", "betweenness"],
+          f"actors by {by}")
+
+
+@app.command("neighbors")
+@friendly
+def neighbors_cmd(
+    actor: Annotated[str, typer.Argument(help="Actor name or alias (Russia, Moscow, the Kremlin).", show_default=False)],
+    store: StoreOpt = None,
+    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+):
+    """The actors ACTOR has statements with, in both directions, with counts and an evidence sentence."""
+    from kg.network import find_actor, neighbors
+
+    g = _network(store, relation, quad, since, until, min_count)
+    node = _analyse(find_actor, g, actor)
+    rows = _analyse(neighbors, g, node)
+    _show(rows, fmt, ["partner_label", "direction", "relation", "count", "first", "last", "sentence"],
+          f"neighbours of {g.nodes[node].get('label', actor)}")
+
+
+@app.command("path")
+@friendly
+def path_cmd(
+    source: Annotated[str, typer.Argument(help="First actor (name or alias).", show_default=False)],
+    target: Annotated[str, typer.Argument(help="Second actor (name or alias).", show_default=False)],
+    store: StoreOpt = None,
+    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+):
+    """The shortest chain of statements from A to B, with each hop's evidence sentence and document.
+
+    Edge directions are followed when a directed path exists; otherwise hops may go against an
+    edge (shown as <-).
+    """
+    from kg.network import shortest_path
+
+    g = _network(store, relation, quad, since, until, min_count)
+    hops = _analyse(shortest_path, g, source, target)
+    _show(hops, fmt, ["step", "source_label", "direction", "relation", "target_label", "date", "sentence", "title"],
+          f"path from {hops[0]['source_label']} to {hops[-1]['target_label']} ({len(hops)} hops)")
+
+
+@app.command("communities")
+@friendly
+def communities_cmd(
+    store: StoreOpt = None,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the Louvain method (same seed, same answer).")] = 42,
+    resolution: Annotated[float, typer.Option("--resolution", min=0.0, help="Above 1: smaller communities; below 1: larger.")] = 1.0,
+    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+):
+    """Groups of actors more tied to each other than to the rest (Louvain on the undirected weighted graph)."""
+    from kg.network import communities
+
+    g = _network(store, relation, quad, since, until, min_count)
+    rows = communities(g, seed=seed, resolution=resolution)
+    if fmt == "table":
+        rows = [{**r, "labels": ", ".join(r["labels"])} for r in rows]
+    _show(rows, fmt, ["community", "size", "labels"], "communities (Louvain)")
+
+
+@app.command("ego")
+@friendly
+def ego_cmd(
+    actor: Annotated[str, typer.Argument(help="Actor name or alias.", show_default=False)],
+    store: StoreOpt = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Steps from ACTOR (either direction).")] = 1,
+    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+):
+    """The actors within --depth steps of ACTOR, with their distance and links inside that network."""
+    from kg.network import ego, find_actor
+
+    g = _network(store, relation, quad, since, until, min_count)
+    node = _analyse(find_actor, g, actor)
+    rows = _analyse(ego, g, node, depth=depth)
+    _show(rows, fmt, ["distance", "label", "type", "country", "partners", "statements"],
+          f"ego network of {g.nodes[node].get('label', actor)}, depth {depth}")
+
+
+def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min_count, fmt) -> None:
+    from kg.network import allies, find_actor, rivals
+
+    g = _network(store, relation, quad, since, until, min_count)
+    node = _analyse(find_actor, g, actor)
+    rows = _analyse(rivals if kind == "rivals" else allies, g, node, top=top)
+    _show(rows, fmt, ["label", "type", "country", "cooperation", "conflict", "balance"],
+          f"{kind} of {g.nodes[node].get('label', actor)} (cooperation minus conflict statements, both directions)")
+
+
+@app.command("rivals")
+@friendly
+def rivals_cmd(
+    actor: Annotated[str, typer.Argument(help="Actor name or alias.", show_default=False)],
+    store: StoreOpt = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
+    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+):
+    """Partners of ACTOR with more conflict than cooperation statements (both directions), most hostile first."""
+    _balance_cmd("rivals", actor, store, top, relation, quad, since, until, min_count, fmt)
+
+
+@app.command("allies")
+@friendly
+def allies_cmd(
+    actor: Annotated[str, typer.Argument(help="Actor name or alias.", show_default=False)],
+    store: StoreOpt = None,
+    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
+    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+):
+    """Partners of ACTOR with more cooperation than conflict statements (both directions), most friendly first."""
+    _balance_cmd("allies", actor, store, top, relation, quad, since, until, min_count, fmt)
 
 
 # ---------------------------------------------------------------------------- view
+def _parse_day(value: Optional[str], option: str):
+    import datetime as dt
+    import re
+
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise UserError(f"{option} needs a date as YYYY-MM-DD, got {value!r}")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(f"{option} {value!r} is not a valid date") from None
+
+
 @app.command()
 @friendly
 def view(
     store: StoreOpt = None,
+    focus: Annotated[Optional[str], typer.Option("--focus", help="Show only ACTOR (any name or alias) and its neighbours.", show_default=False)] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Steps from --focus to include.")] = 1,
+    relation: Annotated[Optional[list[str]], typer.Option("--relation", "-r", help="Keep only this relation (repeatable).", show_default=False)] = None,
+    quad: Annotated[Optional[list[str]], typer.Option("--quad", help="Keep only this QuadClass 1-4 (repeatable).", show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only statements dated on or after YYYY-MM-DD.", show_default=False)] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before YYYY-MM-DD.", show_default=False)] = None,
+    min_count: Annotated[int, typer.Option("--min-count", help="Drop edges with fewer statements.")] = 1,
+    top: Annotated[Optional[int], typer.Option("--top", help="Keep the N most central actors (PageRank).", show_default=False)] = None,
+    include_negated: Annotated[bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")] = False,
+    size_by: Annotated[str, typer.Option("--size-by", help="Node size: pagerank or degree.")] = "pagerank",
     out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("kg-view.html"),
     open_: Annotated[bool, typer.Option("--open", help="Open the view in a browser.")] = False,
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
 ):
-    """Write an interactive, self-contained HTML view of the actor network."""
+    """Write an interactive, self-contained HTML view of the actor network (works offline)."""
     from kg.network import project
     from kg.store import open_store
-    from kg.view import write_view
+    from kg.view import ViewError, resolve_focus, select, write_view
 
+    known = relations()
+    for r in relation or []:
+        if r not in known:
+            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
+    for q in quad or []:
+        if q.strip() not in ("1", "2", "3", "4"):
+            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
+    quads = sorted({int(q) for q in quad or []})
+    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
+    if day_from and day_to and day_from > day_to:
+        raise UserError(f"--since {since} is after --until {until}")
+    if depth < 0:
+        raise UserError("--depth must be 0 or more")
+    if min_count < 1:
+        raise UserError("--min-count must be 1 or more")
+    if top is not None and top < 1:
+        raise UserError("--top must be 1 or more")
+    if size_by not in ("pagerank", "degree"):
+        raise UserError(f"--size-by must be pagerank or degree, got {size_by!r}")
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        graph = project(st)
+        graph = project(st, relations_=relation or None, quads=quads or None, since=day_from, until=day_to,
+                        min_count=min_count, include_negated=include_negated)
+    parts = []
     try:
-        path = write_view(graph, out_file, title=title)
+        node = resolve_focus(graph, focus) if focus is not None else None
+        graph = select(graph, focus=node, depth=depth, top=top)
+    except ViewError as exc:
+        raise UserError(str(exc)) from None
+    if node is not None:
+        parts.append(f"focus {graph.nodes[node].get('label', focus)}, depth {depth}")
+    if relation:
+        parts.append("relations " + ", ".join(relation))
+    if quads:
+        parts.append("QuadClass " + ", ".join(map(str, quads)))
+    if day_from or day_to:
+        parts.append(f"{day_from or '…'} to {day_to or '…'}")
+    if min_count > 1:
+        parts.append(f"at least {min_count} statements")
+    if top:
+        parts.append(f"top {top} by PageRank")
+    if include_negated:
+        parts.append("negated included")
+    try:
+        path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
     except OSError as exc:
         raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
     out.print(f"wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} edges)", markup=False)
+    if graph.number_of_nodes() == 0:
+        _warn("no relations match these filters: the view is empty")
     if open_:
         import webbrowser
 
@@ -287,6 +602,104 @@ def eval_(
         for k, sc in sorted(table.items()):
             t.add_row(k, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp), str(sc.fp), str(sc.fn))
         out.print(t)
+
+
+# ---------------------------------------------------------------------------- validate
+@app.command()
+@friendly
+def validate(
+    store: StoreOpt = None,
+    inference: Annotated[str, typer.Option("--inference", help="none (default: the shapes need no entailment) or rdfs.")] = "none",
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most N violations.")] = 50,
+):
+    """Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform."""
+    from rich.text import Text
+
+    from kg.store import open_store
+    from kg.validate import INFERENCE, validate_store
+
+    if inference not in INFERENCE:
+        raise UserError(f"unknown --inference {inference!r}: use none or rdfs")
+    with open_store(_store_path(store), create=False, read_only=True) as st:
+        report = validate_store(st, inference=inference)
+    if report.conforms:
+        out.print("conforms", markup=False)
+        err.print(f"{report.triples} triples checked against ontology/shapes.ttl in {report.seconds:.1f} s", markup=False)
+        return
+    shown = report.violations[:limit]
+    t = Table("focus node", "path", "message", "value", title=f"SHACL violations in {_shown_store(store)}")
+    for v in shown:
+        t.add_row(Text(v.focus), Text(v.path), Text(v.message), Text(v.value))
+    out.print(t)
+    if len(report.violations) > len(shown):
+        out.print(f"... and {len(report.violations) - len(shown)} more (raise --limit to see them)", markup=False)
+    err.print(f"does not conform: {len(report.violations)} violation(s) in {report.triples} triples", markup=False)
+    raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------------- export
+@app.command()
+@friendly
+def export(
+    store: StoreOpt = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from --out's ending).", show_default=False)] = None,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output).", show_default=False)] = None,
+):
+    """Export the store: RDF (nq, trig, jsonld keep the named graphs), the actor network, or a CSV event table."""
+    import os
+    import tempfile
+
+    from kg.export import ExportError, format_for
+    from kg.export import export as run_export
+    from kg.store import open_store
+
+    try:
+        name = format_for(fmt, out_file.name if out_file else None)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    if out_file is not None and out_file.is_dir():
+        raise UserError(f"--out {out_file} is a folder; give a file name")
+    with open_store(_store_path(store), create=False, read_only=True) as st:
+        if out_file is None:
+            run_export(st, name, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return
+        folder = out_file.parent if str(out_file.parent) else Path(".")
+        if not folder.is_dir():
+            raise UserError(f"cannot write {out_file}: folder {folder} does not exist")
+        # Written beside the target and renamed, so a failed export never leaves half a file.
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{out_file.name}.", dir=folder)
+        except OSError as exc:
+            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                summary = run_export(st, name, fh)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, out_file)
+        except OSError as exc:
+            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    out.print(f"wrote {out_file} ({name}, {summary.describe()})", markup=False)
+
+
+# ---------------------------------------------------------------------------- ontology
+@app.command()
+@friendly
+def ontology(
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (what docs/vocabulary.md holds).")] = False,
+):
+    """Print the vocabulary (terms, labels, definitions, PLOVER/CAMEO/QuadClass mappings) from ontology/kg.ttl."""
+    from kg.vocab import markdown as vocab_markdown
+    from kg.vocab import rich_table
+
+    if markdown:
+        sys.stdout.write(vocab_markdown())
+        sys.stdout.flush()
+    else:
+        out.print(rich_table())
 
 
 def main() -> None:

@@ -7,18 +7,29 @@ documents lazily, parse them in batches with ``nlp.pipe`` and never hold the cor
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
+import signal
+import sys
+import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.corpus import Document, ReadStats, iter_documents
+from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
 from kg.store import KGStore, doc_iri, open_store
 
 PIECE_CHARS = 100_000  # texts longer than this are parsed in pieces cut at paragraph breaks
+# Documents per nlp.pipe batch. Measured on the State Department corpus (docs/benchmarks.md):
+# the parse speed is flat from 16 to 64 and bigger batches only delay the first written document.
 DEFAULT_BATCH = 32
+LOG_EVERY = 50  # documents between two progress lines when stderr is not a terminal
+LOG_SECONDS = 15.0  # ... or seconds, whichever comes first
 
 
 def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
@@ -60,6 +71,8 @@ class DocResult:
 
 @dataclass
 class BuildSummary:
+    """What a build did; ``kg build --json`` prints :meth:`as_dict`."""
+
     documents: int = 0  # documents in the input
     parsed: int = 0  # documents (re)parsed in this run
     unchanged: int = 0
@@ -75,9 +88,26 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
+        """The summary without the warning texts (they were printed as they came)."""
         d = dataclasses.asdict(self)
         d.pop("warnings")
         return d
+
+
+def count_words(sdoc) -> int:
+    """Tokens that are neither punctuation nor white space, counted from spaCy's arrays.
+
+    >>> from spacy.lang.en import English
+    >>> count_words(English()("The U.S. met Iran, again."))
+    5
+    """
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if len(sdoc) == 0:
+        return 0
+    # One C-level array instead of a Python Token object per token.
+    flags = sdoc.to_array([IS_PUNCT, IS_SPACE])
+    return int(len(sdoc) - (flags.max(axis=1) > 0).sum())
 
 
 class Processor:
@@ -88,7 +118,11 @@ class Processor:
         self.extractor = Extractor()
 
     def process(self, docs: Iterable[Document], workers: int = 1, batch_size: int = DEFAULT_BATCH) -> Iterator[DocResult]:
-        """Parse and extract documents in order; yields one result per document."""
+        """Parse and extract documents in order; yields one result per document.
+
+        ``workers`` > 1 parses in that many spaCy processes (``nlp.pipe(n_process=...)``);
+        extraction stays in this process, which reads the parsed documents in input order.
+        """
 
         def pieces():
             for doc in docs:
@@ -108,7 +142,7 @@ class Processor:
                 found = [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in found]
             rels.extend(found)
             sentences += sum(1 for _ in sdoc.sents)
-            words += sum(1 for t in sdoc if not (t.is_punct or t.is_space))
+            words += count_words(sdoc)
             if last:
                 yield DocResult(doc, rels, sentences, words)
                 current = None
@@ -121,7 +155,258 @@ def extract(paths: Iterable[str], model: str | None = None, warn=None, stats: Re
     yield from proc.process(iter_documents(paths, warn=warn, stats=stats), workers=workers)
 
 
+# ---------------------------------------------------------------------------- input size
+def count_documents(paths: Iterable[str], exclude: Iterable[str | Path] = ()) -> int | None:
+    """A cheap count of the documents under ``paths`` for the progress bar, or None if unknown.
+
+    Counts files by suffix and the non-blank lines of JSON Lines files without parsing them,
+    so a malformed record is still counted: the number is a progress total, not a promise.
+    """
+    excluded = {Path(p).resolve() for p in exclude}
+    total = 0
+    for given in paths:
+        if given == "-":
+            return None
+        root = Path(given)
+        if root.is_file():
+            files: Iterable[Path] = [root]
+        elif root.is_dir():
+            files = _input_files(root, excluded)
+        else:
+            continue
+        for path in files:
+            n = _records_in(path)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _input_files(root: Path, excluded: set[Path]) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        # the same folders corpus.iter_documents skips: hidden ones, kg stores and the store itself
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (here / d / "kg-store.json").exists()
+                   and (here / d).resolve() not in excluded]
+        for name in files:
+            path = here / name
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES:
+                yield path
+
+
+def _records_in(path: Path) -> int | None:
+    suffix = path.suffix.lower()
+    if suffix not in JSON_SUFFIXES:
+        return 1
+    try:
+        if suffix == ".json":
+            if path.stat().st_size > 50_000_000:
+                return None
+            data = json.loads(path.read_bytes())
+            if isinstance(data, dict) and isinstance(data.get("items"), list):
+                data = data["items"]
+            return len(data) if isinstance(data, list) else 1
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except (OSError, ValueError):
+        return 0  # the reader will warn about it
+
+
+# ---------------------------------------------------------------------------- signals
+class BuildInterrupted(KeyboardInterrupt):
+    """The build stopped on Ctrl-C (SIGINT) or SIGTERM; every document written so far is whole.
+
+    ``summary`` holds the counts up to the interruption; ``signum`` the signal received.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.summary: BuildSummary | None = None
+
+
+class _SignalGuard:
+    """Turns SIGINT/SIGTERM into :class:`BuildInterrupted`, but never inside a document write.
+
+    A signal that arrives while a document is being written (old graph removed, new one added) is
+    held until the write is done, so Ctrl-C and ``kill`` never leave a document out. Only SIGKILL or
+    a power cut can fall between the two store operations; the document is then absent (not
+    half-written), its content hash is gone with it, and the next build parses it again.
+    """
+
+    def __init__(self) -> None:
+        self.owner = os.getpid()
+        self.critical = False
+        self.pending: int | None = None
+        self.previous: dict[int, object] = {}
+
+    def _handle(self, signum, frame) -> None:
+        if os.getpid() != self.owner:
+            # A spaCy worker forked from the build: the build process coordinates the stop.
+            os._exit(128 + signum)
+        if self.critical:
+            self.pending = signum
+            return
+        self._stop(signum)
+
+    def _stop(self, signum: int) -> None:
+        import multiprocessing
+
+        # SIGTERM reaches only this process: stop the parser workers so nlp.pipe's clean-up
+        # does not wait for them to finish their batches.
+        for child in multiprocessing.active_children():
+            child.terminate()
+        # ... and spaCy's "not all workers completed" warning says nothing new then.
+        warnings.filterwarnings("ignore", message=r"\[W127\]")
+        raise BuildInterrupted(signum)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """A section that signals do not interrupt (they take effect right after it)."""
+        self.critical = True
+        try:
+            yield
+        finally:
+            self.critical = False
+        if self.pending is not None:
+            signum, self.pending = self.pending, None
+            self._stop(signum)
+
+    def install(self) -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self.previous[signum] = signal.signal(signum, self._handle)
+
+    def restore(self) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+        self.previous.clear()
+
+
+_FORKING_BUILD = False
+
+
+def _in_forked_worker() -> None:
+    """Runs in every child forked while a build parses (spaCy's ``n_process`` workers)."""
+    if not _FORKING_BUILD:
+        return
+    try:  # Linux: the worker gets SIGTERM (and exits, see _SignalGuard) when the build dies,
+        import ctypes  # even by SIGKILL, instead of waiting for input forever.
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_in_forked_worker)
+
+
+@contextmanager
+def _nullcontext() -> Iterator[None]:
+    yield
+
+
+# ---------------------------------------------------------------------------- progress
 Progress = Callable[[str, dict], None]
+
+
+class LogProgress:
+    """Progress as plain lines on ``stream``: one every :data:`LOG_EVERY` documents or
+    :data:`LOG_SECONDS` seconds, for logs and pipes (no terminal)."""
+
+    def __init__(self, stream=None, every: int = LOG_EVERY, seconds: float = LOG_SECONDS):
+        self.stream = stream if stream is not None else sys.stderr
+        self.every, self.seconds = every, seconds
+        self.total: int | None = None
+        self.done = self.parsed = self.unchanged = self.words = 0
+        self.t0 = self.last = time.monotonic()
+
+    def __call__(self, event: str, info: dict) -> None:
+        if event == "start":
+            self.total = info.get("total")
+            self.t0 = self.last = time.monotonic()
+            return
+        if event == "removed":
+            self._line(f"{info['count']} document(s) no longer in the input removed")
+            return
+        if event not in ("doc", "skip"):
+            return
+        self.done += 1
+        if event == "doc":
+            self.parsed += 1
+            self.words += info.get("words", 0)
+        else:
+            self.unchanged += 1
+        now = time.monotonic()
+        if self.done % self.every == 0 or now - self.last >= self.seconds:
+            self.last = now
+            self._line(self.status(now))
+
+    def status(self, now: float | None = None) -> str:
+        """``120/2031 documents (100 parsed, 20 unchanged), 2950 words/s, 41 s, ETA 9 min``."""
+        now = time.monotonic() if now is None else now
+        elapsed = max(now - self.t0, 1e-9)
+        of = f"/{self.total}" if self.total else ""
+        text = (f"{self.done}{of} documents ({self.parsed} parsed, {self.unchanged} unchanged), "
+                f"{self.words / elapsed:.0f} words/s, {elapsed:.0f} s")
+        if self.total and self.parsed and self.total > self.done:
+            eta = (self.total - self.done) * elapsed / self.done
+            text += f", ETA {eta / 60:.0f} min" if eta >= 120 else f", ETA {eta:.0f} s"
+        return text
+
+    def _line(self, text: str) -> None:
+        print(f"kg build: {text}", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        pass
+
+
+class RichProgress:
+    """A progress bar on a terminal: documents done/total (or a pulsing bar when the total is
+    unknown), words per second, elapsed time and ETA."""
+
+    def __init__(self, console=None):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, SpinnerColumn, TextColumn
+        from rich.progress import TimeElapsedColumn, TimeRemainingColumn
+
+        self.console = console or Console(stderr=True)
+        self.bar = Bar(SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[wps]} words/s"), TimeElapsedColumn(), TextColumn("ETA"),
+                       TimeRemainingColumn(), console=self.console, transient=True)
+        self.task = None
+        self.words = 0
+        self.t0 = time.monotonic()
+
+    def __call__(self, event: str, info: dict) -> None:
+        if event == "start":
+            self.bar.start()
+            self.t0 = time.monotonic()
+            self.task = self.bar.add_task("build", total=info.get("total"), wps="-")
+        elif event in ("doc", "skip") and self.task is not None:
+            self.words += info.get("words", 0)
+            wps = self.words / max(time.monotonic() - self.t0, 1e-9)
+            self.bar.update(self.task, advance=1, wps=f"{wps:,.0f}")
+        elif event == "removed":
+            self.console.print(f"{info['count']} document(s) no longer in the input removed")
+
+    def close(self) -> None:
+        self.bar.stop()
+
+
+def make_progress(quiet: bool = False, stream=None) -> LogProgress | RichProgress | None:
+    """The progress reporter ``kg build`` uses: a bar on a terminal, log lines otherwise,
+    nothing with ``quiet``."""
+    stream = stream if stream is not None else sys.stderr
+    if quiet:
+        return None
+    if getattr(stream, "isatty", lambda: False)():
+        return RichProgress()
+    return LogProgress(stream)
+
+
+# ---------------------------------------------------------------------------- build
+_SEEN = ""  # marks a document of this run in the known-hash dict (no content hash is empty)
 
 
 def build(
@@ -133,50 +418,85 @@ def build(
     keep_missing: bool = False,
     warn=None,
     progress: Progress | None = None,
+    handle_signals: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    partitions: int | None = None,
 ) -> BuildSummary:
     """Build or update the store from the documents under ``paths``; see ``kg build``.
 
     Unchanged documents (same content hash) are skipped, changed ones replaced, and documents
-    no longer in the input removed unless ``keep_missing``. Each document is written in one
-    transaction, so an interrupted build leaves whole documents only and the next build
-    finishes the rest.
+    no longer in the input removed unless ``keep_missing``. Each document is written whole, so an
+    interrupted build leaves whole documents only and the next build finishes the rest.
+
+    ``progress(event, info)`` is called with ``start`` (``total``: estimated documents or None),
+    ``skip`` and ``doc`` (``doc``, ``words``, ``relations``) per document, and ``removed``
+    (``count``). With ``handle_signals`` (main thread only), SIGINT and SIGTERM raise
+    :class:`BuildInterrupted` between two document writes. The store's lock refuses a second
+    build of the same store (:class:`kg.store.StoreLocked`).
+
+    ``engine="dask"`` parses on Dask workers (:mod:`kg.distributed`; ``scheduler``, ``partitions``);
+    this process still reads, checks hashes and writes every document.
     """
+    global _FORKING_BUILD
     t0 = time.perf_counter()
     summary = BuildSummary()
     paths = list(paths)
     stats = ReadStats()
-    store = open_store(store_path, create=True, lock=True)
+    guard = _SignalGuard() if handle_signals and threading.current_thread() is threading.main_thread() else None
+    if guard is not None:
+        guard.install()
+    store: KGStore | None = None
     try:
+        store = open_store(store_path, create=True, lock=True)
+        # The only state kept per document: IRI -> content hash of the stored version, or
+        # _SEEN once the document has been met in this run. Documents stream through.
         known = store.document_hashes()
-        seen: set[str] = set()
+        proc = Processor(model) if engine == "local" else None
+        if progress:
+            progress("start", {"total": count_documents(paths, exclude=[store.path])})
 
         def todo() -> Iterator[Document]:
             for doc in iter_documents(paths, warn=warn, stats=stats, exclude=[store.path]):
                 iri = doc_iri(doc.id)
-                if iri in seen:
+                stored = known.get(iri)
+                if stored == _SEEN:
                     continue  # the same record twice in the input: keep the first
-                seen.add(iri)
+                known[iri] = _SEEN
                 summary.documents += 1
-                if known.get(iri) == doc.content_hash:
+                if stored == doc.content_hash:
                     summary.unchanged += 1
                     if progress:
                         progress("skip", {"doc": doc.display})
                     continue
                 yield doc
 
-        proc = Processor(model)
-        for result in proc.process(todo(), workers=workers, batch_size=batch_size):
-            n = store.replace_document(result.document, result.relations, result.sentences, result.words)
+        writing = guard.write if guard is not None else _nullcontext
+        if proc is not None:
+            _FORKING_BUILD = workers > 1
+            results = proc.process(todo(), workers=workers, batch_size=batch_size)
+        else:
+            from kg.distributed import process_distributed
+
+            results = process_distributed(todo(), model=model, scheduler=scheduler, workers=workers,
+                                          partitions=partitions, batch_size=batch_size)
+        for result in results:
+            with writing():
+                n = store.replace_document(result.document, result.relations, result.sentences, result.words)
             summary.parsed += 1
             summary.sentences += result.sentences
             summary.words += result.words
             summary.relations += n
             if progress:
                 progress("doc", {"doc": result.document.display, "words": result.words, "relations": n})
+        _FORKING_BUILD = False
         if not keep_missing:
-            for iri in set(known) - seen:
-                store.remove_document(iri)
+            for iri in [iri for iri, h in known.items() if h != _SEEN]:
+                with writing():
+                    store.remove_document(iri)
                 summary.removed += 1
+            if summary.removed and progress:
+                progress("removed", {"count": summary.removed})
         store.flush()
         summary.skipped_files = stats.skipped
         summary.warnings = stats.warnings
@@ -185,7 +505,18 @@ def build(
         summary.actors = store.count(
             "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s <https://w3id.org/kg/ontology#subject>|<https://w3id.org/kg/ontology#object> ?a }"
         )
+    except BuildInterrupted as exc:
+        summary.seconds = round(time.perf_counter() - t0, 2)
+        summary.skipped_files = stats.skipped
+        exc.summary = summary
+        raise
     finally:
-        store.close()
+        _FORKING_BUILD = False
+        try:
+            if store is not None:
+                store.close()  # flushes and releases the lock, also on Ctrl-C / SIGTERM
+        finally:
+            if guard is not None:
+                guard.restore()
     summary.seconds = round(time.perf_counter() - t0, 2)
     return summary

@@ -193,6 +193,7 @@ def run_query(
         if name not in known:
             raise QueryError(f"parameter {name!r} is not a variable of the query (no ?{name} in it)")
         subs[ox.Variable(name)] = to_term(value)
+    bound = {v.value for v in subs}
     state: dict = {}
     cancel = threading.Event()
 
@@ -213,7 +214,8 @@ def run_query(
             if isinstance(res, (bool, ox.QueryBoolean)):
                 state["value"] = QueryResult(kind="ask", boolean=bool(res))
             elif isinstance(res, ox.QuerySolutions):
-                variables = [v.value for v in res.variables]
+                # A bound parameter holds the same value in every row: leave its column out.
+                variables = [v.value for v in res.variables if v.value not in bound]
                 rows: list = []
                 more = take(([sol[v] for v in variables] for sol in res), rows)
                 state["value"] = QueryResult(kind="select", variables=variables, rows=rows, truncated=more)
@@ -223,8 +225,12 @@ def run_query(
                 state["value"] = QueryResult(kind="graph", triples=triples, truncated=more)
         except SyntaxError as exc:
             state["error"] = QueryError(f"malformed query: {_first_line(exc)}")
-        except Exception as exc:  # evaluation errors raised by Oxigraph
-            state["error"] = QueryError(f"query failed: {_first_line(exc)}")
+        except Exception as exc:
+            if "SELECT projection" in str(exc):  # Oxigraph binds only projected variables
+                names = " ".join("?" + n for n in sorted(bound))
+                state["error"] = QueryError(f"a bound parameter must appear in the SELECT clause: add {names} to it")
+            else:
+                state["error"] = QueryError(f"query failed: {_first_line(exc)}")
 
     # Oxigraph releases the GIL while it evaluates, so a worker thread can be waited on with a
     # timeout; on timeout the worker is told to stop at its next row (a CLI run simply exits).

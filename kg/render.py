@@ -1,4 +1,9 @@
-"""Printing query results: rich tables for people; CSV, TSV, SPARQL JSON and Turtle for tools."""
+"""Printing results: rich tables for people; CSV, TSV, SPARQL 1.1 JSON and Turtle for tools.
+
+Two kinds of results come here: SPARQL results (:class:`kg.query.QueryResult`, printed by
+:func:`print_result`) and the plain rows of the network analytics (lists of dicts, printed by
+:func:`print_rows`).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,36 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Sequence
 
 import pyoxigraph as ox
+from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from kg.query import QueryResult, term_value
+from kg.query import QueryError, QueryResult, term_value
+
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "ttl")
+ROW_FORMATS = ("table", "csv", "tsv", "json")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+TURTLE_PREFIXES = {
+    "kg": "https://w3id.org/kg/ontology#",
+    "kgr": "https://w3id.org/kg/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
 
-def _json_term(term) -> dict | None:
+def json_term(term) -> dict | None:
+    """A result term in the SPARQL 1.1 JSON results format.
+
+    >>> json_term(ox.Literal("2024-05-01", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")))
+    {'type': 'literal', 'value': '2024-05-01', 'datatype': 'http://www.w3.org/2001/XMLSchema#date'}
+    """
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -23,62 +50,126 @@ def _json_term(term) -> dict | None:
     d = {"type": "literal", "value": term.value}
     if term.language:
         d["xml:lang"] = term.language
-    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype and term.datatype.value != _XSD_STRING:
         d["datatype"] = term.datatype.value
     return d
 
 
 def sparql_json(result: QueryResult) -> dict:
+    """The SPARQL 1.1 Query Results JSON document of a SELECT or ASK result."""
     if result.kind == "ask":
-        return {"head": {}, "boolean": result.boolean}
+        return {"head": {}, "boolean": bool(result.boolean)}
     return {
         "head": {"vars": result.variables},
         "results": {"bindings": [
-            {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+            {v: json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
         ]},
     }
 
 
 def turtle(triples) -> str:
+    """Triples (CONSTRUCT / DESCRIBE results) as Turtle with the kg prefixes."""
     buf = io.BytesIO()
-    ox.serialize(triples, buf, format=ox.RdfFormat.TURTLE,
-                 prefixes={"kg": "https://w3id.org/kg/ontology#", "kgr": "https://w3id.org/kg/id/",
-                           "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
-                           "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/"})
+    ox.serialize(list(triples), buf, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     return buf.getvalue().decode("utf-8")
 
 
-def print_result(result: QueryResult, fmt: str, console) -> None:
+def _plain(value: str) -> str:
+    # One row per line in TSV: tabs and line breaks inside values become spaces.
+    return " ".join(value.split()) if ("\t" in value or "\n" in value or "\r" in value) else value
+
+
+def write_delimited(columns: Sequence[str], rows, fmt: str, stream=None) -> None:
+    """A header row then one row per result, plain values; ``fmt`` is csv or tsv."""
+    stream = stream or sys.stdout
+    if fmt == "csv":
+        w = csv.writer(stream, lineterminator="\n")
+        w.writerow(columns)
+        w.writerows(rows)
+    else:
+        stream.write("\t".join(_plain(c) for c in columns) + "\n")
+        for row in rows:
+            stream.write("\t".join(_plain(str(v)) for v in row) + "\n")
+
+
+def print_result(result: QueryResult, fmt: str, console: Console, stream=None) -> None:
+    """Print a query result in ``fmt`` (table, csv, tsv, json or ttl)."""
+    stream = stream or sys.stdout
+    if fmt not in QUERY_FORMATS:
+        raise QueryError(f"unknown format {fmt!r}: use {', '.join(QUERY_FORMATS)}")
     if result.kind == "update":
         console.print("update applied")
         return
     if result.kind == "graph":
-        sys.stdout.write(turtle(result.triples or []))
-        return
-    if fmt == "json" or (result.kind == "ask" and fmt == "json"):
-        sys.stdout.write(json.dumps(sparql_json(result), ensure_ascii=False) + "\n")
-        return
-    if result.kind == "ask":
-        sys.stdout.write(("true" if result.boolean else "false") + "\n")
-        return
-    if fmt in ("csv", "tsv"):
-        w = csv.writer(sys.stdout, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(result.variables)
-        for row in result.rows:
-            w.writerow([term_value(t) for t in row])
+        # CONSTRUCT / DESCRIBE give triples: Turtle whatever the format.
+        stream.write(turtle(result.triples or []))
         return
     if fmt == "ttl":
-        # A SELECT has no triples: show it as a table like 'table' would.
-        fmt = "table"
-    t = Table(*result.variables)
+        raise QueryError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
+    if fmt == "json":
+        stream.write(json.dumps(sparql_json(result), ensure_ascii=False) + "\n")
+        return
+    if result.kind == "ask":
+        if fmt in ("csv", "tsv"):
+            write_delimited(["boolean"], [["true" if result.boolean else "false"]], fmt, stream)
+        else:
+            console.print("true" if result.boolean else "false")
+        return
+    if fmt in ("csv", "tsv"):
+        write_delimited(result.variables, ([term_value(t) for t in row] for row in result.rows), fmt, stream)
+        return
+    table = Table(*[escape(v) for v in result.variables])
     for row in result.rows:
-        t.add_row(*[_short(term_value(x)) for x in row])
-    console.print(t)
-    console.print(f"{len(result.rows)} rows", style="dim")
+        table.add_row(*[escape(_fit(short(term_value(x)))) for x in row])
+    console.print(table)
+    console.print(f"{len(result.rows)} rows ({result.seconds:.2f} s)", style="dim")
 
 
-def _short(value: str) -> str:
-    for prefix, short in (("https://w3id.org/kg/ontology#", "kg:"), ("https://w3id.org/kg/id/", "kgr:")):
+def short(value: str) -> str:
+    """An IRI with the kg namespaces shortened for a table.
+
+    >>> short("https://w3id.org/kg/id/country/RUS")
+    'kgr:country/RUS'
+    """
+    for prefix, name in (("https://w3id.org/kg/ontology#", "kg:"), ("https://w3id.org/kg/id/", "kgr:")):
         if value.startswith(prefix):
-            return short + value[len(prefix):]
+            return name + value[len(prefix):]
     return value
+
+
+TABLE_CELL_MAX = 100
+
+
+def _fit(text: str) -> str:
+    """A table cell cut to ``TABLE_CELL_MAX`` characters, so long sentences do not swamp the table."""
+    return text if len(text) <= TABLE_CELL_MAX else text[: TABLE_CELL_MAX - 1] + "…"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def print_rows(rows: list[dict], fmt: str, console: Console, columns: Sequence[str] | None = None,
+               title: str | None = None, stream=None) -> None:
+    """Print plain rows (dicts) as a rich table, CSV, TSV or a JSON list of objects."""
+    stream = stream or sys.stdout
+    if fmt not in ROW_FORMATS:
+        raise QueryError(f"unknown format {fmt!r}: use {', '.join(ROW_FORMATS)}")
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "json":
+        stream.write(json.dumps(rows, ensure_ascii=False) + "\n")
+        return
+    if fmt in ("csv", "tsv"):
+        write_delimited(columns, ([_cell(r.get(c)) for c in columns] for r in rows), fmt, stream)
+        return
+    table = Table(*[escape(c) for c in columns], title=escape(title) if title else None)
+    for r in rows:
+        table.add_row(*[escape(_fit(_cell(r.get(c)))) for c in columns])
+    console.print(table)
+    console.print(f"{len(rows)} rows", style="dim")

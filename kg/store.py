@@ -110,6 +110,7 @@ class KGStore:
         self.dataset.close()
         if self._lock_fh is not None:
             try:
+                _LOCK_FILES.discard(self._lock_fh)
                 fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
                 self._lock_fh.close()
             finally:
@@ -134,6 +135,20 @@ class KGStore:
         """Write a document's graph, replacing any earlier version. Returns the statement count."""
         rels = list(rels)
         quads, actor_quads = document_quads(doc, rels, sentences, words)
+        # rdfs:label, kg:country and kg:isoCode take one value per actor (shapes.ttl): the first
+        # description written wins, so a name spelt differently in a later document (same IRI)
+        # cannot give an actor a second label.
+        single = (LABEL, _n(KG.country), _n(KG.isoCode))
+        taken: set[tuple[str, str]] = set()
+        kept: list[ox.Quad] = []
+        for q in actor_quads:
+            if q.predicate in single:
+                key = (str(q.subject), str(q.predicate))
+                if key in taken or next(self.ox.quads_for_pattern(q.subject, q.predicate, None, ACTORS_G), None):
+                    continue
+                taken.add(key)
+            kept.append(q)
+        actor_quads = kept
         g = _n(doc_iri(doc.id))
         self.ox.remove_graph(g) if self.ox.contains_named_graph(g) else None
         # One transaction: the document, its statements and the actors they need.
@@ -211,6 +226,10 @@ def actor_quads_for(actor: Actor) -> list[ox.Quad]:
         out.append(ox.Quad(a, _n(KG.isoCode), ox.Literal(actor.country), ACTORS_G))
     elif actor.country:
         out.append(ox.Quad(a, _n(KG.country), _n(KGR[f"country/{actor.country}"]), ACTORS_G))
+        # kg:country must point at a described kg:Country (shapes.ttl), even one no text names.
+        from kg.actors import country_actor
+
+        out.extend(actor_quads_for(gazetteer().country(actor.country) or country_actor(actor.country, actor.country)))
     if actor.role:
         out.append(ox.Quad(a, _n(KG.role), _lit(actor.role), ACTORS_G))
     for alias in _aliases(actor.id):
@@ -232,6 +251,25 @@ def _aliases(actor_id: str) -> list[str]:
     return _ALIAS_INDEX.get(actor_id, [])
 
 
+# Open lock files of this process. A flock belongs to the open file, which a forked child (spaCy's
+# n_process workers) shares: the child closes its copy at once, so that a worker outliving a killed
+# build can never keep the store locked.
+_LOCK_FILES: set = set()
+
+
+def _close_locks_in_child() -> None:
+    for fh in list(_LOCK_FILES):
+        try:
+            os.close(fh.fileno())  # closes this process's descriptor only; the parent keeps the lock
+        except OSError:
+            pass
+    _LOCK_FILES.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_locks_in_child)
+
+
 def default_store_path() -> Path:
     return Path(os.environ.get("KG_STORE", "kg-store"))
 
@@ -244,10 +282,11 @@ def open_store(path: str | Path | None = None, create: bool = True, read_only: b
     (:func:`kg.remote.open_remote`).
     """
     # Match "sparql+http:/" too: a pathlib.Path (typer's --store) collapses "//" to "/".
-    if path is not None and str(path).startswith(("sparql+http:/", "sparql+https:/")):
+    raw = str(path) if path is not None else os.environ.get("KG_STORE", "")
+    if raw.startswith(("sparql+http:/", "sparql+https:/")):
         from kg.remote import open_remote
 
-        return open_remote(str(path), create=create, read_only=read_only, lock=lock)
+        return open_remote(raw, create=create, read_only=read_only, lock=lock)
     path = Path(path) if path is not None else default_store_path()
     marker = path / MARKER
     if path.exists() and not path.is_dir():
@@ -258,6 +297,8 @@ def open_store(path: str | Path | None = None, create: bool = True, read_only: b
                 info = json.loads(marker.read_text("utf-8"))
             except (OSError, ValueError):
                 raise StoreError(f"store {path} has an unreadable {MARKER}; it is not a kg store") from None
+            if not isinstance(info, dict):  # valid JSON but not kg's marker (e.g. "[]")
+                raise StoreError(f"store {path} has an unreadable {MARKER}; it is not a kg store")
             if info.get("format") != STORE_FORMAT:
                 raise StoreError(
                     f"store {path} was written by an incompatible kg (store format {info.get('format')!r}, "
@@ -281,7 +322,8 @@ def open_store(path: str | Path | None = None, create: bool = True, read_only: b
                     fcntl.flock(lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:
                     lock_fh.close()
-                    raise StoreLocked(f"store {path} is being written by another kg build; wait for it to finish") from None
+                    raise StoreLocked(f"store {path} is locked: another kg build is writing it; wait for it to finish") from None
+                _LOCK_FILES.add(lock_fh)
             if not marker.exists():
                 marker.write_text(json.dumps({"format": STORE_FORMAT, "engine": "oxigraph"}) + "\n", "utf-8")
         db = path / "oxigraph"
@@ -290,9 +332,13 @@ def open_store(path: str | Path | None = None, create: bool = True, read_only: b
     except StoreError:
         raise
     except PermissionError:
+        if lock_fh is not None:
+            _LOCK_FILES.discard(lock_fh)
+            lock_fh.close()
         raise StoreError(f"store {path} is not writable (permission denied)") from None
     except OSError as exc:
         if lock_fh is not None:
+            _LOCK_FILES.discard(lock_fh)
             lock_fh.close()
         msg = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
         if "lock" in msg.lower():

@@ -1,0 +1,1 @@
+"""kg: a knowledge graph of geopolitical relations built from news documents."""

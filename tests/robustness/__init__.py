@@ -1,0 +1,1 @@
+"""Hostile and messy input (issue 9)."""
