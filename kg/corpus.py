@@ -194,6 +194,30 @@ def iter_documents(
             report.file(f"{given}: no such file or folder")
 
 
+def iter_input_files(paths: Iterable[str | Path], exclude: Iterable[Path] = ()) -> Iterator[Path]:
+    """The regular files :func:`iter_documents` would open, silently (for progress totals).
+
+    Same walk: hidden folders, stores, ``exclude`` and symlink loops skipped; pipes, devices and
+    broken links left out, so a caller may open every path without blocking.
+    """
+    report = _Report(lambda msg: None, ReadStats())
+    excluded = {Path(p).resolve() for p in exclude}
+    for given in paths:
+        if str(given) == "-":
+            continue
+        root = Path(given)
+        try:
+            files = _walk(root, excluded, report) if root.is_dir() else iter([root])
+            for path in files:
+                try:
+                    if statmod.S_ISREG(path.stat().st_mode):
+                        yield path
+                except OSError:
+                    continue
+        except OSError:
+            continue
+
+
 def _read_once(path: Path, rel: str, display: str, report: _Report, seen: dict) -> Iterator[Document]:
     # The same file reached twice (two symlinks, or a folder given twice) would double its
     # relations in the graph.

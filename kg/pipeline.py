@@ -208,7 +208,7 @@ def _records_in(path: Path) -> int | None:
             return len(data) if isinstance(data, list) else 1
         with path.open("rb") as fh:
             return sum(1 for line in fh if line.strip())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return 0  # the reader will warn about it
 
 

@@ -488,9 +488,9 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
     interaction: {hover: !D.big, tooltipDelay: 120, hideEdgesOnDrag: D.big, navigationButtons: false, keyboard: false},
     physics: D.big
       ? {solver: "barnesHut", barnesHut: {theta: 1.2, gravitationalConstant: -6000, springLength: 120, springConstant: 0.03, damping: 0.5, avoidOverlap: 0},
-         stabilization: {enabled: true, iterations: 100, updateInterval: 25, fit: true}, minVelocity: 2, timestep: 0.6, adaptiveTimestep: false}
+         stabilization: {enabled: true, iterations: 120, updateInterval: 10, fit: true}, minVelocity: 2, timestep: 0.6, adaptiveTimestep: false}
       : {solver: "forceAtlas2Based", forceAtlas2Based: {gravitationalConstant: -45, centralGravity: 0.02, springLength: 60, springConstant: 0.08, damping: 0.5, avoidOverlap: 0.6},
-         stabilization: {enabled: true, iterations: 400, updateInterval: 50, fit: true}, minVelocity: 0.75},
+         stabilization: {enabled: true, iterations: 400, updateInterval: 20, fit: true}, minVelocity: 0.75},
   };
   const container = document.getElementById("net");
   const network = new vis.Network(container, {nodes, edges}, options);
@@ -553,7 +553,13 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
       "showing " + shownNodes + " of " + D.nodes.length + " actors, " + shownEdges + " of " + D.edges.length + " edges";
   }
   window.kgApplyFilters = applyFilters;
-  network.on("stabilizationProgress", p => { T["it" + p.iterations] = performance.now(); });
+  // A time budget as well as an iteration cap: on a slow or busy machine the layout is rougher
+  // but the page is usable within seconds all the same.
+  const BUDGET_MS = D.big ? 3500 : 2500;
+  network.on("stabilizationProgress", p => {
+    if (p.iterations % 50 === 0) T["it" + p.iterations] = performance.now();
+    if (performance.now() - T.network > BUDGET_MS) { T.budgetStop = performance.now(); network.stopSimulation(); }
+  });
 
   function checkbox(group, value, swatch, text, count) {
     const label = el("label");

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 import subprocess
 import sys
 
@@ -15,7 +16,7 @@ from kg.distributed import partitions_of
 from kg.pipeline import build
 from kg.store import open_store
 
-from conftest import DATA
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 KG = [sys.executable, "-m", "kg.cli"]
 RELATIONS = {"meets", "supports", "agreesWith", "requests", "concedesTo", "cooperatesWith", "supplies", "aids",

@@ -137,7 +137,8 @@ def test_literals_with_quotes_backslashes_and_newlines_round_trip(store, title, 
     assert [str(q[2]) for q in ds.quads((None, rdflib.URIRef("http://purl.org/dc/terms/title"), None, None))] == [title]
     assert [str(q[2]) for q in ds.quads((None, rdflib.URIRef(str(KG.sentence)), None, None))] == [sentence]
     labels = {str(q[2]) for q in ds.quads((rdflib.URIRef(who.id), rdflib.RDFS.label, None, None))}
-    assert name in labels
+    # names that share a slug ("U", "Ù") are one actor, labelled by the first name written
+    assert labels and all(person_actor(label).id == who.id for label in labels)
     rows = list(store.ox.query("SELECT ?t WHERE { GRAPH ?g { ?d <http://purl.org/dc/terms/title> ?t } }"))
     assert [r[0].value for r in rows] == [title]
     store.remove_document(doc_iri(doc.id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 import re
 import shutil
 
@@ -16,7 +17,7 @@ from kg.query import run_query
 from kg.remote import RemoteError, RemoteStore, parse_endpoint
 from kg.store import open_store
 
-from conftest import DATA
+DATA = Path(__file__).resolve().parent.parent / "data"
 from virtuoso import binary, free_port, running_virtuoso
 
 runner = CliRunner()

@@ -155,6 +155,27 @@ def test_cli_view_applies_filters_focus_and_top(data_store, tmp_path):
     assert res.exit_code == 0 and "(5 actors," in res.stdout
 
 
+def test_cli_view_negated_edges_only_on_request_and_dates_filter(data_store, tmp_path):
+    out = tmp_path / "v.html"
+
+    def edges(*args: str) -> list[dict]:
+        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), *args])
+        assert res.exit_code == 0, res.output
+        return json.loads(out.read_text().split('id="kg-data">', 1)[1].split("</script>", 1)[0])["edges"]
+
+    with open_store(data_store, create=False, read_only=True) as st:
+        negated = {(u, v, d["relation"]) for u, v, d in project(st, include_negated=True).edges(data=True) if d["negated"]}
+        march = project(st, since="2025-03-01", until="2025-03-31")
+    assert negated  # data/ has negated statements
+    assert not any(e["negated"] for e in edges())
+    shown = [e for e in edges("--include-negated") if e["negated"]]
+    assert {(e["from"], e["to"], e["relation"]) for e in shown} == negated
+    assert {e["dashes"] == [2, 5] and e["colour"] == "#b0b0b0" for e in shown} == {True}
+    dated = edges("--since", "2025-03-01", "--until", "2025-03-31")
+    assert len(dated) == march.number_of_edges() > 0
+    assert all("2025-03-01" <= e["first"] <= e["last"] <= "2025-03-31" for e in dated)
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--focus", "Atlantis Liberation Front"], "error: unknown actor 'Atlantis Liberation Front'"),
     (["--since", "2025-02-30"], "error: --since '2025-02-30' is not a valid date"),
