@@ -74,7 +74,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = ap.parse_args()
     if not args.corpus.is_dir() or not any(args.corpus.glob("*.jsonl")):
-        print(f"skipped: corpus {args.corpus} not found (it lives in the shared folder, not in the project)")
+        print(f"skipped: corpus {args.corpus} not found (it lives in the shared folder, not in the project)", flush=True)
         return 0
     from kg.pipeline import Processor
     from kg.store import open_store
@@ -85,12 +85,12 @@ def main() -> int:
         (tmp / "in").mkdir()
         n = subset(args.corpus, args.limit, tmp / "in")
         paths = [str(tmp / "in")]
-        print(f"corpus: {n} documents from {args.corpus}")
+        print(f"corpus: {n} documents from {args.corpus}", flush=True)
 
         secs, s = timed_build(paths, tmp / "local", engine="local", workers=1)
         figures["local_1"] = {"seconds": round(secs, 1), "docs_per_s": round(n / secs, 2), "words": s.words,
                               "relations": s.relations}
-        print(f"local engine, 1 process: {secs:.1f} s, {n / secs:.2f} docs/s, {s.words / secs:.0f} words/s")
+        print(f"local engine, 1 process: {secs:.1f} s, {n / secs:.2f} docs/s, {s.words / secs:.0f} words/s", flush=True)
         try:
             from kg.distributed import require_dask
 
@@ -101,7 +101,7 @@ def main() -> int:
                 print(f"dask engine, {w} worker(s): {secs:.1f} s, {n / secs:.2f} docs/s, {s.words / secs:.0f} words/s "
                       f"(includes cluster start and model loading)")
         except ImportError as exc:
-            print(f"dask runs skipped: {exc}")
+            print(f"dask runs skipped: {exc}", flush=True)
 
         # Store load rates on the same pre-extracted documents.
         from kg.corpus import iter_documents
@@ -110,16 +110,16 @@ def main() -> int:
         with open_store(tmp / "load-oxigraph") as st:
             secs, quads = load_rate(results, st)
         figures["load_oxigraph"] = {"quads": quads, "seconds": round(secs, 2), "quads_per_s": round(quads / secs)}
-        print(f"load into embedded Oxigraph: {quads} quads in {secs:.2f} s = {quads / secs:,.0f} quads/s")
+        print(f"load into embedded Oxigraph: {quads} quads in {secs:.2f} s = {quads / secs:,.0f} quads/s", flush=True)
         try:
             from virtuoso import running_virtuoso
 
             with running_virtuoso(tmp / "virtuoso") as v, open_store(v.address) as st:
                 secs, quads = load_rate(results, st)
             figures["load_virtuoso"] = {"quads": quads, "seconds": round(secs, 2), "quads_per_s": round(quads / secs)}
-            print(f"load into Virtuoso (SPARQL Update over HTTP): {quads} quads in {secs:.2f} s = {quads / secs:,.0f} quads/s")
+            print(f"load into Virtuoso (SPARQL Update over HTTP): {quads} quads in {secs:.2f} s = {quads / secs:,.0f} quads/s", flush=True)
         except (FileNotFoundError, RuntimeError) as exc:
-            print(f"Virtuoso run skipped: {exc}")
+            print(f"Virtuoso run skipped: {exc}", flush=True)
 
         # Sizing sketch from the measured figures.
         best = figures.get("dask_2") or figures["local_1"]
@@ -136,11 +136,11 @@ def main() -> int:
         if "load_virtuoso" in figures:
             sketch["virtuoso_load_hours_per_million"] = round(quads_per_doc * 1e6 / figures["load_virtuoso"]["quads_per_s"] / 3600, 2)
         figures["sizing"] = sketch
-        print("sizing sketch (from the runs above):")
+        print("sizing sketch (from the runs above):", flush=True)
         for k, v in sketch.items():
-            print(f"  {k}: {v:,}")
+            print(f"  {k}: {v:,}", flush=True)
     if args.json:
-        print(json.dumps(figures, indent=2))
+        print(json.dumps(figures, indent=2), flush=True)
     return 0
 
 

@@ -237,11 +237,17 @@ class Extractor:
             # "demanded that the Philippines withdraw": the subject of the complement clause
             found = []
             for c in head.children:
-                if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+                if c.dep_ in ("ccomp", "xcomp"):  # the tagger sometimes calls the verb a noun
                     found += [a for t in logical_subjects(c) for a in arg(t)]
             return _dedupe(found)
         if slot == "dative":
-            return _dedupe(a for c in head.children if c.dep_ in DATIVE for a in m.actors(c))
+            found = []
+            for c in head.children:
+                if c.dep_ in DATIVE:
+                    # "sent Ukraine tanks" (a noun) or "sent tanks to Ukraine" parsed as dative "to"
+                    targets = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                    found += [a for t in targets for a in arg(t)]
+            return _dedupe(found)
         if slot.startswith("prep:"):
             word = slot[5:]
             holders = [head] + ([obj_noun] if obj_noun is not None else [])
@@ -252,16 +258,20 @@ class Extractor:
                         holders += [c for c in p.children if c.dep_ == "pobj"]
             found = []
             for holder in holders:
-                for prep in holder.children:
-                    if prep.dep_ in PREP and prep.lower_ == word:
+                preps = [c for c in holder.children if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
+                # "pulled out of Niger", "moved away from": a preposition inside a preposition
+                preps += [cc for c in preps for cc in c.children if cc.dep_ in PREP]
+                for prep in preps:
+                    if prep.lower_ == word:
                         for pobj in prep.children:
                             if pobj.dep_ in ("pobj", "pcomp"):
                                 # "fired at Ukrainian positions", "toward its waters"
                                 found += m.actors(pobj) or (m.carried_actors(pobj) if loose else [])
+                for prt in holder.children:
                     # "pulled out of", "cut off ties with": particle + preposition
-                    if prep.dep_ == "prt" and word in ("out", "from", "of"):
-                        for sub in prep.children:
-                            if sub.dep_ in PREP:
+                    if prt.dep_ == "prt":
+                        for sub in prt.children:
+                            if sub.dep_ in PREP and sub.lower_ == word:
                                 for pobj in sub.children:
                                     found += m.actors(pobj) or (m.carried_actors(pobj) if loose else [])
             return _dedupe(found)

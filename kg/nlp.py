@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -24,9 +25,18 @@ class ModelNotFound(RuntimeError):
     """No usable spaCy pipeline is installed under the requested name."""
 
 
+# "MOSCOW, Jan 17 (Reuters) -": a wire dateline, which the parser would read as a subject.
+DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[^\n.]{0,30}?)?(?:\([^)\n]{1,30}\))?[ \t]*[-–—]+[ \t]*", re.M)
+
+
 @Language.component("kg_line_breaks")
 def line_breaks(doc):
-    """Start a new sentence after a line break: headlines, datelines and list items never merge."""
+    """Start a new sentence after a line break and after a wire dateline: headlines, datelines
+    and list items never merge with the sentence that follows."""
+    for m in DATELINE.finditer(doc.text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or (prev.whitespace_ == "" and prev.is_space):

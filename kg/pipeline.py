@@ -25,8 +25,8 @@ from kg.nlp import load_pipeline
 from kg.store import KGStore, doc_iri, open_store
 
 PIECE_CHARS = 100_000  # texts longer than this are parsed in pieces cut at paragraph breaks
-# Documents per nlp.pipe batch. Measured on the State Department corpus (docs/benchmarks.md):
-# the parse speed is flat from 16 to 64 and bigger batches only delay the first written document.
+# Documents per nlp.pipe batch (spaCy's own default is 256 texts for n_process > 1): news documents
+# are long, so a batch of 32 keeps each worker busy while the first documents are written early.
 DEFAULT_BATCH = 32
 LOG_EVERY = 50  # documents between two progress lines when stderr is not a terminal
 LOG_SECONDS = 15.0  # ... or seconds, whichever comes first
@@ -301,6 +301,21 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_in_forked_worker)
 
 
+def _abandon_worker_queues() -> None:
+    """After an interruption, let the process exit without flushing nlp.pipe's input queues.
+
+    Their feeder threads may be blocked writing texts to a worker that is gone (the pipe's read
+    end is still open in this process, so the write never fails); by default the interpreter
+    waits for them at exit, forever.
+    """
+    import gc
+    import multiprocessing.queues
+
+    for obj in gc.get_objects():
+        if isinstance(obj, multiprocessing.queues.Queue):
+            obj.cancel_join_thread()
+
+
 @contextmanager
 def _nullcontext() -> Iterator[None]:
     yield
@@ -506,6 +521,8 @@ def build(
             "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s <https://w3id.org/kg/ontology#subject>|<https://w3id.org/kg/ontology#object> ?a }"
         )
     except BuildInterrupted as exc:
+        if workers > 1 and engine == "local":
+            _abandon_worker_queues()
         summary.seconds = round(time.perf_counter() - t0, 2)
         summary.skipped_files = stats.skipped
         exc.summary = summary

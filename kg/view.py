@@ -555,10 +555,15 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
   window.kgApplyFilters = applyFilters;
   // A time budget as well as an iteration cap: on a slow or busy machine the layout is rougher
   // but the page is usable within seconds all the same.
-  const BUDGET_MS = D.big ? 3500 : 2500;
+  // The deadline counts from navigation start, so a slow parse or constructor eats into it.
+  const BUDGET_MS = D.big ? 3500 : 2500, DEADLINE_MS = D.big ? 5500 : 4000;
   network.on("stabilizationProgress", p => {
-    if (p.iterations % 50 === 0) T["it" + p.iterations] = performance.now();
-    if (performance.now() - T.network > BUDGET_MS) { T.budgetStop = performance.now(); network.stopSimulation(); }
+    const now = performance.now();
+    if (p.iterations % 50 === 0) T["it" + p.iterations] = now;
+    if (p.iterations >= 20 && (now - T.network > BUDGET_MS || now > DEADLINE_MS)) {
+      T.budgetStop = now;
+      network.stopSimulation();
+    }
   });
 
   function checkbox(group, value, swatch, text, count) {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import random
-from pathlib import Path
 
 import pytest
 
@@ -280,3 +279,17 @@ def test_invisible_and_control_characters_are_removed_and_text_is_nfc(tmp_path):
     (tmp_path / "a.txt").write_text("Iran\u200b supplied\x07 drones to Tu\u0308rkiye\u2029The EU\u00ad acted.\n")
     [doc], _, _ = read([tmp_path])
     assert doc.text == "Iran supplied drones to Türkiye\n\nThe EU acted.\n"
+
+
+def test_input_files_lists_what_would_be_opened_and_never_a_pipe(tmp_path):
+    from kg.corpus import iter_input_files
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "c.txt").write_text("x")
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "kg-store.json").write_text("{}")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    assert list(iter_input_files([tmp_path])) == [tmp_path / "a.txt"]

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-
 from kg.distributed import partitions_of
 from kg.pipeline import build
 from kg.store import open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-
 
 
 def _nquads(path) -> list[str]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import re
 import shutil
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -17,9 +17,9 @@ from kg.query import run_query
 from kg.remote import RemoteError, RemoteStore, parse_endpoint
 from kg.store import open_store
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-from virtuoso import binary, free_port, running_virtuoso
+from virtuoso import binary, free_port, running_virtuoso  # tests/virtuoso.py
 
+DATA = Path(__file__).resolve().parent.parent / "data"
 runner = CliRunner()
 
 OWN_QUERIES = {
@@ -137,7 +137,19 @@ def test_cli_query_and_view_work_on_the_remote_store(remote, tmp_path):
     assert view.output.replace("v.html", "") == local_view.output.replace("l.html", "")
 
 
+def test_cli_export_of_the_remote_store_equals_the_embedded_export(remote, tmp_path):
+    _, address, _, data_store = remote
+    for fmt in ("nq", "ttl"):
+        r = runner.invoke(app, ["export", "--store", address, "--format", fmt, "--out", str(tmp_path / f"r.{fmt}")])
+        e = runner.invoke(app, ["export", "--store", str(data_store), "--format", fmt, "--out", str(tmp_path / f"e.{fmt}")])
+        assert (r.exit_code, e.exit_code) == (0, 0), r.output + e.output
+        remote_lines = sorted((tmp_path / f"r.{fmt}").read_text("utf-8").splitlines())
+        assert remote_lines == sorted((tmp_path / f"e.{fmt}").read_text("utf-8").splitlines())
+        assert len(remote_lines) > 1000
+
+
 def test_remote_rebuild_is_incremental_and_replaces_only_the_edited_graph(remote):
+    # Runs last in this module: it edits the corpus the other tests compare against.
     corpus, address, _, _ = remote
     again = build([str(corpus)], store_path=address)
     assert (again.parsed, again.unchanged, again.removed) == (0, 24, 0)
