@@ -9,6 +9,7 @@ titles (which make a person lead or belong to an actor) from ``ontology/actors/t
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -53,7 +54,10 @@ def slug(name: str) -> str:
     if len(text) >= max(1, len(name.strip()) // 2):
         return text
     clean = re.sub(r"\s+", "-", unicodedata.normalize("NFC", name).strip().lower())
-    return quote(clean, safe="-") or "unnamed"
+    encoded = quote(clean, safe="-")
+    if encoded.strip(".") == "":  # "", ".", "..": not a usable path segment
+        return "unnamed-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return encoded
 
 
 def country_actor(code: str, label: str) -> Actor:

@@ -41,7 +41,7 @@ def friendly(func):
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        from kg.nlp import ModelNotFound
+        from kg.errors import ModelNotFound
         from kg.query import QueryError
         from kg.store import StoreError
 

@@ -392,7 +392,7 @@ class Extractor:
         if hedged:
             conf -= 0.1
         date = event_date(token, doc_date) if token is not None else (doc_date.isoformat() if doc_date else None)
-        text = sent.text
+        text = sent.text.rstrip()  # trailing blank lines are not part of the evidence
         start = sent.start_char
         return Relation(
             subject=s,

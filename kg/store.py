@@ -26,10 +26,14 @@ import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
 from rdflib import Dataset
 
+from typing import TYPE_CHECKING
+
 from kg.actors import Actor, gazetteer
-from kg.corpus import Document
-from kg.extract import Relation
 from kg.ontology import ACTORS_GRAPH, KG, KGR, QUAD_CONCEPTS, relations
+
+if TYPE_CHECKING:  # the store never parses text: it only needs these types' names
+    from kg.corpus import Document
+    from kg.extract import Relation
 
 STORE_FORMAT = 1
 MARKER = "kg-store.json"

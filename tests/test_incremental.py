@@ -77,7 +77,8 @@ def test_rebuild_of_unchanged_folder_parses_nothing_and_changes_nothing(work):
 def test_changed_document_is_replaced_with_exactly_its_new_statements(work):
     data, store, first = work
     total, in_doc = statements(store), statements(store, DRONES)
-    assert in_doc == 13
+    in_sentence = sum(f"<{KG}sentence> \"{SANCTION}\"" in q for q in graph_of(store, DRONES))
+    assert in_sentence == 1  # United States sanctions Iran
     path = data / DRONES
     text = path.read_text("utf-8")
     assert SANCTION in text
@@ -85,7 +86,7 @@ def test_changed_document_is_replaced_with_exactly_its_new_statements(work):
 
     summary = build([str(data)], store_path=store)
     assert (summary.parsed, summary.unchanged, summary.removed) == (1, 23, 0)
-    # The sentence held one statement (United States sanctions Iran); nothing else changed.
+    # Exactly the sentence's statement is gone; nothing else changed.
     assert statements(store, DRONES) == in_doc - 1
     assert summary.statements_in_store == statements(store) == total - 1
     graph = graph_of(store, DRONES)
@@ -99,7 +100,7 @@ def test_deleted_document_is_removed_and_keep_missing_keeps_it(work):
     html = "html/2024-08-16-gaza-ceasefire-talks-doha.html"
     txt = "txt/2025-01-28-drc-m23-goma.txt"
     in_html, in_txt = statements(store, html), statements(store, txt)
-    assert (in_html, in_txt) == (14, 14)
+    assert in_html > 0 and in_txt > 0
 
     (data / txt).unlink()
     kept = build([str(data)], store_path=store, keep_missing=True)
