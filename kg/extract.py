@@ -137,6 +137,8 @@ class Extractor:
                 frames = self._noun_frames(token, lemma, m)
             for frame in frames:
                 negated, hedged = self._modality(token)
+                if frame.trigger.lemma == "*" and lemma in self.lex.hedge.get("governor", ()):
+                    hedged = True  # "is considering sanctions against": the verb itself hedges
                 if frame.trigger.relation in ("threatens", "requests", "demands"):
                     # "threatened to cut ties with X", "urged X to accept": the threat or the request
                     # is the event; what was threatened or asked for has not happened.
@@ -487,6 +489,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "relcl":
         return []
+    if verb.dep_ == "xcomp" and _is_passive(head):
+        # Raising: "India is expected to sign", "Iran was reported to have shipped"
+        raised = [c for c in head.children if c.dep_ in PASS_SUBJ]
+        if raised:
+            return _with_conjuncts(raised)
     if verb.dep_ == "xcomp":
         # Object control ("urged Japan to impose ...") else subject control ("promised to deliver").
         objs = [c for c in head.children if c.dep_ in DOBJ]

@@ -100,6 +100,11 @@ class Mentions:
         out = []
         for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
             found = self.modifier_actors(t)
+            if not found and self.gz.state_nouns.get(t.lemma_.lower()) == "people":
+                # "Crowds in Niamey", "protesters in Tehran"
+                for p in t.children:
+                    if p.dep_ == "prep" and p.lower_ == "in":
+                        found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
             if not found and t.lemma_.lower() in ("border", "frontier", "boundary"):
                 for p in t.children:
                     if p.dep_ == "prep" and p.lower_ == "with":
@@ -126,6 +131,11 @@ class Mentions:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.actors(p) or self.modifier_actors(p, depth + 1)
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and depth < 1:
+                # "positions held by the Arakan Army", "a proposal put forward by Egypt"
+                for agent in c.children:
+                    if agent.dep_ == "agent":
+                        out += [a for p in agent.children if p.dep_ == "pobj" for a in self.actors(p)]
         return out
 
     def titles_in(self, sent: Span):
