@@ -137,6 +137,8 @@ def build(
                             batch_size=batch_size, keep_missing=keep_missing, warn=collect, progress=progress,
                             engine=engine, scheduler=scheduler, partitions=partitions)
     except BuildInterrupted as exc:
+        if progress is not None:
+            progress.close()  # the bar leaves the terminal before the message is printed
         done = exc.summary.parsed if exc.summary else 0
         name = "SIGTERM" if exc.signum == signal.SIGTERM else "Ctrl-C"
         err.print(f"interrupted ({name}): {done} document(s) written in this run, each one whole; "

@@ -343,7 +343,7 @@ class Extractor:
         # Walk up through the verbs and nouns that govern the trigger.
         tok = trigger
         steps = 0
-        while tok.dep_ in GOVERNOR_LINKS and tok.head is not tok and steps < 6:
+        while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
             link = tok.dep_
             tok = tok.head
             steps += 1
@@ -485,7 +485,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if passive:
         return []
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:  # spaCy makes a new Token object per access: compare positions
         return []
     if verb.dep_ == "relcl":
         return []

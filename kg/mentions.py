@@ -155,7 +155,7 @@ class Mentions:
         clause_subjects = set()
         if not want_person:
             verb = tok.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are new objects per access
                 verb = verb.head
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:

@@ -102,3 +102,8 @@ def test_offsets_point_at_the_sentence(nlp):
 
 def test_negated_relation_is_flagged_not_dropped(extract):
     assert extract("Qatar has never supplied weapons to Hamas.") == [("Qatar", "supplies", "Hamas", True, False)]
+
+
+def test_pronoun_under_a_verbless_root_terminates(extract):
+    # A root whose head is itself: walking up must stop (spaCy Tokens are new objects per access).
+    assert extract("Statement on the visit by it.") == []
