@@ -84,7 +84,7 @@ def _shown_store(store: Optional[Path]) -> str:
 @app.command()
 @friendly
 def build(
-    folder: Annotated[list[Path], typer.Argument(help="Folder(s) or files of documents (.txt .md .html .json .jsonl).", show_default=False)],
+    folder: Annotated[list[Path], typer.Argument(help="Folder(s) or files of documents (.txt .md .html .json .jsonl).", show_default=False, readable=False)],
     store: StoreOpt = None,
     model: ModelOpt = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Parser processes (spaCy n_process; default 1), or with --engine dask the local Dask workers (default 2).", show_default=False)] = None,

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents
+from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents, iter_input_files
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
 from kg.store import KGStore, doc_iri, open_store
@@ -162,36 +162,18 @@ def count_documents(paths: Iterable[str], exclude: Iterable[str | Path] = ()) ->
     Counts files by suffix and the non-blank lines of JSON Lines files without parsing them,
     so a malformed record is still counted: the number is a progress total, not a promise.
     """
-    excluded = {Path(p).resolve() for p in exclude}
+    if any(str(p) == "-" for p in paths):
+        return None
     total = 0
-    for given in paths:
-        if given == "-":
-            return None
-        root = Path(given)
-        if root.is_file():
-            files: Iterable[Path] = [root]
-        elif root.is_dir():
-            files = _input_files(root, excluded)
-        else:
+    # the same walk the reader makes, without pipes or devices: counting never blocks
+    for path in iter_input_files(paths, exclude=exclude):
+        if path.suffix.lower() not in SUFFIXES:
             continue
-        for path in files:
-            n = _records_in(path)
-            if n is None:
-                return None
-            total += n
+        n = _records_in(path)
+        if n is None:
+            return None
+        total += n
     return total
-
-
-def _input_files(root: Path, excluded: set[Path]) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
-        here = Path(folder)
-        # the same folders corpus.iter_documents skips: hidden ones, kg stores and the store itself
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not (here / d / "kg-store.json").exists()
-                   and (here / d).resolve() not in excluded]
-        for name in files:
-            path = here / name
-            if not name.startswith(".") and path.suffix.lower() in SUFFIXES:
-                yield path
 
 
 def _records_in(path: Path) -> int | None:
