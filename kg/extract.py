@@ -154,11 +154,13 @@ class Extractor:
         if obj_noun is not None:
             nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
             for noun_lemma in nouns:
-                for trig in self.lex.light_for(lemma, noun_lemma):
-                    candidates.append((trig, "light"))
+                found = self.lex.light_for(lemma, noun_lemma)
+                # "came under fire" (an idiom) before "came under @ATTACK"
+                found.sort(key=lambda t: t.noun.startswith("@"))
+                candidates += [(trig, "light") for trig in found]
         for trig in self.lex.verbs.get(lemma, ()):
             candidates.append((trig, "converse" if trig.converse else ("passive" if _is_passive(verb) else "active")))
-        if obj_noun is not None and not candidates and lemma not in self.lex.blocked_wildcard:
+        if obj_noun is not None and obj_noun.dep_ == "dobj" and not candidates and lemma not in self.lex.blocked_wildcard:
             # "rolled over a loan to Pakistan", "stepped up its attacks on Ukraine": the noun carries the event
             nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
             for noun_lemma in nouns:
@@ -202,13 +204,15 @@ class Extractor:
             pair = self._slot("between", head, obj_noun, m)
             if len(pair) >= 2:
                 return _Frame(trig, pair, pair, "nominal", True, False, _words(head, obj_noun))
-        sources = self._slot_actors(trig.source, head, obj_noun, m, recip)
+        sources, loose_sources = self._slot_actors_how(trig.source, head, obj_noun, m)
         if not sources:
             return None
         if recip and len(sources) >= 2:
             return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
         targets = self._slot_actors(trig.target, head, obj_noun, m, recip)
-        if not targets and len(sources) >= 2 and "subj" in trig.source and (is_symmetric(trig.relation) or "recip" in trig.target):
+        if not targets and len(sources) >= 2 and not loose_sources and "subj" in trig.source and (
+            is_symmetric(trig.relation) or "recip" in trig.target
+        ):
             # "Russia and China held talks": a symmetric relation among coordinated subjects.
             return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
         if not targets:
@@ -218,14 +222,23 @@ class Extractor:
         return _Frame(trig, sources, targets, rule, False, False, _words(head, obj_noun))
 
     def _slot_actors(self, slots, head: Token, obj_noun: Token | None, m: Mentions, recip: bool) -> list[Actor]:
-        # First the arguments that name an actor outright, then those that only carry one as a
-        # modifier ("condemned Israel's decision", "a wave of Russian missiles").
+        return self._slot_actors_how(slots, head, obj_noun, m)[0]
+
+    def _slot_actors_how(self, slots, head: Token, obj_noun: Token | None, m: Mentions) -> tuple[list[Actor], bool]:
+        """Actors of the first slot that has some, and whether they were only carried by a modifier.
+
+        First the arguments that name an actor outright, then those that only carry one as a
+        modifier ("condemned Israel's decision", "a wave of Russian missiles"). A slot written
+        with a final "!" in the lexicon ("obj!") takes named actors only.
+        """
         for loose in (False, True):
             for slot in slots:
-                actors = self._slot(slot, head, obj_noun, m, loose)
+                if loose and slot.endswith("!"):
+                    continue
+                actors = self._slot(slot.rstrip("!"), head, obj_noun, m, loose)
                 if actors:
-                    return actors
-        return []
+                    return actors, loose
+        return [], False
 
     def _slot(self, slot: str, head: Token, obj_noun: Token | None, m: Mentions, loose: bool = False) -> list[Actor]:
         def arg(t: Token) -> list[Actor]:
@@ -354,7 +367,8 @@ class Extractor:
                 hedged |= h
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in neg_gov:
+            particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+            if lemma in neg_gov or (particle and f"{lemma} {particle}" in neg_gov):
                 negated = True
             if lemma in hedge_gov:
                 hedged = True

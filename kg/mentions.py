@@ -113,30 +113,30 @@ class Mentions:
         return out
 
     def modifier_actors(self, noun: Token, depth: int = 0) -> list[Actor]:
-        """Actors that modify a noun: "Russian fuel", "Ukraine's ports", "its boats", "assets of X"."""
-        out: list[Actor] = []
+        """Actors that modify a noun: "Russian fuel", "Ukraine's ports", "its boats"; failing
+        those, a prepositional owner: "assets of Russian banks", "positions held by the Arakan Army"."""
+        direct: list[Actor] = []
+        owners: list[Actor] = []
         for c in noun.children:
             if c.dep_ in ACTOR_WORD_DEPS:
-                low = c.lower_
-                if c.dep_ == "poss" and low in POSS_PRONOUNS:
-                    out += self._possessive(c)
+                if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
+                    direct += self._possessive(c)
                 elif c.i in self.token_actor:
-                    out += self.actors(c)
+                    direct += self.actors(c)
                 elif depth < 1 and (c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ == "VBN")):
                     # "missile strikes", "a Greek-flagged tanker", "a U.S.-drafted resolution"
-                    out += self.modifier_actors(c, depth + 1)
+                    direct += self.modifier_actors(c, depth + 1)
                     if c.tag_ == "VBN" and c.i >= 2 and c.doc[c.i - 1].text == "-" and (c.i - 2) in self.token_actor:
-                        out += self.actors(c.doc[c.i - 2])
+                        direct += self.actors(c.doc[c.i - 2])
             elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and depth < 1:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out += self.actors(p) or self.modifier_actors(p, depth + 1)
+                        owners += self.actors(p) or self.modifier_actors(p, depth + 1)
             elif c.dep_ == "acl" and c.tag_ == "VBN" and depth < 1:
-                # "positions held by the Arakan Army", "a proposal put forward by Egypt"
                 for agent in c.children:
                     if agent.dep_ == "agent":
-                        out += [a for p in agent.children if p.dep_ == "pobj" for a in self.actors(p)]
-        return out
+                        owners += [a for p in agent.children if p.dep_ == "pobj" for a in self.actors(p)]
+        return direct or owners
 
     def titles_in(self, sent: Span):
         for i, person, role, holder in self.titles:
