@@ -160,7 +160,7 @@ class Extractor:
                 candidates += [(trig, "light") for trig in found]
         for trig in self.lex.verbs.get(lemma, ()):
             candidates.append((trig, "converse" if trig.converse else ("passive" if _is_passive(verb) else "active")))
-        if obj_noun is not None and obj_noun.dep_ == "dobj" and not candidates and lemma not in self.lex.blocked_wildcard:
+        if obj_noun is not None and obj_noun.dep_ in ("dobj", "pobj") and not candidates and lemma not in self.lex.blocked_wildcard:
             # "rolled over a loan to Pakistan", "stepped up its attacks on Ukraine": the noun carries the event
             nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
             for noun_lemma in nouns:
@@ -425,8 +425,19 @@ class Extractor:
             rule=rule,
         )
 
+    def _object_noun(self, verb: Token) -> Token | None:
+        noun = self._object_head(verb)
+        if noun is not None and noun.lemma_.lower() in self.lex.noun_classes.get("QUANTITY", ()):
+            # "a new round of sanctions", "a wave of strikes": the event is the noun after "of"
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for q in p.children:
+                        if q.dep_ == "pobj":
+                            return q
+        return noun
+
     @staticmethod
-    def _object_noun(verb: Token) -> Token | None:
+    def _object_head(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in DOBJ:
                 return c

@@ -101,10 +101,13 @@ class Mentions:
         for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
             found = self.modifier_actors(t)
             if not found and self.gz.state_nouns.get(t.lemma_.lower()) == "people":
-                # "Crowds in Niamey", "protesters in Tehran"
-                for p in t.children:
-                    if p.dep_ == "prep" and p.lower_ == "in":
-                        found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+                # "Crowds in Niamey", "protesters in Tehran", "dozens of people in Gaza"
+                holders = [t] + [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for q in p.children if q.dep_ == "pobj"]
+                for h in holders:
+                    for p in h.children:
+                        if p.dep_ == "prep" and p.lower_ == "in":
+                            found += [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
             if not found and t.lemma_.lower() in ("border", "frontier", "boundary"):
                 for p in t.children:
                     if p.dep_ == "prep" and p.lower_ == "with":
@@ -429,6 +432,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.token_group[tok.i] = holders
             continue
         holder = holders[0]
+        if title is not None and _name_by_apposition(m, tok, title, holder):
+            continue
         if title is not None:
             match = _known_person(m, holder, title, tok.i)
             if match is not None:
@@ -441,6 +446,33 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         m.token_actor[tok.i] = holder
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
+
+
+def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) -> bool:
+    """"Macron, the French president, ..." / "the French president, Macron,": a proper noun in
+    apposition with a title is a person, even when the entity recogniser missed or mislabelled it."""
+    partners = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        partners.append(tok.head)
+    for p in partners:
+        if p.pos_ != "PROPN" or p.ent_type_ in ("GPE", "NORP", "LOC", "FAC"):
+            continue
+        known = m.token_actor.get(p.i)
+        if known is not None and (known.type != "Organization" or known.kind is not None):
+            continue  # a known organisation or country is not renamed into a person
+        tokens = sorted([p, *[c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < p.i]], key=lambda t: t.i)
+        name = normalise_surface("".join(t.text_with_ws for t in tokens))
+        if not name or any(ch.isdigit() for ch in name):
+            continue
+        person = m.persons.get(name) or m.persons.get(name.split()[-1]) or person_actor(name)
+        m.persons.setdefault(name, person)
+        m.persons.setdefault(name.split()[-1], person)
+        person = _record_title(m, p.i, person, title, holder)
+        for t in tokens:
+            m.token_actor[t.i] = person
+        m.token_actor[tok.i] = person
+        return True
+    return False
 
 
 def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) -> Actor | None:
