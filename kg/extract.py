@@ -356,8 +356,11 @@ class Extractor:
         # Walk up through the verbs and nouns that govern the trigger.
         tok = trigger
         steps = 0
+        past_noun = False  # "avoided commenting on speculation about Iran providing ...": a noun shields
         while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
             link = tok.dep_
+            if tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"):
+                past_noun = True
             tok = tok.head
             steps += 1
             if link == "conj":
@@ -368,14 +371,14 @@ class Extractor:
                 continue
             lemma = tok.lemma_.lower()
             particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-            if lemma in neg_gov or (particle and f"{lemma} {particle}" in neg_gov):
+            if not past_noun and (lemma in neg_gov or (particle and f"{lemma} {particle}" in neg_gov)):
                 negated = True
             if lemma in hedge_gov:
                 hedged = True
                 if any(d.dep_ == "det" and d.lower_ in neg_det for d in tok.children):
                     negated = True  # "has no plans to supply"
             n, h = own_marks(tok)
-            if n and link in ("xcomp", "ccomp", "pcomp", "prep"):
+            if n and not past_noun and link in ("xcomp", "ccomp", "pcomp", "prep"):
                 negated = True
             if h and link in ("xcomp", "ccomp", "acl", "pcomp"):
                 hedged = True

@@ -107,3 +107,9 @@ def test_negated_relation_is_flagged_not_dropped(extract):
 def test_pronoun_under_a_verbless_root_terminates(extract):
     # A root whose head is itself: walking up must stop (spaCy Tokens are new objects per access).
     assert extract("Statement on the visit by it.") == []
+
+
+def test_negation_does_not_cross_a_noun(extract):
+    # "avoided commenting on speculation about ...": the speculation is hedged, not denied
+    assert extract("Moscow avoided commenting on speculation about Iran providing missiles to Russia.") == [
+        ("Iran", "supplies", "Russia", False, True)]
