@@ -24,8 +24,8 @@ from kg.actors import org_actor
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
-THING_PRONOUNS = {"it", "they", "them"}
-POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "thing"}
+THING_PRONOUNS = {"it"}  # "they"/"them" more often mean people than one state: left unresolved
+POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
 DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "group", "movement", "militia", "organisation", "organization", "alliance", "bloc"}
 PLURAL_HEADS = {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
@@ -219,6 +219,9 @@ def find_mentions(doc: Doc) -> Mentions:
 def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     gz = m.gz
     text = span.text
+    if len(span) == 1 and text in m.persons:
+        # "Kanye West ... West said", "Sudesh Amman ... Amman": a surname met earlier beats the gazetteer
+        return m.persons[text]
     hit = gz.lookup(text)
     label = span.label_ if span.label_ in ENTITY_LABELS else ""
     if hit is not None:
@@ -288,7 +291,9 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
 def _holder_of(tokens: list[Token], m: Mentions) -> Actor | None:
     for t in tokens:
         a = m.token_actor.get(t.i)
-        if a is not None and a.type != "Person":
+        # an organisation the gazetteer does not know ("Civil Aviation" in "Civil Aviation Minister")
+        # is more likely part of the title than the body the person serves
+        if a is not None and a.type != "Person" and not (a.type == "Organization" and a.kind is None):
             return a
     return None
 
