@@ -267,6 +267,8 @@ class Extractor:
             word = slot[5:]
             holders = [head] + ([obj_noun] if obj_noun is not None else [])
             if obj_noun is not None:
+                if obj_noun.dep_ == "pobj" and obj_noun.head.lower_ == "of":
+                    holders.append(obj_noun.head.head)  # "a barrage of rockets at Israel"
                 # "$345 million in military assistance for Taiwan": preps of the object's own phrase
                 for p in obj_noun.children:
                     if p.dep_ == "prep" and p.lower_ in ("in", "of"):

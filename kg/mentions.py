@@ -24,12 +24,13 @@ from kg.actors import org_actor
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
-THING_PRONOUNS = {"it"}  # "they"/"them" more often mean people than one state: left unresolved
-POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing"}
+THING_PRONOUNS = {"it"}
+PLURAL_PRONOUNS = {"they", "them"}  # only a plural-named actor: "the Houthis ... they", "Russian forces ... they"
+POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
 DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "group", "movement", "militia", "organisation", "organization", "alliance", "bloc"}
 PLURAL_HEADS = {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
-ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod"}
+ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
 @lru_cache(maxsize=4)
@@ -81,7 +82,7 @@ class Mentions:
         if tok.i in self.token_actor:
             return [self.token_actor[tok.i]]
         low = tok.lower_
-        if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS):
+        if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             return self._pronoun(tok)
         if tok.lemma_.lower() in DEFINITE_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
             c.dep_ in ("amod", "compound", "poss", "prep", "nummod") for c in tok.children
@@ -126,7 +127,7 @@ class Mentions:
                     direct += self._possessive(c)
                 elif c.i in self.token_actor:
                     direct += self.actors(c)
-                elif depth < 1 and (c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ == "VBN")):
+                elif depth < 1 and c.dep_ in ("compound", "amod"):
                     # "missile strikes", "a Greek-flagged tanker", "a U.S.-drafted resolution"
                     direct += self.modifier_actors(c, depth + 1)
                     if c.tag_ == "VBN" and c.i >= 2 and c.doc[c.i - 1].text == "-" and (c.i - 2) in self.token_actor:
@@ -151,6 +152,7 @@ class Mentions:
         if tok.i in self._pron_cache:
             return self._pron_cache[tok.i]
         want_person = tok.lower_ in PERSON_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "person"
+        want_plural = tok.lower_ in PLURAL_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "plural"
         lemma = tok.lemma_.lower()
         want_type = {"group": "Organization", "movement": "Organization", "militia": "Organization",
                      "organisation": "Organization", "organization": "Organization", "alliance": "Organization",
@@ -175,6 +177,8 @@ class Mentions:
             personal = actor.type == "Person" or i in self.personal
             if want_person != personal:
                 continue
+            if want_plural and not _plural_mention(self.doc[i], actor):
+                continue
             if want_type and actor.type != want_type:
                 continue
             if actor.id in clause_subjects:
@@ -191,6 +195,13 @@ class Mentions:
 
     def _possessive(self, tok: Token) -> list[Actor]:
         return self._pronoun(tok)
+
+
+def _plural_mention(tok: Token, actor: Actor) -> bool:
+    """"Russian forces", "the Houthis", "Hamas" (armed and political groups are "they" in news)."""
+    if tok.tag_ in ("NNS", "NNPS"):
+        return True
+    return actor.type in ("Organization", "Group") and actor.kind in ("ArmedGroup", "PoliticalGroup", None)
 
 
 def find_mentions(doc: Doc) -> Mentions:

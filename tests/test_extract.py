@@ -113,3 +113,12 @@ def test_negation_does_not_cross_a_noun(extract):
     # "avoided commenting on speculation about ...": the speculation is hedged, not denied
     assert extract("Moscow avoided commenting on speculation about Iran providing missiles to Russia.") == [
         ("Iran", "supplies", "Russia", False, True)]
+
+
+def test_they_resolves_to_a_plural_named_group(extract):
+    assert extract("The Houthis said they had attacked a Greek tanker.") == [("Houthis", "attacks", "Greece", False, False)]
+
+
+def test_hyphenated_flag_modifier_names_the_target(extract):
+    assert extract("Indonesian coast guards seized a Malaysian-flagged trawler.") == [
+        ("Indonesia", "coerces", "Malaysia", False, False)]
