@@ -300,6 +300,9 @@ class Extractor:
                     continue
                 for noun_tok in [noun, *_conjuncts(noun)]:
                     found += m.modifier_actors(noun_tok)
+                    if not found:  # "$1 billion in new Chinese loans"
+                        found += [a for p in noun_tok.children if p.dep_ == "prep" and p.lower_ == "in"
+                                  for q in p.children if q.dep_ == "pobj" for a in m.modifier_actors(q)]
             return _dedupe(found)
         if slot == "poss":
             found = list(m.modifier_actors(head))

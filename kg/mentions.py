@@ -29,7 +29,8 @@ PLURAL_PRONOUNS = {"they", "them"}  # only a plural-named actor: "the Houthis ..
 POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
 DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "group", "movement", "militia", "organisation", "organization", "alliance", "bloc"}
-PLURAL_HEADS = {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "official", "counterpart", "envoy", "diplomat"}
+PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
 ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
@@ -415,7 +416,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if lemma in PLURAL_HEADS and any(
             (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children
         ):
-            pair = _recent_pair(m, tok, want_person=lemma == "leader")
+            pair = _recent_pair(m, tok, want_person=lemma in PERSON_PLURAL_HEADS)
             if pair:
                 m.token_group[tok.i] = pair
             continue

@@ -241,7 +241,11 @@ def run_query(
         cancel.set()
         raise QueryError(f"query stopped by the {timeout:g} s timeout; narrow it (LIMIT, filters) or raise --timeout")
     if "error" in state:
-        raise state["error"]
+        # A fresh exception with nothing of the run attached: the worker's exception, kept in
+        # ``state``, would tie its traceback to this frame in a cycle that keeps the store open.
+        message = str(state.pop("error"))
+        state.clear()
+        raise QueryError(message)
     result = state["value"]
     result.seconds = time.perf_counter() - t0
     return result
