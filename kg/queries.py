@@ -121,8 +121,6 @@ def bind_params(values: dict[str, str], sq: SavedQuery | None = None) -> dict:
     >>> bind_params({"actor": "the Kremlin"}, sq)["actor"].value
     'https://w3id.org/kg/id/country/RUS'
     """
-    import pyoxigraph as ox
-
     from kg.query import QueryError
 
     spec = sq.params if sq else {}
