@@ -136,7 +136,9 @@ class Extractor:
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
                 frames = self._noun_frames(token, lemma, m)
             for frame in frames:
-                negated, hedged = self._modality(token)
+                # a noun event ("Russia's invasion") is not denied by the verb that mentions it
+                # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
+                negated, hedged = self._modality(token, negating_governors=frame.rule != "nominal")
                 if frame.trigger.lemma == "*" and lemma in self.lex.hedge.get("governor", ()):
                     hedged = True  # "is considering sanctions against": the verb itself hedges
                 if frame.trigger.relation in ("threatens", "requests", "demands"):
@@ -323,7 +325,7 @@ class Extractor:
         return []
 
     # ------------------------------------------------------------------ modality
-    def _modality(self, trigger: Token) -> tuple[bool, bool]:
+    def _modality(self, trigger: Token, negating_governors: bool = True) -> tuple[bool, bool]:
         neg_adv = self.lex.negate.get("adverb", frozenset())
         neg_gov = self.lex.negate.get("governor", frozenset())
         neg_det = self.lex.negate.get("det", frozenset())
@@ -361,7 +363,7 @@ class Extractor:
         # Walk up through the verbs and nouns that govern the trigger.
         tok = trigger
         steps = 0
-        past_noun = False  # "avoided commenting on speculation about Iran providing ...": a noun shields
+        past_noun = not negating_governors  # "avoided commenting on speculation about Iran providing ...": a noun shields
         while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
             link = tok.dep_
             if tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"):

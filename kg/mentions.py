@@ -31,6 +31,7 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame
 DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "group", "movement", "militia", "organisation", "organization", "alliance", "bloc"}
 PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "official", "counterpart", "envoy", "diplomat"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+BACKING_PARTICIPLES = {"back", "support", "sponsor", "fund", "arm", "lead", "align", "ally", "finance"}
 ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
@@ -128,7 +129,8 @@ class Mentions:
                     direct += self._possessive(c)
                 elif c.i in self.token_actor:
                     direct += self.actors(c)
-                elif depth < 1 and c.dep_ in ("compound", "amod"):
+                elif depth < 1 and c.dep_ in ("compound", "amod") and c.lemma_.lower() not in BACKING_PARTICIPLES:
+                    # ("Russia-backed separatists" are not Russia: that is the adjectival rule's business)
                     # "missile strikes", "a Greek-flagged tanker", "a U.S.-drafted resolution"
                     direct += self.modifier_actors(c, depth + 1)
                     if c.tag_ == "VBN" and c.i >= 2 and c.doc[c.i - 1].text == "-" and (c.i - 2) in self.token_actor:

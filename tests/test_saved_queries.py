@@ -36,14 +36,10 @@ class Case(NamedTuple):
 # ============================================================================ EXPECTED ROWS
 EXPECTED: dict[str, Case] = {
     # Iran (three hedged drone reports), China (hedged) and North Korea supply Russia; 'Iran had never sold missiles to Moscow' is negated and left out.
-    # (Josep Borrell / Viktor Orban 'aids' come from a mis-resolved 'two officials who allegedly helped the
-    # Russia-backed separatists': an extractor error, pinned as the store holds it.)
     'suppliers': Case('suppliers', {'actor': 'Moscow'}, ('supplier', 'label', 'relation', 'statements', 'hedged', 'first', 'last'), None, [
         ('https://w3id.org/kg/id/country/IRN', 'Iran', 'supplies', '3', '3', '2024-03-05', '2024-03-05'),
         ('https://w3id.org/kg/id/country/CHN', 'China', 'supplies', '1', '1', '2024-07-01', '2024-07-01'),
-        ('https://w3id.org/kg/id/person/josep-borrell', 'Josep Borrell', 'aids', '1', '1', '2024-07-01', '2024-07-01'),
         ('https://w3id.org/kg/id/country/PRK', 'North Korea', 'supplies', '1', '1', '2024-10-24', '2024-10-24'),
-        ('https://w3id.org/kg/id/person/viktor-orban', 'Viktor Orban', 'aids', '1', '1', '2024-07-01', '2024-07-01'),
     ]),
     # Every non-negated statement about North Korea, all from the Seoul article.
     'actor-activity': Case('actor-activity', {'actor': 'Pyongyang'}, ('date', 'role', 'subject', 'relation', 'object', 'hedged', 'sentence', 'title'), None, [
@@ -55,7 +51,6 @@ EXPECTED: dict[str, Case] = {
     # Every non-negated attacks/sanctions pair; counts per pair.
     'attacks-sanctions': Case('attacks-sanctions', {}, ('subject', 'relation', 'object', 'statements', 'hedged', 'first', 'last'), None, [
         ('India', 'sanctions', 'Pakistan', '2', '0', '2025-04-28', '2025-04-28'),
-        ('Turkey', 'attacks', 'Syrian Democratic Forces', '2', '1', '2025-01-14', '2025-01-14'),
         ('China', 'attacks', 'Philippines', '1', '0', '2024-05-14', '2024-05-14'),
         ('China', 'sanctions', 'United States', '1', '1', '2024-06-19', '2024-06-19'),
         ('DR Congo', 'sanctions', 'Rwanda', '1', '0', '2025-01-28', '2025-01-28'),
@@ -73,7 +68,9 @@ EXPECTED: dict[str, Case] = {
         ('Lithuania', 'sanctions', 'Georgia', '1', '0', '2024-12-05', '2024-12-05'),
         ('Pakistan', 'attacks', 'India', '1', '0', '2025-04-28', '2025-04-28'),
         ('Pakistan', 'sanctions', 'India', '1', '0', '2025-04-28', '2025-04-28'),
+        ('Russia', 'attacks', 'Ukraine', '1', '0', '2024-12-10', '2024-12-10'),
         ('Saudi Arabia', 'sanctions', 'Lebanon', '1', '1', '2025-02-18', '2025-02-18'),
+        ('Turkey', 'attacks', 'Syrian Democratic Forces', '1', '0', '2025-01-14', '2025-01-14'),
         ('US Africa Command', 'attacks', 'al-Shabaab', '1', '0', '2025-01-06', '2025-01-06'),
         ('United Kingdom', 'sanctions', 'Rwanda', '1', '1', '2025-01-28', '2025-01-28'),
         ('United Nations', 'sanctions', 'Iran', '1', '1', '2025-05-08', '2025-05-08'),
@@ -98,9 +95,7 @@ EXPECTED: dict[str, Case] = {
         ('North Korea', '3', '0', '3'),
         ('China', '2', '0', '2'),
         ('Assimi Goita', '1', '0', '1'),
-        ('Josep Borrell', '1', '0', '1'),
-        ('Ukraine', '1', '0', '1'),
-        ('Viktor Orban', '1', '0', '1'),
+        ('Ukraine', '1', '1', '0'),
         ('Gabrielius Landsbergis', '0', '1', '-1'),
         ('the West', '0', '1', '-1'),
         ('European Union', '0', '2', '-2'),
@@ -126,12 +121,12 @@ EXPECTED: dict[str, Case] = {
         ('2024-03', '3', '3', '2', '2', '10'),
         ('2024-05', '6', '1', '7', '1', '15'),
         ('2024-06', '3', '1', '2', '2', '8'),
-        ('2024-07', '2', '4', '3', '4', '13'),
+        ('2024-07', '2', '2', '3', '4', '11'),
         ('2024-08', '7', '0', '2', '2', '11'),
         ('2024-09', '7', '5', '2', '0', '14'),
         ('2024-10', '5', '4', '2', '1', '12'),
-        ('2024-12', '5', '6', '2', '4', '17'),
-        ('2025-01', '11', '3', '7', '6', '27'),
+        ('2024-12', '5', '6', '2', '5', '18'),
+        ('2025-01', '11', '3', '7', '5', '26'),
         ('2025-02', '5', '1', '1', '1', '8'),
         ('2025-03', '5', '3', '10', '1', '19'),
         ('2025-04', '3', '0', '1', '5', '9'),
@@ -146,17 +141,14 @@ EXPECTED: dict[str, Case] = {
         ('2024-03-05', 'Iran', 'supplies', 'Russia', 'false', 'true', 'Ukraine accuses Iran of supplying new drones to Russia', 'Ukraine accuses Iran of supplying new drones to Russia'),
         ('2024-03-05', 'Russia', 'meets', 'Ukraine', 'false', 'true', 'Fidan called for new talks between Russia and Ukraine on Black Sea shipping.', 'Ukraine accuses Iran of supplying new drones to Russia'),
         ('2024-07-01', 'China', 'supplies', 'Russia', 'false', 'true', 'It targets several Chinese companies that allegedly shipped drone components to Russia.', 'EU sanctions Russian shadow fleet tankers in new package'),
-        ('2024-07-01', 'Josep Borrell', 'aids', 'Russia', 'false', 'true', 'The package also sanctions two officials who allegedly helped the Russia-backed separatists in Transnistria.', 'EU sanctions Russian shadow fleet tankers in new package'),
-        ('2024-07-01', 'Viktor Orban', 'aids', 'Russia', 'false', 'true', 'The package also sanctions two officials who allegedly helped the Russia-backed separatists in Transnistria.', 'EU sanctions Russian shadow fleet tankers in new package'),
         ('2024-10-24', 'North Korea', 'supplies', 'Russia', 'false', 'true', 'He accused North Korea of supplying Russia with artillery shells and missiles.', 'Seoul says North Korean troops are training in Russia'),
         ('2024-12-10', 'India', 'cooperatesWith', 'Russia', 'false', 'true', 'The two ministers agreed to expand defence cooperation between India and Russia.', 'Indian navy receives new frigate from Russia'),
         ('2024-12-10', 'India', 'criticizes', 'Russia', 'true', 'false', "India has declined to condemn Russia's invasion of Ukraine.", 'Indian navy receives new frigate from Russia'),
         ('2024-12-10', 'India', 'supplies', 'Russia', 'true', 'false', 'India denied that Indian companies had supplied sanctioned components to Russian arms makers.', 'Indian navy receives new frigate from Russia'),
-        ('2024-12-10', 'Russia', 'attacks', 'Ukraine', 'true', 'false', "India has declined to condemn Russia's invasion of Ukraine.", 'Indian navy receives new frigate from Russia'),
     ]),
     # Actors with country RUS; statement counts include negated ones.
     'actors-by-type RUS': Case('actors-by-type', {'country': 'RUS'}, ('typeName', 'kind', 'countryCode', 'label', 'statements'), None, [
-        ('Country', '', 'RUS', 'Russia', '31'),
+        ('Country', '', 'RUS', 'Russia', '29'),
         ('Organization', 'ArmedGroup', 'RUS', 'Wagner Group', '1'),
         ('Person', '', 'RUS', 'Andrei Belousov', '4'),
         ('Person', '', 'RUS', 'Dmitry Peskov', '2'),
@@ -184,7 +176,7 @@ EXPECTED: dict[str, Case] = {
         ('Organization', 'ArmedGroup', 'RUS', 'Wagner Group', '1'),
         ('Organization', 'ArmedGroup', 'SDN', 'Rapid Support Forces', '3'),
         ('Organization', 'ArmedGroup', 'SOM', 'al-Shabaab', '1'),
-        ('Organization', 'ArmedGroup', 'SYR', 'Syrian Democratic Forces', '5'),
+        ('Organization', 'ArmedGroup', 'SYR', 'Syrian Democratic Forces', '4'),
         ('Organization', 'ArmedGroup', 'SYR', 'Syrian National Army', '1'),
         ('Organization', 'GovernmentBody', 'USA', 'Central Intelligence Agency', '1'),
         ('Organization', 'GovernmentBody', 'USA', 'US Africa Command', '1'),
@@ -193,7 +185,7 @@ EXPECTED: dict[str, Case] = {
     # The five documents with statements about both Russia and Ukraine.
     'co-mentions': Case('co-mentions', {'a': 'Russia', 'b': 'Ukraine'}, ('title', 'date', 'withA', 'withB', 'between'), None, [
         ('Ukraine accuses Iran of supplying new drones to Russia', '2024-03-05', '5', '4', '1'),
-        ('EU sanctions Russian shadow fleet tankers in new package', '2024-07-01', '5', '1', '0'),
+        ('EU sanctions Russian shadow fleet tankers in new package', '2024-07-01', '3', '1', '0'),
         ('Seoul says North Korean troops are training in Russia', '2024-10-24', '3', '2', '0'),
         ('Indian navy receives new frigate from Russia', '2024-12-10', '8', '1', '1'),
         ('European leaders pledge more support for Ukraine at London summit', '2025-03-03', '2', '3', '0'),
