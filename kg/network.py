@@ -264,15 +264,21 @@ def collapsed(g: nx.MultiDiGraph) -> nx.DiGraph:
     return d
 
 
-def pagerank(g: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 500) -> dict[str, float]:
-    """Weighted PageRank (statement counts as weights, parallel edges summed), without scipy.
+def pagerank(g: nx.MultiDiGraph, weight: str = "count", directed: bool = True, alpha: float = 0.85,
+             tol: float = 1e-10, max_iter: int = 500) -> dict[str, float]:
+    """Weighted PageRank (parallel edges summed), without scipy.
 
     ``networkx.pagerank`` needs scipy, which kg does not depend on; this is the same power
-    iteration (dangling actors spread their rank evenly).
+    iteration (dangling actors spread their rank evenly). With ``directed=False`` edges count
+    both ways, so acting on others and being acted upon both make an actor central (the view
+    sizes nodes that way).
 
     >>> pr = pagerank(make_graph([("a", "b", "meets"), ("c", "b", "meets")]))
     >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
     ('b', 1.0)
+    >>> pr = pagerank(nx.MultiDiGraph([("hub", x) for x in "pqr"]), directed=False)
+    >>> max(pr, key=pr.get)
+    'hub'
     """
     nodes = list(g)
     n = len(nodes)
@@ -281,9 +287,12 @@ def pagerank(g: nx.MultiDiGraph, alpha: float = 0.85, tol: float = 1e-10, max_it
     out_w: dict = defaultdict(float)
     links: dict = defaultdict(lambda: defaultdict(float))
     for u, v, d in g.edges(data=True):
-        w = float(d.get("count", 1) or 1)
+        w = float(d.get(weight, 1) or 1)
         links[u][v] += w
         out_w[u] += w
+        if not directed:
+            links[v][u] += w
+            out_w[v] += w
     rank = dict.fromkeys(nodes, 1.0 / n)
     for _ in range(max_iter):
         dangling = alpha * sum(rank[u] for u in nodes if out_w[u] == 0) / n

@@ -77,49 +77,16 @@ def _json_for_script(data) -> str:
     )
 
 
-def pagerank(graph: nx.MultiDiGraph, weight: str = "count", directed: bool = False, alpha: float = 0.85,
-             tol: float = 1e-10, max_iter: int = 200) -> dict:
-    """Weighted PageRank of ``graph`` (parallel edges summed), without scipy.
+def pagerank(graph: nx.MultiDiGraph, weight: str = "count", directed: bool = False, **kwargs) -> dict:
+    """PageRank as the view sizes nodes: undirected by default (see :func:`kg.network.pagerank`).
 
-    By default edges count both ways: acting on others and being acted upon both make an actor
-    central (directed PageRank would rank an actor who accuses everyone near the bottom).
-    ``networkx.pagerank`` needs scipy, which kg does not depend on; this is the same power
-    iteration in plain Python (dangling nodes spread their rank uniformly).
-
-    >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b")])
-    >>> pr = pagerank(g)
+    >>> pr = pagerank(nx.MultiDiGraph([("a", "b"), ("c", "b")]))
     >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
     ('b', 1.0)
-    >>> pr = pagerank(nx.MultiDiGraph([("hub", x) for x in "pqr"]))
-    >>> max(pr, key=pr.get)
-    'hub'
     """
-    nodes = list(graph)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    out_w: dict = defaultdict(float)
-    links: dict = defaultdict(lambda: defaultdict(float))
-    for u, v, d in graph.edges(data=True):
-        w = float(d.get(weight, 1) or 1)
-        links[u][v] += w
-        out_w[u] += w
-        if not directed:
-            links[v][u] += w
-            out_w[v] += w
-    rank = dict.fromkeys(nodes, 1.0 / n)
-    for _ in range(max_iter):
-        dangling = alpha * sum(rank[u] for u in nodes if out_w[u] == 0) / n
-        new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
-        for u, targets in links.items():
-            share = alpha * rank[u] / out_w[u]
-            for v, w in targets.items():
-                new[v] += share * w
-        err = sum(abs(new[u] - rank[u]) for u in nodes)
-        rank = new
-        if err < n * tol:
-            break
-    return rank
+    from kg.network import pagerank as network_pagerank
+
+    return network_pagerank(graph, weight=weight, directed=directed, **kwargs)
 
 
 def resolve_focus(graph: nx.MultiDiGraph, name: str) -> str:
