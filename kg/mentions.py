@@ -293,6 +293,10 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     head = span.root.lemma_.lower()
     if countries and (head in gz.state_nouns or head in ("ministry", "office", "department", "agency", "council")):
         return countries[0]
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if countries and after is not None and ((after.lower_,) in gz.titles or after.lemma_.lower() in gz.state_nouns):
+        # "Indian External Affairs Minister", "British Defence Secretary": the entity is part of a title
+        return countries[0]
     name = normalise_surface(span.text)
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
@@ -397,6 +401,10 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
                     break
                 if t2 and title is None and holder is not None:
                     title = t2
+        if title is not None and holder is None:
+            # "President Vladimir Putin of Russia"
+            holder = next((a for p in ent.root.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for q in p.children if q.dep_ == "pobj" for a in m.actors(q) if a.type != "Person"), None)
         if title is None or holder is None:
             continue
         if title.scope == "org" and holder.type == "Country" and title.role == "leads":

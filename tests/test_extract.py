@@ -122,3 +122,14 @@ def test_they_resolves_to_a_plural_named_group(extract):
 def test_hyphenated_flag_modifier_names_the_target(extract):
     assert extract("Indonesian coast guards seized a Malaysian-flagged trawler.") == [
         ("Indonesia", "coerces", "Malaysia", False, False)]
+
+
+def test_title_with_of_names_the_holder(extract):
+    assert extract("President Vladimir Putin of Russia met Prime Minister Narendra Modi of India.") == sorted([
+        ("Narendra Modi", "leads", "India", False, False), ("Vladimir Putin", "leads", "Russia", False, False),
+        ("Vladimir Putin", "meets", "Narendra Modi", False, False)])
+
+
+def test_demonym_entity_before_a_title_is_the_state(extract):
+    assert extract("British Defence Secretary John Healey visited Kyiv.") == [
+        ("John Healey", "meets", "Ukraine", False, False), ("John Healey", "memberOf", "United Kingdom", False, False)]
