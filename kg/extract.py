@@ -439,11 +439,7 @@ class Extractor:
         noun = self._object_head(verb)
         if noun is not None and noun.lemma_.lower() in self.lex.noun_classes.get("QUANTITY", ()):
             # "a new round of sanctions", "a wave of strikes": the event is the noun after "of"
-            for p in noun.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
-                    for q in p.children:
-                        if q.dep_ == "pobj":
-                            return q
+            return next(iter(prep_objects(noun, "of")), noun)
         return noun
 
     @staticmethod
@@ -464,15 +460,14 @@ class Extractor:
                     if cc.dep_ in DOBJ:
                         return cc
         # "came under Russian bombardment"
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == "under":
-                for cc in c.children:
-                    if cc.dep_ == "pobj":
-                        return cc
-        return None
+        return next(iter(prep_objects(verb, "under")), None)
 
 
 # ---------------------------------------------------------------------- argument helpers
+def prep_objects(head: Token, *words: str) -> list[Token]:
+    """Objects of the prepositions ``words`` that depend on ``head``: prep_objects(noun, "of")."""
+    return [q for p in head.children if p.dep_ == "prep" and p.lower_ in words for q in p.children if q.dep_ == "pobj"]
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
