@@ -145,7 +145,7 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
         ram = f"{int(mem.split()[1]) / 1024 / 1024:.1f} GB"
     except (OSError, StopIteration):
         ram = "?"

@@ -6,7 +6,6 @@ problems with single files are warnings and the run carries on.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from functools import wraps

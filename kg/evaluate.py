@@ -15,9 +15,8 @@ Two levels, as event-data evaluations do:
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 

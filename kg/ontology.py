@@ -87,7 +87,7 @@ def relations() -> dict[str, RelationInfo]:
     """The relation vocabulary, read from ``ontology/relations.tsv``."""
     out: dict[str, RelationInfo] = {}
     with open(ontology_dir() / "relations.tsv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"):
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
             name = row["relation"].strip()
             out[name] = RelationInfo(
                 name=name,

@@ -1,44 +1,60 @@
 """Show how the saved-query rows on data/ changed after an extractor change; with --write, re-pin them.
 
 Run from the repository root. Review the printed diff against the documents in data/ BEFORE
-writing: the pinned rows are the test's expectations, not a snapshot to accept blindly.
+writing: the pinned rows are the tests' expectations, not a snapshot to accept blindly.
+
+    .venv/bin/python scripts/repin-saved-queries.py [--write]
 """
-import ast, sys, tempfile, difflib
-sys.path.insert(0, "tests")
+
+from __future__ import annotations
+
+import ast
+import difflib
 import importlib.util
-spec = importlib.util.spec_from_file_location("tsq", "tests/test_saved_queries.py")
-tsq = importlib.util.module_from_spec(spec); spec.loader.exec_module(tsq)
-from kg.pipeline import build
-from kg.store import open_store
-path = tempfile.mkdtemp() + "/s"
-build([str(tsq.DATA)], store_path=path, warn=lambda m: None)
-src = open("tests/test_saved_queries.py").read()
-tree = ast.parse(src)
-lines = src.splitlines(keepends=True)
-# find EXPECTED dict
-for node in tree.body:
-    if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "EXPECTED":
-        d = node.value
-edits = []
-with open_store(path, create=False, read_only=True) as st:
-    for k, v in zip(d.keys, d.values):
-        key = ast.literal_eval(k)
-        case = tsq.EXPECTED[key]
-        new = tsq._rows(st, case)
-        if new != case.rows:
-            print(f"=== {key}")
-            for l in difflib.unified_diff([repr(r) for r in case.rows], [repr(r) for r in new], lineterm="", n=0):
-                print(l)
-            rows_node = v.args[4]
-            edits.append((rows_node, new))
-if "--write" in sys.argv:
-    # apply from the bottom up
-    for rows_node, new in sorted(edits, key=lambda e: -e[0].lineno):
-        start = sum(len(l) for l in lines[: rows_node.lineno - 1]) + rows_node.col_offset
-        end = sum(len(l) for l in lines[: rows_node.end_lineno - 1]) + rows_node.end_col_offset
-        indent = " " * 8
-        body = "[\n" + "".join(f"{indent}{r!r},\n" for r in new) + "    ]"
-        src = src[:start] + body + src[end:]
-        lines = src.splitlines(keepends=True)
-    open("tests/test_saved_queries.py", "w").write(src)
-    print("rewritten")
+import sys
+import tempfile
+from pathlib import Path
+
+TEST = Path("tests/test_saved_queries.py")
+
+
+def main() -> None:
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    spec = importlib.util.spec_from_file_location("test_saved_queries", TEST)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    store_path = Path(tempfile.mkdtemp()) / "store"
+    build([str(module.DATA)], store_path=store_path, warn=lambda m: None)
+
+    source = TEST.read_text("utf-8")
+    expected = next(n for n in ast.parse(source).body
+                    if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "EXPECTED").value
+    edits = []
+    with open_store(store_path, create=False, read_only=True) as store:
+        for key_node, case_node in zip(expected.keys, expected.values):
+            key = ast.literal_eval(key_node)
+            case = module.EXPECTED[key]
+            rows = module._rows(store, case)
+            if rows != case.rows:
+                print(f"=== {key}")
+                for line in difflib.unified_diff([repr(r) for r in case.rows], [repr(r) for r in rows], lineterm="", n=0):
+                    print(line)
+                edits.append((case_node.args[4], rows))
+    if "--write" not in sys.argv or not edits:
+        return
+    offsets = [0]
+    for line in source.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(line))
+    for node, rows in sorted(edits, key=lambda e: -e[0].lineno):  # bottom up keeps offsets valid
+        start = offsets[node.lineno - 1] + node.col_offset
+        end = offsets[node.end_lineno - 1] + node.end_col_offset
+        body = "[\n" + "".join(f"        {r!r},\n" for r in rows) + "    ]"
+        source = source[:start] + body + source[end:]
+    TEST.write_text(source, "utf-8")
+    print(f"re-pinned {len(edits)} queries in {TEST}")
+
+
+if __name__ == "__main__":
+    main()
