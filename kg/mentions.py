@@ -103,7 +103,7 @@ class Mentions:
         out = []
         for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
             found = self.modifier_actors(t)
-            if not found and self.gz.state_nouns.get(t.lemma_.lower()) == "people":
+            if not found and self.gz.state_nouns.get(t.lemma_.lower()) in ("people", "civilians"):
                 # "Crowds in Niamey", "protesters in Tehran", "dozens of people in Gaza"
                 holders = [t] + [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                                  for q in p.children if q.dep_ == "pobj"]
@@ -432,7 +432,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
         title = _title_from(words + [tok.text], m)
-        is_state_noun = lemma in gz.state_nouns or tok.lower_ in gz.state_nouns
+        kind = gz.state_nouns.get(lemma) or gz.state_nouns.get(tok.lower_)
+        # civilians named by nationality ("Ukrainian refugees") are not the state acting
+        is_state_noun = kind is not None and kind != "civilians"
         if not (is_state_noun or title):
             continue
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
