@@ -79,6 +79,7 @@ class Title:
     words: tuple[str, ...]
     role: str  # "leads" or "memberOf"
     scope: str  # "state", "org" or "any"
+    country: str | None = None  # a title that names its country by itself ("Secretary of State": USA)
 
     @property
     def text(self) -> str:
@@ -191,7 +192,7 @@ def gazetteer() -> Gazetteer:
         if row[0] == "title" or len(row) < 2:
             continue
         words = tuple(row[0].lower().replace("-", " - ").split())
-        gz.titles[words] = Title(words, row[1], row[2] if len(row) > 2 else "any")
+        gz.titles[words] = Title(words, row[1], row[2] if len(row) > 2 else "any", row[3] if len(row) > 3 and row[3] else None)
         if "-" in words:  # "secretary-general" is one token to spaCy only sometimes
             gz.titles[tuple(row[0].lower().split())] = gz.titles[words]
             gz.titles[tuple(w for w in words if w != "-")] = gz.titles[words]

@@ -213,7 +213,7 @@ def find_mentions(doc: Doc) -> Mentions:
     m = Mentions(doc=doc, gz=gz)
     matcher = _matcher(id(doc.vocab), doc.vocab)
     spans = [doc[s:e] for _, s, e in matcher(doc)]
-    spans += [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    spans += [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
     spans = filter_spans(spans)
     for span in sorted(spans, key=lambda s: s.start):
         actor = _resolve_span(span, m)
@@ -228,6 +228,24 @@ def find_mentions(doc: Doc) -> Mentions:
         if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
             m.order.append((t.i, actor, t.dep_ in ("nsubj", "nsubjpass")))
     return m
+
+
+def _whole_name(ent: Span, gz: Gazetteer) -> Span:
+    """A PERSON entity grown leftwards over given names the recogniser left out ("Antony" in
+    "Secretary of State Antony J. Blinken"): capitalised compounds of the name that are not titles."""
+    start = ent.start
+    inside = set(range(ent.start, ent.end))
+    while start > 0:
+        t = ent.doc[start - 1]
+        if (t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i in inside and t.is_title and not t.ent_type_
+                and (t.lower_,) not in gz.titles and t.lower_ not in HONORIFICS and gz.lookup(t.text) is None):
+            start -= 1
+            inside.add(start)
+            continue
+        break
+    if start == ent.start:
+        return ent
+    return Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def _resolve_span(span: Span, m: Mentions) -> Actor | None:
@@ -338,6 +356,10 @@ def _left_modifiers(span: Span) -> list[Token]:
             out.insert(0, t)
             i -= 1
             continue
+        if t.dep_ in ("pobj", "prep") and span.root.is_ancestor(t):
+            out.insert(0, t)  # "Secretary of State Antony Blinken": a title with its own "of" phrase
+            i -= 1
+            continue
         break
     return out
 
@@ -401,6 +423,8 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
                     break
                 if t2 and title is None and holder is not None:
                     title = t2
+        if title is not None and holder is None and title.country:
+            holder = m.gz.country(title.country)  # "Secretary of State Antony Blinken"
         if title is not None and holder is None:
             # "President Vladimir Putin of Russia"
             holder = next((a for p in ent.root.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -133,3 +133,10 @@ def test_title_with_of_names_the_holder(extract):
 def test_demonym_entity_before_a_title_is_the_state(extract):
     assert extract("British Defence Secretary John Healey visited Kyiv.") == [
         ("John Healey", "meets", "Ukraine", False, False), ("John Healey", "memberOf", "United Kingdom", False, False)]
+
+
+def test_a_title_that_names_its_country_and_a_name_the_recogniser_cut_short(extract):
+    assert extract("Secretary of State Antony J. Blinken spoke today with Foreign Secretary David Lammy.") == sorted([
+        ("Antony J. Blinken", "meets", "David Lammy", False, False),
+        ("Antony J. Blinken", "memberOf", "United States", False, False),
+        ("David Lammy", "memberOf", "United Kingdom", False, False)])
