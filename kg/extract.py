@@ -38,6 +38,7 @@ AGENT = "agent"
 CONJ = "conj"
 MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 GOVERNOR_LINKS = {"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "prep", "dobj", "pobj", "attr", "oprd", "conj", "csubj"}
+PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
 THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 
@@ -278,8 +279,9 @@ class Extractor:
             found = []
             for holder in holders:
                 preps = [c for c in holder.children if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
-                # "pulled out of Niger", "moved away from": a preposition inside a preposition
-                preps += [cc for c in preps for cc in c.children if cc.dep_ in PREP]
+                # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
+                # (not "according to", "because of", "ahead of")
+                preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in c.children if cc.dep_ in PREP]
                 for prep in preps:
                     if prep.lower_ == word:
                         for pobj in prep.children:
