@@ -156,6 +156,8 @@ class Extractor:
         obj_noun = self._object_noun(verb)
         if obj_noun is not None:
             nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
+            # "provide Ukraine with Patriot systems": the goods come after "with"
+            nouns += [q.lemma_.lower() for q in prep_objects(verb, "with")]
             for noun_lemma in nouns:
                 found = self.lex.light_for(lemma, noun_lemma)
                 # "came under fire" (an idiom) before "came under @ATTACK"
@@ -546,6 +548,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return _with_conjuncts(objs)
         if gov.pos_ in ("VERB", "AUX"):
             return logical_subjects(gov, depth + 1)
+    if verb.dep_ == "acl":
+        # "Sweden's bid to join NATO": the possessor of the noun does the joining
+        owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
+        if owners:
+            return _with_conjuncts(owners)
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
         # "Iran has the potential to supply Moscow"
         return logical_subjects(head.head, depth + 1)

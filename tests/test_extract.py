@@ -140,3 +140,12 @@ def test_a_title_that_names_its_country_and_a_name_the_recogniser_cut_short(extr
         ("Antony J. Blinken", "meets", "David Lammy", False, False),
         ("Antony J. Blinken", "memberOf", "United States", False, False),
         ("David Lammy", "memberOf", "United Kingdom", False, False)])
+
+
+def test_possessor_of_a_bid_is_the_one_who_would_act(extract):
+    assert extract("Turkey has blocked Sweden's bid to join NATO.") == [
+        ("Sweden", "cooperatesWith", "NATO", False, True), ("Turkey", "coerces", "Sweden", False, False)]
+
+
+def test_goods_after_with_make_a_supply(extract):
+    assert extract("Germany provided Ukraine with Patriot systems.") == [("Germany", "supplies", "Ukraine", False, False)]
