@@ -311,12 +311,15 @@ class Extractor:
                                   for q in p.children if q.dep_ == "pobj" for a in m.modifier_actors(q)]
             return _dedupe(found)
         if slot == "poss":
-            found = list(m.modifier_actors(head))
+            # the agent of a noun event is its possessor or demonym, not its "of" phrase
+            # ("the expulsion of Argentine diplomats" is done to Argentina)
+            found = list(m.modifier_actors(head, owners_too=False))
             for prep in head.children:
                 if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
                     for pobj in prep.children:
                         found += m.actors(pobj)
-            if not found and head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in ("hold", "have", "begin", "open", "launch", "conduct", "announce", "voice", "express"):
+            if not found and head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in self.lex.support_verbs:
+                # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
                 found += [a for t in logical_subjects(head.head) for a in m.actors(t)]
             return _dedupe(found)
         if slot == "between":

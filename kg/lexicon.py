@@ -38,6 +38,7 @@ class Lexicon:
     negate: dict[str, frozenset[str]] = field(default_factory=dict)
     hedge: dict[str, frozenset[str]] = field(default_factory=dict)
     blocked_wildcard: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
 
     def noun_matches(self, spec: str, lemma: str) -> bool:
         if spec.startswith("@"):
@@ -67,6 +68,8 @@ def lexicon() -> Lexicon:
         tables[kind].setdefault(trig.lemma, []).append(trig)
     for row in read_tsv(folder / "wildcard_blocked.tsv"):
         lex.blocked_wildcard = lex.blocked_wildcard | {w.strip() for w in row[0].split("|") if w.strip()}
+    for row in read_tsv(folder / "support_verbs.tsv"):
+        lex.support_verbs = lex.support_verbs | {w.strip() for w in row[0].split("|") if w.strip()}
     for row in read_tsv(folder / "modality.tsv"):
         kind, where, words = row[0], row[1], row[2]
         table = lex.negate if kind == "negate" else lex.hedge

@@ -118,7 +118,7 @@ class Mentions:
             out += found
         return out
 
-    def modifier_actors(self, noun: Token, depth: int = 0) -> list[Actor]:
+    def modifier_actors(self, noun: Token, depth: int = 0, owners_too: bool = True) -> list[Actor]:
         """Actors that modify a noun: "Russian fuel", "Ukraine's ports", "its boats"; failing
         those, a prepositional owner: "assets of Russian banks", "positions held by the Arakan Army"."""
         direct: list[Actor] = []
@@ -143,7 +143,7 @@ class Mentions:
                 for agent in c.children:
                     if agent.dep_ == "agent":
                         owners += [a for p in agent.children if p.dep_ == "pobj" for a in self.actors(p)]
-        return direct or owners
+        return direct or (owners if owners_too else [])
 
     def titles_in(self, sent: Span):
         for i, person, role, holder in self.titles:

@@ -149,3 +149,13 @@ def test_possessor_of_a_bid_is_the_one_who_would_act(extract):
 
 def test_goods_after_with_make_a_supply(extract):
     assert extract("Germany provided Ukraine with Patriot systems.") == [("Germany", "supplies", "Ukraine", False, False)]
+
+
+def test_support_verb_subject_performs_the_noun_event(extract):
+    assert extract("Venezuela's government ordered the expulsion of Argentine diplomats.") == [
+        ("Venezuela", "sanctions", "Argentina", False, False)]
+
+
+def test_revoking_an_agreement_is_a_sanction_not_an_agreement(extract):
+    assert extract("Niger revoked a military cooperation agreement with the United States.") == [
+        ("Niger", "sanctions", "United States", False, False)]
