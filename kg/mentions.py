@@ -30,7 +30,11 @@ POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "plu
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
 DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "group", "movement", "militia", "organisation", "organization", "alliance", "bloc"}
 PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "official", "counterpart", "envoy", "diplomat"}
+STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+EVENT_WORDS = {"summit", "ministerial", "conference", "forum", "dialogue", "initiative", "meeting", "talk", "game",
+               "olympics", "cup", "festival", "program", "programme", "plan", "agreement", "accord", "treaty", "act",
+               "law", "resolution", "declaration", "process", "format", "partnership", "strategy", "week", "day"}
 BACKING_PARTICIPLES = {"back", "support", "sponsor", "fund", "arm", "lead", "align", "ally", "finance"}
 ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -204,7 +208,7 @@ def _plural_mention(tok: Token, actor: Actor) -> bool:
     """"Russian forces", "the Houthis", "Hamas" (armed and political groups are "they" in news)."""
     if tok.tag_ in ("NNS", "NNPS"):
         return True
-    return actor.type in ("Organization", "Group") and actor.kind in ("ArmedGroup", "PoliticalGroup", None)
+    return actor.type == "Group" or actor.kind in ("ArmedGroup", "PoliticalGroup")
 
 
 def find_mentions(doc: Doc) -> Mentions:
@@ -221,6 +225,10 @@ def find_mentions(doc: Doc) -> Mentions:
             continue
         for t in span:
             m.token_actor[t.i] = actor
+    for t in doc:
+        # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
+        if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
+            m.token_actor[t.i] = m.persons[t.text]
     _titled_persons(doc, m)
     _unnamed_agents(doc, m)
     for t in doc:
@@ -299,6 +307,10 @@ def _person(span: Span, m: Mentions) -> Actor | None:
     actor = person_actor(name)
     m.persons[name] = actor
     m.persons.setdefault(words[-1], actor)
+    surname = words[-1]
+    for article in ("al-", "el-", "Al-", "El-"):
+        if surname.startswith(article) and len(surname) > len(article) + 1:
+            m.persons.setdefault(surname[len(article):], actor)  # "al-Burhan" ... "Burhan"
     return actor
 
 
@@ -315,9 +327,15 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     if countries and after is not None and ((after.lower_,) in gz.titles or after.lemma_.lower() in gz.state_nouns):
         # "Indian External Affairs Minister", "British Defence Secretary": the entity is part of a title
         return countries[0]
+    if len(tokens) >= 3 and (tokens[0].lower_,) in gz.titles and all(t.pos_ == "PROPN" for t in tokens[1:]):
+        # "Spokesperson Ned Price" labelled ORG: a titled name is a person
+        return _person(span.doc[tokens[1].i:span.end], m)
     name = normalise_surface(span.text)
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
+    last = tokens[-1].lemma_.lower()
+    if last in EVENT_WORDS or (last,) in gz.titles:
+        return None  # "the NATO Summit", "State Councilor": an event or an office, not an actor
     if len(tokens) == 1 and not (tokens[0].is_upper and len(name) >= 3):
         return None  # "Defense", "Congress": a lone capitalised word is too ambiguous to be a new actor
     country = countries[0].country if countries else None
@@ -450,7 +468,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if lemma in PLURAL_HEADS and any(
             (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children
         ):
-            pair = _recent_pair(m, tok, want_person=lemma in PERSON_PLURAL_HEADS)
+            pair = _recent_pair(m, tok, want_person=lemma in PERSON_PLURAL_HEADS,
+                                states_only=lemma in STATE_PLURAL_HEADS)
             if pair:
                 m.token_group[tok.i] = pair
             continue
@@ -539,18 +558,40 @@ def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) 
     return None
 
 
-def _recent_pair(m: Mentions, tok: Token, want_person: bool) -> list[Actor]:
-    found: list[Actor] = []
+def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool = False) -> list[Actor]:
+    """The two actors "the two countries" / "both leaders" refer to: the nearest sentences first,
+    and within a sentence subjects (and their conjuncts) before other mentions."""
+    ranked = []
+    sentence_of = {}
     for i in range(tok.i - 1, max(-1, tok.i - 200), -1):
         a = m.token_actor.get(i)
-        if a is None:
+        if a is None or a.type not in ("Country", "Person", "Organization"):
             continue
-        if want_person != (a.type == "Person"):
+        if states_only and a.type != "Country":
             continue
-        if a.type not in ("Country", "Person", "Organization"):
+        if want_person != (a.type == "Person" or i in m.personal):
             continue
+        sent_start = m.doc[i].sent.start
+        distance = sentence_of.setdefault(sent_start, len(sentence_of))
+        # for states the subjects come first ("X and Y held talks ... the two countries"); for persons
+        # the nearest ("a deal between X and Y ... the two leaders")
+        ranked.append((distance, not want_person and not _subject_like(m.doc[i]), tok.i - i, a))
+    found: list[Actor] = []
+    for *_, a in sorted(ranked, key=lambda r: r[:3]):
         if all(a.id != f.id for f in found):
             found.append(a)
         if len(found) == 2:
             return found
     return []
+
+
+def _subject_like(tok: Token) -> bool:
+    """A subject, a word inside a subject's name, or a conjunct of a subject ("X and Y met")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ not in ("conj", "compound", "flat", "amod", "poss") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False

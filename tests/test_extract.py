@@ -159,3 +159,13 @@ def test_support_verb_subject_performs_the_noun_event(extract):
 def test_revoking_an_agreement_is_a_sanction_not_an_agreement(extract):
     assert extract("Niger revoked a military cooperation agreement with the United States.") == [
         ("Niger", "sanctions", "United States", False, False)]
+
+
+def test_the_two_countries_are_the_nearest_subjects(extract):
+    text = "Saudi Arabia plans to lift its ban on Lebanese imports. The two countries agreed to restart direct flights."
+    assert {("Lebanon", "agreesWith", "Saudi Arabia", False, False), ("Saudi Arabia", "agreesWith", "Lebanon", False, False)} & set(extract(text))
+
+
+def test_surname_without_its_article_is_the_same_person(extract):
+    text = "Sudan's army chief, General Abdel Fattah al-Burhan, visited Cairo. Burhan accused the United Arab Emirates of arming the RSF."
+    assert ("Abdel Fattah al-Burhan", "accuses", "United Arab Emirates", False, False) in extract(text)
