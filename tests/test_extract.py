@@ -169,3 +169,8 @@ def test_the_two_countries_are_the_nearest_subjects(extract):
 def test_surname_without_its_article_is_the_same_person(extract):
     text = "Sudan's army chief, General Abdel Fattah al-Burhan, visited Cairo. Burhan accused the United Arab Emirates of arming the RSF."
     assert ("Abdel Fattah al-Burhan", "accuses", "United Arab Emirates", False, False) in extract(text)
+
+
+def test_welcoming_a_proposal_supports_its_author(extract):
+    assert extract("Kenya's offer to lead the mission was welcomed by the United States.") == [
+        ("United States", "supports", "Kenya", False, False)]
