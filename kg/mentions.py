@@ -32,6 +32,7 @@ DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "grou
 PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "official", "counterpart", "envoy", "diplomat"}
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
 EVENT_WORDS = {"summit", "ministerial", "conference", "forum", "dialogue", "initiative", "meeting", "talk", "game",
                "olympics", "cup", "festival", "program", "programme", "plan", "agreement", "accord", "treaty", "act",
                "law", "resolution", "declaration", "process", "format", "partnership", "strategy", "week", "day"}
@@ -451,6 +452,8 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
             continue
         if title.scope == "org" and holder.type == "Country" and title.role == "leads":
             continue
+        if any(t.lower_ in PAST_OFFICE for t in left) or any(w.lower() in PAST_OFFICE for w in lead):
+            continue  # "former President Barack Obama", "President-elect": not the office-holder now
         updated = _record_title(m, ent.root.i, person, title, holder)
         for t in ent:
             m.token_actor[t.i] = updated

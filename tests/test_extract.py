@@ -174,3 +174,8 @@ def test_surname_without_its_article_is_the_same_person(extract):
 def test_welcoming_a_proposal_supports_its_author(extract):
     assert extract("Kenya's offer to lead the mission was welcomed by the United States.") == [
         ("United States", "supports", "Kenya", False, False)]
+
+
+def test_former_office_holders_do_not_lead(extract):
+    assert extract("Former U.S. President Barack Obama met German Chancellor Olaf Scholz.") == [
+        ("Barack Obama", "meets", "Olaf Scholz", False, False), ("Olaf Scholz", "leads", "Germany", False, False)]
