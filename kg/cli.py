@@ -186,7 +186,10 @@ def extract(
         for rel in result.relations:
             count += 1
             if table is None:
-                sys.stdout.write(json.dumps(rel.as_json(result.document.display), ensure_ascii=False) + "\n")
+                row = rel.as_json(result.document.display)
+                if result.document.meta.get("record") is not None:
+                    row["record"] = result.document.meta["record"]  # which record of a JSON/JSONL file
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
                 table.add_row(rel.subject.label, rel.relation, rel.object.label, "yes" if rel.negated else "",
                               "yes" if rel.hedged else "", f"{rel.confidence:.2f}", rel.date or "", rel.sentence[:120])

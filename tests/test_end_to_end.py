@@ -136,3 +136,14 @@ def test_user_errors_are_one_line_without_traceback(built, tmp_path, args, messa
     lines = [line for line in res.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, res.stderr
     assert lines[0].startswith("error:") and message in lines[0]
+
+
+def test_extract_names_the_record_of_a_jsonl_feed(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a1", "text": "Iran supplied drones to Russia."}\n'
+                    '{"id": "a2", "text": "Chile criticised Peru.", "date": "2024-02-01"}\n', "utf-8")
+    res = kg("extract", feed, "--format", "jsonl")
+    assert res.returncode == 0, res.stderr
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(r["doc"], r["record"], r["relation"], r["date"]) for r in rows] == [
+        (str(feed), "a1", "supplies", None), (str(feed), "a2", "criticizes", "2024-02-01")]
