@@ -188,6 +188,16 @@ def gazetteer() -> Gazetteer:
         gz.add(label, actor, override=True)
         for alias in aliases:
             gz.add(alias, actor)
+    persons = folder / "persons.tsv"
+    for row in read_tsv(persons) if persons.exists() else []:
+        if row[0] == "name":
+            continue
+        country = row[1] if len(row) > 1 and row[1] not in ("", "-") else None
+        actor = person_actor(row[0], country=country)
+        gz.add(row[0], actor, override=False)
+        for alias in (row[2] if len(row) > 2 else "").split("|"):
+            if alias.strip():
+                gz.add(alias.strip(), actor, override=False)
     for row in read_tsv(folder / "titles.tsv"):
         if row[0] == "title" or len(row) < 2:
             continue

@@ -123,7 +123,7 @@ EXPECTED: dict[str, Case] = {
         ('2024-06', '3', '2', '2', '2', '9'),
         ('2024-07', '2', '2', '3', '4', '11'),
         ('2024-08', '7', '0', '2', '2', '11'),
-        ('2024-09', '7', '5', '2', '0', '14'),
+        ('2024-09', '8', '5', '2', '0', '15'),
         ('2024-10', '6', '4', '2', '1', '13'),
         ('2024-12', '5', '6', '2', '5', '18'),
         ('2025-01', '11', '3', '7', '5', '26'),
@@ -153,7 +153,7 @@ EXPECTED: dict[str, Case] = {
         ('Person', '', 'RUS', 'Andrei Belousov', '4'),
         ('Person', '', 'RUS', 'Dmitry Peskov', '2'),
         ('Person', '', 'RUS', 'Maria Zakharova', '1'),
-        ('Person', '', 'RUS', 'Vladimir Putin', '4'),
+        ('Person', '', 'RUS', 'Vladimir Putin', '5'),
     ]),
     # Every organisation with its kind and country.
     'actors-by-type Organization': Case('actors-by-type', {'type': 'Organization'}, ('typeName', 'kind', 'countryCode', 'label', 'statements'), None, [
