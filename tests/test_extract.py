@@ -183,3 +183,7 @@ def test_welcoming_a_proposal_supports_its_author(extract):
 def test_former_office_holders_do_not_lead(extract):
     assert extract("Former U.S. President Barack Obama met German Chancellor Olaf Scholz.") == [
         ("Barack Obama", "meets", "Olaf Scholz", False, False), ("Olaf Scholz", "leads", "Germany", False, False)]
+
+
+def test_vowing_revenge_is_a_threat(extract):
+    assert extract("Iran's supreme leader vowed revenge against Israel.") == [("Iran", "threatens", "Israel", False, False)]
