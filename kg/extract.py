@@ -16,6 +16,7 @@ from the verbs that govern it ("refused to condemn", "plans to supply").
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -165,12 +166,17 @@ class Extractor:
                 candidates += [(trig, "light") for trig in found]
         for trig in self.lex.verbs.get(lemma, ()):
             candidates.append((trig, "converse" if trig.converse else ("passive" if _is_passive(verb) else "active")))
-        if obj_noun is not None and obj_noun.dep_ in ("dobj", "pobj") and not candidates and lemma not in self.lex.blocked_wildcard:
+        if obj_noun is not None and obj_noun.dep_ in ("dobj", "pobj") and verb.is_ancestor(obj_noun) and not candidates and lemma not in self.lex.blocked_wildcard:
             # "rolled over a loan to Pakistan", "stepped up its attacks on Ukraine": the noun carries the event
             nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
             for noun_lemma in nouns:
                 for trig in self.lex.light_for("*", noun_lemma):
                     candidates.append((trig, "light"))
+        sanction_nouns = self.lex.noun_classes.get("SANCTION", frozenset())
+        if any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
+            # "Russia has been hit by Western sanctions": what hits is a sanction, not an attack
+            candidates = [(dataclasses.replace(t, relation="sanctions") if t.relation == "attacks" else t, r)
+                          for t, r in candidates]
         for trig, rule in candidates:
             frame = self._fill(trig, verb, obj_noun, m, rule)
             if frame is not None:

@@ -187,3 +187,12 @@ def test_former_office_holders_do_not_lead(extract):
 
 def test_vowing_revenge_is_a_threat(extract):
     assert extract("Iran's supreme leader vowed revenge against Israel.") == [("Iran", "threatens", "Israel", False, False)]
+
+
+def test_hit_by_sanctions_is_a_sanction(extract):
+    assert extract("Russia has been hit by Western sanctions since 2022.") == [("the West", "sanctions", "Russia", False, False)]
+
+
+def test_a_deal_brokered_by_mediators_is_not_their_agreement(extract):
+    assert extract("Israel and Hamas agreed to a ceasefire brokered by Qatar and Egypt.") == [
+        ("Israel", "agreesWith", "Hamas", False, False)]
