@@ -126,7 +126,9 @@ def test_second_build_is_refused_and_sigterm_stops_cleanly(corpus, tmp_path):
     assert "Traceback" not in err
 
     stored = assert_whole_documents(store, reference)
-    assert 0 < stored < N_DOCS
+    # SIGTERM may land while the last document is written or the summary counted (the second
+    # build takes a moment to start): then every document is there, which is just as whole.
+    assert 0 < stored <= N_DOCS
     summary = build([str(docs)], store_path=store)
     assert (summary.parsed, summary.unchanged) == (N_DOCS - stored, stored)
     assert graphs(store) == reference
