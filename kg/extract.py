@@ -102,7 +102,6 @@ class _Frame:
     targets: list[Actor]
     rule: str
     reciprocal: bool
-    via_coref: bool
     words: str
 
 
@@ -206,7 +205,7 @@ class Extractor:
             if not targets and adj.head.dep_ == "appos":
                 targets = m.actors(adj.head.head)
             if sources and targets:
-                return [_Frame(trig, sources, targets, "adjectival", False, False, adj.text)]
+                return [_Frame(trig, sources, targets, "adjectival", False, adj.text)]
         return []
 
     def _fill(self, trig: Trigger, head: Token, obj_noun: Token | None, m: Mentions, rule: str) -> _Frame | None:
@@ -214,26 +213,23 @@ class Extractor:
         if "between" in trig.target:
             pair = self._slot("between", head, obj_noun, m)
             if len(pair) >= 2:
-                return _Frame(trig, pair, pair, "nominal", True, False, _words(head, obj_noun))
+                return _Frame(trig, pair, pair, "nominal", True, _words(head, obj_noun))
         sources, loose_sources = self._slot_actors_how(trig.source, head, obj_noun, m)
         if not sources:
             return None
         if recip and len(sources) >= 2:
-            return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
-        targets = self._slot_actors(trig.target, head, obj_noun, m, recip)
+            return _Frame(trig, sources, sources, "reciprocal", True, _words(head, obj_noun))
+        targets, _ = self._slot_actors_how(trig.target, head, obj_noun, m)
         if not targets and len(sources) >= 2 and not loose_sources and "subj" in trig.source and (
             is_symmetric(trig.relation) or "recip" in trig.target
         ):
             # "Russia and China held talks": a symmetric relation among coordinated subjects.
-            return _Frame(trig, sources, sources, "reciprocal", True, False, _words(head, obj_noun))
+            return _Frame(trig, sources, sources, "reciprocal", True, _words(head, obj_noun))
         if not targets:
             return None
         if "between" in trig.target and not sources:
             return None
-        return _Frame(trig, sources, targets, rule, False, False, _words(head, obj_noun))
-
-    def _slot_actors(self, slots, head: Token, obj_noun: Token | None, m: Mentions, recip: bool) -> list[Actor]:
-        return self._slot_actors_how(slots, head, obj_noun, m)[0]
+        return _Frame(trig, sources, targets, rule, False, _words(head, obj_noun))
 
     def _slot_actors_how(self, slots, head: Token, obj_noun: Token | None, m: Mentions) -> tuple[list[Actor], bool]:
         """Actors of the first slot that has some, and whether they were only carried by a modifier.

@@ -74,8 +74,6 @@ class Mentions:
             for c in tok.children:
                 if c.dep_ == "conj":
                     out += self.actors(c)
-            if not out and tok.dep_ == "appos":
-                pass
         seen, uniq = set(), []
         for a in out:
             if a.id not in seen:
