@@ -20,7 +20,7 @@ import pycountry
 
 from kg.ontology import KGR, ontology_dir, read_tsv
 
-ACTOR_TYPES = ("Country", "Person", "Organization", "Group")
+ACTOR_TYPES = ("Country", "Person", "Organization", "Group", "SectorActor")
 ORG_SUBTYPES = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
 
 
@@ -34,9 +34,21 @@ class Actor:
     country: str | None = None
     kind: str | None = None
     role: str | None = None
+    sector: str | None = None  # a CAMEO sector code (ontology/actors/sectors.tsv) for sector actors
 
     def as_json(self) -> dict:
-        return {"id": self.id, "label": self.label, "type": self.type, "country": self.country}
+        out = {"id": self.id, "label": self.label, "type": self.type, "country": self.country}
+        if self.sector:
+            out["sector"] = self.sector
+        return out
+
+
+@dataclass(frozen=True)
+class Sector:
+    code: str
+    label: str
+    state: bool  # an organ of the state (GOV MIL COP SPY JUD LEG)
+    description: str
 
 
 def slug(name: str) -> str:
@@ -74,6 +86,16 @@ def org_actor(key: str, label: str, kind: str | None, country: str | None) -> Ac
     return Actor(id=str(KGR[f"org/{key}"]), label=label, type="Organization", country=country or None, kind=kind)
 
 
+def sector_actor(country: Actor, sector: Sector) -> Actor:
+    """The unnamed actor of one sector of a country: "Israeli troops" -> Israel: military.
+
+    >>> sector_actor(gazetteer().country("ISR"), gazetteer().sectors["MIL"]).label
+    'Israel: military'
+    """
+    return Actor(id=str(KGR[f"sector/{country.country}/{sector.code}"]), label=f"{country.label}: {sector.label}",
+                 type="SectorActor", country=country.country, sector=sector.code)
+
+
 @dataclass(frozen=True)
 class Title:
     words: tuple[str, ...]
@@ -106,7 +128,13 @@ class Gazetteer:
     by_id: dict[str, Actor] = field(default_factory=dict)
     countries: dict[str, Actor] = field(default_factory=dict)
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
-    state_nouns: dict[str, str] = field(default_factory=dict)
+    state_nouns: dict[str, str] = field(default_factory=dict)  # agent noun -> sector code
+    sectors: dict[str, Sector] = field(default_factory=dict)
+
+    def sector_of(self, noun: str) -> Sector | None:
+        """The sector an agent noun names ("troops" -> MIL), or None."""
+        code = self.state_nouns.get(noun)
+        return self.sectors.get(code) if code else None
 
     def add(self, surface: str, actor: Actor, override: bool = False) -> None:
         surface = " ".join(surface.split())
@@ -206,10 +234,13 @@ def gazetteer() -> Gazetteer:
         if "-" in words:  # "secretary-general" is one token to spaCy only sometimes
             gz.titles[tuple(row[0].lower().split())] = gz.titles[words]
             gz.titles[tuple(w for w in words if w != "-")] = gz.titles[words]
-    for row in read_tsv(folder / "state_nouns.tsv"):
-        if row[0] == "noun":
-            continue
-        gz.state_nouns[row[0].lower()] = row[1] if len(row) > 1 else "government"
+    for row in read_tsv(folder / "sectors.tsv"):
+        gz.sectors[row[0]] = Sector(row[0], row[1], row[2] == "yes", row[3] if len(row) > 3 else "")
+    for n, row in enumerate(read_tsv(folder / "state_nouns.tsv"), 1):
+        code = row[1] if len(row) > 1 else ""
+        if code not in gz.sectors:
+            raise ValueError(f"state_nouns.tsv: unknown sector {code!r} for {row[0]!r} (known: {' '.join(gz.sectors)})")
+        gz.state_nouns[row[0].lower()] = code
     return gz
 
 

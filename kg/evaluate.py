@@ -1,9 +1,15 @@
 """Scoring the extractor against a gold file (``kg eval``).
 
-Gold format (JSON Lines, documented in tests/gold/README.md): one item per line with ``text``,
-optional ``date`` and ``constructions``, and ``relations``: a list of ``{"subject", "relation",
-"object", "negated", "hedged"}`` where actors are written as names ("Russia", "the Kremlin",
-"Ebrahim Raisi") and resolved with the same gazetteer the extractor uses.
+Two gold formats (JSON Lines, documented in tests/gold/README.md and tests/gold/real/README.md):
+
+* written items carry their ``text``, optional ``date`` and ``constructions``, and ``relations``:
+  a list of ``{"subject", "relation", "object", "negated", "hedged"}`` where actors are written as
+  names ("Russia", "the Kremlin", "Ebrahim Raisi") and resolved with the extractor's gazetteer;
+* real-text items carry a ``source`` pointer into ../shared/corpora instead of text, an
+  ``actors`` list (name, type, country, sector) and relations naming those actors. kg reads the
+  whole document, as ``kg build`` would, and the relations of the passage's sentences are scored;
+  actors are matched by kind (countries by code, persons by surname, sector actors by country and
+  sector, organisations by canonical name), relations one to one.
 
 Two levels, as event-data evaluations do:
 
@@ -16,11 +22,12 @@ Two levels, as event-data evaluations do:
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.actors import Actor, resolve_name
+from kg.actors import Actor, gazetteer, resolve_name
 from kg.dates import parse_date
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
@@ -79,15 +86,22 @@ class Report:
         }
 
 
+def _state_level(a: Actor) -> Actor:
+    """The written set names every unnamed agent by its country ("Egyptian troops" -> Egypt)."""
+    if a.type == "SectorActor" and a.country:
+        return gazetteer().country(a.country) or a
+    return a
+
+
 def _key(s: Actor, rel: str, o: Actor, negated: bool) -> tuple:
-    a, b = s.id, o.id
+    a, b = _state_level(s).id, _state_level(o).id
     if is_symmetric(rel) and b < a:
         a, b = b, a
     return (a, rel, b, bool(negated))
 
 
 def _dyad_actor(a: Actor) -> str:
-    return a.country or a.id
+    return a.country or a.id  # a sector actor's country is its state
 
 
 def _dyad_key(s: Actor, rel: str, o: Actor) -> tuple | None:
@@ -116,8 +130,10 @@ def load_gold(path: str | Path) -> list[dict]:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldError(f"{path}:{n}: not JSON ({exc.msg})") from None
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise GoldError(f"{path}:{n}: an item needs a 'text' string")
+        if isinstance(item, dict) and "source" in item and "text" not in item:
+            item = _real_item(item, path, n)
+        elif not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise GoldError(f"{path}:{n}: an item needs a 'text' string (or a 'source' pointer)")
         for r in item.get("relations", []):
             if r.get("relation") not in known:
                 raise GoldError(f"{path}:{n}: unknown relation {r.get('relation')!r}")
@@ -128,11 +144,13 @@ def load_gold(path: str | Path) -> list[dict]:
     return items
 
 
-def evaluate(gold_path: str | Path, model: str | None = None) -> Report:
-    """Score the extractor on a gold file."""
+def evaluate(gold_path: str | Path, model: str | None = None, split: str | None = None) -> Report:
+    """Score the extractor on a gold file (written or real-text; ``split`` picks tune/heldout items)."""
     items = load_gold(gold_path)
     nlp = load_pipeline(model)
     ex = Extractor()
+    if all("source" in it for it in items):
+        return evaluate_real(items, nlp, ex, split)
     report = Report(items=len(items))
     texts = ((it["text"], it) for it in items)
     for sdoc, item in nlp.pipe(texts, as_tuples=True, batch_size=64):
@@ -169,3 +187,239 @@ def evaluate(gold_path: str | Path, model: str | None = None) -> Report:
                 "missed": sorted(map(list, gold_exact - pred_exact)), "extra": sorted(map(list, pred_exact - gold_exact)),
             })
     return report
+
+
+# ---------------------------------------------------------------------------- real-text gold set
+SECTORS_AS_STATE = {"GOV"}  # "Belarusian authorities": the government is the state acting
+
+
+@dataclass
+class Calibration:
+    """Confidence against correctness: bins of predicted confidence, the share right in each."""
+
+    pairs: list[tuple[float, bool]] = field(default_factory=list)
+
+    def bins(self, edges=(0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> list[dict]:
+        out = []
+        for lo, hi in zip(edges, edges[1:]):
+            got = [(c, ok) for c, ok in self.pairs if lo <= c < hi]
+            if got:
+                out.append({"from": lo, "to": min(hi, 1.0), "n": len(got),
+                            "confidence": round(sum(c for c, _ in got) / len(got), 3),
+                            "right": round(sum(ok for _, ok in got) / len(got), 3)})
+        return out
+
+    @property
+    def ece(self) -> float:
+        """Expected calibration error: the bins' |confidence - share right|, weighted by size."""
+        n = len(self.pairs)
+        return round(sum(b["n"] * abs(b["confidence"] - b["right"]) for b in self.bins()) / n, 3) if n else 0.0
+
+
+@dataclass
+class RealReport(Report):
+    actors: Score = field(default_factory=Score)
+    person_country: Score = field(default_factory=Score)  # tp: right country, fp: wrong, fn: none given
+    per_rule: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    calibration: Calibration = field(default_factory=Calibration)
+    relations: int = 0
+
+    def as_dict(self) -> dict:
+        d = super().as_dict()
+        d.update({"relations": self.relations, "actors": self.actors.as_dict(),
+                  "person_country": self.person_country.as_dict(),
+                  "per_rule": {k: v.as_dict() for k, v in sorted(self.per_rule.items())},
+                  "calibration": {"bins": self.calibration.bins(), "ece": self.calibration.ece}})
+        return d
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _surname(name: str) -> str:
+    words = [w for w in _fold(name).split() if w not in _SUFFIXES and len(w) > 1]
+    return words[-1] if words else ""
+
+
+@dataclass(frozen=True)
+class GoldActor:
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+
+    def canonical(self) -> str:
+        hit = gazetteer().lookup(self.name)
+        return _fold(hit.label if hit is not None else self.name)
+
+    def matches(self, a: Actor) -> bool:
+        t = self.type
+        if t == "Country":
+            return a.type == "Country" and a.country == self.country
+        if t == "Person":
+            return a.type == "Person" and _surname(a.label) == _surname(self.name) != ""
+        if t == "Sector":
+            if getattr(a, "sector", None):
+                return a.sector == self.sector and a.country == self.country
+            return a.type == "Country" and self.sector in SECTORS_AS_STATE and a.country == self.country
+        hit = gazetteer().lookup(self.name)
+        if hit is not None and hit.id == a.id:
+            return True
+        return a.type != "Country" and _fold(a.label) == self.canonical()
+
+    def dyad(self) -> str | None:
+        if self.country:
+            return self.country
+        return self.canonical() or None
+
+
+def _pred_dyad(a: Actor) -> str:
+    return a.country or _fold(a.label)
+
+
+def _real_item(item: dict, path, n: int) -> dict:
+    src = item.get("source")
+    if not isinstance(src, dict) or not all(k in src for k in ("corpus", "record", "start", "end")):
+        raise GoldError(f"{path}:{n}: a real-text item needs a 'source' with corpus, record, start and end")
+    actors = {}
+    for a in item.get("actors", []):
+        if not isinstance(a, dict) or not isinstance(a.get("name"), str):
+            raise GoldError(f"{path}:{n}: an actor needs a 'name'")
+        if a.get("type") not in ("Country", "Person", "Organization", "Sector", "Group"):
+            raise GoldError(f"{path}:{n}: actor {a['name']!r} has an unknown type {a.get('type')!r}")
+        actors[a["name"]] = GoldActor(a["name"], a["type"], a.get("country") or None, a.get("sector") or None)
+    for r in item.get("relations", []):
+        for side in ("subject", "object"):
+            if r.get(side) not in actors:
+                raise GoldError(f"{path}:{n}: relation {side} {r.get(side)!r} is not in the item's actors")
+    item["_actors"] = actors
+    return item
+
+
+def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = None) -> RealReport:
+    """Score real-text items: kg reads each whole document; the passage's sentences are scored."""
+    from kg.mentions import find_mentions
+    from kg.realgold import CorpusMissing, _records
+
+    items = [it for it in items if split in (None, "all") or it.get("split") == split]
+    report = RealReport(items=len(items))
+    by_doc: dict[tuple, list[dict]] = defaultdict(list)
+    for it in items:
+        src = it["source"]
+        by_doc[(src["corpus"], src["record"])].append(it)
+    docs = []
+    for (corpus, record), its in by_doc.items():
+        try:
+            rec = _records(corpus).get(record)
+        except CorpusMissing as exc:
+            raise GoldError(str(exc)) from None
+        if rec is None:
+            raise GoldError(f"record {record!r} of {corpus} is not in the corpora here")
+        for it in its:
+            try:
+                from kg.realgold import passage
+
+                passage(it["source"])
+            except ValueError as exc:
+                raise GoldError(f"{it['id']}: {exc}") from None
+        docs.append((rec["text"], (rec, its)))
+    for sdoc, (rec, its) in nlp.pipe(docs, as_tuples=True, batch_size=16):
+        date = parse_date(rec.get("date"))
+        preds = ex.extract(sdoc, date)
+        mentions = find_mentions(sdoc)
+        for it in its:
+            lo, hi = it["source"]["start"], it["source"]["end"]
+            inside = [p for p in preds if p.start < hi and p.end > lo]
+            _score_real(report, it, inside)
+            seen: dict[str, Actor] = {}
+            for t in sdoc:
+                if lo <= t.idx < hi and t.i in mentions.token_actor:
+                    a = mentions.token_actor[t.i]
+                    seen.setdefault(a.id, a)
+            _score_actors(report, it, list(seen.values()))
+    return report
+
+
+def _score_actors(report: RealReport, item: dict, pred: list[Actor]) -> None:
+    gold: dict[str, GoldActor] = item["_actors"]
+    matched_pred = set()
+    for g in gold.values():
+        hit = next((a for a in pred if g.matches(a)), None)
+        if hit is None:
+            report.actors.fn += 1
+            continue
+        report.actors.tp += 1
+        matched_pred.add(hit.id)
+        if g.type == "Person" and g.country:
+            if hit.country == g.country:
+                report.person_country.tp += 1
+            elif hit.country:
+                report.person_country.fp += 1
+            else:
+                report.person_country.fn += 1
+    report.actors.fp += sum(1 for a in pred if a.id not in matched_pred and not any(g.matches(a) for g in gold.values()))
+
+
+def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
+    actors: dict[str, GoldActor] = item["_actors"]
+    gold = item.get("relations", [])
+    report.relations += len(gold)
+    used: set[int] = set()
+    pred_ok = [False] * len(preds)
+    missed = []
+    for g in gold:
+        s, o = actors[g["subject"]], actors[g["object"]]
+        neg = bool(g.get("negated", False))
+        hit = None
+        for i, p in enumerate(preds):
+            if i in used or p.relation != g["relation"] or p.negated != neg:
+                continue
+            if (s.matches(p.subject) and o.matches(p.object)) or (
+                    is_symmetric(p.relation) and s.matches(p.object) and o.matches(p.subject)):
+                hit = i
+                break
+        cons = g.get("constructions") or ["untagged"]
+        if hit is None:
+            report.exact.fn += 1
+            report.per_relation[g["relation"]].fn += 1
+            for c in cons:
+                report.per_construction[c].fn += 1
+            missed.append([g["subject"], g["relation"], g["object"], neg])
+        else:
+            used.add(hit)
+            pred_ok[hit] = True
+            report.exact.tp += 1
+            report.per_relation[g["relation"]].tp += 1
+            for c in cons:
+                report.per_construction[c].tp += 1
+    extra = []
+    for i, p in enumerate(preds):
+        report.per_rule[p.rule].add({0} if pred_ok[i] else set(), {0})
+        report.calibration.pairs.append((p.confidence, pred_ok[i]))
+        if not pred_ok[i]:
+            report.exact.fp += 1
+            report.per_relation[p.relation].fp += 1
+            extra.append([p.subject.label, p.relation, p.object.label, p.negated, p.rule, p.trigger])
+    # dyad-quad: the two sides' countries (or the organisation) and the QuadClass, as event data counts
+    gold_dyad, pred_dyad = set(), set()
+    for g in gold:
+        quad = relations()[g["relation"]].quad
+        s, o = actors[g["subject"]].dyad(), actors[g["object"]].dyad()
+        if quad and not g.get("negated") and s and o and s != o:
+            gold_dyad.add((*sorted((s, o)), quad) if is_symmetric(g["relation"]) else (s, o, quad))
+    for p in preds:
+        quad = relations()[p.relation].quad
+        s, o = _pred_dyad(p.subject), _pred_dyad(p.object)
+        if quad and not p.negated and s != o:
+            pred_dyad.add((*sorted((s, o)), quad) if is_symmetric(p.relation) else (s, o, quad))
+    report.dyad.add(gold_dyad, pred_dyad)
+    if missed or extra:
+        report.errors.append({"id": item["id"], "source": item["source"], "missed": missed, "extra": extra})

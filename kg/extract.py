@@ -42,6 +42,9 @@ GOVERNOR_LINKS = {"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "prep", "d
 PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
 THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+POPULATION_VERBS = {"host", "receive", "welcome", "accept", "take"}
+POPULATION_SECTORS = {"REF", "CVL"}
 
 BASE_CONFIDENCE = {
     "active": 0.9,
@@ -307,7 +310,10 @@ class Extractor:
                 if noun is None:
                     continue
                 for noun_tok in [noun, *_conjuncts(noun)]:
-                    found += m.modifier_actors(noun_tok)
+                    # an object that is an actor itself ("Syrian rebels", "Chad: police") is the target,
+                    # not the state that modifies it
+                    own = [a for a in m.actors(noun_tok, conj=False) if a.type == "SectorActor"]
+                    found += own or m.modifier_actors(noun_tok)
                     if not found:  # "$1 billion in new Chinese loans"
                         found += [a for p in noun_tok.children if p.dep_ == "prep" and p.lower_ == "in"
                                   for q in p.children if q.dep_ == "pobj" for a in m.modifier_actors(q)]
@@ -418,6 +424,10 @@ class Extractor:
                         pairs.append((a, b))
         else:
             pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
+        pairs = [(s, t) for s, t in pairs if not _own_organ(s, t) and not _own_organ(t, s)]
+        if frame.trigger.lemma in POPULATION_VERBS:
+            # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
+            pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]
         for s, t in pairs:
             yield self._relation(s, rel, t, sent, token, doc_date, frame.rule, [frame.words], negated, hedged)
 
@@ -610,6 +620,11 @@ def _words(head: Token, obj_noun: Token | None) -> str:
         a, b = sorted([head, obj_noun], key=lambda t: t.i)
         return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
     return head.text
+
+
+def _own_organ(a: Actor, b: Actor) -> bool:
+    """A state organ ("Mali: military") and its own state are one actor for an event."""
+    return a.type == "SectorActor" and b.type == "Country" and a.country == b.country and a.sector in STATE_SECTORS
 
 
 def _dedupe(actors) -> list[Actor]:

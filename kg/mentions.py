@@ -19,8 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.actors import Actor, Gazetteer, Title, gazetteer, normalise_surface, person_actor, slug
-from kg.actors import org_actor
+from kg.actors import Actor, Gazetteer, Sector, Title, gazetteer, normalise_surface, person_actor, slug
+from kg.actors import org_actor, sector_actor
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -106,7 +106,8 @@ class Mentions:
         out = []
         for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
             found = self.modifier_actors(t)
-            if not found and self.gz.state_nouns.get(t.lemma_.lower()) in ("people", "civilians"):
+            sector = self.gz.sector_of(t.lemma_.lower())
+            if not found and sector is not None and not sector.state:
                 # "Crowds in Niamey", "protesters in Tehran", "dozens of people in Gaza"
                 holders = [t] + [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                                  for q in p.children if q.dep_ == "pobj"]
@@ -476,12 +477,13 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
         title = _title_from(words + [tok.text], m)
-        kind = gz.state_nouns.get(lemma) or gz.state_nouns.get(tok.lower_)
-        # civilians named by nationality ("Ukrainian refugees") are not the state acting
-        is_state_noun = kind is not None and kind != "civilians"
-        if not (is_state_noun or title):
+        sector = gz.sector_of(lemma) or gz.sector_of(tok.lower_)
+        if not (sector or title):
             continue
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
+        if not holders and sector is not None and title is None:
+            # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
+            holders = _located_in(tok, m) or _located_in(_clause_verb(tok), m)
         appos_person = next(
             (m.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
             None,
@@ -499,7 +501,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if not holders:
             continue
         if len(holders) >= 2 and tok.tag_ in ("NNS", "NNPS") and not title:
-            m.token_group[tok.i] = holders  # "the foreign ministers of Iran and Saudi Arabia"
+            # "the foreign ministers of Iran and Saudi Arabia", "Russian and Ukrainian troops"
+            m.token_group[tok.i] = _dedupe_actors(_agent(h, sector) for h in holders)
             continue
         if len(holders) >= 2 and title is not None and tok.tag_ in ("NNS", "NNPS"):
             m.token_group[tok.i] = holders
@@ -516,9 +519,47 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             match = _known_person(m, holder, None, tok.i)
             m.token_actor[tok.i] = match or holder
             continue
-        m.token_actor[tok.i] = holder
+        m.token_actor[tok.i] = holder if title is not None else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
+
+
+def _agent(holder: Actor, sector: Sector | None) -> Actor:
+    """The actor an agent noun of ``holder`` stands for: the state itself for its government
+    ("the Russian government", "Belarusian authorities"), else the state's sector actor ("Israeli
+    troops" -> Israel: military, "Syrian rebels" -> Syria: rebels); an organisation's agents are
+    the organisation ("NATO troops")."""
+    if sector is None or sector.code == "GOV" or holder.type != "Country":
+        return holder
+    return sector_actor(holder, sector)
+
+
+def _located_in(tok: Token, m: Mentions) -> list[Actor]:
+    """Countries an agent noun is placed in: "security forces in Chad", "protesters in Tehran"."""
+    found = []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across"):
+            found += [a for q in p.children if q.dep_ == "pobj" for a in m.actors(q) if a.type == "Country"]
+    return found
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a noun belongs to (the noun itself when there is none)."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    return t
+
+
+def _dedupe_actors(actors) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
 
 
 def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) -> bool:

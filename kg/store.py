@@ -234,6 +234,10 @@ def actor_quads_for(actor: Actor) -> list[ox.Quad]:
         from kg.actors import country_actor
 
         out.extend(actor_quads_for(gazetteer().country(actor.country) or country_actor(actor.country, actor.country)))
+    if actor.sector:
+        out.append(ox.Quad(a, _n(KG.sector), _n(KG[f"sector-{actor.sector}"]), ACTORS_G))
+        if actor.country:
+            out.append(ox.Quad(a, _n(KG.partOf), _n(KGR[f"country/{actor.country}"]), ACTORS_G))
     if actor.role:
         out.append(ox.Quad(a, _n(KG.role), _lit(actor.role), ACTORS_G))
     for alias in _aliases(actor.id):
