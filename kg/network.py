@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.ontology import relations
+from kg.ontology import KGR, relations
 
 MAX_EVIDENCE = 5
 
@@ -48,15 +48,18 @@ SELECT ?st ?s ?rel ?o ?neg ?hedged ?date ?sentence ?doc ?title ?docdate ?conf WH
 """
 
 ACTORS_QUERY = """
-SELECT ?a ?label ?type ?code ?country WHERE {
+SELECT ?a ?label ?type ?code ?country ?sector WHERE {
   GRAPH kgr:graph\\/actors {
     ?a rdfs:label ?label ; a ?type .
     OPTIONAL { ?a kg:isoCode ?code }
     OPTIONAL { ?a kg:country ?c . ?c kg:isoCode ?country }
+    OPTIONAL { ?a kg:sector ?sc . ?sc skos:notation ?sector }
   }
 }
 """
-TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Group": 3}
+TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Group": 3, "SectorActor": 4}
+LEVELS = ("actor", "state")
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def quad_sign(quad: int | None) -> int:
@@ -80,8 +83,17 @@ def project(
     until: dt.date | str | None = None,
     min_count: int = 1,
     include_negated: bool = False,
+    level: str = "actor",
 ) -> nx.MultiDiGraph:
-    """The actor network in ``store``, filtered by relation, QuadClass, date window and count."""
+    """The actor network in ``store``, filtered by relation, QuadClass, date window and count.
+
+    ``level="actor"`` (the default) keeps every node the text names, sector actors included
+    ("Israel: military"); ``level="state"`` rolls the organs of a state (military, police,
+    intelligence, judiciary, legislature) up to the state, so counts compare with country-level
+    event data, and keeps non-state sectors (rebels, opposition, civilians, refugees) apart.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}: use {' or '.join(LEVELS)}")
     from kg.query import run_query
 
     info = relations()
@@ -91,7 +103,8 @@ def project(
     until = _as_date(until) if isinstance(until, str) else until
     g = nx.MultiDiGraph()
     res = run_query(store, ACTORS_QUERY, timeout=600)
-    for iri, label, typ, code, country in res.rows:
+    rollup: dict[str, str] = {}
+    for iri, label, typ, code, country, sector in res.rows:
         t = typ.value.rsplit("#", 1)[-1]
         node = str(iri.value)
         base = t if t in TYPE_RANK else ("Organization" if t in ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody") else None)
@@ -107,7 +120,12 @@ def project(
                 type=base,
                 kind=t if t != base else (prev or {}).get("kind"),
                 country=(code.value if code is not None else (country.value if country is not None else None)),
+                sector=sector.value if sector is not None else None,
             )
+        if level == "state" and sector is not None and sector.value in STATE_SECTORS and country is not None:
+            rollup[node] = str(KGR[f"country/{country.value}"])
+    for node in rollup:
+        g.remove_node(node)
     res = run_query(store, PROJECTION_QUERY, timeout=600)
     for st, s, rel, o, neg, hedged, date, sentence, doc, title, docdate, conf in res.rows:
         name = rel.value.rsplit("#", 1)[-1]
@@ -125,6 +143,9 @@ def project(
         if until and (when is None or when > until):
             continue
         u, v = str(s.value), str(o.value)
+        u, v = rollup.get(u, u), rollup.get(v, v)
+        if u == v:
+            continue
         for node in (u, v):
             if node not in g:
                 g.add_node(node, label=node.rsplit("/", 1)[-1], type="Organization", kind=None, country=None)

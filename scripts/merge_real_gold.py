@@ -1,0 +1,53 @@
+"""Merge the annotators' files into the real-text gold set (pointers and annotations, no text).
+
+    python scripts/merge_real_gold.py /tmp/kg-annot tests/gold/real/real.jsonl
+
+Reads ``pointers.jsonl`` (from select_real_passages.py) and every ``annotations-K.jsonl``; writes
+one item per annotated passage: ``id``, ``source`` (corpus, record, start, end, sha1), ``date``,
+``split``, ``actors`` and ``relations``. The annotators' free-text notes are left out (they may
+quote the passage).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+KEEP_REL = ("subject", "relation", "object", "negated", "hedged", "date", "trigger", "constructions")
+KEEP_ACTOR = ("name", "type", "country", "sector")
+
+
+def main() -> None:
+    folder, out = Path(sys.argv[1]), Path(sys.argv[2])
+    pointers = {}
+    for line in open(folder / "pointers.jsonl", encoding="utf-8"):
+        p = json.loads(line)
+        pointers[p["id"]] = p
+    items = []
+    for ann in sorted(folder.glob("annotations-*.jsonl")):
+        for n, line in enumerate(open(ann, encoding="utf-8"), 1):
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            p = pointers.get(a["id"])
+            if p is None:
+                raise SystemExit(f"{ann}:{n}: unknown passage id {a['id']!r}")
+            items.append({
+                "id": a["id"],
+                "source": {k: p[k] for k in ("corpus", "record", "start", "end", "sha1")},
+                "date": p["date"],
+                "split": p["split"],
+                "actors": [{k: x.get(k) for k in KEEP_ACTOR} for x in a.get("actors", [])],
+                "relations": [{k: r[k] for k in KEEP_REL if k in r} for r in a.get("relations", [])],
+            })
+    items.sort(key=lambda it: it["id"])
+    with open(out, "w", encoding="utf-8") as f:
+        for it in items:
+            f.write(json.dumps(it, ensure_ascii=False) + "\n")
+    rels = sum(len(it["relations"]) for it in items)
+    print(f"{len(items)} passages, {rels} relations -> {out}")
+
+
+if __name__ == "__main__":
+    main()
