@@ -582,12 +582,17 @@ def eval_(
     model: ModelOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the items with differences to this JSONL file.")] = None,
+    split: Annotated[str, typer.Option("--split", help="Real-text gold: score the tune or heldout passages, or all.")] = "all",
 ):
-    """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad)."""
-    from kg.evaluate import GoldError, evaluate
+    """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
+    A real-text gold file (tests/gold/real/real.jsonl) also gets event, actor and calibration figures."""
+    from kg.evaluate import GoldError, RealReport, evaluate
+
+    if split not in ("all", "tune", "heldout"):
+        raise UserError(f"unknown --split {split!r}: use all, tune or heldout")
     try:
-        report = evaluate(gold, model=model)
+        report = evaluate(gold, model=model, split=split)
     except GoldError as exc:
         raise UserError(str(exc)) from None
     if errors:
@@ -598,13 +603,26 @@ def eval_(
         out.print_json(json.dumps(report.as_dict()))
         return
     t = Table("level", "P", "R", "F1", "tp", "fp", "fn", title=f"{report.items} gold items")
-    for name, sc in (("exact", report.exact), ("dyad-quad", report.dyad)):
+    levels = [("exact", report.exact), ("dyad-quad", report.dyad)]
+    if isinstance(report, RealReport):
+        levels += [("events", report.events), ("actors", report.actors), ("person countries", report.person_country)]
+    for name, sc in levels:
         t.add_row(name, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp), str(sc.fp), str(sc.fn))
     out.print(t)
     for title, table in (("relation", report.per_relation), ("construction", report.per_construction)):
         t = Table(title, "P", "R", "F1", "tp", "fp", "fn")
         for k, sc in sorted(table.items()):
             t.add_row(k, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp), str(sc.fp), str(sc.fn))
+        out.print(t)
+    if isinstance(report, RealReport):
+        t = Table("rule", "P", "tp", "fp")
+        for k, sc in sorted(report.per_rule.items()):
+            t.add_row(k, f"{sc.precision:.3f}", str(sc.tp), str(sc.fp))
+        out.print(t)
+        t = Table("confidence", "n", "mean confidence", "share right",
+                  title=f"reliability (expected calibration error {report.calibration.ece:.3f})")
+        for b in report.calibration.bins():
+            t.add_row(f"{b['from']:.1f}-{b['to']:.1f}", str(b["n"]), f"{b['confidence']:.3f}", f"{b['right']:.3f}")
         out.print(t)
 
 

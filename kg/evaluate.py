@@ -218,6 +218,7 @@ class Calibration:
 
 @dataclass
 class RealReport(Report):
+    events: Score = field(default_factory=Score)  # exact, without the structural leads/memberOf
     actors: Score = field(default_factory=Score)
     person_country: Score = field(default_factory=Score)  # tp: right country, fp: wrong, fn: none given
     per_rule: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
@@ -226,7 +227,7 @@ class RealReport(Report):
 
     def as_dict(self) -> dict:
         d = super().as_dict()
-        d.update({"relations": self.relations, "actors": self.actors.as_dict(),
+        d.update({"relations": self.relations, "events": self.events.as_dict(), "actors": self.actors.as_dict(),
                   "person_country": self.person_country.as_dict(),
                   "per_rule": {k: v.as_dict() for k, v in sorted(self.per_rule.items())},
                   "calibration": {"bins": self.calibration.bins(), "ece": self.calibration.ece}})
@@ -337,7 +338,7 @@ def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = Non
         mentions = find_mentions(sdoc)
         for it in its:
             lo, hi = it["source"]["start"], it["source"]["end"]
-            inside = [p for p in preds if p.start < hi and p.end > lo]
+            inside = _one_per_fact([p for p in preds if p.start < hi and p.end > lo])
             _score_real(report, it, inside)
             seen: dict[str, Actor] = {}
             for t in sdoc:
@@ -346,6 +347,17 @@ def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = Non
                     seen.setdefault(a.id, a)
             _score_actors(report, it, list(seen.values()))
     return report
+
+
+def _one_per_fact(preds: list[Relation]) -> list[Relation]:
+    """One relation per (subject, relation, object, negation) in a passage, as the guide annotates."""
+    best: dict[tuple, Relation] = {}
+    for p in preds:
+        a, b = p.subject.id, p.object.id
+        k = (*sorted((a, b)), p.relation, p.negated) if is_symmetric(p.relation) else (a, b, p.relation, p.negated)
+        if k not in best or p.confidence > best[k].confidence:
+            best[k] = p
+    return list(best.values())
 
 
 def _score_actors(report: RealReport, item: dict, pred: list[Actor]) -> None:
@@ -387,7 +399,9 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
                 hit = i
                 break
         cons = g.get("constructions") or ["untagged"]
+        event = relations()[g["relation"]].quad is not None
         if hit is None:
+            report.events.fn += event
             report.exact.fn += 1
             report.per_relation[g["relation"]].fn += 1
             for c in cons:
@@ -396,6 +410,7 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
         else:
             used.add(hit)
             pred_ok[hit] = True
+            report.events.tp += event
             report.exact.tp += 1
             report.per_relation[g["relation"]].tp += 1
             for c in cons:
@@ -405,6 +420,7 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
         report.per_rule[p.rule].add({0} if pred_ok[i] else set(), {0})
         report.calibration.pairs.append((p.confidence, pred_ok[i]))
         if not pred_ok[i]:
+            report.events.fp += relations()[p.relation].quad is not None
             report.exact.fp += 1
             report.per_relation[p.relation].fp += 1
             extra.append([p.subject.label, p.relation, p.object.label, p.negated, p.rule, p.trigger])

@@ -32,6 +32,7 @@ DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "grou
 PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "official", "counterpart", "envoy", "diplomat"}
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
 PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
 EVENT_WORDS = {"summit", "ministerial", "conference", "forum", "dialogue", "initiative", "meeting", "talk", "game",
                "olympics", "cup", "festival", "program", "programme", "plan", "agreement", "accord", "treaty", "act",
@@ -64,6 +65,7 @@ class Mentions:
     persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person
     order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
+    ready: bool = False  # pronouns resolve only once every named mention is known
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
 
     # -------------------------------------------------------------- queries used by the rules
@@ -156,6 +158,8 @@ class Mentions:
 
     # -------------------------------------------------------------- coreference
     def _pronoun(self, tok: Token) -> list[Actor]:
+        if not self.ready:
+            return []
         if tok.i in self._pron_cache:
             return self._pron_cache[tok.i]
         want_person = tok.lower_ in PERSON_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "person"
@@ -197,7 +201,8 @@ class Mentions:
             best = actor
             break
         result = [best] if best is not None else []
-        self._pron_cache[tok.i] = result
+        if self.ready:
+            self._pron_cache[tok.i] = result
         return result
 
     def _possessive(self, tok: Token) -> list[Actor]:
@@ -229,12 +234,15 @@ def find_mentions(doc: Doc) -> Mentions:
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
         if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
             m.token_actor[t.i] = m.persons[t.text]
+    _titled_phrases(doc, m)
     _titled_persons(doc, m)
     _unnamed_agents(doc, m)
     for t in doc:
         actor = m.token_actor.get(t.i)
         if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
             m.order.append((t.i, actor, t.dep_ in ("nsubj", "nsubjpass")))
+    m.ready = True
+    _possessed_agents(doc, m)
     return m
 
 
@@ -408,12 +416,49 @@ def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: 
     return updated
 
 
+def _titled_phrases(doc: Doc, m: Mentions) -> None:
+    """Persons behind title phrases (see ``_title_phrases``): the whole phrase stands for the
+    person, except the actors it names as the office's holder."""
+    gz = m.gz
+    for name, phrase in _title_phrases(doc, gz):
+        if any(PAST_OFFICE & {t.lower_ for t in phrase}):
+            continue
+        text = "".join(t.text_with_ws for t in name).strip()
+        if text.isupper():
+            text = text.title()
+        words = [w for w in text.replace("-", " ").split() if w.lower().rstrip(".") not in {s.rstrip(".") for s in NAME_SUFFIXES}]
+        known = m.token_actor.get(name[-1].i)
+        if known is not None and known.type == "Person" and known.label == text:
+            person = known
+        elif len(words) == 1:
+            person = m.persons.get(words[0]) or gz.lookup(text)
+            if person is None or person.type != "Person":
+                person = person_actor(text) if name[0].i == phrase[-1].i + 1 else None
+        else:
+            person = m.persons.get(text) or person_actor(text)
+        if person is None:
+            continue
+        m.persons[text] = person
+        m.persons[words[-1]] = person
+        title = _phrase_title(phrase, gz)
+        holder = _phrase_holder(phrase, m)
+        if title is not None and holder is None and title.country:
+            holder = gz.country(title.country)
+        if title is not None and holder is not None and not (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
+            person = _record_title(m, name[-1].i, person, title, holder)
+        for t in [*phrase, *name]:
+            a = m.token_actor.get(t.i)
+            if a is None or a.type == "Person" or (a.type == "Organization" and a.kind is None):
+                m.token_actor[t.i] = person
+
+
 def _titled_persons(doc: Doc, m: Mentions) -> None:
     """Attach titles to persons: "Chinese Defence Minister Dong Jun", "Wang Yi, China's foreign
     minister", "the president of Iran, Ebrahim Raisi"."""
     seen_spans = set()
+    titled = {i for i, *_ in m.titles}
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or any(t.i in titled for t in ent):
             continue
         person = m.token_actor.get(ent.root.i)
         if person is None or person.type != "Person":
@@ -483,7 +528,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
-            holders = _located_in(tok, m) or _located_in(_clause_verb(tok), m)
+            holders = _located_in(tok, m)
+            if not holders and sector.code not in ABROAD_SECTORS:
+                holders = _located_in(_clause_verb(tok), m)
         appos_person = next(
             (m.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
             None,
@@ -522,6 +569,22 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         m.token_actor[tok.i] = holder if title is not None else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
+
+
+def _possessed_agents(doc: Doc, m: Mentions) -> None:
+    """"its forces", "their police": agent nouns whose country is a possessive pronoun, once
+    pronouns can be resolved."""
+    for tok in doc:
+        if tok.i in m.token_actor or tok.pos_ != "NOUN":
+            continue
+        sector = m.gz.sector_of(tok.lemma_.lower())
+        if sector is None or sector.code == "GOV":
+            continue
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
+                holders = [h for h in m._possessive(c) if h.type == "Country"]
+                if holders:
+                    m.token_actor[tok.i] = _agent(holders[0], sector)
 
 
 def _agent(holder: Actor, sector: Sector | None) -> Actor:
@@ -637,3 +700,121 @@ def _subject_like(tok: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+# ------------------------------------------------------------------------- title phrases
+# Releases and wires name officials behind long title phrases that the entity recogniser cuts
+# badly ("Assistant Secretary of State for African Affairs Molly Phee", "Kazakhstan Deputy Prime
+# Minister and Minister of Foreign Affairs Mukhtar Tileuberdi", "SECRETARY BLINKEN:"). A title
+# phrase is a run of capitalised words and connectors holding a title; the name is the run's
+# last capitalised words that are neither office words nor known actors.
+PHRASE_CONNECTORS = {"of", "for", "and", "the", "to", ",", "-", "'s", "’s", "&"}
+NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    from kg.ontology import ontology_dir
+
+    words = set()
+    for line in (ontology_dir() / "actors" / "office_words.txt").read_text("utf-8").split():
+        if not line.startswith("#"):
+            words.add(line.lower())
+    gz = gazetteer()
+    for title in gz.titles:
+        words.update(w for w in title if w not in PHRASE_CONNECTORS)
+    return frozenset(words)
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or (t.is_upper and len(t) > 1)
+
+
+def _hyphen_piece(t: Token) -> bool:
+    """The lower-case part of a hyphenated name: "te" in "Ching-te"."""
+    return t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 2].text[:1].isupper() and t.is_alpha
+
+
+def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
+    """The name at the end of a title phrase: up to three words, initials, particles, a suffix."""
+    office = _office_words()
+    name: list[Token] = []
+    words = 0
+    for t in reversed(run):
+        low = t.lower_
+        if not name and low.rstrip(".") in {s.rstrip(".") for s in NAME_SUFFIXES}:
+            name.insert(0, t)
+            continue
+        if t.text == "-" and name:
+            name.insert(0, t)  # "Thomas-Greenfield"
+            continue
+        if low in NAME_PARTICLES and name:
+            name.insert(0, t)
+            continue
+        if _hyphen_piece(t) and words < 3:
+            name.insert(0, t)  # "Lai Ching-te"
+            continue
+        initial = len(t.text) <= 2 and t.text.endswith(".") and t.text[0].isupper()
+        if initial and name:
+            name.insert(0, t)
+            continue
+        if (not _capitalised(t) or low in office or low in PHRASE_CONNECTORS or low in HONORIFICS
+                or gz.lookup(t.text) is not None or words >= 3):
+            break
+        name.insert(0, t)
+        words += 1
+    while name and (name[0].text == "-" or name[0].lower_ in NAME_PARTICLES):
+        name.pop(0)
+    return name
+
+
+def _title_phrases(doc: Doc, gz: Gazetteer):
+    """(name tokens, phrase tokens before the name) for every titled name in ``doc``."""
+    office = _office_words()
+    heads = {t[-1] for t in gz.titles}
+    for sent in doc.sents:
+        run: list[Token] = []
+        for t in [*sent, None]:
+            if t is not None and (_capitalised(t) or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
+                                  or (run and len(t.text) <= 2 and t.text.endswith(".")) or _hyphen_piece(t)):
+                run.append(t)
+                continue
+            while run and run[-1].lower_ in PHRASE_CONNECTORS:
+                run.pop()
+            if len(run) >= 2:
+                name = _name_tail(run, gz)
+                phrase = run[: len(run) - len(name)] if name else []
+                words = [p.lower_ for p in phrase if p.lower_ not in PHRASE_CONNECTORS]
+                if name and phrase and any(w in heads for w in words) and phrase[-1].lower_ in office | heads:
+                    yield name, phrase
+            run = []
+
+
+def _phrase_title(phrase: list[Token], gz: Gazetteer) -> Title | None:
+    """The title a phrase holds: the longest title that ends on one of its words."""
+    words = [t.lower_ for t in phrase if t.text not in (",", "'s", "’s")]
+    best = None
+    for end in range(len(words), 0, -1):
+        hit = gz.match_title(words[:end])
+        if hit and (best is None or hit[1] > best[1]):
+            best = hit
+        if words[end - 1] == "for":
+            best = None  # "Secretary of State for African Affairs": the title ends before "for"
+    return best[0] if best else None
+
+
+def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
+    """The actor a title phrase names as the office's state or body: before the title
+    ("Kazakhstan Deputy Prime Minister", "UK National Security Adviser") or after "of"
+    ("President of the Transitional Military Council"); never after "for" or "to"."""
+    cut = len(phrase)
+    for i, t in enumerate(phrase):
+        if t.lower_ in ("for", "to"):
+            cut = i
+            break
+    for t in phrase[:cut]:
+        a = m.token_actor.get(t.i)
+        if a is not None and a.type in ("Country", "Organization", "Group") and not (a.type == "Organization" and a.kind is None):
+            return a
+    return None
