@@ -77,7 +77,19 @@ def country_actor(code: str, label: str) -> Actor:
 
 
 def person_actor(name: str, country: str | None = None, role: str | None = None) -> Actor:
-    return Actor(id=str(KGR[f"person/{slug(name)}"]), label=name, type="Person", country=country, role=role)
+    """A person's node: one per real person, whatever the spelling (:func:`kg.persons.person_key`).
+
+    >>> person_actor("Antony J. Blinken").id == person_actor("Anthony Blinken").id
+    True
+    >>> person_actor("Wendy R. Sherman").label
+    'Wendy Sherman'
+    """
+    from kg.persons import display_name, person_key
+
+    label = display_name(name) or name
+    key = person_key(label)
+    segment = slug(key) if key and key.isascii() else slug(label)
+    return Actor(id=str(KGR[f"person/{segment}"]), label=label, type="Person", country=country, role=role)
 
 
 def org_actor(key: str, label: str, kind: str | None, country: str | None) -> Actor:

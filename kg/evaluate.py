@@ -335,7 +335,7 @@ def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = Non
     for sdoc, (rec, its) in nlp.pipe(docs, as_tuples=True, batch_size=16):
         date = parse_date(rec.get("date"))
         preds = ex.extract(sdoc, date)
-        mentions = find_mentions(sdoc)
+        mentions = find_mentions(sdoc, date)
         for it in its:
             lo, hi = it["source"]["start"], it["source"]["end"]
             inside = _one_per_fact([p for p in preds if p.start < hi and p.end > lo])

@@ -117,7 +117,7 @@ class Extractor:
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Doc, doc_date: dt.date | None = None) -> list[Relation]:
         """All relations in a parsed document, deduplicated, in text order."""
-        mentions = find_mentions(doc)
+        mentions = find_mentions(doc, doc_date)
         out: dict[tuple, Relation] = {}
         for sent in doc.sents:
             for rel in self._sentence(sent, mentions, doc_date):

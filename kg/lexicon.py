@@ -1,15 +1,31 @@
 """The trigger lexicon and modality words, loaded from ``ontology/lexicon/*.tsv``.
 
 Takes the data files and gives lookup tables keyed by lemma, so extraction rules stay free of
-word lists: adding a trigger is adding a line.
+word lists: adding a trigger is adding a line. Two trigger files are read: the curated
+``triggers.tsv`` first, then ``cameo/triggers.tsv``, converted from the CAMEO verb dictionary by
+``scripts/convert_cameo.py`` and filtered on the real-text dev set (its README). A curated entry
+wins over a converted one for the same verb and noun, because it comes first.
+
+Every row is checked at load against the known kinds, relations, noun classes and slots; a
+bad row is an error naming the file and the line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from kg.ontology import ontology_dir, read_tsv, relations
+from kg.ontology import ontology_dir, relations
+
+KINDS = ("verb", "light", "noun", "adj")
+SLOTS = {"subj", "obj", "dative", "ccomp", "objmod", "poss", "between", "recip", "head"}
+_PREP_SLOT = re.compile(r"^prep:[a-z]+$")
+
+
+class LexiconError(ValueError):
+    """A malformed lexicon row; the message names the file and the line."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +38,7 @@ class Trigger:
     relation: str
     source: tuple[str, ...]
     target: tuple[str, ...]
+    origin: str = "kg"  # "kg" (curated) or "cameo:<code>" (converted from the CAMEO dictionary)
 
     @property
     def converse(self) -> bool:
@@ -49,29 +66,73 @@ class Lexicon:
         return [t for t in self.light.get(verb, ()) if self.noun_matches(t.noun, noun)]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    folder = ontology_dir() / "lexicon"
-    lex = Lexicon()
-    for row in read_tsv(folder / "noun_classes.tsv"):
-        lex.noun_classes[row[0]] = frozenset(w.strip() for w in row[1].split("|") if w.strip())
+def _rows(path: Path):
+    """(line number, cells) of a TAB-separated data file, without comments and blank lines."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            yield n, [cell.strip() for cell in line.split("\t")]
+
+
+def _check_slots(spec: str, where: str) -> tuple[str, ...]:
+    slots = tuple(s for s in spec.split("|") if s)
+    if not slots:
+        raise LexiconError(f"{where}: empty slot list")
+    for s in slots:
+        bare = s.rstrip("!")
+        if bare not in SLOTS and not _PREP_SLOT.match(bare):
+            raise LexiconError(f"{where}: unknown slot {s!r} (known: {', '.join(sorted(SLOTS))}, prep:WORD)")
+    return slots
+
+
+def load_triggers(lex: Lexicon, path: Path, origin_column: bool = False) -> int:
+    """Add the triggers of one file to ``lex``; returns how many were read."""
     known = relations()
     tables = {"verb": lex.verbs, "light": lex.light, "noun": lex.nouns, "adj": lex.adjs}
-    for row in read_tsv(folder / "triggers.tsv"):
+    count = 0
+    for n, row in _rows(path):
+        where = f"{path.name}:{n}"
+        if len(row) < 6:
+            raise LexiconError(f"{where}: a trigger needs 6 columns (kind lemma noun relation source target), got {len(row)}")
         kind, lemma, noun, relation, source, target = row[:6]
         if kind not in tables:
-            raise ValueError(f"triggers.tsv: unknown kind {kind!r}")
+            raise LexiconError(f"{where}: unknown kind {kind!r} (known: {', '.join(KINDS)})")
         if relation not in known:
-            raise ValueError(f"triggers.tsv: unknown relation {relation!r} for {lemma!r}")
+            raise LexiconError(f"{where}: unknown relation {relation!r} for {lemma!r}")
+        if noun.startswith("@") and noun[1:] not in lex.noun_classes:
+            raise LexiconError(f"{where}: unknown noun class {noun!r} (see noun_classes.tsv)")
+        origin = f"cameo:{row[6]}" if origin_column and len(row) > 6 else "kg"
         trig = Trigger(kind, lemma.lower(), noun.lower() if not noun.startswith("@") else noun, relation,
-                       tuple(source.split("|")), tuple(target.split("|")))
+                       _check_slots(source, where), _check_slots(target, where), origin)
         tables[kind].setdefault(trig.lemma, []).append(trig)
-    for row in read_tsv(folder / "wildcard_blocked.tsv"):
+        count += 1
+    return count
+
+
+def load_lexicon(folder: Path | None = None, cameo: bool = True) -> Lexicon:
+    folder = folder or ontology_dir() / "lexicon"
+    lex = Lexicon()
+    for n, row in _rows(folder / "noun_classes.tsv"):
+        lex.noun_classes[row[0]] = frozenset(w.strip() for w in row[1].split("|") if w.strip())
+    load_triggers(lex, folder / "triggers.tsv")
+    converted = folder / "cameo" / "triggers.tsv"
+    if cameo and converted.exists():
+        load_triggers(lex, converted, origin_column=True)
+    for _, row in _rows(folder / "wildcard_blocked.tsv"):
         lex.blocked_wildcard = lex.blocked_wildcard | {w.strip() for w in row[0].split("|") if w.strip()}
-    for row in read_tsv(folder / "support_verbs.tsv"):
+    for _, row in _rows(folder / "support_verbs.tsv"):
         lex.support_verbs = lex.support_verbs | {w.strip() for w in row[0].split("|") if w.strip()}
-    for row in read_tsv(folder / "modality.tsv"):
+    for n, row in _rows(folder / "modality.tsv"):
+        if len(row) < 3 or row[0] not in ("negate", "hedge"):
+            raise LexiconError(f"modality.tsv:{n}: a row is 'negate|hedge <TAB> where <TAB> words'")
         kind, where, words = row[0], row[1], row[2]
         table = lex.negate if kind == "negate" else lex.hedge
         table[where] = frozenset(table.get(where, frozenset()) | {w.strip() for w in words.split("|") if w.strip()})
     return lex
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return load_lexicon()

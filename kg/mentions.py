@@ -12,6 +12,8 @@ order so that later mentions reuse earlier ones:
 
 from __future__ import annotations
 
+import re
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,6 +23,7 @@ from spacy.util import filter_spans
 
 from kg.actors import Actor, Gazetteer, Sector, Title, gazetteer, normalise_surface, person_actor, slug
 from kg.actors import org_actor, sector_actor
+from kg.persons import directory
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -32,6 +35,7 @@ DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "grou
 PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "official", "counterpart", "envoy", "diplomat"}
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+WHOLE_PEOPLE = {"people", "citizen", "nation", "population", "public"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
 PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
 EVENT_WORDS = {"summit", "ministerial", "conference", "forum", "dialogue", "initiative", "meeting", "talk", "game",
@@ -66,6 +70,7 @@ class Mentions:
     order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
     ready: bool = False  # pronouns resolve only once every named mention is known
+    date: dt.date | None = None  # the document's date
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
 
     # -------------------------------------------------------------- queries used by the rules
@@ -216,10 +221,10 @@ def _plural_mention(tok: Token, actor: Actor) -> bool:
     return actor.type == "Group" or actor.kind in ("ArmedGroup", "PoliticalGroup")
 
 
-def find_mentions(doc: Doc) -> Mentions:
-    """Resolve every actor mention in ``doc``."""
+def find_mentions(doc: Doc, doc_date: dt.date | None = None) -> Mentions:
+    """Resolve every actor mention in ``doc`` (``doc_date`` dates the persons' roles)."""
     gz = gazetteer()
-    m = Mentions(doc=doc, gz=gz)
+    m = Mentions(doc=doc, gz=gz, date=doc_date)
     matcher = _matcher(id(doc.vocab), doc.vocab)
     spans = [doc[s:e] for _, s, e in matcher(doc)]
     spans += [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
@@ -237,6 +242,7 @@ def find_mentions(doc: Doc) -> Mentions:
     _titled_phrases(doc, m)
     _titled_persons(doc, m)
     _unnamed_agents(doc, m)
+    _first_person(doc, m)
     for t in doc:
         actor = m.token_actor.get(t.i)
         if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
@@ -306,13 +312,16 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         if known is not None:
             return known
         root = span.root
-        titled = any(c.dep_ in ("compound", "amod") and c.i < span.start for c in root.children)
-        if not (titled or root.dep_ in ("nsubj", "nsubjpass")):
-            return None
+        titled = any(c.dep_ in ("compound", "amod") and c.i < span.start for c in root.children) or (
+            span.start > 0 and (span.doc[span.start - 1].lower_,) in m.gz.titles)
+        if not titled:
+            return None  # a lone name ("Chuck") is nobody we can tell apart: not an actor
+    if span[0].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ", "DET") and len(words) > 1:
+        return _person(span[1:], m)  # "Afterwards Trump", "Near Bakhmut"
     known = m.persons.get(name)
     if known is not None:
         return known
-    actor = person_actor(name)
+    actor = new_person(name, m)
     m.persons[name] = actor
     m.persons.setdefault(words[-1], actor)
     surname = words[-1]
@@ -320,6 +329,15 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         if surname.startswith(article) and len(surname) > len(article) + 1:
             m.persons.setdefault(surname[len(article):], actor)  # "al-Burhan" ... "Burhan"
     return actor
+
+
+def new_person(name: str, m: Mentions) -> Actor:
+    """A person met for the first time in a document, with the country of their known role at the
+    document's date (the Phoenix person dictionary), if any."""
+    known = directory().find(name) if len(name.split()) > 1 else None
+    if known is not None:
+        return person_actor(name, country=known.country_at(m.date))
+    return person_actor(name)
 
 
 def _organisation(span: Span, m: Mentions) -> Actor | None:
@@ -433,9 +451,9 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
         elif len(words) == 1:
             person = m.persons.get(words[0]) or gz.lookup(text)
             if person is None or person.type != "Person":
-                person = person_actor(text) if name[0].i == phrase[-1].i + 1 else None
+                person = new_person(text, m) if name[0].i == phrase[-1].i + 1 else None
         else:
-            person = m.persons.get(text) or person_actor(text)
+            person = m.persons.get(text) or new_person(text, m)
         if person is None:
             continue
         m.persons[text] = person
@@ -566,7 +584,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             match = _known_person(m, holder, None, tok.i)
             m.token_actor[tok.i] = match or holder
             continue
-        m.token_actor[tok.i] = holder if title is not None else _agent(holder, sector)
+        m.token_actor[tok.i] = holder if title is not None or _whole_people(tok) else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
 
@@ -595,6 +613,11 @@ def _agent(holder: Actor, sector: Sector | None) -> Actor:
     if sector is None or sector.code == "GOV" or holder.type != "Country":
         return holder
     return sector_actor(holder, sector)
+
+
+def _whole_people(tok: Token) -> bool:
+    """"the people of Madagascar", "the Ukrainian people": a people as a whole is its state."""
+    return tok.lemma_.lower() in WHOLE_PEOPLE and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _located_in(tok: Token, m: Mentions) -> list[Actor]:
@@ -641,7 +664,7 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
         name = normalise_surface("".join(t.text_with_ws for t in tokens))
         if not name or any(ch.isdigit() for ch in name):
             continue
-        person = m.persons.get(name) or m.persons.get(name.split()[-1]) or person_actor(name)
+        person = m.persons.get(name) or m.persons.get(name.split()[-1]) or new_person(name, m)
         m.persons.setdefault(name, person)
         m.persons.setdefault(name.split()[-1], person)
         person = _record_title(m, p.i, person, title, holder)
@@ -818,3 +841,85 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
         if a is not None and a.type in ("Country", "Organization", "Group") and not (a.type == "Organization" and a.kind is None):
             return a
     return None
+
+
+# ------------------------------------------------------------------------- the document's voice
+# Releases, statements and transcripts speak in the first person: "We call on Russia ...", "On
+# behalf of the United States, I congratulate ...", "SECRETARY BLINKEN: We have been clear ...".
+# Outside quotation marks, "I" is the speaker and "we"/"our"/"us" the speaker's state (or body).
+FIRST_SINGULAR = {"i", "me", "my"}
+FIRST_PLURAL = {"we", "us", "our", "ours"}
+_SPEAKER = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,40}):\s")
+OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“‘«", "”’»", '"'
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Tokens inside quotation marks (a quotation never runs past a paragraph)."""
+    inside, out = False, set()
+    for t in doc:
+        if "\n" in t.text:
+            inside = False
+            continue
+        if t.text in OPEN_QUOTES or (t.text in BOTH_QUOTES and not inside):
+            inside = True
+            continue
+        if t.text in CLOSE_QUOTES or (t.text in BOTH_QUOTES and inside):
+            inside = False
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
+def _speaker_person(label: str, m: Mentions) -> Actor | None:
+    words = [w for w in label.replace(".", " ").split() if w.lower() not in HONORIFICS and w.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")
+             and (w.lower(),) not in m.gz.titles]
+    if not words:
+        return None
+    surname = words[-1].title()
+    person = m.persons.get(surname) or m.persons.get(" ".join(w.title() for w in words))
+    if person is None:
+        hit = m.gz.lookup(" ".join(w.title() for w in words)) or m.gz.lookup(surname)
+        person = hit if hit is not None and hit.type == "Person" else None
+    return person
+
+
+def _holder_country(person: Actor | None, m: Mentions) -> Actor | None:
+    if person is None:
+        return None
+    for _, p, _, holder in m.titles:
+        if p.id == person.id and holder.type in ("Country", "Organization"):
+            return m.gz.country(holder.country) if holder.type == "Organization" and holder.country else holder
+    return m.gz.country(person.country)
+
+
+def _first_person(doc: Doc, m: Mentions) -> None:
+    """Resolve first-person pronouns outside quotations to the document's voice."""
+    quoted = _quoted(doc)
+    # the default voice: the first official the document names with an office and a state
+    default_person = next((p for _, p, _, h in m.titles if h.type == "Country"), None)
+    default_state = _holder_country(default_person, m)
+    person, state = default_person, default_state
+    for sent in doc.sents:
+        line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+        if line_start == sent.start_char or sent.start == 0:
+            label = _SPEAKER.match(doc.text[line_start:line_start + 60])
+            if label:  # a transcript turn: "SECRETARY BLINKEN:", "QUESTION:"
+                person = _speaker_person(label.group(1), m)
+                state = _holder_country(person, m) if person is not None else None
+                if person is None and label.group(1).strip() in ("MODERATOR", "QUESTION", "Q"):
+                    state = None
+        behalf = next((a for t in sent if t.lower_ == "behalf" for p in t.children if p.lower_ == "of"
+                       for q in p.children if q.dep_ == "pobj" for a in m.actors(q) if a.type == "Country"), None)
+        for t in sent:
+            low = t.lower_
+            if t.i in quoted or t.pos_ != "PRON" or t.i in m.token_actor:
+                continue
+            if low in FIRST_SINGULAR:
+                who = behalf or person or state
+            elif low in FIRST_PLURAL:
+                who = behalf or state
+            else:
+                continue
+            if who is not None:
+                m.token_actor[t.i] = who

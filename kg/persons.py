@@ -1,0 +1,190 @@
+"""People: one canonical node per real person, across spellings and documents.
+
+Takes a person's name as written ("Anthony Blinken", "Wendy R. Sherman", "Lloyd J. Austin III",
+"Sergei Lavrov", "Zelenskyy") and gives the key of its node: given-name variants and
+nicknames fold together (``ontology/actors/given_names.tsv``), middle initials and generational
+numerals drop, transliterated endings fold (-iy/-yy/-y, -ey/-ei), so "Antony J. Blinken" and
+"Tony Blinken" are one node, and "Joe Biden" and "Hunter Biden" are not: a surname alone never
+merges two people. The Phoenix / PETRARCH2 person dictionary (``ontology/actors/phoenix``) gives
+canonical names, spellings and dated roles, so a person's country is the one of their role at the
+document's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from kg.ontology import ontology_dir, read_tsv
+
+SUFFIXES = {"ii", "iii", "iv", "v"}  # dropped: "Lloyd J. Austin III" is Lloyd Austin
+KEPT_SUFFIXES = {"jr", "sr"}  # kept: Ferdinand Marcos Jr. is not his father
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "he", "h.e", "fm", "pm", "hon"}
+PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu", "di"}
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+@lru_cache(maxsize=1)
+def _given_variants() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in read_tsv(ontology_dir() / "actors" / "given_names.tsv"):
+        names = [_fold(n.strip()) for n in row[0].split("|") if n.strip()]
+        for n in names:
+            table.setdefault(n, names[0])
+    return table
+
+
+def _fold_surname(word: str) -> str:
+    """Transliteration variants of one surname: Zelensky / Zelenskyy / Zelenskiy, Lavrov."""
+    return re.sub(r"(iy|yy|ii|y)$", "y", word)
+
+
+def name_words(name: str) -> list[str]:
+    """The folded words of a name without honorifics, initials and generational numerals.
+
+    >>> name_words("Lloyd J. Austin III")
+    ['lloyd', 'austin']
+    >>> name_words("FM Jean-Yves Le Drian")
+    ['jean', 'yves', 'le', 'drian']
+    """
+    words = [w for w in re.split(r"[\s\-]+", re.sub(r"[^\w\s\-']", " ", _fold(name))) if w]
+    while words and words[0].rstrip(".") in HONORIFICS:
+        words.pop(0)
+    out = [w for w in words if not (len(w) == 1 and len(words) > 2)]  # middle initials
+    while len(out) > 1 and out[-1] in SUFFIXES:
+        out.pop()
+    return out
+
+
+def person_key(name: str) -> str:
+    """The key of a person's node: folded given name (variants merged) and surname.
+
+    >>> person_key("Antony J. Blinken") == person_key("Tony Blinken") == person_key("Anthony Blinken")
+    True
+    >>> person_key("Sergei Lavrov") == person_key("Sergey Lavrov")
+    True
+    >>> person_key("Volodymyr Zelenskyy") == person_key("Volodymyr Zelensky")
+    True
+    >>> person_key("Joe Biden") == person_key("Hunter Biden")
+    False
+    """
+    words = name_words(name)
+    if not words:
+        return ""
+    variants = _given_variants()
+    if len(words) >= 2 and words[0] not in PARTICLES:
+        words = [variants.get(words[0], words[0]), *words[1:]]
+    tail = [w for w in words[1:] if w not in KEPT_SUFFIXES]
+    if tail:
+        tail[-1] = _fold_surname(tail[-1])
+    words = [words[0], *tail, *[w for w in words[1:] if w in KEPT_SUFFIXES]]
+    if len(words) == 1:
+        words = [_fold_surname(words[0])]
+    return "-".join(words)
+
+
+def display_name(name: str) -> str:
+    """A person's label: the name as written, without honorifics, middle initials or numerals,
+    title-cased when written in capitals ("SECRETARY BLINKEN" transcripts)."""
+    words = name.split()
+    while words and _fold(words[0]).rstrip(".") in HONORIFICS:
+        words.pop(0)
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)], words[-1]]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES:
+        words.pop()
+    text = " ".join(words)
+    return text.title() if text.isupper() else text
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str  # a CAMEO actor code: "RUSGOV", "IGOUNO", "USAELI"
+    start: dt.date | None
+    end: dt.date | None
+
+    @property
+    def country(self) -> str | None:
+        head = self.code[:3]
+        return head if pycountry.countries.get(alpha_3=head) is not None else None
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    roles: tuple[Role, ...]
+
+    def country_at(self, day: dt.date | None) -> str | None:
+        """The country of the person's role at ``day`` (elite roles last), else of any role."""
+        dated = [r for r in self.roles if r.country and (day is None or ((r.start is None or r.start <= day)
+                                                                        and (r.end is None or day <= r.end)))]
+        for pool in (dated, [r for r in self.roles if r.country]):
+            pool = sorted(pool, key=lambda r: (r.code.endswith("ELI"), -(r.start or dt.date.min).toordinal()))
+            if pool:
+                return pool[0].country
+        return None
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class PersonDirectory:
+    """Known persons indexed by the last word of each spelling; keys are computed on lookup only
+    (computing 50,000 keys at start-up would cost a third of a second)."""
+
+    by_last: dict[str, list[tuple[str, str, str]]]  # folded last word -> (spelling, name, roles)
+
+    def find(self, name: str) -> KnownPerson | None:
+        key = person_key(name)
+        if "-" not in key:
+            return None  # a surname alone names nobody across documents
+        last = _fold_surname(key.rsplit("-", 1)[-1])
+        found = {pname: roles for spelling, pname, roles in self.by_last.get(last, ()) if person_key(spelling) == key}
+        if len(found) != 1:
+            return None  # unknown, or two people share the name
+        (pname, roles), = found.items()
+        return _known(pname, roles)
+
+
+@lru_cache(maxsize=4096)
+def _known(name: str, roles: str) -> KnownPerson:
+    out = []
+    for spec in roles.split("|"):
+        if "@" in spec:
+            code, span = spec.split("@", 1)
+            a, _, b = span.partition("..")
+            out.append(Role(code, _date(a), _date(b)))
+    return KnownPerson(name, tuple(out))
+
+
+@lru_cache(maxsize=1)
+def directory() -> PersonDirectory:
+    """The Phoenix person dictionary (``ontology/actors/phoenix/persons.tsv.gz``)."""
+    path = ontology_dir() / "actors" / "phoenix" / "persons.tsv.gz"
+    by_last: dict[str, list[tuple[str, str, str]]] = {}
+    if not path.exists():
+        return PersonDirectory({})
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            name, roles = cells[0], cells[2] if len(cells) > 2 else ""
+            for spelling in [name, *(cells[1].split("|") if len(cells) > 1 and cells[1] else [])]:
+                last = _fold_surname(_fold(spelling).replace("-", " ").split()[-1].strip(".,")) if spelling.strip() else ""
+                by_last.setdefault(last, []).append((spelling, name, roles))
+    return PersonDirectory(by_last)
