@@ -269,7 +269,8 @@ class GoldActor:
             return a.type == "Person" and _surname(a.label) == _surname(self.name) != ""
         if t == "Sector":
             if getattr(a, "sector", None):
-                return a.sector == self.sector and a.country == self.country
+                # an annotator who could not tell the country leaves it out: the sector decides
+                return a.sector == self.sector and (self.country is None or a.country == self.country)
             return a.type == "Country" and self.sector in SECTORS_AS_STATE and a.country == self.country
         hit = gazetteer().lookup(self.name)
         if hit is not None and hit.id == a.id:

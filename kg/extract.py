@@ -157,6 +157,8 @@ class Extractor:
     def _verb_frames(self, verb: Token, lemma: str, m: Mentions) -> list[_Frame]:
         candidates: list[tuple[Trigger, str]] = []
         obj_noun = self._object_noun(verb)
+        if obj_noun is not None and _has_own_agent(obj_noun, m):
+            obj_noun = None  # "noted recent attacks by M23": the noun's agent acts, not the verb's subject
         if obj_noun is not None:
             nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
             # "provide Ukraine with Patriot systems": the goods come after "with"
@@ -276,6 +278,11 @@ class Extractor:
         if slot.startswith("prep:"):
             word = slot[5:]
             holders = [head] + ([obj_noun] if obj_noun is not None else [])
+            if head.pos_ in ("NOUN", "PROPN"):
+                # "war of aggression against Ukraine", "war of choice against": the target hangs off
+                # the noun's own "of" complement
+                holders += [q for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for q in p.children if q.dep_ == "pobj" and q.pos_ == "NOUN"]
             if obj_noun is not None:
                 if obj_noun.dep_ == "pobj" and obj_noun.head.lower_ == "of":
                     holders.append(obj_noun.head.head)  # "a barrage of rockets at Israel"
@@ -620,6 +627,16 @@ def _words(head: Token, obj_noun: Token | None) -> str:
         a, b = sorted([head, obj_noun], key=lambda t: t.i)
         return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
     return head.text
+
+
+def _has_own_agent(noun: Token, m: Mentions) -> bool:
+    """A noun event with its own named agent: "attacks by M23", "Russia's invasion"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and any(m.actors(q) for q in c.children if q.dep_ == "pobj"):
+            return True
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our", "my") and m.actors(c):
+            return True
+    return False
 
 
 def _own_organ(a: Actor, b: Actor) -> bool:

@@ -104,6 +104,8 @@ def load_triggers(lex: Lexicon, path: Path, origin_column: bool = False) -> int:
         if noun.startswith("@") and noun[1:] not in lex.noun_classes:
             raise LexiconError(f"{where}: unknown noun class {noun!r} (see noun_classes.tsv)")
         origin = f"cameo:{row[6]}" if origin_column and len(row) > 6 else "kg"
+        if origin != "kg" and kind == "light" and noun in lex.nouns:
+            continue  # a curated noun trigger ("expulsion") already says what the noun's event is
         trig = Trigger(kind, lemma.lower(), noun.lower() if not noun.startswith("@") else noun, relation,
                        _check_slots(source, where), _check_slots(target, where), origin)
         tables[kind].setdefault(trig.lemma, []).append(trig)

@@ -71,6 +71,8 @@ class Mentions:
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
     ready: bool = False  # pronouns resolve only once every named mention is known
     date: dt.date | None = None  # the document's date
+    titled: list[tuple[int, Actor, Title]] = field(default_factory=list)  # (token, person, title) in text order
+    context: Actor | None = None  # the country a document is about, when one clearly dominates
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
 
     # -------------------------------------------------------------- queries used by the rules
@@ -241,6 +243,7 @@ def find_mentions(doc: Doc, doc_date: dt.date | None = None) -> Mentions:
             m.token_actor[t.i] = m.persons[t.text]
     _titled_phrases(doc, m)
     _titled_persons(doc, m)
+    m.context = _context_country(doc, m)
     _unnamed_agents(doc, m)
     _first_person(doc, m)
     for t in doc:
@@ -296,8 +299,12 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     """The name inside a PERSON span, without leading titles or honorifics (returned apart)."""
     tokens = list(span)
     lead: list[str] = []
-    while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or (tokens[0].lower_,) in gz.titles):
-        lead.append(tokens.pop(0).text)
+    office = _office_words()
+    while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or (tokens[0].lower_,) in gz.titles
+                               or tokens[0].lower_ in office or (tokens[0].is_upper and len(tokens[0]) <= 4)):
+        lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
+    if any(t.lower_ in office for t in tokens):
+        return "", lead  # "Diplomatic Advisor", "Economic Commission": an office, not a name
     name = normalise_surface("".join(t.text_with_ws for t in tokens))
     return name, lead
 
@@ -431,6 +438,7 @@ def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: 
             if a.id == person.id:
                 m.token_actor[i] = updated
     m.titles.append((tok_i, updated, role, holder))
+    m.titled.append((tok_i, updated, title))
     return updated
 
 
@@ -549,6 +557,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             holders = _located_in(tok, m)
             if not holders and sector.code not in ABROAD_SECTORS:
                 holders = _located_in(_clause_verb(tok), m)
+            if not holders and sector.code not in ABROAD_SECTORS | {"GOV"} and m.context is not None:
+                holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
         appos_person = next(
             (m.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
             None,
@@ -564,6 +574,11 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.token_actor[tok.i] = appos_person
             continue
         if not holders:
+            if title is not None and tok.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                # "the Secretary", "the Prime Minister": the person last named with that title
+                match = _titled_before(m, title, tok.i)
+                if match is not None:
+                    m.token_actor[tok.i] = match
             continue
         if len(holders) >= 2 and tok.tag_ in ("NNS", "NNPS") and not title:
             # "the foreign ministers of Iran and Saudi Arabia", "Russian and Ukrainian troops"
@@ -629,6 +644,22 @@ def _located_in(tok: Token, m: Mentions) -> list[Actor]:
     return found
 
 
+def _context_country(doc: Doc, m: Mentions) -> Actor | None:
+    """The country a document is about: named at least three times and in at least half of the
+    country mentions (each name counted once per mention, a person's country counting too)."""
+    counts: dict[str, int] = {}
+    prev = None
+    for t in doc:
+        a = m.token_actor.get(t.i)
+        if a is not None and a is not prev and a.country:
+            counts[a.country] = counts.get(a.country, 0) + 1
+        prev = a
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    return m.gz.country(code) if n >= 3 and n * 2 >= sum(counts.values()) else None
+
+
 def _clause_verb(tok: Token) -> Token:
     """The verb of the clause a noun belongs to (the noun itself when there is none)."""
     t = tok
@@ -673,6 +704,24 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
         m.token_actor[tok.i] = person
         return True
     return False
+
+
+def _title_head(title: Title) -> str:
+    """The head word of a title: "secretary" in "secretary of state", "minister" in "prime minister"."""
+    words = list(title.words)
+    for stop in ("of", "for"):
+        if stop in words:
+            words = words[: words.index(stop)]
+    return words[-1] if words else ""
+
+
+def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
+    """The person most recently named with a title ending in the same word ("Secretary of State
+    Antony J. Blinken ... the Secretary")."""
+    for i, person, t in reversed(m.titled):
+        if i < before and _title_head(t) == _title_head(title):
+            return person
+    return None
 
 
 def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) -> Actor | None:

@@ -16,7 +16,7 @@ CASES = [
     ("held_talks_with", "Ecuador held talks with Peru.", [("Ecuador", "meets", "Peru", False, False)]),
     # passive
     ("passive_agent_becomes_subject", "A Panamanian freighter was seized by Iranian forces.",
-     [("Iran", "coerces", "Panama", False, False)]),
+     [("Iran: military", "coerces", "Panama", False, False)]),
     ("passive_with_named_agent", "Kenya was criticised by Uganda.", [("Uganda", "criticizes", "Kenya", False, False)]),
     # coordination
     ("coordinated_subjects", "Chile, Peru and Colombia criticised Venezuela.",
@@ -38,7 +38,7 @@ CASES = [
      [("Ethiopia", "meets", "Sudan", False, False)]),
     ("nominal_possessive_source", "Turkey's backing for Azerbaijan angered Yerevan.",
      [("Turkey", "supports", "Azerbaijan", False, False)]),
-    ("demonym_names_the_actor", "Egyptian troops attacked Hamas positions in Rafah.", [("Egypt", "attacks", "Hamas", False, False)]),
+    ("demonym_makes_a_sector_actor", "Egyptian troops attacked Hamas positions in Rafah.", [("Egypt: military", "attacks", "Hamas", False, False)]),
     # reciprocals
     ("reciprocal_each_other", "India and Pakistan blamed each other for the collapse of the truce.",
      [("India", "accuses", "Pakistan", False, False), ("Pakistan", "accuses", "India", False, False)]),
@@ -137,8 +137,8 @@ def test_demonym_entity_before_a_title_is_the_state(extract):
 
 def test_a_title_that_names_its_country(extract):
     assert extract("Secretary of State John F. Kerry spoke today with Foreign Secretary Philip Hammond.") == sorted([
-        ("John F. Kerry", "meets", "Philip Hammond", False, False),
-        ("John F. Kerry", "memberOf", "United States", False, False),
+        ("John Kerry", "meets", "Philip Hammond", False, False),
+        ("John Kerry", "memberOf", "United States", False, False),
         ("Philip Hammond", "memberOf", "United Kingdom", False, False)])
 
 

@@ -53,7 +53,7 @@ LATIN1_TEXT = "Türkiye criticized Côte d’Ivoire — officials said the “ta
 EXPECTED_RELATIONS = {
     ("Iran", "supplies", "Russia"),  # iran.txt
     ("European Union", "sanctions", "Belarus"),  # eu-belarus.md
-    ("Egypt", "attacks", "Hamas"),  # egypt-hamas.html (article text only)
+    ("Egypt: military", "attacks", "Hamas"),  # egypt-hamas.html (article text only): Egyptian troops
     ("Turkey", "criticizes", "Ivory Coast"),  # latin1.txt (Windows-1252)
     ("India", "supplies", "Nepal"),  # utf16le.txt
     ("Brazil", "meets", "Argentina"),  # utf16be.md
