@@ -264,7 +264,8 @@ class GoldActor:
     def matches(self, a: Actor) -> bool:
         t = self.type
         if t == "Country":
-            return a.type == "Country" and a.country == self.country
+            # a people as a whole is its country, and so is a place acted upon ("struck Kharkiv")
+            return a.country == self.country and (a.type == "Country" or a.sector == "CVL")
         if t == "Person":
             return a.type == "Person" and _surname(a.label) == _surname(self.name) != ""
         if t == "Sector":

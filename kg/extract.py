@@ -257,7 +257,8 @@ class Extractor:
             return m.actors(t) or (m.carried_actors(t) if loose else [])
 
         if slot == "subj":
-            return _dedupe(a for t in logical_subjects(head) for a in arg(t))
+            # a place does not act ("Kharkiv said"): only a state or a body in it does
+            return _dedupe(a for t in logical_subjects(head) if t.i not in m.places for a in arg(t))
         if slot == "obj":
             return _dedupe(a for t in logical_objects(head) for a in arg(t))
         if slot == "ccomp":
@@ -373,6 +374,7 @@ class Extractor:
         n, h = own_marks(trigger)
         negated |= n
         hedged |= h
+        hedged |= self._conditional_or_asked(trigger)
         for subj in trigger.children:
             if subj.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children):
                 negated = True
@@ -414,6 +416,25 @@ class Extractor:
             if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
                 break
         return negated, hedged
+
+    def _conditional_or_asked(self, trigger: Token) -> bool:
+        """Statuses that are not facts: a condition ("if it were to invade", "unless Iran stops"),
+        a question ("Will Russia attack?"), a claim dismissed ("its war on terror is a sham")."""
+        marks = self.lex.hedge.get("mark", frozenset())
+        dismissed = self.lex.hedge.get("dismissed", frozenset())
+        if trigger.sent.text.rstrip().endswith("?"):
+            return True
+        tok = trigger
+        for _ in range(8):
+            if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+                return True
+            if tok.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ in ("attr", "acomp") and c.lemma_.lower() in dismissed for c in tok.head.children):
+                return True
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return False
 
     # ------------------------------------------------------------------ output
     def _emit(self, frame: _Frame, token: Token, sent: Span, doc_date, negated: bool, hedged: bool) -> Iterator[Relation]:

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from kg.actors import Actor, Gazetteer, Sector, Title, gazetteer, normalise_surface, person_actor, slug
 from kg.actors import org_actor, sector_actor
 from kg.persons import directory
+from kg.places import load_places
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -73,6 +74,7 @@ class Mentions:
     date: dt.date | None = None  # the document's date
     titled: list[tuple[int, Actor, Title]] = field(default_factory=list)  # (token, person, title) in text order
     context: Actor | None = None  # the country a document is about, when one clearly dominates
+    places: set[int] = field(default_factory=set)  # tokens of places that stand for their state only as targets
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
 
     # -------------------------------------------------------------- queries used by the rules
@@ -283,6 +285,17 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     label = span.label_ if span.label_ in ENTITY_LABELS else ""
     if hit is not None:
         return hit
+    if label in ("GPE", "LOC", "FAC") or (label == "PERSON" and len(span) == 1):
+        # a city, province or disputed territory (the small model often calls "Kharkiv" a person)
+        # stands for its state's population when it is acted upon ("missiles struck Kharkiv":
+        # Ukraine: civilians); it never acts (see Mentions.places)
+        context = {a.country for a in m.token_actor.values() if a.type == "Country" and a.country}
+        code = load_places().state_of(normalise_surface(text), context) if len(span) <= 5 else None
+        country = m.gz.country(code)
+        if country is not None:
+            for t in span:
+                m.places.add(t.i)
+            return sector_actor(country, m.gz.sectors["CVL"])
     if label == "PERSON":
         return _person(span, m)
     if label == "ORG":
@@ -640,7 +653,13 @@ def _located_in(tok: Token, m: Mentions) -> list[Actor]:
     found = []
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across"):
-            found += [a for q in p.children if q.dep_ == "pobj" for a in m.actors(q) if a.type == "Country"]
+            for q in p.children:
+                if q.dep_ == "pobj":
+                    for a in m.actors(q):
+                        if a.type == "Country":
+                            found.append(a)
+                        elif q.i in m.places and a.country:
+                            found.append(m.gz.country(a.country))  # "the junta ... in Mandalay"
     return found
 
 
