@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import Actor
-from kg.dates import event_date
+from kg.dates import first_day, stated_date
 from kg.lexicon import Lexicon, Trigger, lexicon
 from kg.mentions import Mentions, find_mentions
 from kg.ontology import is_symmetric
@@ -71,9 +71,11 @@ class Relation:
     sentence: str
     start: int
     end: int
-    date: str | None
+    date: str | None  # the day the statement is dated by: the stated event date, else the publication date
     trigger: str
     rule: str
+    event_date: str | None = None  # the event's date as the sentence states it (day, YYYY-MM or YYYY), if it does
+    published: str | None = None  # the document's publication date
 
     def key(self) -> tuple:
         return (self.subject.id, self.relation, self.object.id, self.negated, self.start)
@@ -91,6 +93,8 @@ class Relation:
             "hedged": self.hedged,
             "confidence": self.confidence,
             "date": self.date,
+            "event_date": self.event_date,
+            "published": self.published,
             "trigger": self.trigger,
             "rule": self.rule,
         }
@@ -464,7 +468,8 @@ class Extractor:
         conf = BASE_CONFIDENCE.get(rule, 0.75)
         if hedged:
             conf -= 0.1
-        date = event_date(token, doc_date) if token is not None else (doc_date.isoformat() if doc_date else None)
+        stated = stated_date(token, doc_date) if token is not None else None
+        date = first_day(stated).isoformat() if stated else (doc_date.isoformat() if doc_date else None)
         text = sent.text.rstrip()  # trailing blank lines are not part of the evidence
         start = sent.start_char
         return Relation(
@@ -480,6 +485,8 @@ class Extractor:
             date=date,
             trigger=" ".join(w for w in words if w) or rel,
             rule=rule,
+            event_date=stated,
+            published=doc_date.isoformat() if doc_date else None,
         )
 
     def _object_noun(self, verb: Token) -> Token | None:

@@ -285,7 +285,7 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     label = span.label_ if span.label_ in ENTITY_LABELS else ""
     if hit is not None:
         return hit
-    if label in ("GPE", "LOC", "FAC") or (label == "PERSON" and len(span) == 1):
+    if label in ("GPE", "LOC", "FAC", "ORG") or (label == "PERSON" and len(span) == 1):
         # a city, province or disputed territory (the small model often calls "Kharkiv" a person)
         # stands for its state's population when it is acted upon ("missiles struck Kharkiv":
         # Ukraine: civilians); it never acts (see Mentions.places)

@@ -204,6 +204,11 @@ def document_quads(doc: Document, rels: Iterable[Relation], sentences: int = 0, 
         add(ox.Quad(s, _n(KG.confidence), ox.Literal(str(Decimal(str(rel.confidence))), datatype=XSD_DEC), g))
         if rel.date:
             add(ox.Quad(s, _n(KG.date), ox.Literal(rel.date, datatype=XSD_DATE), g))
+        if rel.event_date:
+            kind = {10: "date", 7: "gYearMonth", 4: "gYear"}.get(len(rel.event_date), "date")
+            add(ox.Quad(s, _n(KG.eventDate), ox.Literal(rel.event_date, datatype=_n(_XSD + kind)), g))
+        if rel.published:
+            add(ox.Quad(s, _n(KG.publicationDate), ox.Literal(rel.published, datatype=XSD_DATE), g))
         add(ox.Quad(s, _n(KG.trigger), _lit(rel.trigger), g))
         add(ox.Quad(s, _n(KG.sentence), _lit(rel.sentence), g))
         add(ox.Quad(s, _n(KG.start), ox.Literal(str(rel.start), datatype=XSD_INT), g))
