@@ -277,13 +277,27 @@ NetSinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only statem
 NetUntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before YYYY-MM-DD.", show_default=False)]
 NetMinCountOpt = Annotated[int, typer.Option("--min-count", help="Drop edges with fewer statements.")]
 NetFormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or tsv.")]
+LEVEL_HELP = ("actor (default): every actor as the text names it, sector actors such as 'Israel: military' "
+              "included, so the graph shows what the text says. state: organs of a state (military, police, "
+              "intelligence, courts, parliament) counted as the state, to compare with country-level event "
+              "data such as GDELT or ICEWS dyads; non-state sectors (rebels, civilians...) stay apart.")
+NetLevelOpt = Annotated[str, typer.Option("--level", metavar="actor|state", help=LEVEL_HELP)]
 
 
-def _network(store, relation, quad, since, until, min_count):
+def _check_level(level: str) -> str:
+    from kg.network import LEVELS
+
+    if level not in LEVELS:
+        raise UserError(f"--level must be {' or '.join(LEVELS)}, got {level!r}")
+    return level
+
+
+def _network(store, relation, quad, since, until, min_count, level="actor"):
     """The projected actor network for the analytics commands, filters checked first."""
     from kg.network import project
     from kg.store import open_store
 
+    _check_level(level)
     known = relations()
     for r in relation or []:
         if r not in known:
@@ -298,7 +312,7 @@ def _network(store, relation, quad, since, until, min_count):
         raise UserError("--min-count must be 1 or more")
     with open_store(_store_path(store), create=False, read_only=True) as st:
         return project(st, relations_=relation or None, quads=sorted({int(q) for q in quad or []}) or None,
-                       since=day_from, until=day_to, min_count=min_count)
+                       since=day_from, until=day_to, min_count=min_count, level=level)
 
 
 def _analyse(func, *args, **kwargs):
@@ -326,14 +340,14 @@ def actors_cmd(
     by: Annotated[str, typer.Option("--by", help="Rank by degree, pagerank or betweenness.")] = "degree",
     top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N actors.", show_default=False)] = 20,
     relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
 ):
     """Rank actors by degree (distinct partners), PageRank or betweenness, with type and country."""
     from kg.network import RANK_BY, rank_actors
 
     if by not in RANK_BY:
         raise UserError(f"--by must be one of {', '.join(RANK_BY)}, got {by!r}")
-    g = _network(store, relation, quad, since, until, min_count)
+    g = _network(store, relation, quad, since, until, min_count, level)
     rows = rank_actors(g, by=by, top=top)
     _show(rows, fmt, ["rank", "label", "type", "country", "degree", "statements", "pagerank", "betweenness"],
           f"actors by {by}")
@@ -345,12 +359,12 @@ def neighbors_cmd(
     actor: Annotated[str, typer.Argument(help="Actor name or alias (Russia, Moscow, the Kremlin).", show_default=False)],
     store: StoreOpt = None,
     relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
 ):
     """The actors ACTOR has statements with, in both directions, with counts and an evidence sentence."""
     from kg.network import find_actor, neighbors
 
-    g = _network(store, relation, quad, since, until, min_count)
+    g = _network(store, relation, quad, since, until, min_count, level)
     node = _analyse(find_actor, g, actor)
     rows = _analyse(neighbors, g, node)
     _show(rows, fmt, ["partner_label", "direction", "relation", "count", "first", "last", "sentence"],
@@ -364,7 +378,7 @@ def path_cmd(
     target: Annotated[str, typer.Argument(help="Second actor (name or alias).", show_default=False)],
     store: StoreOpt = None,
     relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
 ):
     """The shortest chain of statements from A to B, with each hop's evidence sentence and document.
 
@@ -373,7 +387,7 @@ def path_cmd(
     """
     from kg.network import shortest_path
 
-    g = _network(store, relation, quad, since, until, min_count)
+    g = _network(store, relation, quad, since, until, min_count, level)
     hops = _analyse(shortest_path, g, source, target)
     _show(hops, fmt, ["step", "source_label", "direction", "relation", "target_label", "date", "sentence", "title"],
           f"path from {hops[0]['source_label']} to {hops[-1]['target_label']} ({len(hops)} hops)")
@@ -386,12 +400,12 @@ def communities_cmd(
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the Louvain method (same seed, same answer).")] = 42,
     resolution: Annotated[float, typer.Option("--resolution", min=0.0, help="Above 1: smaller communities; below 1: larger.")] = 1.0,
     relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
 ):
     """Groups of actors more tied to each other than to the rest (Louvain on the undirected weighted graph)."""
     from kg.network import communities
 
-    g = _network(store, relation, quad, since, until, min_count)
+    g = _network(store, relation, quad, since, until, min_count, level)
     rows = communities(g, seed=seed, resolution=resolution)
     if fmt == "table":
         rows = [{**r, "labels": ", ".join(r["labels"])} for r in rows]
@@ -405,22 +419,22 @@ def ego_cmd(
     store: StoreOpt = None,
     depth: Annotated[int, typer.Option("--depth", min=0, help="Steps from ACTOR (either direction).")] = 1,
     relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
 ):
     """The actors within --depth steps of ACTOR, with their distance and links inside that network."""
     from kg.network import ego, find_actor
 
-    g = _network(store, relation, quad, since, until, min_count)
+    g = _network(store, relation, quad, since, until, min_count, level)
     node = _analyse(find_actor, g, actor)
     rows = _analyse(ego, g, node, depth=depth)
     _show(rows, fmt, ["distance", "label", "type", "country", "partners", "statements"],
           f"ego network of {g.nodes[node].get('label', actor)}, depth {depth}")
 
 
-def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min_count, fmt) -> None:
+def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min_count, level, fmt) -> None:
     from kg.network import allies, find_actor, rivals
 
-    g = _network(store, relation, quad, since, until, min_count)
+    g = _network(store, relation, quad, since, until, min_count, level)
     node = _analyse(find_actor, g, actor)
     rows = _analyse(rivals if kind == "rivals" else allies, g, node, top=top)
     _show(rows, fmt, ["label", "type", "country", "cooperation", "conflict", "balance"],
@@ -434,10 +448,10 @@ def rivals_cmd(
     store: StoreOpt = None,
     top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
     relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
 ):
     """Partners of ACTOR with more conflict than cooperation statements (both directions), most hostile first."""
-    _balance_cmd("rivals", actor, store, top, relation, quad, since, until, min_count, fmt)
+    _balance_cmd("rivals", actor, store, top, relation, quad, since, until, min_count, level, fmt)
 
 
 @app.command("allies")
@@ -447,10 +461,10 @@ def allies_cmd(
     store: StoreOpt = None,
     top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
     relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, fmt: NetFormatOpt = "table",
+    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
 ):
     """Partners of ACTOR with more cooperation than conflict statements (both directions), most friendly first."""
-    _balance_cmd("allies", actor, store, top, relation, quad, since, until, min_count, fmt)
+    _balance_cmd("allies", actor, store, top, relation, quad, since, until, min_count, level, fmt)
 
 
 # ---------------------------------------------------------------------------- view
@@ -481,6 +495,7 @@ def view(
     min_count: Annotated[int, typer.Option("--min-count", metavar="N", help="Drop edges with fewer statements.")] = 1,
     top: Annotated[Optional[int], typer.Option("--top", metavar="N", help="Keep the N most central actors (PageRank).", show_default=False)] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")] = False,
+    level: NetLevelOpt = "actor",
     size_by: Annotated[str, typer.Option("--size-by", metavar="pagerank|degree", help="Node size: pagerank or degree.")] = "pagerank",
     out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("kg-view.html"),
     open_: Annotated[bool, typer.Option("--open", help="Open the view in a browser.")] = False,
@@ -510,9 +525,10 @@ def view(
         raise UserError("--top must be 1 or more")
     if size_by not in ("pagerank", "degree"):
         raise UserError(f"--size-by must be pagerank or degree, got {size_by!r}")
+    _check_level(level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
         graph = project(st, relations_=relation or None, quads=quads or None, since=day_from, until=day_to,
-                        min_count=min_count, include_negated=include_negated)
+                        min_count=min_count, include_negated=include_negated, level=level)
     parts = []
     try:
         node = resolve_focus(graph, focus) if focus is not None else None
@@ -533,6 +549,8 @@ def view(
         parts.append(f"top {top} by PageRank")
     if include_negated:
         parts.append("negated included")
+    if level == "state":
+        parts.append("state level (organs of a state counted as the state)")
     try:
         path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
     except OSError as exc:
@@ -666,12 +684,13 @@ def export(
     store: StoreOpt = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from --out's ending).", show_default=False)] = None,
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output).", show_default=False)] = None,
+    level: Annotated[Optional[str], typer.Option("--level", metavar="actor|state", help="For graphml and gexf: " + LEVEL_HELP, show_default=False)] = None,
 ):
     """Export the store: RDF (nq, trig, jsonld keep the named graphs), the actor network, or a CSV event table."""
     import os
     import tempfile
 
-    from kg.export import ExportError, format_for
+    from kg.export import NETWORK_FORMATS, ExportError, format_for
     from kg.export import export as run_export
     from kg.store import open_store
 
@@ -679,11 +698,16 @@ def export(
         name = format_for(fmt, out_file.name if out_file else None)
     except ExportError as exc:
         raise UserError(str(exc)) from None
+    if level is not None:
+        _check_level(level)
+        if name not in NETWORK_FORMATS:
+            raise UserError(f"--level is for the actor network formats ({' and '.join(NETWORK_FORMATS)}), not {name}")
+    level = level or "actor"
     if out_file is not None and out_file.is_dir():
         raise UserError(f"--out {out_file} is a folder; give a file name")
     with open_store(_store_path(store), create=False, read_only=True) as st:
         if out_file is None:
-            run_export(st, name, sys.stdout.buffer)
+            run_export(st, name, sys.stdout.buffer, level=level)
             sys.stdout.buffer.flush()
             return
         folder = out_file.parent if str(out_file.parent) else Path(".")
@@ -696,7 +720,7 @@ def export(
             raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
         try:
             with os.fdopen(fd, "wb") as fh:
-                summary = run_export(st, name, fh)
+                summary = run_export(st, name, fh, level=level)
             os.chmod(tmp, 0o644)
             os.replace(tmp, out_file)
         except OSError as exc:

@@ -81,8 +81,12 @@ def format_for(fmt: str | None, out_name: str | None = None) -> str:
     return name
 
 
-def export(store, fmt: str, out: BinaryIO) -> ExportSummary:
-    """Write the store to the binary stream ``out`` in format ``fmt`` (see :data:`FORMATS`)."""
+def export(store, fmt: str, out: BinaryIO, level: str = "actor") -> ExportSummary:
+    """Write the store to the binary stream ``out`` in format ``fmt`` (see :data:`FORMATS`).
+
+    ``level`` is for the network formats: ``actor`` (every actor the text names) or ``state``
+    (organs of a state rolled up to it, see :func:`kg.network.project`).
+    """
     fmt = format_for(fmt)
     if fmt in ("nq", "trig"):
         store.ox.dump(out, _OX_FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
@@ -96,7 +100,7 @@ def export(store, fmt: str, out: BinaryIO) -> ExportSummary:
     if fmt in NETWORK_FORMATS:
         from kg.network import project
 
-        return write_network(project(store), fmt, out)
+        return write_network(project(store, level=level), fmt, out)
     return write_csv(store, out)
 
 

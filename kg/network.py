@@ -1,10 +1,12 @@
 """The network stage: the store projected to a networkx graph of actors, and analytics on it.
 
 Takes a :class:`kg.store.KGStore` and gives a ``networkx.MultiDiGraph``: one node per actor
-(``label``, ``type``, ``country``) and one edge per (source, target, relation) with ``count``
-(statements), ``weight`` (= count), ``sign`` (+1 cooperation, -1 conflict, 0 leads/memberOf),
-``quad``, ``first``/``last`` dates, ``hedged_only`` and up to five ``evidence`` items
-(sentence, document title, date, document IRI).
+(``label``, ``type``, ``country``, and for sector actors such as "Israel: military" their CAMEO
+``sector`` code) and one edge per (source, target, relation) with ``count`` (statements),
+``weight`` (= count), ``sign`` (+1 cooperation, -1 conflict, 0 leads/memberOf), ``quad``,
+``first``/``last`` effective dates (``kg:date``), ``hedged_only`` and up to five ``evidence`` items
+(sentence, document title, effective date, the event date as the text states it, publication
+date, document IRI).
 
 The analytics take that graph first and give plain data (lists of dicts of strings and
 numbers), so a notebook can turn them into a DataFrame and the CLI can print them:
@@ -15,6 +17,7 @@ small graph of the same shape by hand (for examples and tests)::
     from kg.network import project, rank_actors
     g = project(store, quads=[3, 4], since="2024-06-01")
     rank_actors(g, by="pagerank", top=10)
+    states = project(store, level="state")  # "Israel: military" counted as Israel, as GDELT dyads are
 """
 
 from __future__ import annotations
@@ -25,14 +28,14 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.ontology import KGR, relations
+from kg.ontology import KG, KGR, relations
 
 MAX_EVIDENCE = 5
 
 # Each statement property is read in its own subquery: Oxigraph then hash-joins whole columns
 # instead of looking up every statement's properties one by one (twice as fast on 1M triples).
 PROJECTION_QUERY = """
-SELECT ?st ?s ?rel ?o ?neg ?hedged ?date ?sentence ?doc ?title ?docdate ?conf WHERE {
+SELECT ?st ?s ?rel ?o ?neg ?hedged ?date ?eventdate ?published ?sentence ?doc ?title ?docdate ?conf WHERE {
   { SELECT ?st ?s WHERE { ?st kg:subject ?s } }
   { SELECT ?st ?rel WHERE { ?st kg:relation ?rel } }
   { SELECT ?st ?o WHERE { ?st kg:object ?o } }
@@ -41,6 +44,8 @@ SELECT ?st ?s ?rel ?o ?neg ?hedged ?date ?sentence ?doc ?title ?docdate ?conf WH
   { SELECT ?st ?sentence WHERE { ?st kg:sentence ?sentence } }
   { SELECT ?st ?doc WHERE { ?st prov:wasDerivedFrom ?doc } }
   OPTIONAL { SELECT ?st ?date WHERE { ?st kg:date ?date } }
+  OPTIONAL { SELECT ?st ?eventdate WHERE { ?st kg:eventDate ?eventdate } }
+  OPTIONAL { SELECT ?st ?published WHERE { ?st kg:publicationDate ?published } }
   OPTIONAL { SELECT ?st ?conf WHERE { ?st kg:confidence ?conf } }
   OPTIONAL { SELECT ?doc ?title WHERE { ?doc dcterms:title ?title } }
   OPTIONAL { SELECT ?doc ?docdate WHERE { ?doc dcterms:date ?docdate } }
@@ -48,17 +53,22 @@ SELECT ?st ?s ?rel ?o ?neg ?hedged ?date ?sentence ?doc ?title ?docdate ?conf WH
 """
 
 ACTORS_QUERY = """
-SELECT ?a ?label ?type ?code ?country ?sector WHERE {
+SELECT ?a ?label ?type ?code ?country ?sector ?whole WHERE {
   GRAPH kgr:graph\\/actors {
     ?a rdfs:label ?label ; a ?type .
     OPTIONAL { ?a kg:isoCode ?code }
     OPTIONAL { ?a kg:country ?c . ?c kg:isoCode ?country }
-    OPTIONAL { ?a kg:sector ?sc . ?sc skos:notation ?sector }
+    OPTIONAL { ?a kg:sector ?sector }
+    OPTIONAL { ?a kg:partOf ?whole }
   }
 }
 """
+# The sector concepts (kg:sector-MIL, skos:notation "MIL") live in the ontology, not in the store:
+# the code is read from the concept's IRI.
+SECTOR_PREFIX = str(KG) + "sector-"
 TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Group": 3, "SectorActor": 4}
 LEVELS = ("actor", "state")
+# Organs of the state (state = yes in ontology/actors/sectors.tsv; a test keeps the two in step).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
@@ -88,9 +98,12 @@ def project(
     """The actor network in ``store``, filtered by relation, QuadClass, date window and count.
 
     ``level="actor"`` (the default) keeps every node the text names, sector actors included
-    ("Israel: military"); ``level="state"`` rolls the organs of a state (military, police,
-    intelligence, judiciary, legislature) up to the state, so counts compare with country-level
-    event data, and keeps non-state sectors (rebels, opposition, civilians, refugees) apart.
+    ("Israel: military"): the graph shows what the text says. ``level="state"`` rolls the organs
+    of a state (military, police, intelligence, judiciary, legislature: the sectors marked state in
+    ``ontology/actors/sectors.tsv``) up to the country they are ``kg:partOf``, so counts compare
+    with country-level event data (GDELT or ICEWS dyads), and keeps non-state sectors (rebels,
+    opposition, civilians, refugees) apart. A country node then lists the sector codes rolled into
+    it in ``rolled_up``; a statement between a state and one of its own organs disappears.
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}: use {' or '.join(LEVELS)}")
@@ -103,13 +116,15 @@ def project(
     until = _as_date(until) if isinstance(until, str) else until
     g = nx.MultiDiGraph()
     res = run_query(store, ACTORS_QUERY, timeout=600)
-    rollup: dict[str, str] = {}
-    for iri, label, typ, code, country, sector in res.rows:
+    rollup: dict[str, tuple[str, str]] = {}
+    for iri, label, typ, code, country, sector_iri, whole in res.rows:
         t = typ.value.rsplit("#", 1)[-1]
         node = str(iri.value)
         base = t if t in TYPE_RANK else ("Organization" if t in ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody") else None)
         if base is None:
             continue
+        sector = str(sector_iri.value) if sector_iri is not None else None
+        sector = sector[len(SECTOR_PREFIX):] if sector and sector.startswith(SECTOR_PREFIX) else None
         prev = g.nodes[node] if node in g else None
         if prev is None or TYPE_RANK.get(base, 9) < TYPE_RANK.get(prev.get("type"), 9) or (
             base == prev.get("type") and t != base
@@ -120,14 +135,17 @@ def project(
                 type=base,
                 kind=t if t != base else (prev or {}).get("kind"),
                 country=(code.value if code is not None else (country.value if country is not None else None)),
-                sector=sector.value if sector is not None else None,
+                sector=sector or (prev or {}).get("sector"),
             )
-        if level == "state" and sector is not None and sector.value in STATE_SECTORS and country is not None:
-            rollup[node] = str(KGR[f"country/{country.value}"])
+        elif sector and not prev.get("sector"):
+            prev["sector"] = sector
+        if level == "state" and sector in STATE_SECTORS and (whole is not None or country is not None):
+            state = str(whole.value) if whole is not None else str(KGR[f"country/{country.value}"])
+            rollup[node] = (state, sector)
     for node in rollup:
         g.remove_node(node)
     res = run_query(store, PROJECTION_QUERY, timeout=600)
-    for st, s, rel, o, neg, hedged, date, sentence, doc, title, docdate, conf in res.rows:
+    for st, s, rel, o, neg, hedged, date, eventdate, published, sentence, doc, title, docdate, conf in res.rows:
         name = rel.value.rsplit("#", 1)[-1]
         negated = neg.value == "true"
         if negated and not include_negated:
@@ -143,12 +161,26 @@ def project(
         if until and (when is None or when > until):
             continue
         u, v = str(s.value), str(o.value)
-        u, v = rollup.get(u, u), rollup.get(v, v)
+        ends = []
+        for end in (u, v):
+            if end in rollup:
+                state, sector = rollup[end]
+                ends.append(state)
+                if state not in g:
+                    g.add_node(state, label=state.rsplit("/", 1)[-1], type="Country", kind=None,
+                               country=state.rsplit("/", 1)[-1], sector=None)
+                rolled = g.nodes[state].setdefault("rolled_up", [])
+                if sector not in rolled:
+                    rolled.append(sector)
+                    rolled.sort()
+            else:
+                ends.append(end)
+        u, v = ends
         if u == v:
             continue
         for node in (u, v):
             if node not in g:
-                g.add_node(node, label=node.rsplit("/", 1)[-1], type="Organization", kind=None, country=None)
+                g.add_node(node, label=node.rsplit("/", 1)[-1], type="Organization", kind=None, country=None, sector=None)
         key = name + (":negated" if negated else "")
         if g.has_edge(u, v, key):
             e = g.edges[u, v, key]
@@ -166,8 +198,10 @@ def project(
         ev_key = (sentence.value, str(doc.value))
         if ev_key not in e["_seen"] and len(e["evidence"]) < MAX_EVIDENCE:
             e["_seen"].add(ev_key)
+            pub = published.value if published is not None else (str(docdate.value)[:10] if docdate is not None else None)
             e["evidence"].append(
                 {"sentence": sentence.value, "title": title.value if title is not None else None, "date": iso,
+                 "event_date": eventdate.value if eventdate is not None else None, "published": pub,
                  "document": str(doc.value), "statement": str(st.value), "hedged": hedged.value == "true"}
             )
     for _, _, data in g.edges(data=True):
@@ -195,7 +229,7 @@ BETWEENNESS_EXACT = 300
 def make_graph(edges: Iterable[tuple], actors: dict[str, dict] | None = None) -> nx.MultiDiGraph:
     """A graph shaped like :func:`project`'s, from ``(source, target, relation[, count])`` tuples.
 
-    ``actors`` maps node ids to attributes (``label``, ``type``, ``country``); a node without
+    ``actors`` maps node ids to attributes (``label``, ``type``, ``country``, ``sector``); a node without
     them is labelled with its id. Each edge gets one evidence item ("<source> <relation> <target>.").
 
     >>> g = make_graph([("a", "b", "supplies", 2), ("b", "c", "attacks")])
@@ -205,13 +239,13 @@ def make_graph(edges: Iterable[tuple], actors: dict[str, dict] | None = None) ->
     info = relations()
     g = nx.MultiDiGraph()
     for node, attrs in (actors or {}).items():
-        g.add_node(node, **{"label": node, "type": None, "kind": None, "country": None, **attrs})
+        g.add_node(node, **{"label": node, "type": None, "kind": None, "country": None, "sector": None, **attrs})
     for edge in edges:
         u, v, rel = edge[:3]
         count = int(edge[3]) if len(edge) > 3 else 1
         for node in (u, v):
             if node not in g:
-                g.add_node(node, label=node, type=None, kind=None, country=None)
+                g.add_node(node, label=node, type=None, kind=None, country=None, sector=None)
         quad = info[rel].quad if rel in info else None
         sentence = f"{g.nodes[u]['label']} {rel} {g.nodes[v]['label']}."
         g.add_edge(u, v, key=rel, relation=rel, quad=quad, sign=quad_sign(quad), negated=False, count=count,
@@ -332,7 +366,7 @@ def pagerank(g: nx.MultiDiGraph, weight: str = "count", directed: bool = True, a
 def rank_actors(g: nx.MultiDiGraph, by: str = "degree", top: int | None = None) -> list[dict]:
     """Actors ranked by ``degree`` (distinct partners), ``pagerank`` or ``betweenness``.
 
-    Each row: rank, actor (IRI), label, type, country, degree, statements (both directions),
+    Each row: rank, actor (IRI), label, type, country, sector, degree, statements (both directions),
     pagerank (weighted by statements) and betweenness (normalised, on the undirected graph;
     estimated from 300 sampled actors on larger graphs). Ties go by label.
 
@@ -359,7 +393,7 @@ def rank_actors(g: nx.MultiDiGraph, by: str = "degree", top: int | None = None) 
     for node, d in g.nodes(data=True):
         rows.append({
             "actor": node, "label": _label(g, node), "type": d.get("type"), "country": d.get("country"),
-            "degree": u.degree(node) if node in u else 0, "statements": statements[node],
+            "sector": d.get("sector"), "degree": u.degree(node) if node in u else 0, "statements": statements[node],
             "pagerank": round(pr.get(node, 0.0), 6), "betweenness": round(bc.get(node, 0.0), 6),
         })
     rows.sort(key=lambda r: (-r[by], -r["statements"], r["label"].casefold(), r["actor"]))
@@ -477,7 +511,7 @@ def ego_graph(g: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph
 
 
 def ego(g: nx.MultiDiGraph, actor: str, depth: int = 1) -> list[dict]:
-    """The actors within ``depth`` hops of ``actor``: distance, type, country, links inside the ego network.
+    """The actors within ``depth`` hops of ``actor``: distance, type, country, sector, links inside the ego network.
 
     Sorted by distance, then by statements with the ego network, then label.
 
@@ -495,13 +529,13 @@ def ego(g: nx.MultiDiGraph, actor: str, depth: int = 1) -> list[dict]:
             statements[b] += d.get("count", 1)
     u = undirected(sub)
     rows = [{"actor": n, "label": _label(g, n), "type": sub.nodes[n].get("type"), "country": sub.nodes[n].get("country"),
-             "distance": dist[n], "partners": u.degree(n), "statements": statements[n]} for n in sub]
+             "sector": sub.nodes[n].get("sector"), "distance": dist[n], "partners": u.degree(n), "statements": statements[n]} for n in sub]
     rows.sort(key=lambda r: (r["distance"], -r["statements"], r["label"].casefold(), r["actor"]))
     return rows
 
 
 def balance(g: nx.MultiDiGraph, actor: str) -> list[dict]:
-    """Per partner of ``actor``: cooperation and conflict statements (both directions) and their balance.
+    """Per partner of ``actor`` (type, country, sector): cooperation and conflict statements (both directions) and their balance.
 
     Cooperation is QuadClass 1-2 (``sign`` +1), conflict QuadClass 3-4 (``sign`` -1); leads and
     memberOf count for neither. Sorted by balance (most friendly first), then label.
@@ -523,7 +557,7 @@ def balance(g: nx.MultiDiGraph, actor: str) -> list[dict]:
         elif d.get("sign", 0) < 0:
             conf[partner] += d.get("count", 1)
     rows = [{"partner": p, "label": _label(g, p), "type": g.nodes[p].get("type"), "country": g.nodes[p].get("country"),
-             "cooperation": coop[p], "conflict": conf[p], "balance": coop[p] - conf[p]}
+             "sector": g.nodes[p].get("sector"), "cooperation": coop[p], "conflict": conf[p], "balance": coop[p] - conf[p]}
             for p in set(coop) | set(conf)]
     rows.sort(key=lambda r: (-r["balance"], -r["cooperation"], r["label"].casefold(), r["partner"]))
     return rows

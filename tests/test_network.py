@@ -196,3 +196,115 @@ def test_cli_user_errors_are_one_line(store_path, args, message):
     r = kg(*args, "-s", str(store_path))
     assert r.exit_code == 1
     assert r.stderr.startswith(message) and r.stderr.count("\n") == 1
+
+
+# ---------------------------------------------------------------------------- sector actors and --level
+def _sector(country, code):
+    from kg.actors import gazetteer, sector_actor
+
+    return sector_actor(country, gazetteer().sectors[code])
+
+
+ISR, SYR, LEB = (resolve_name(n) for n in ("Israel", "Syria", "Lebanon"))
+ISR_MIL, SYR_MIL, SYR_REB = _sector(ISR, "MIL"), _sector(SYR, "MIL"), _sector(SYR, "REB")
+HEZ = resolve_name("Hezbollah")
+
+
+@pytest.fixture(scope="module")
+def sector_store(tmp_path_factory):
+    """Israeli troops strike Hezbollah (twice, one dated 'in February' in a March article), Israel
+    strikes Hezbollah, Syrian troops shell Syrian rebels, Israel leads its military."""
+    path = tmp_path_factory.mktemp("sectors") / "store"
+    with open_store(path, create=True) as st:
+        st.replace_document(Document(key="s.txt", display="s.txt", text="s", title="Strikes", date=dt.date(2024, 3, 5)), [
+            _rel(ISR_MIL, "attacks", HEZ, "Israeli troops struck Hezbollah.", 0),
+            _rel(ISR, "attacks", HEZ, "Israel struck Hezbollah.", 40),
+            Relation(subject=ISR_MIL, relation="attacks", object=HEZ, negated=False, hedged=False, confidence=0.9,
+                     sentence="Israeli jets struck Hezbollah in February.", start=80, end=120, date="2024-02-01",
+                     trigger="struck", rule="test", event_date="2024-02", published="2024-03-05"),
+            _rel(SYR_MIL, "attacks", SYR_REB, "Syrian troops shelled Syrian rebels.", 140),
+            _rel(ISR, "leads", ISR_MIL, "Israel commands its army.", 200),
+            _rel(LEB, "criticizes", ISR_MIL, "Lebanon condemned the Israeli army.", 240),
+        ])
+    return path
+
+
+def test_state_sectors_are_the_organs_of_the_state_in_sectors_tsv():
+    from kg.actors import gazetteer
+
+    assert network.STATE_SECTORS == {code for code, s in gazetteer().sectors.items() if s.state}
+
+
+def test_project_keeps_sector_actors_at_actor_level(sector_store):
+    with open_store(sector_store, create=False, read_only=True) as st:
+        g = network.project(st)
+    assert g.nodes[ISR_MIL.id] == {"label": "Israel: military", "type": "SectorActor", "kind": None, "country": "ISR",
+                                   "sector": "MIL"}
+    assert g.nodes[SYR_REB.id]["sector"] == "REB" and g.nodes[ISR.id]["sector"] is None
+    assert g.edges[ISR_MIL.id, HEZ.id, "attacks"]["count"] == 2
+    assert g.edges[ISR.id, HEZ.id, "attacks"]["count"] == 1
+    assert g.has_edge(SYR_MIL.id, SYR_REB.id, "attacks") and g.has_edge(ISR.id, ISR_MIL.id, "leads")
+    # Evidence keeps the event date as stated and the publication date; first/last use kg:date.
+    e = g.edges[ISR_MIL.id, HEZ.id, "attacks"]
+    assert (e["first"], e["last"]) == ("2024-02-01", "2024-03-05")
+    assert [(ev["date"], ev["event_date"], ev["published"]) for ev in e["evidence"]] == [
+        ("2024-02-01", "2024-02", "2024-03-05"), ("2024-03-05", None, "2024-03-05")]
+
+
+def test_project_state_level_rolls_state_organs_up_and_keeps_non_state_sectors(sector_store):
+    with open_store(sector_store, create=False, read_only=True) as st:
+        g = network.project(st, level="state")
+    assert ISR_MIL.id not in g and SYR_MIL.id not in g
+    # Israel's own strike and its troops' two strikes are one dyad of three statements.
+    assert g.edges[ISR.id, HEZ.id, "attacks"]["count"] == 3
+    assert g.nodes[ISR.id]["rolled_up"] == ["MIL"] and g.nodes[SYR.id]["rolled_up"] == ["MIL"]
+    # Syrian troops against Syrian rebels stays a relation: the rebels are not the state.
+    assert g.has_edge(SYR.id, SYR_REB.id, "attacks") and g.nodes[SYR_REB.id]["type"] == "SectorActor"
+    assert g.has_edge(LEB.id, ISR.id, "criticizes")
+    # Israel leading its own military is a loop at state level and disappears.
+    assert not any(r == "leads" for *_, r in g.edges(data="relation"))
+    with pytest.raises(ValueError, match="unknown level 'country'"):
+        network.project(st, level="country")
+
+
+def test_cli_level_option_on_the_network_commands(sector_store):
+    s = str(sector_store)
+    r = kg("actors", "-s", s, "-f", "json")
+    assert {(a["label"], a["sector"]) for a in json.loads(r.stdout)} >= {("Israel: military", "MIL"), ("Syria: rebels", "REB")}
+    r = kg("actors", "-s", s, "-f", "json", "--level", "state")
+    assert r.exit_code == 0, r.output
+    assert sorted(a["label"] for a in json.loads(r.stdout)) == ["Hezbollah", "Israel", "Lebanon", "Syria", "Syria: rebels"]
+    r = kg("neighbors", "Hezbollah", "-s", s, "-f", "json", "--level", "state")
+    assert [(n["partner_label"], n["relation"], n["count"]) for n in json.loads(r.stdout)] == [("Israel", "attacks", 3)]
+    r = kg("neighbors", "Hezbollah", "-s", s, "-f", "json")
+    assert [(n["partner_label"], n["count"]) for n in json.loads(r.stdout)] == [("Israel: military", 2), ("Israel", 1)]
+    r = kg("rivals", "Lebanon", "-s", s, "-f", "json", "--level", "state")
+    assert [(x["label"], x["sector"], x["balance"]) for x in json.loads(r.stdout)] == [("Israel", None, -1)]
+    r = kg("ego", "Syria: rebels", "-s", s, "-f", "json", "--level", "state")
+    assert [(x["label"], x["distance"]) for x in json.loads(r.stdout)] == [("Syria: rebels", 0), ("Syria", 1)]
+    for cmd in (["path", "Lebanon", "Hezbollah"], ["communities"], ["allies", "Israel"]):
+        assert kg(*cmd, "-s", s, "--level", "state").exit_code == 0, cmd
+
+
+@pytest.mark.parametrize("args", [["actors"], ["neighbors", "Israel"], ["path", "Israel", "Syria"], ["ego", "Israel"],
+                                  ["communities"], ["allies", "Israel"], ["rivals", "Israel"]])
+def test_cli_wrong_level_is_one_line(sector_store, args):
+    r = kg(*args, "-s", str(sector_store), "--level", "country")
+    assert r.exit_code == 1
+    assert r.stderr == "error: --level must be actor or state, got 'country'\n"
+
+
+def test_cli_export_network_at_state_level(sector_store, tmp_path):
+    import networkx as nx
+
+    s = str(sector_store)
+    r = kg("export", "-s", s, "--level", "state", "-o", str(tmp_path / "state.graphml"))
+    assert r.exit_code == 0, r.output
+    g = nx.read_graphml(tmp_path / "state.graphml")
+    assert ISR_MIL.id not in g and SYR_REB.id in g and g.nodes[ISR.id]["rolled_up"] == '["MIL"]'
+    r = kg("export", "-s", s, "-o", str(tmp_path / "actor.gexf"))
+    assert r.exit_code == 0 and ISR_MIL.id in nx.read_gexf(tmp_path / "actor.gexf")
+    r = kg("export", "-s", s, "-f", "csv", "--level", "state")
+    assert r.exit_code == 1 and r.stderr == "error: --level is for the actor network formats (graphml and gexf), not csv\n"
+    r = kg("export", "-s", s, "-f", "gexf", "--level", "states")
+    assert r.exit_code == 1 and r.stderr == "error: --level must be actor or state, got 'states'\n"
