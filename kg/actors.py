@@ -256,6 +256,33 @@ def gazetteer() -> Gazetteer:
     return gz
 
 
+@lru_cache(maxsize=1)
+def _publishers() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in read_tsv(ontology_dir() / "actors" / "publishers.tsv") if len(row) > 1}
+
+
+def publisher_voice(url: str | None) -> Actor | None:
+    """The actor a document speaks for, from its URL's host (``ontology/actors/publishers.tsv``).
+
+    >>> publisher_voice("https://www.state.gov/?page_id=310686").label
+    'United States'
+    >>> publisher_voice("https://en.wikinews.org/wiki/X") is None
+    True
+    """
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
+    for suffix, name in _publishers().items():
+        if host == suffix or host.endswith("." + suffix):
+            return gazetteer().lookup(name)
+    return None
+
+
 def resolve_name(name: str) -> Actor:
     """Resolve a free-text actor name as a user or a gold file writes it.
 

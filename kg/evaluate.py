@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.actors import Actor, gazetteer, resolve_name
+from kg.actors import Actor, gazetteer, publisher_voice, resolve_name
 from kg.dates import parse_date
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
@@ -336,8 +336,9 @@ def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = Non
         docs.append((rec["text"], (rec, its)))
     for sdoc, (rec, its) in nlp.pipe(docs, as_tuples=True, batch_size=16):
         date = parse_date(rec.get("date"))
-        preds = ex.extract(sdoc, date)
-        mentions = find_mentions(sdoc, date)
+        voice = publisher_voice(rec["id"])
+        preds = ex.extract(sdoc, date, voice=voice)
+        mentions = find_mentions(sdoc, date, voice)
         for it in its:
             lo, hi = it["source"]["start"], it["source"]["end"]
             inside = _one_per_fact([p for p in preds if p.start < hi and p.end > lo])

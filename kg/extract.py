@@ -119,9 +119,10 @@ class Extractor:
         self.lex = lex or lexicon()
 
     # ------------------------------------------------------------------ entry point
-    def extract(self, doc: Doc, doc_date: dt.date | None = None) -> list[Relation]:
-        """All relations in a parsed document, deduplicated, in text order."""
-        mentions = find_mentions(doc, doc_date)
+    def extract(self, doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None) -> list[Relation]:
+        """All relations in a parsed document, deduplicated, in text order. ``voice`` is the actor
+        the document speaks for, if its publisher says (:func:`kg.actors.publisher_voice`)."""
+        mentions = find_mentions(doc, doc_date, voice)
         out: dict[tuple, Relation] = {}
         for sent in doc.sents:
             for rel in self._sentence(sent, mentions, doc_date):

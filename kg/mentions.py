@@ -74,6 +74,7 @@ class Mentions:
     date: dt.date | None = None  # the document's date
     titled: list[tuple[int, Actor, Title]] = field(default_factory=list)  # (token, person, title) in text order
     context: Actor | None = None  # the country a document is about, when one clearly dominates
+    voice: Actor | None = None  # the actor the document speaks for (its publisher)
     places: set[int] = field(default_factory=set)  # tokens of places that stand for their state only as targets
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
 
@@ -225,10 +226,11 @@ def _plural_mention(tok: Token, actor: Actor) -> bool:
     return actor.type == "Group" or actor.kind in ("ArmedGroup", "PoliticalGroup")
 
 
-def find_mentions(doc: Doc, doc_date: dt.date | None = None) -> Mentions:
-    """Resolve every actor mention in ``doc`` (``doc_date`` dates the persons' roles)."""
+def find_mentions(doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None) -> Mentions:
+    """Resolve every actor mention in ``doc`` (``doc_date`` dates the persons' roles; ``voice`` is
+    the actor the document speaks for, from its publisher)."""
     gz = gazetteer()
-    m = Mentions(doc=doc, gz=gz, date=doc_date)
+    m = Mentions(doc=doc, gz=gz, date=doc_date, voice=voice)
     matcher = _matcher(id(doc.vocab), doc.vocab)
     spans = [doc[s:e] for _, s, e in matcher(doc)]
     spans += [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
@@ -483,6 +485,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
         holder = _phrase_holder(phrase, m)
         if title is not None and holder is None and title.country:
             holder = gz.country(title.country)
+        if title is not None and holder is None:
+            holder = _voice_holder(m, title, person)
         if title is not None and holder is not None and not (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
             person = _record_title(m, name[-1].i, person, title, holder)
         for t in [*phrase, *name]:
@@ -527,6 +531,8 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
                     title = t2
         if title is not None and holder is None and title.country:
             holder = m.gz.country(title.country)  # "Secretary of State Antony Blinken"
+        if title is not None and holder is None:
+            holder = _voice_holder(m, title, person)
         if title is not None and holder is None:
             # "President Vladimir Putin of Russia"
             holder = next((a for p in ent.root.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -734,6 +740,20 @@ def _title_head(title: Title) -> str:
     return words[-1] if words else ""
 
 
+VOICE_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "counselor",
+                "counsellor", "coordinator", "administrator", "adviser", "advisor", "representative", "official"}
+
+
+def _voice_holder(m: Mentions, title: Title, person: Actor) -> Actor | None:
+    """A publisher's own officials go by a bare office title ("Assistant Secretary X",
+    "Spokesperson Ned Price"): the office is the publisher's, unless the person is known elsewhere."""
+    if m.voice is None or _title_head(title) not in VOICE_TITLES:
+        return None
+    if person.country and person.country != m.voice.country:
+        return None
+    return m.voice
+
+
 def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
     """The person most recently named with a title ending in the same word ("Secretary of State
     Antony J. Blinken ... the Secretary")."""
@@ -851,7 +871,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
             name.insert(0, t)
             continue
         if (not _capitalised(t) or low in office or low in PHRASE_CONNECTORS or low in HONORIFICS
-                or gz.lookup(t.text) is not None or words >= 3):
+                or gz.lookup(t.text) is not None or words >= 3 or (t.is_upper and len(t) <= 4 and words)):
             break
         name.insert(0, t)
         words += 1
@@ -876,6 +896,8 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
             if len(run) >= 2:
                 name = _name_tail(run, gz)
                 phrase = run[: len(run) - len(name)] if name else []
+                while phrase and phrase[-1].lower_ in HONORIFICS:
+                    phrase.pop()  # "UK National Security Adviser Sir Stephen Lovegrove"
                 words = [p.lower_ for p in phrase if p.lower_ not in PHRASE_CONNECTORS]
                 if name and phrase and any(w in heads for w in words) and phrase[-1].lower_ in office | heads:
                     yield name, phrase
@@ -966,7 +988,7 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     quoted = _quoted(doc)
     # the default voice: the first official the document names with an office and a state
     default_person = next((p for _, p, _, h in m.titles if h.type == "Country"), None)
-    default_state = _holder_country(default_person, m)
+    default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
     for sent in doc.sents:
         line_start = doc.text.rfind("\n", 0, sent.start_char) + 1

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents, iter_input_files
+from kg.actors import publisher_voice
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
 from kg.store import KGStore, doc_iri, open_store
@@ -137,7 +138,7 @@ class Processor:
         for sdoc, (doc, offset, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if current is not doc:
                 current, rels, sentences, words = doc, [], 0, 0
-            found = self.extractor.extract(sdoc, doc.date)
+            found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url))
             if offset:
                 found = [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in found]
             rels.extend(found)
