@@ -3,9 +3,12 @@
 The page draws the graph of :func:`kg.network.project` with vis-network (the library pyvis
 drives), inlined from the installed pyvis package, so opening the file makes no network request
 and works from ``file://`` offline. Nodes are actors (size by PageRank or degree, colour by actor
-type, labelled with the canonical name or a country's ISO code); edges are one per (source,
-target, relation) with width by statement count, colour by QuadClass, an arrow for direction and
-a dashed line when every statement behind them is hedged.
+type, labelled with the canonical name or a country's ISO code); sector actors ("Israel: military",
+labelled ``ISR:MIL``) take one hue for organs of the state and another for non-state sectors, and
+their tooltip names the country and the CAMEO sector. Edges are one per (source, target, relation)
+with width by statement count, colour by QuadClass, an arrow for direction and a dashed line when
+every statement behind them is hedged; an evidence sentence whose event date differs from its
+publication date shows both.
 
 Document text (actor names, titles, sentences) reaches the page only as JSON data inside a
 ``<script type="application/json">`` element with ``<``, ``>`` and ``&`` escaped, and the page puts it
@@ -36,8 +39,12 @@ from pathlib import Path
 
 import networkx as nx
 
-TYPE_COLOURS = {"Country": "#2f6db5", "Person": "#e0822f", "Organization": "#8a4fb0", "Group": "#7a5a3a"}
-TYPE_NAMES = {"Country": "Country", "Person": "Person", "Organization": "Organisation", "Group": "Group"}
+# Node colour and legend entry by actor category: the actor type, with sector actors split into
+# organs of the state (a lighter blue, next to the countries they belong to) and non-state sectors.
+TYPE_COLOURS = {"Country": "#2f6db5", "Person": "#e0822f", "Organization": "#8a4fb0", "Group": "#7a5a3a",
+                "StateSector": "#5fb3d9", "SocietySector": "#d0589a"}
+TYPE_NAMES = {"Country": "Country", "Person": "Person", "Organization": "Organisation", "Group": "Group",
+              "StateSector": "Sector actor: organ of the state", "SocietySector": "Sector actor: non-state"}
 # Cooperation green to conflict red; grey for leads/memberOf, which have no QuadClass.
 QUAD_COLOURS = {1: "#7cb342", 2: "#2e7d32", 3: "#ef8a17", 4: "#c62828", None: "#8c8c8c"}
 NEGATED_COLOUR = "#b0b0b0"
@@ -154,17 +161,53 @@ def _clean(text: str | None) -> str:
     return " ".join(str(text or "").split())
 
 
+def _sectors() -> dict:
+    """CAMEO sector code -> (label, organ of the state), from ontology/actors/sectors.tsv."""
+    from kg.actors import gazetteer
+    from kg.network import STATE_SECTORS
+
+    try:
+        return {code: (sec.label, sec.state) for code, sec in gazetteer().sectors.items()}
+    except (OSError, ValueError):  # no gazetteer: codes alone still tell state organs apart
+        return {code: (code, True) for code in STATE_SECTORS}
+
+
+def _country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    from kg.actors import gazetteer
+
+    try:
+        country = gazetteer().country(code)
+    except (OSError, ValueError):
+        country = None
+    return country.label if country is not None else None
+
+
+def _category(d: dict, sectors: dict) -> str:
+    """The legend entry of a node: its actor type, or for a sector actor state organ / non-state."""
+    typ = d.get("type")
+    if typ == "SectorActor" or (d.get("sector") and typ not in TYPE_COLOURS):
+        code = d.get("sector")
+        return "StateSector" if code and sectors.get(code, (code, False))[1] else "SocietySector"
+    return typ if typ in TYPE_COLOURS else "Organization"
+
+
 def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
     """The JSON-ready nodes, edges and legend facts the page draws.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("r", label="Russia", type="Country", country="RUS")
     >>> g.add_node("p", label="Vladimir Putin", type="Person", country="RUS")
+    >>> g.add_node("m", label="Russia: military", type="SectorActor", country="RUS", sector="MIL")
     >>> _ = g.add_edge("p", "r", key="leads", relation="leads", quad=None, count=3)
+    >>> _ = g.add_edge("p", "m", key="leads", relation="leads", quad=None, count=1)
     >>> d = graph_data(g)
-    >>> [(n["id"], n["label"]) for n in d["nodes"]]
-    [('p', 'Vladimir Putin'), ('r', 'RUS')]
-    >>> e = d["edges"][0]
+    >>> [(n["id"], n["label"], n["category"]) for n in d["nodes"]]
+    [('m', 'RUS:MIL', 'StateSector'), ('p', 'Vladimir Putin', 'Person'), ('r', 'RUS', 'Country')]
+    >>> d["nodes"][0]["sector_label"], d["nodes"][0]["country_name"]
+    ('military', 'Russia')
+    >>> e = d["edges"][1]
     >>> (e["from"], e["to"], e["relation"], e["count"], e["arrows"], e["dashes"])
     ('p', 'r', 'leads', 3, 'to', False)
     """
@@ -178,13 +221,25 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
     for u, v, d in graph.edges(data=True):
         strength[u] += int(d.get("count", 1) or 1)
         strength[v] += int(d.get("count", 1) or 1)
+    sectors = _sectors()
     nodes = []
     for n, d in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
-        typ = d.get("type") if d.get("type") in TYPE_COLOURS else "Organization"
+        category = _category(d, sectors)
+        typ = "SectorActor" if category in ("StateSector", "SocietySector") else category
         name = _clean(d.get("label")) or str(n).rsplit("/", 1)[-1]
-        label = d.get("country") if typ == "Country" and d.get("country") else name
+        sector = d.get("sector") if typ == "SectorActor" else None
+        if typ == "Country" and d.get("country"):
+            label = d.get("country")
+        elif sector and d.get("country"):
+            label = f"{d.get('country')}:{sector}"  # CAMEO-style, as a country shows its ISO code
+        else:
+            label = name
+        rolled = [{"code": c, "label": sectors.get(c, (c, True))[0]} for c in d.get("rolled_up") or []]
         nodes.append({
-            "id": n, "label": label, "name": name, "type": typ, "kind": d.get("kind"), "country": d.get("country"),
+            "id": n, "label": label, "name": name, "type": typ, "category": category, "kind": d.get("kind"),
+            "country": d.get("country"), "country_name": _country_name(d.get("country")) if typ != "Country" else None,
+            "sector": sector, "sector_label": sectors.get(sector, (sector, False))[0] if sector else None,
+            "state_organ": category == "StateSector", "rolled_up": rolled,
             "pagerank": round(pr.get(n, 0.0), 6), "degree": graph.degree(n), "statements": strength[n],
             # Square roots so that area, not radius, follows the measure.
             "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else strength[n]), 6),
@@ -217,7 +272,12 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
             "symmetric": symmetric, "arrows": "" if symmetric else "to",
             "evidence": [
                 {"sentence": _clean(ev.get("sentence")), "title": _clean(ev.get("title")) or None,
-                 "date": ev.get("date"), "hedged": bool(ev.get("hedged"))}
+                 "date": ev.get("date"), "hedged": bool(ev.get("hedged")),
+                 # The event date as the text states it (day, month or year) when it is not the
+                 # publication date: "in February" in a March article.
+                 **({"event_date": str(ev["event_date"]), "published": str(ev["published"])}
+                    if ev.get("event_date") and ev.get("published") and str(ev["event_date"]) != str(ev["published"])
+                    else {})}
                 for ev in (d.get("evidence") or [])[:5]
             ],
             "width": round(min(1.0 + 2.0 * math.log2(count), 12.0), 2),
@@ -236,7 +296,7 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
     ]
     type_counts: dict = defaultdict(int)
     for n in nodes:
-        type_counts[n["type"]] += 1
+        type_counts[n["category"]] += 1
     quad_counts: dict = defaultdict(int)
     for e in edges:
         quad_counts[e["quad"]] += 1
@@ -398,7 +458,9 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
       for (const ev of e.evidence) {
         const li = el("li");
         li.appendChild(el("div", "\u201c" + ev.sentence + "\u201d"));
-        const src = [ev.title || "untitled document", ev.date || "undated"];
+        // The effective date, or the event date as stated and the publication date when they differ.
+        const src = ev.event_date ? [ev.title || "untitled document", "event " + ev.event_date, "published " + ev.published]
+                                  : [ev.title || "untitled document", ev.date || "undated"];
         if (ev.hedged) src.push("hedged");
         li.appendChild(el("div", src.join(" \u00b7 "), "src"));
         ol.appendChild(li);
@@ -408,12 +470,22 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
     }
     return box;
   }
+  const countryText = n => n.country_name ? n.country_name + " (" + n.country + ")" : n.country;
   function nodeTooltip(n) {
     const box = el("div", null, "tip");
     box.appendChild(el("div", n.name, "tip-head"));
-    const kind = n.kind && n.kind !== n.type ? n.type + " (" + n.kind + ")" : n.type;
-    box.appendChild(el("div", kind + (n.country ? " \u00b7 " + n.country : "")));
-    box.appendChild(el("div", n.degree + " edges, " + n.statements + " statements \u00b7 PageRank " + n.pagerank.toFixed(4), "tip-meta"));
+    if (n.type === "SectorActor") {
+      box.appendChild(el("div", "Sector actor \u00b7 " + (n.state_organ ? "organ of the state" : "non-state sector")));
+      if (n.country) box.appendChild(el("div", "country: " + countryText(n)));
+      if (n.sector) box.appendChild(el("div", "sector: " + n.sector + " \u2014 " + n.sector_label));
+    } else {
+      const kind = n.kind && n.kind !== n.type ? n.type + " (" + n.kind + ")" : n.type;
+      box.appendChild(el("div", kind + (n.type === "Country" && n.country ? " \u00b7 " + n.country : "")));
+      if (n.type !== "Country" && n.country) box.appendChild(el("div", "country: " + countryText(n)));
+    }
+    if (n.rolled_up.length) box.appendChild(el("div", "state level: includes its " +
+      n.rolled_up.map(r => r.label + " (" + r.code + ")").join(", "), "tip-meta"));
+    box.appendChild(el("div", n.degree + (n.degree === 1 ? " edge, " : " edges, ") + n.statements + (n.statements === 1 ? " statement" : " statements") + " \u00b7 PageRank " + n.pagerank.toFixed(4), "tip-meta"));
     return box;
   }
   window.kgEdgeTooltip = id => edgeTooltip(edgeById.get(id));
@@ -427,9 +499,9 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
 
   const typeColour = new Map(D.legend.types.map(t => [t.name, t.colour]));
   const nodes = new vis.DataSet(D.nodes.map(n => ({
-    id: n.id, label: n.label, value: n.value, actorType: n.type, title: nodeTooltip(n),
-    color: {background: typeColour.get(n.type), border: "#333", highlight: {background: typeColour.get(n.type), border: "#000"},
-            hover: {background: typeColour.get(n.type), border: "#000"}},
+    id: n.id, label: n.label, value: n.value, actorType: n.type, category: n.category, title: nodeTooltip(n),
+    color: {background: typeColour.get(n.category), border: "#333", highlight: {background: typeColour.get(n.category), border: "#000"},
+            hover: {background: typeColour.get(n.category), border: "#000"}},
   })));
   const edges = new vis.DataSet(D.edges.map(e => {
     const item = {
@@ -491,7 +563,7 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
                  type: new Set(D.legend.types.map(t => t.name))};
   const full = {relation: state.relation.size, quad: state.quad.size, type: state.type.size};
   function applyFilters() {
-    const shownType = id => state.type.has(nodeById.get(id).type);
+    const shownType = id => state.type.has(nodeById.get(id).category);
     const degree = new Map();
     const edgeUpdates = [];
     let shownEdges = 0;

@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.network import project
+from kg.network import STATE_SECTORS, project
 from kg.store import open_store
-from kg.view import ViewError, graph_data, pagerank, render, resolve_focus, select, write_view
+from kg.view import TYPE_COLOURS, ViewError, graph_data, pagerank, render, resolve_focus, select, write_view
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -30,6 +30,10 @@ IRN = "https://w3id.org/kg/id/country/IRN"
 UKR = "https://w3id.org/kg/id/country/UKR"
 PAYLOAD = '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> javascript:alert(1)'
 TITLE_PAYLOAD = "Drone deal <script>window.__pwned=3</script><img src=x onerror=window.__pwned=4>"
+
+
+ISR_MIL = "https://w3id.org/kg/id/sector/ISR/MIL"
+SYR_REB = "https://w3id.org/kg/id/sector/SYR/REB"
 
 
 def small_graph() -> nx.MultiDiGraph:
@@ -46,6 +50,22 @@ def small_graph() -> nx.MultiDiGraph:
     g.add_edge("rus", "irn", key="meets", relation="meets", quad=1, count=2, hedged_only=False)
     g.add_edge("putin", "rus", key="leads", relation="leads", quad=None, count=1, hedged_only=False)
     g.add_edge("nato", "ukr", key="supports", relation="supports", quad=1, count=1, hedged_only=False)
+    return g
+
+
+def sector_graph() -> nx.MultiDiGraph:
+    """small_graph with two sector actors: Israel's military (a state organ) and Syria's rebels."""
+    g = small_graph()
+    g.add_node("isr", label="Israel", type="Country", country="ISR")
+    g.add_node(ISR_MIL, label="Israel: military", type="SectorActor", country="ISR", sector="MIL")
+    g.add_node(SYR_REB, label="Syria: rebels", type="SectorActor", country="SYR", sector="REB")
+    g.add_edge(ISR_MIL, SYR_REB, key="attacks", relation="attacks", quad=4, count=2, hedged_only=False,
+               first="2024-02-01", last="2024-03-05", evidence=[
+                   {"sentence": "Israeli jets struck rebel positions in February.", "title": "Strikes", "date": "2024-02-01",
+                    "event_date": "2024-02", "published": "2024-03-05"},
+                   {"sentence": "Israeli troops shelled rebel positions on Tuesday.", "title": "Strikes", "date": "2024-03-05",
+                    "event_date": "2024-03-05", "published": "2024-03-05"}])
+    g.add_edge("isr", ISR_MIL, key="leads", relation="leads", quad=None, count=1, hedged_only=False)
     return g
 
 
@@ -98,6 +118,30 @@ def test_graph_data_styles_edges_by_count_quad_hedging_and_symmetry():
     assert meets["arrows"] == "" and meets["smooth"] == {"type": "curvedCCW", "roundness": 0.18}
     assert edges["putin", "rus", "leads"]["colour"] == "#8c8c8c"
     assert [r["name"] for r in d["legend"]["relations"]] == ["meets", "supports", "supplies", "attacks", "leads"]
+
+
+def test_graph_data_colours_sector_actors_as_state_organs_or_non_state_sectors():
+    d = graph_data(sector_graph())
+    nodes = {n["id"]: n for n in d["nodes"]}
+    mil, reb = nodes[ISR_MIL], nodes[SYR_REB]
+    assert (mil["label"], mil["type"], mil["category"], mil["sector"], mil["sector_label"], mil["country_name"],
+            mil["state_organ"]) == ("ISR:MIL", "SectorActor", "StateSector", "MIL", "military", "Israel", True)
+    assert (reb["label"], reb["category"], reb["sector_label"], reb["state_organ"]) == ("SYR:REB", "SocietySector", "rebels", False)
+    legend = {t["name"]: t for t in d["legend"]["types"]}
+    assert legend["StateSector"]["label"] == "Sector actor: organ of the state" and legend["StateSector"]["nodes"] == 1
+    assert legend["SocietySector"]["label"] == "Sector actor: non-state" and legend["SocietySector"]["nodes"] == 1
+    assert [t["name"] for t in d["legend"]["types"]] == ["Country", "Person", "Organization", "StateSector", "SocietySector"]
+    colours = list(TYPE_COLOURS.values())
+    assert len(set(colours)) == len(colours) == 6  # every category has its own hue
+    # The event date is shown beside the publication date only where they differ.
+    ev = [e for e in d["edges"] if e["from"] == ISR_MIL][0]["evidence"]
+    assert (ev[0]["event_date"], ev[0]["published"]) == ("2024-02", "2024-03-05")
+    assert "event_date" not in ev[1] and ev[1]["date"] == "2024-03-05"
+    # A country with rolled-up organs (state level) lists them.
+    g = sector_graph()
+    g.nodes["isr"]["rolled_up"] = ["MIL"]
+    isr = {n["id"]: n for n in graph_data(g)["nodes"]}["isr"]
+    assert isr["rolled_up"] == [{"code": "MIL", "label": "military"}]
 
 
 def test_render_is_one_self_contained_file():
@@ -176,6 +220,26 @@ def test_cli_view_negated_edges_only_on_request_and_dates_filter(data_store, tmp
     assert all("2025-03-01" <= e["first"] <= e["last"] <= "2025-03-31" for e in dated)
 
 
+def test_cli_view_state_level_rolls_state_organs_up(data_store, tmp_path):
+    out = tmp_path / "v.html"
+
+    def nodes(*args: str) -> tuple[dict, str]:
+        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), *args])
+        assert res.exit_code == 0, res.output
+        page = out.read_text()
+        head = json.loads(page.split('id="kg-head">', 1)[1].split("</script>", 1)[0])
+        return {n["id"]: n for n in json.loads(page.split('id="kg-data">', 1)[1].split("</script>", 1)[0])["nodes"]}, head["caption"]
+
+    actor, caption = nodes()
+    assert {"StateSector", "SocietySector"} <= {n["category"] for n in actor.values()} and caption == ""
+    state, caption = nodes("--level", "state")
+    assert "StateSector" not in {n["category"] for n in state.values()}
+    assert {n for n, d in actor.items() if d["category"] == "SocietySector"} <= set(state)
+    assert caption == "state level (organs of a state counted as the state)"
+    israel = state["https://w3id.org/kg/id/country/ISR"]
+    assert {"code": "MIL", "label": "military"} in israel["rolled_up"]
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--focus", "Atlantis Liberation Front"], "error: unknown actor 'Atlantis Liberation Front'"),
     (["--since", "2025-02-30"], "error: --since '2025-02-30' is not a valid date"),
@@ -183,6 +247,7 @@ def test_cli_view_negated_edges_only_on_request_and_dates_filter(data_store, tmp
     (["--since", "2025-03-01", "--until", "2025-01-01"], "error: --since 2025-03-01 is after --until 2025-01-01"),
     (["--relation", "hugs"], "error: unknown relation 'hugs': use one of meets, supports,"),
     (["--quad", "5"], "error: --quad must be 1, 2, 3 or 4, got '5'"),
+    (["--level", "country"], "error: --level must be actor or state, got 'country'"),
 ])
 def test_cli_view_bad_input_is_one_line(data_store, tmp_path, args, message):
     res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(tmp_path / "v.html"), *args])
@@ -252,7 +317,13 @@ def test_data_view_loads_offline_with_the_projected_graph(browser, data_page, da
         assert page.evaluate("Object.keys(window.kgNetwork.getPositions()).length") == data_graph.number_of_nodes()
         assert page.evaluate("window.kgNetwork.physics.options.enabled") is False  # settled, not floating
         assert page.text_content("#title") == "kg: sample corpus (data/)"
-        assert page.locator("#f-type label").count() == len({d["type"] for _, d in data_graph.nodes(data=True)})
+        # One legend entry per actor type, sector actors split into state organs and non-state sectors.
+        categories = {d["type"] if d["type"] != "SectorActor" else ("state" if d["sector"] in STATE_SECTORS else "non-state")
+                      for _, d in data_graph.nodes(data=True)}
+        assert {"state", "non-state"} <= categories  # data/ has both ("Israeli troops", "Syrian rebels"...)
+        assert page.locator("#f-type label").count() == len(categories)
+        sector_labels = {n: f"{d['country']}:{d['sector']}" for n, d in data_graph.nodes(data=True) if d["type"] == "SectorActor"}
+        assert {n: label for n, label in map(tuple, nodes) if n in sector_labels} == sector_labels
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "view-data.png"))
         if os.environ.get("KG_UPDATE_DOCS_SCREENSHOT"):
@@ -362,3 +433,49 @@ def test_an_empty_graph_opens_with_a_message(browser, tmp_path):
         assert view.errors == [] and view.foreign_requests() == []
     finally:
         view.page.close()
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_sector_actors_have_their_legend_entry_colour_and_tooltip(browser, tmp_path):
+    view = Opened(browser, write_view(sector_graph(), tmp_path / "sectors.html"))
+    page = view.page
+    try:
+        legend = page.evaluate("""() => [...document.querySelectorAll('#f-type label')].map(l => [
+            l.querySelector('input').value, l.querySelector('span:not(.dot):not(.n)').textContent,
+            l.querySelector('.n').textContent, getComputedStyle(l.querySelector('.dot')).backgroundColor])""")
+        entries = {value: (text, count, colour) for value, text, count, colour in legend}
+        assert entries["StateSector"][:2] == ("Sector actor: organ of the state", "1")
+        assert entries["SocietySector"][:2] == ("Sector actor: non-state", "1")
+        assert entries["StateSector"][2] != entries["SocietySector"][2] != entries["Country"][2]
+        node = page.evaluate(f"window.kgNodes.get('{ISR_MIL}')")
+        assert node["label"] == "ISR:MIL" and node["color"]["background"] == "#5fb3d9"
+        assert page.evaluate(f"window.kgNodes.get('{SYR_REB}').color.background") == "#d0589a"
+        # Hover the node, as an analyst would: the tooltip names the type, country and sector.
+        point = page.evaluate("""(id) => {
+            const net = window.kgNetwork, p = net.canvasToDOM(net.getPositions([id])[id]);
+            const box = document.getElementById("net").getBoundingClientRect();
+            return {x: box.left + p.x, y: box.top + p.y};
+        }""", ISR_MIL)
+        page.mouse.move(point["x"] - 3, point["y"] - 3)
+        page.mouse.move(point["x"], point["y"])
+        tip = page.locator("div.vis-tooltip")
+        tip.wait_for(state="visible", timeout=5_000)
+        text = tip.text_content()
+        for part in ("Israel: military", "Sector actor \u00b7 organ of the state", "country: Israel (ISR)",
+                     "sector: MIL \u2014 military"):
+            assert part in text, (part, text)
+        assert "non-state sector" in page.evaluate(f"window.kgNodeTooltip('{SYR_REB}').textContent")
+        # The edge tooltip gives the stated event date beside the publication date where they differ.
+        edge = page.evaluate(f"window.kgEdges.get({{filter: e => e.from === '{ISR_MIL}'}})[0].id")
+        items = page.evaluate("(id) => [...window.kgEdgeTooltip(id).querySelectorAll('.src')].map(e => e.textContent)", edge)
+        assert items == ["Strikes \u00b7 event 2024-02 \u00b7 published 2024-03-05", "Strikes \u00b7 2024-03-05"]
+        # The legend entry hides the state organs, and with them the actors whose only edges they had.
+        page.uncheck('input[data-filter="type"][value="StateSector"]')
+        hidden = "window.kgNodes.get({filter: n => n.hidden === true}).map(n => n.id).sort()"
+        assert page.evaluate(hidden) == sorted([ISR_MIL, SYR_REB, "isr"])
+        page.check('input[data-filter="type"][value="StateSector"]')
+        assert page.evaluate(hidden) == []
+        assert view.errors == [] and view.foreign_requests() == []
+    finally:
+        page.close()
