@@ -8,7 +8,9 @@ Takes a :class:`kg.store.KGStore` and a format name and writes bytes to a binary
 * ``graphml`` and ``gexf``: the actor network of :func:`kg.network.project` (nodes = actors,
   one edge per source, target and relation with ``count``/``weight``, ``relation``, ``quad``,
   ``sign``...). The evidence list becomes a JSON string, as neither format holds lists.
-* ``csv``: one row per statement with the columns of event data sets (:data:`CSV_COLUMNS`).
+* ``csv``: one row per statement with the columns of event data sets (:data:`CSV_COLUMNS`), the
+  last of which, ``event``, is the ``kg:Event`` the statement is evidence of (:mod:`kg.events`;
+  empty for a negated statement), so rows can be counted as mentions or as distinct events.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ SUFFIXES = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld":
             ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
 
 CSV_COLUMNS = ("date", "source", "source_country", "relation", "plover", "cameo_root", "quad_class", "target",
-               "target_country", "negated", "hedged", "confidence", "document", "sentence")
+               "target_country", "negated", "hedged", "confidence", "document", "sentence", "event")
 
 _OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
                "trig": ox.RdfFormat.TRIG}
@@ -81,11 +83,12 @@ def format_for(fmt: str | None, out_name: str | None = None) -> str:
     return name
 
 
-def export(store, fmt: str, out: BinaryIO, level: str = "actor") -> ExportSummary:
+def export(store, fmt: str, out: BinaryIO, level: str = "actor", count: str = "mentions") -> ExportSummary:
     """Write the store to the binary stream ``out`` in format ``fmt`` (see :data:`FORMATS`).
 
     ``level`` is for the network formats: ``actor`` (every actor the text names) or ``state``
-    (organs of a state rolled up to it, see :func:`kg.network.project`).
+    (organs of a state rolled up to it, see :func:`kg.network.project`); so is ``count``: edge
+    counts are ``mentions`` (statements) or distinct ``events`` (the file's graph says which).
     """
     fmt = format_for(fmt)
     if fmt in ("nq", "trig"):
@@ -100,7 +103,7 @@ def export(store, fmt: str, out: BinaryIO, level: str = "actor") -> ExportSummar
     if fmt in NETWORK_FORMATS:
         from kg.network import project
 
-        return write_network(project(store, level=level), fmt, out)
+        return write_network(project(store, level=level, count=count), fmt, out)
     return write_csv(store, out)
 
 
@@ -148,7 +151,7 @@ def network_for_file(graph):
             out[k] = v
         return out
 
-    g = nx.MultiDiGraph(name="kg actor network")
+    g = nx.MultiDiGraph(name="kg actor network", count=graph.graph.get("count", "mentions"))
     for n, data in graph.nodes(data=True):
         g.add_node(n, **clean(data))
     for i, (u, v, data) in enumerate(graph.edges(data=True)):
@@ -207,7 +210,10 @@ def _v(term) -> str:
 
 def statement_rows(store) -> list[dict[str, str]]:
     """One dict per statement with the :data:`CSV_COLUMNS`, ordered by date, document and offset."""
+    from kg.events import statement_events
     from kg.query import run_query
+
+    event_of = statement_events(store)
 
     info = relations()
     actors: dict[str, tuple[str, str]] = {}
@@ -241,6 +247,7 @@ def statement_rows(store) -> list[dict[str, str]]:
             "confidence": _v(conf),
             "document": title or _v(doc),
             "sentence": _v(sentence),
+            "event": event_of.get(key, ""),
         }
         rows[key] = ((row["date"], row["document"], int(_v(start) or 0), key), row)
     return [row for _, row in sorted(rows.values(), key=lambda item: item[0])]

@@ -68,6 +68,7 @@ SELECT ?a ?label ?type ?code ?country ?sector ?whole WHERE {
 SECTOR_PREFIX = str(KG) + "sector-"
 TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Group": 3, "SectorActor": 4}
 LEVELS = ("actor", "state")
+COUNTS = ("mentions", "events")  # what an edge's count is: statements, or distinct kg:Events (kg.events)
 # Organs of the state (state = yes in ontology/actors/sectors.tsv; a test keeps the two in step).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
@@ -94,6 +95,7 @@ def project(
     min_count: int = 1,
     include_negated: bool = False,
     level: str = "actor",
+    count: str = "mentions",
 ) -> nx.MultiDiGraph:
     """The actor network in ``store``, filtered by relation, QuadClass, date window and count.
 
@@ -104,9 +106,24 @@ def project(
     with country-level event data (GDELT or ICEWS dyads), and keeps non-state sectors (rebels,
     opposition, civilians, refugees) apart. A country node then lists the sector codes rolled into
     it in ``rolled_up``; a statement between a state and one of its own organs disappears.
+
+    ``count="mentions"`` (the default) makes an edge's ``count`` and ``weight`` its number of
+    statements; ``count="events"`` the number of distinct ``kg:Event`` they are evidence of
+    (:mod:`kg.events`: the same invasion in 94 releases counts once), with the statements kept in
+    ``mentions``; a negated statement belongs to no event and counts one. ``min_count`` applies
+    to the chosen count, and ``g.graph["count"]`` says which it is.
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}: use {' or '.join(LEVELS)}")
+    # --- count=events (kg.events) ---
+    if count not in COUNTS:
+        raise ValueError(f"unknown count {count!r}: use {' or '.join(COUNTS)}")
+    event_of: dict[str, str] | None = None
+    if count == "events":
+        from kg.events import statement_events
+
+        event_of = statement_events(store)
+    # --- end count=events ---
     from kg.query import run_query
 
     info = relations()
@@ -190,6 +207,8 @@ def project(
             e = g.edges[u, v, key]
         e["count"] += 1
         e["weight"] = e["count"]
+        if event_of is not None:  # count=events: the edge's distinct events (a statement without one counts alone)
+            e.setdefault("_events", set()).add(event_of.get(str(st.value), str(st.value)))
         e["hedged_only"] = e["hedged_only"] and hedged.value == "true"
         iso = when.isoformat() if when else None
         if iso:
@@ -207,6 +226,13 @@ def project(
     for _, _, data in g.edges(data=True):
         data.pop("_seen", None)
         data["evidence"].sort(key=lambda ev: (ev["date"] or "", ev["sentence"]))
+    # --- count=events (kg.events) ---
+    if event_of is not None:
+        for _, _, data in g.edges(data=True):
+            data["mentions"] = data["count"]
+            data["count"] = data["weight"] = len(data.pop("_events", ()))
+    g.graph["count"] = count
+    # --- end count=events ---
     if min_count > 1:
         g.remove_edges_from([(u, v, k) for u, v, k, d in g.edges(keys=True, data=True) if d["count"] < min_count])
     g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])

@@ -85,6 +85,8 @@ class BuildSummary:
     actors: int = 0
     statements_in_store: int = 0
     documents_in_store: int = 0
+    events_in_store: int = 0  # kg:Event groups of the statements (kg.events), recomputed by every build
+    events_seconds: float = 0.0  # time taken to recompute and write them
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
@@ -495,6 +497,13 @@ def build(
                 summary.removed += 1
             if summary.removed and progress:
                 progress("removed", {"count": summary.removed})
+        # Events (kg.events) are derived from all statements: recomputed after every build and
+        # removal and written in one transaction; a signal waits for it, as for a document write.
+        from kg.events import refresh as refresh_events
+
+        with writing():
+            grouped = refresh_events(store)
+        summary.events_in_store, summary.events_seconds = grouped.events, grouped.seconds
         store.flush()
         summary.skipped_files = stats.skipped
         summary.warnings = stats.warnings

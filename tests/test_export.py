@@ -120,7 +120,7 @@ def test_quad_formats_round_trip_every_named_graph(store_path, fmt):
     assert got == expected
     graphs = {q[3] for q in got}
     assert URIRef(str(ACTORS_GRAPH)) in graphs
-    assert len(graphs) == 25  # 24 documents + the actors graph
+    assert len(graphs) == 26  # 24 documents + the actors graph + the events graph
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt"])
@@ -274,6 +274,7 @@ def test_rebuild_after_editing_one_document_changes_only_its_graph(store_path, t
     assert len(edited_iri) == 1
     changed = {g for g in before.keys() | after.keys() if before.get(g) != after.get(g)}
     actors = str(ACTORS_GRAPH)
-    assert changed - {actors} == set(edited_iri)
+    events = "https://w3id.org/kg/id/graph/events"  # derived from all statements (kg.events)
+    assert changed - {actors, events} == set(edited_iri)
     assert before[actors] <= after[actors]  # the actors graph may only grow
-    assert len(before) == len(after) == 25
+    assert len(before) == len(after) == 26

@@ -42,7 +42,7 @@ def relation_properties(g: Graph) -> set[str]:
 
 def test_ontology_and_shapes_parse(onto, shapes):
     assert (URIRef("https://w3id.org/kg/ontology"), RDF.type, OWL.Ontology) in onto
-    assert len(list(shapes.subjects(RDF.type, SH.NodeShape))) == 5
+    assert len(list(shapes.subjects(RDF.type, SH.NodeShape))) == 7
 
 
 def test_every_kg_term_has_one_english_label_and_comment(onto):

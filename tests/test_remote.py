@@ -176,5 +176,5 @@ def test_remote_rebuild_is_incremental_and_replaces_only_the_edited_graph(remote
     changed = sorted(g for g in after if after[g] != before.get(g))
     changed_docs = [g for g in changed if g in hashes]
     assert len(changed_docs) == 1 and new_hashes[changed_docs[0]] != hashes[changed_docs[0]]
-    assert set(changed) - set(changed_docs) <= {"https://w3id.org/kg/id/graph/actors"}
+    assert set(changed) - set(changed_docs) <= {"https://w3id.org/kg/id/graph/actors", "https://w3id.org/kg/id/graph/events"}
     assert set(after) == set(before)
