@@ -27,7 +27,7 @@ from kg.actors import Actor
 from kg.dates import first_day, stated_date
 from kg.lexicon import Lexicon, Trigger, lexicon
 from kg.mentions import Mentions, find_mentions
-from kg.ontology import is_symmetric
+from kg.ontology import is_symmetric, relations
 
 # Dependency labels (spaCy's English ClearNLP-style scheme).
 SUBJ = {"nsubj", "csubj"}
@@ -156,7 +156,7 @@ class Extractor:
                     for child in token.children:
                         if child.dep_ == "xcomp":
                             suppressed.update(t.i for t in child.subtree)
-                yield from self._emit(frame, token, sent, doc_date, negated, hedged)
+                yield from self._emit(frame, token, sent, doc_date, negated, hedged, m)
 
     # ------------------------------------------------------------------ rules
     def _verb_frames(self, verb: Token, lemma: str, m: Mentions) -> list[_Frame]:
@@ -219,6 +219,9 @@ class Extractor:
         return []
 
     def _fill(self, trig: Trigger, head: Token, obj_noun: Token | None, m: Mentions, rule: str) -> _Frame | None:
+        # a place is its state's population only when force or coercion is used on it ("shelled
+        # Kharkiv"); "travelled to Brussels" meets Belgium
+        m.force = relations()[trig.relation].quad == 4
         recip = _reciprocal_object(head, obj_noun)
         if "between" in trig.target:
             pair = self._slot("between", head, obj_noun, m)
@@ -442,7 +445,8 @@ class Extractor:
         return False
 
     # ------------------------------------------------------------------ output
-    def _emit(self, frame: _Frame, token: Token, sent: Span, doc_date, negated: bool, hedged: bool) -> Iterator[Relation]:
+    def _emit(self, frame: _Frame, token: Token, sent: Span, doc_date, negated: bool, hedged: bool,
+              m: Mentions) -> Iterator[Relation]:
         rel = frame.trigger.relation
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in THREAT_GOVERNORS and rel != "threatens":
             # "threatened to cut ties with Mali": the threat is what happened

@@ -75,7 +75,8 @@ class Mentions:
     titled: list[tuple[int, Actor, Title]] = field(default_factory=list)  # (token, person, title) in text order
     context: Actor | None = None  # the country a document is about, when one clearly dominates
     voice: Actor | None = None  # the actor the document speaks for (its publisher)
-    places: set[int] = field(default_factory=set)  # tokens of places that stand for their state only as targets
+    places: set[int] = field(default_factory=set)
+    force: bool = True  # set by the extractor: the relation being filled is force or coercion  # tokens of places that stand for their state only as targets
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
 
     # -------------------------------------------------------------- queries used by the rules
@@ -97,7 +98,10 @@ class Mentions:
         if tok.i in self.token_group:
             return self.token_group[tok.i]
         if tok.i in self.token_actor:
-            return [self.token_actor[tok.i]]
+            a = self.token_actor[tok.i]
+            if tok.i in self.places and not self.force and a.country:
+                return [self.gz.country(a.country) or a]  # a place outside force and coercion is its state
+            return [a]
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             return self._pronoun(tok)
@@ -382,7 +386,7 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
     last = tokens[-1].lemma_.lower()
-    if last in EVENT_WORDS or (last,) in gz.titles:
+    if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in {t[-1] for t in gz.titles}:
         return None  # "the NATO Summit", "State Councilor": an event or an office, not an actor
     if len(tokens) == 1 and not (tokens[0].is_upper and len(name) >= 3):
         return None  # "Defense", "Congress": a lone capitalised word is too ambiguous to be a new actor
@@ -392,10 +396,10 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
 
 def _holder_of(tokens: list[Token], m: Mentions) -> Actor | None:
     for t in tokens:
-        a = m.token_actor.get(t.i)
+        a = _state_of_place(m.token_actor.get(t.i), t, m)
         # an organisation the gazetteer does not know ("Civil Aviation" in "Civil Aviation Minister")
         # is more likely part of the title than the body the person serves
-        if a is not None and a.type != "Person" and not (a.type == "Organization" and a.kind is None):
+        if a is not None and a.type not in ("Person", "SectorActor") and not (a.type == "Organization" and a.kind is None):
             return a
     return None
 
@@ -441,6 +445,8 @@ def _title_from(words: list[str], m: Mentions) -> Title | None:
 
 
 def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: Actor) -> Actor:
+    if person.type != "Person" or person.id == holder.id or holder.type in ("Person", "SectorActor"):
+        return person  # "the President of the United States" resolved to the state is no title
     role = title.role
     country = holder.country if holder.type in ("Country", "Organization") else None
     updated = person
@@ -469,10 +475,12 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
             text = text.title()
         words = [w for w in text.replace("-", " ").split() if w.lower().rstrip(".") not in {s.rstrip(".") for s in NAME_SUFFIXES}]
         known = m.token_actor.get(name[-1].i)
-        if known is not None and known.type == "Person" and known.label == text:
+        if known is not None and known.type == "Person" and known.label == text and len(words) > 1:
             person = known
         elif len(words) == 1:
-            person = m.persons.get(words[0]) or gz.lookup(text)
+            full = m.persons.get(words[0])
+            person = full if full is not None and len(full.label.split()) > 1 else (known if known is not None and known.type == "Person" else None)
+            person = person or m.persons.get(words[0]) or gz.lookup(text)
             if person is None or person.type != "Person":
                 person = new_person(text, m) if name[0].i == phrase[-1].i + 1 else None
         else:
@@ -485,7 +493,7 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
         holder = _phrase_holder(phrase, m)
         if title is not None and holder is None and title.country:
             holder = gz.country(title.country)
-        if title is not None and holder is None:
+        if title is not None and holder is None and not _names_other_body(phrase, m):
             holder = _voice_holder(m, title, person)
         if title is not None and holder is not None and not (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
             person = _record_title(m, name[-1].i, person, title, holder)
@@ -870,7 +878,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
         if initial and name:
             name.insert(0, t)
             continue
-        if (not _capitalised(t) or low in office or low in PHRASE_CONNECTORS or low in HONORIFICS
+        if (not _capitalised(t) or low in office or t.lemma_.lower() in office or low in PHRASE_CONNECTORS or low in HONORIFICS
                 or gz.lookup(t.text) is not None or words >= 3 or (t.is_upper and len(t) <= 4 and words)):
             break
         name.insert(0, t)
@@ -887,7 +895,10 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
     for sent in doc.sents:
         run: list[Token] = []
         for t in [*sent, None]:
-            if t is not None and (_capitalised(t) or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
+            name_ends = (t is not None and run and _capitalised(run[-1]) and run[-1].lower_ not in office
+                         and run[-1].lemma_.lower() not in office
+                         and (t.text == "," or (t.lower_ == "and" and run[-1].ent_type_ == "PERSON")))
+            if not name_ends and t is not None and (_capitalised(t) or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
                                   or (run and len(t.text) <= 2 and t.text.endswith(".")) or _hyphen_piece(t)):
                 run.append(t)
                 continue
@@ -898,6 +909,9 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
                 phrase = run[: len(run) - len(name)] if name else []
                 while phrase and phrase[-1].lower_ in HONORIFICS:
                     phrase.pop()  # "UK National Security Adviser Sir Stephen Lovegrove"
+                tos = [k for k, p in enumerate(phrase) if p.lower_ == "to"]
+                if tos and tos[-1] + 1 < len(phrase):
+                    phrase = phrase[tos[-1] + 1:]  # "Diplomatic Advisor to Prime Minister Mechichi": his office
                 words = [p.lower_ for p in phrase if p.lower_ not in PHRASE_CONNECTORS]
                 if name and phrase and any(w in heads for w in words) and phrase[-1].lower_ in office | heads:
                     yield name, phrase
@@ -928,9 +942,25 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
             break
     for t in phrase[:cut]:
         a = m.token_actor.get(t.i)
+        if a is not None and a.type == "Organization" and a.kind is None:
+            a = m.gz.lookup(t.text)  # "UK" inside an entity the recogniser took for an organisation
+        a = _state_of_place(a, t, m)
         if a is not None and a.type in ("Country", "Organization", "Group") and not (a.type == "Organization" and a.kind is None):
             return a
     return None
+
+
+def _names_other_body(phrase: list[Token], m: Mentions) -> bool:
+    """A title phrase that names a body the gazetteer does not know ("Economic Commission for
+    Latin America ... Executive Secretary"): the office is not the publisher's."""
+    return any((a := m.token_actor.get(t.i)) is not None and a.type == "Organization" and a.kind is None for t in phrase)
+
+
+def _state_of_place(a: Actor | None, t: Token, m: Mentions) -> Actor | None:
+    """A place inside a title ("Massachusetts Governor") stands for its state, not its people."""
+    if a is not None and t.i in m.places and a.country:
+        return m.gz.country(a.country)
+    return a
 
 
 # ------------------------------------------------------------------------- the document's voice
