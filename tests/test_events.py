@@ -304,3 +304,74 @@ def test_undated_and_dateless_reports_and_the_dyad_key():
         ("B", "attacks", "A", "", ("st3",)),  # directed: the other direction is another event
     ]
     assert len({e.iri for e in evs}) == len(evs)
+
+
+# ---------------------------------------------------------------------------- remote store
+@pytest.fixture
+def endpoint():
+    """A SPARQL 1.1 endpoint (Protocol over HTTP) served by an in-memory Oxigraph store.
+
+    Not Virtuoso (tests/test_remote.py covers that when it is installed): enough to run the
+    remote store's code paths, requests and updates included, against a real SPARQL engine.
+    """
+    import threading
+    import urllib.parse
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import pyoxigraph as ox
+
+    db = ox.Store()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            form = dict(urllib.parse.parse_qsl(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")))
+            try:
+                if "update" in form:
+                    db.update(form["update"])
+                    body, ctype = b"", "text/plain"
+                else:
+                    res = db.query(form["query"], use_default_graph_as_union=True)
+                    if isinstance(res, (ox.QuerySolutions, ox.QueryBoolean)):
+                        body, ctype = res.serialize(format=ox.QueryResultsFormat.JSON), "application/sparql-results+json"
+                    else:
+                        body, ctype = ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES), "application/n-triples"
+                self.send_response(200)
+            except SyntaxError as exc:
+                body, ctype = str(exc).encode(), "text/plain"
+                self.send_response(400)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"sparql+http://127.0.0.1:{server.server_address[1]}/sparql", db
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_remote_store_gets_the_same_events_in_one_request_or_through_a_staging_graph(built, endpoint):
+    root, _ = built
+    address, db = endpoint
+    summary = build([str(root / "corpus")], store_path=address)
+    assert summary.events_in_store == 7
+    with open_store(root / "store", create=False, read_only=True) as local:
+        expected = events.statement_events(local)
+    graph = events._n(EVENTS_GRAPH)
+    written = set(db.quads_for_pattern(None, None, None, graph))
+    with open_store(address) as remote:
+        assert events.statement_events(remote) == expected
+        remote.ox.update(f"DROP GRAPH {graph}")
+        remote.batch_quads = 10  # more quads than one request takes: staged, then moved
+        assert events.refresh(remote).events == 7
+        assert events.statement_events(remote) == expected
+    assert set(db.quads_for_pattern(None, None, None, graph)) == written
+    assert not db.contains_named_graph(events._n(events.STAGING_GRAPH))
