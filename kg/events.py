@@ -187,10 +187,6 @@ def _bounds(p: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
-def _contains(coarse: str, fine: str) -> bool:
-    return fine.startswith(coarse + "-")
-
-
 def anchors(periods: Iterable[str]) -> dict[str, str]:
     """Each stated period mapped to the period of the event it belongs to (rule 3 of the module).
 
@@ -202,9 +198,13 @@ def anchors(periods: Iterable[str]) -> dict[str, str]:
     {'2014': '2014', '2022': '2022'}
     """
     out: dict[str, str] = {}
+    inside: dict[str, set[str]] = defaultdict(set)  # month or year -> events of the finer periods in it
     for p in sorted(set(periods), key=lambda p: (-len(p), p)):  # days, then months, then years
-        inside = {out[q] for q in out if _contains(p, q)}
-        out[p] = inside.pop() if len(inside) == 1 else p
+        found = inside.get(p, set())
+        out[p] = next(iter(found)) if len(found) == 1 else p
+        for cut in (7, 4):  # the month and the year that contain p
+            if len(p) > cut:
+                inside[p[:cut]].add(out[p])
     return out
 
 
