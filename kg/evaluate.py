@@ -29,7 +29,7 @@ from pathlib import Path
 
 from kg.actors import Actor, gazetteer, publisher_voice, resolve_name
 from kg.dates import parse_date
-from kg.extract import Extractor, Relation
+from kg.extract import Extractor, Relation, calibration_key
 from kg.nlp import load_pipeline
 from kg.ontology import is_symmetric, relations
 
@@ -225,6 +225,7 @@ class RealReport(Report):
     per_rule: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     calibration: Calibration = field(default_factory=Calibration)
     relations: int = 0
+    judged: list[tuple[str, bool]] = field(default_factory=list)  # (calibration key, right) per prediction
 
     def as_dict(self) -> dict:
         d = super().as_dict()
@@ -426,6 +427,7 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
     for i, p in enumerate(preds):
         report.per_rule[p.rule].add({0} if pred_ok[i] else set(), {0})
         report.calibration.pairs.append((p.confidence, pred_ok[i]))
+        report.judged.append((calibration_key(p), pred_ok[i]))
         if not pred_ok[i]:
             report.events.fp += relations()[p.relation].quad is not None
             report.exact.fp += 1

@@ -17,6 +17,7 @@ from the verbs that govern it ("refused to condemn", "plans to supply").
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from kg.actors import Actor
 from kg.dates import first_day, stated_date
 from kg.lexicon import Lexicon, Trigger, lexicon
 from kg.mentions import Mentions, find_mentions
-from kg.ontology import is_symmetric, relations
+from kg.ontology import is_symmetric, ontology_dir, read_tsv, relations
 
 # Dependency labels (spaCy's English ClearNLP-style scheme).
 SUBJ = {"nsubj", "csubj"}
@@ -56,6 +57,32 @@ BASE_CONFIDENCE = {
     "adjectival": 0.75,
     "title": 0.9,
 }
+
+
+def calibration_key(r: "Relation | tuple") -> str:
+    """The bucket a relation's confidence is calibrated in: its rule, whether it is an event or a
+    role (leads, memberOf), and whether an unnamed (sector) actor or a person takes part."""
+    rule, rel, s, o = (r.rule, r.relation, r.subject, r.object) if isinstance(r, Relation) else r
+    kind = "role" if relations()[rel].quad is None else "event"
+    types = {s.type, o.type}
+    who = "sector" if "SectorActor" in types else ("person" if "Person" in types else "named")
+    return f"{rule}/{kind}/{who}"
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[str, float]:
+    path = ontology_dir() / "lexicon" / "calibration.tsv"
+    if not path.exists():
+        return {}
+    return {row[0]: float(row[1]) for row in read_tsv(path) if len(row) > 1}
+
+
+def calibrated_confidence(rule: str, rel: str, s: Actor, o: Actor) -> float | None:
+    """The share of relations of this bucket that were right on the real-text dev set
+    (``ontology/lexicon/calibration.tsv``, written by ``scripts/calibrate.py``); None if unmeasured."""
+    table = _calibration()
+    key = calibration_key((rule, rel, s, o))
+    return table.get(key, table.get(key.rsplit("/", 1)[0]))
 
 
 @dataclass(frozen=True)
@@ -470,9 +497,9 @@ class Extractor:
 
     def _relation(self, s: Actor, rel: str, o: Actor, sent: Span, token: Token | None, doc_date, rule: str,
                   words: list[str], negated: bool, hedged: bool) -> Relation:
-        conf = BASE_CONFIDENCE.get(rule, 0.75)
-        if hedged:
-            conf -= 0.1
+        conf = calibrated_confidence(rule, rel, s, o)
+        if conf is None:
+            conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
         stated = stated_date(token, doc_date) if token is not None else None
         date = first_day(stated).isoformat() if stated else (doc_date.isoformat() if doc_date else None)
         text = sent.text.rstrip()  # trailing blank lines are not part of the evidence
