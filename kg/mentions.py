@@ -474,6 +474,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
         if text.isupper():
             text = text.title()
         words = [w for w in text.replace("-", " ").split() if w.lower().rstrip(".") not in {s.rstrip(".") for s in NAME_SUFFIXES}]
+        if not words:
+            continue
         known = m.token_actor.get(name[-1].i)
         if known is not None and known.type == "Person" and known.label == text and len(words) > 1:
             person = known
@@ -1020,10 +1022,11 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     default_person = next((p for _, p, _, h in m.titles if h.type == "Country"), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
+    text = doc.text  # Doc.text joins every token: read it once
     for sent in doc.sents:
-        line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
         if line_start == sent.start_char or sent.start == 0:
-            label = _SPEAKER.match(doc.text[line_start:line_start + 60])
+            label = _SPEAKER.match(text[line_start:line_start + 60])
             if label:  # a transcript turn: "SECRETARY BLINKEN:", "QUESTION:"
                 person = _speaker_person(label.group(1), m)
                 state = _holder_country(person, m) if person is not None else None
