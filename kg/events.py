@@ -376,8 +376,9 @@ def write(store, events: Iterable[Event]) -> int:
     """Make the events graph of ``store`` hold exactly ``events``, atomically; returns the quads changed.
 
     Embedded store: the quads to remove and to add are sent as one SPARQL Update (``DELETE DATA``
-    then ``INSERT DATA``), which Oxigraph runs as one transaction; an unchanged graph is not
-    written at all, and a build that changes a few documents changes a few events. Remote store:
+    then ``INSERT DATA``), which Oxigraph runs as one transaction (quads only added go in one
+    ``Store.extend``, also one transaction); an unchanged graph is not written at all, and a build
+    that changes a few documents changes a few events. Remote store:
     one request that drops the graph and inserts the new one, or, for more quads than one request
     takes (``batch_quads``), a staging graph filled batch by batch and then moved over the events
     graph in one ``MOVE`` request.
@@ -392,9 +393,10 @@ def write(store, events: Iterable[Event]) -> int:
         old = set(inner.quads_for_pattern(None, None, None, target))
         new = set(quads)
         gone, added = old - new, new - old
-        parts = ([_data_block("DELETE", gone)] if gone else []) + ([_data_block("INSERT", added)] if added else [])
-        if parts:
-            inner.update(" ;\n".join(parts))
+        if gone:
+            inner.update(_data_block("DELETE", gone) + (" ;\n" + _data_block("INSERT", added) if added else ""))
+        elif added:
+            inner.extend(added)  # also one transaction, and several times faster than parsing INSERT DATA
         return len(gone) + len(added)
     batch = getattr(store, "batch_quads", None) or len(quads)
     if len(quads) <= batch:
