@@ -10,6 +10,7 @@ titles (which make a person lead or belong to an actor) from ``ontology/actors/t
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -228,6 +229,7 @@ def gazetteer() -> Gazetteer:
         gz.add(label, actor, override=True)
         for alias in aliases:
             gz.add(alias, actor)
+    _phoenix_organisations(gz, folder / "phoenix" / "organizations.tsv")
     persons = folder / "persons.tsv"
     for row in read_tsv(persons) if persons.exists() else []:
         if row[0] == "name":
@@ -253,6 +255,8 @@ def gazetteer() -> Gazetteer:
         if code not in gz.sectors:
             raise ValueError(f"state_nouns.tsv: unknown sector {code!r} for {row[0]!r} (known: {' '.join(gz.sectors)})")
         gz.state_nouns[row[0].lower()] = code
+    if os.environ.get("KG_PHOENIX_AGENTS") == "1":
+        _phoenix_agents(gz, folder / "phoenix" / "agents.tsv")
     return gz
 
 
@@ -281,6 +285,60 @@ def publisher_voice(url: str | None) -> Actor | None:
         if host == suffix or host.endswith("." + suffix):
             return gazetteer().lookup(name)
     return None
+
+
+PHOENIX_KINDS = ("InternationalOrganization", "ArmedGroup")  # businesses and NGOs are left out (README)
+_DATE_LIKE = re.compile(r"^\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _phoenix_organisations(gz: Gazetteer, path) -> None:
+    """International organisations and armed groups of the Phoenix dictionaries, after the
+    curated ones (which win every clash). Forms that look like dates, are shorter than three
+    letters or are a single lower-case-looking word are left out: they match ordinary text."""
+    if not path.exists():
+        return
+    for row in read_tsv(path):
+        if len(row) < 3 or row[2] not in PHOENIX_KINDS:
+            continue
+        name, kind = row[0], row[2]
+        country = row[3] if len(row) > 3 and row[3] else None
+        forms = [name, *(a for a in (row[4] if len(row) > 4 else "").split("|") if a)]
+        # acronyms collide across the world's organisations ("AUC": the African Union Commission or
+        # Colombia's paramilitaries): only full names, of two words or more
+        forms = [f for f in forms if len(f) >= 3 and not _DATE_LIKE.search(f) and len(f.split()) > 1]
+        if not forms:
+            continue
+        actor = org_actor(slug(name), name, kind, country)
+        if gz.lookup(name) is not None:
+            continue
+        for f in forms:
+            gz.add(f, actor)
+
+
+# Phoenix agent sectors folded into kg's sectors (religions into REL, people into CVL); codes kg
+# has no sector for are left out.
+AGENT_SECTORS = {"CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL", "BUD": "REL", "PPL": "CVL", "RAD": "REB",
+                 "ENV": "NGO"}
+NOT_AGENTS = {"village", "settlement", "neighborhood", "neighbourhood", "airliner", "jetliner", "kingdom", "polity",
+              "governance", "state-owned", "naturalized"}
+
+
+def _phoenix_agents(gz: Gazetteer, path) -> None:
+    """Single-word agent nouns of the Phoenix dictionary ("insurgent", "lawmaker", "smuggler")
+    with their sector, after kg's curated state_nouns.tsv (which wins). Not loaded by default:
+    measured on the real-text dev set, the 500 extra nouns found more actors but no more right
+    relations, and cost precision ("delegates", "elites", "businesses" as parties to events);
+    ``KG_PHOENIX_AGENTS=1`` turns them on for experiments."""
+    if not path.exists():
+        return
+    for row in read_tsv(path):
+        if len(row) < 3 or " " in row[0] or row[0] in NOT_AGENTS:
+            continue
+        code = AGENT_SECTORS.get(row[2], row[2])
+        if code in gz.sectors:
+            for noun in (row[0], row[1] if len(row) > 1 else ""):
+                if noun:
+                    gz.state_nouns.setdefault(noun.lower(), code)
 
 
 def resolve_name(name: str) -> Actor:
