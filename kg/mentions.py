@@ -388,8 +388,10 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     last = tokens[-1].lemma_.lower()
     if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in {t[-1] for t in gz.titles}:
         return None  # "the NATO Summit", "State Councilor": an event or an office, not an actor
-    if len(tokens) == 1 and not (tokens[0].is_upper and len(name) >= 3):
-        return None  # "Defense", "Congress": a lone capitalised word is too ambiguous to be a new actor
+    if len(tokens) == 1 or last not in _org_heads():
+        # "Defense", "ACA", "Special Representatives and Special Envoys": a name the gazetteer does not
+        # know is an organisation only with an organisational head noun ("Foreign Service Institute")
+        return None
     country = countries[0].country if countries else None
     return org_actor(slug(name), name, None, country)
 
@@ -848,6 +850,14 @@ def _office_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    from kg.ontology import ontology_dir
+
+    text = (ontology_dir() / "actors" / "org_heads.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _capitalised(t: Token) -> bool:
     return t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or (t.is_upper and len(t) > 1)
 
@@ -881,7 +891,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
             name.insert(0, t)
             continue
         if (not _capitalised(t) or low in office or t.lemma_.lower() in office or low in PHRASE_CONNECTORS or low in HONORIFICS
-                or gz.lookup(t.text) is not None or words >= 3 or (t.is_upper and len(t) <= 4 and words)):
+                or gz.lookup(t.text) is not None or words >= 3 or (t.is_upper and len(t) <= 4)):
             break
         name.insert(0, t)
         words += 1
