@@ -253,6 +253,10 @@ class Extractor:
         if "between" in trig.target:
             pair = self._slot("between", head, obj_noun, m)
             if len(pair) >= 2:
+                mediators = self._slot("subj", head, obj_noun, m) if "subj" in trig.source else []
+                if mediators:
+                    # "Egypt mediated between Israel and Hamas": the mediator meets each side
+                    return _Frame(trig, mediators, pair, "active", False, _words(head, obj_noun))
                 return _Frame(trig, pair, pair, "nominal", True, _words(head, obj_noun))
         sources, loose_sources = self._slot_actors_how(trig.source, head, obj_noun, m)
         if not sources:

@@ -37,6 +37,7 @@ PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "offic
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
 WHOLE_PEOPLE = {"people", "citizen", "nation", "population", "public"}
+STATE_ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
 PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
 EVENT_WORDS = {"summit", "ministerial", "conference", "forum", "dialogue", "initiative", "meeting", "talk", "game",
@@ -582,12 +583,21 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         sector = gz.sector_of(lemma) or gz.sector_of(tok.lower_)
         if not (sector or title):
             continue
+        if sector is not None and title is None:
+            # "opposition supporters", "rebel fighters", "army officers": the modifier names the sector
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := gz.sector_of(c.lemma_.lower())) is not None:
+                    sector = inner
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
             holders = _located_in(tok, m)
             if not holders and sector.code not in ABROAD_SECTORS:
                 holders = _located_in(_clause_verb(tok), m)
+            if not holders and sector.code not in ABROAD_SECTORS | {"GOV"}:
+                # "Police in Kenya arrested opposition supporters": a domestic group acted on by a
+                # state's organ belongs to that state
+                holders = _clause_state(tok, m)
             if not holders and sector.code not in ABROAD_SECTORS | {"GOV"} and m.context is not None:
                 holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
         appos_person = next(
@@ -672,6 +682,10 @@ def _located_in(tok: Token, m: Mentions) -> list[Actor]:
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across"):
             for q in p.children:
+                if q.dep_ == "pobj" and not m.actors(q):
+                    # "rebels in the north of Mali"
+                    q = next((r for pp in q.children if pp.dep_ == "prep" and pp.lower_ == "of"
+                              for r in pp.children if r.dep_ == "pobj"), q)
                 if q.dep_ == "pobj":
                     for a in m.actors(q):
                         if a.type == "Country":
@@ -695,6 +709,19 @@ def _context_country(doc: Doc, m: Mentions) -> Actor | None:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])
     return m.gz.country(code) if n >= 3 and n * 2 >= sum(counts.values()) else None
+
+
+def _clause_state(tok: Token, m: Mentions) -> list[Actor]:
+    """The state whose organ is the subject of the clause a group is the object of."""
+    verb = _clause_verb(tok)
+    if verb.i == tok.i:
+        return []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i != tok.i:
+            a = m.token_actor.get(c.i)
+            if a is not None and a.type == "SectorActor" and a.sector in STATE_ORGANS - ABROAD_SECTORS and a.country:
+                return [m.gz.country(a.country)]
+    return []
 
 
 def _clause_verb(tok: Token) -> Token:
