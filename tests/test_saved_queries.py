@@ -115,8 +115,8 @@ EXPECTED: dict[str, Case] = {
         ('European Union', '0', '2', '-2'),
         ('United Kingdom', '0', '2', '-2'),
     ]),
-    # The pairs with three or more event statements (statements of sector actors such as India: military count for
-    # their own pair, not for the state's).
+    # The first 11 pairs by event statements, ties by label (statements of sector actors such as India: military count
+    # for their own pair, not for the state's); 'Both sides agreed' makes Ethiopia-Sudan the third statement of theirs.
     'strongest-ties': Case('strongest-ties', {}, ('actor1', 'actor2', 'statements', 'cooperation', 'conflict'), 11, [
         ('China', 'United States', '4', '1', '3'),
         ('India', 'Pakistan', '4', '0', '4'),
@@ -127,12 +127,13 @@ EXPECTED: dict[str, Case] = {
         ('China', 'Philippines', '3', '0', '3'),
         ('China', 'Russia', '3', '3', '0'),
         ('DR Congo', 'Rwanda', '3', '0', '3'),
+        ('Ethiopia', 'Sudan', '3', '3', '0'),
         ('Guyana', 'Venezuela', '3', '0', '3'),
-        ('India', 'Russia', '3', '3', '0'),
     ]),
     # Event statements per month and QuadClass (no negated), by kg:date: the stated event date's first day ('since
     # 2015', 'in 2022', 'last year' fall on 1 January), else the publication date. 2024-03 holds 'Saudi officials are
     # expected to visit Beirut again in March' from a February 2025 article, an extraction error (March 2025 is meant).
+    # 'Kagame accused Kinshasa of cooperating with the FDLR militia' is no longer a relation: FDLR is not taken for a name.
     'monthly-quadclass': Case('monthly-quadclass', {}, ('month', 'verbalCooperation', 'materialCooperation', 'verbalConflict', 'materialConflict', 'total'), None, [
         ('2015-01', '1', '0', '0', '0', '1'),
         ('2019-01', '0', '1', '0', '0', '1'),
@@ -147,7 +148,7 @@ EXPECTED: dict[str, Case] = {
         ('2024-09', '8', '7', '1', '0', '16'),
         ('2024-10', '6', '4', '3', '1', '14'),
         ('2024-12', '6', '5', '2', '5', '18'),
-        ('2025-01', '9', '3', '7', '7', '26'),
+        ('2025-01', '9', '2', '7', '7', '25'),
         ('2025-02', '4', '1', '1', '1', '7'),
         ('2025-03', '5', '3', '11', '1', '20'),
         ('2025-04', '6', '0', '1', '5', '12'),
@@ -177,21 +178,19 @@ EXPECTED: dict[str, Case] = {
         ('Person', '', 'RUS', 'Maria Zakharova', '1'),
         ('Person', '', 'RUS', 'Vladimir Putin', '5'),
     ]),
-    # Every organisation with its kind and country.
+    # Every organisation with its kind and country (FDLR and the al-Fashaga border area are no longer taken for ones).
     'actors-by-type Organization': Case('actors-by-type', {'type': 'Organization'}, ('typeName', 'kind', 'countryCode', 'label', 'statements'), None, [
         ('Organization', 'InternationalOrganization', '', 'ASEAN', '4'),
         ('Organization', 'InternationalOrganization', '', 'African Union', '3'),
         ('Organization', 'InternationalOrganization', '', 'CARICOM', '2'),
         ('Organization', 'InternationalOrganization', '', 'ECOWAS', '4'),
         ('Organization', 'InternationalOrganization', '', 'European Union', '12'),
-        ('Organization', '', '', 'FDLR', '1'),
         ('Organization', 'InternationalOrganization', '', 'International Atomic Energy Agency', '2'),
         ('Organization', 'InternationalOrganization', '', 'International Monetary Fund', '1'),
         ('Organization', 'InternationalOrganization', '', 'NATO', '6'),
         ('Organization', '', '', 'Royal Navy', '1'),
         ('Organization', 'InternationalOrganization', '', 'United Nations', '6'),
         ('Organization', 'InternationalOrganization', '', 'World Food Programme', '1'),
-        ('Organization', '', '', 'al-Fashaga', '1'),
         ('Organization', 'ArmedGroup', 'COD', 'M23', '2'),
         ('Organization', 'PoliticalGroup', 'GEO', 'Georgian Dream', '1'),
         ('Organization', 'ArmedGroup', 'LBN', 'Hezbollah', '3'),
