@@ -50,14 +50,15 @@ EXPECTED: dict[str, Case] = {
         ('2024-10-24', 'done to', 'Russia', 'cooperatesWith', 'North Korea', 'false', 'Yoon condemned the military cooperation between Moscow and Pyongyang.', 'Seoul says North Korean troops are training in Russia'),
     ]),
     # Every non-negated attacks/sanctions pair; counts per pair. Troops, warships, coast guards and drones are sector
-    # actors ('Indian and Pakistani troops exchanged fire': India: military attacks Pakistan: military). Extraction
+    # actors ('Indian and Pakistani troops exchanged fire': India: military attacks Pakistan: military); 'Philippine
+    # government vessels' are the Philippines (the government sector is the state). Extraction
     # errors pinned as they are: 'Rwanda sanctions DR Congo: military' (from 'demanded that Rwanda withdraw its forces
     # from Congolese territory') and 'Turkey: military attacks Syria: military' (a headline's 'Kurdish-led forces in
     # northern Syria', which are the SDF).
     'attacks-sanctions': Case('attacks-sanctions', {}, ('subject', 'relation', 'object', 'statements', 'hedged', 'first', 'last'), None, [
         ('India', 'sanctions', 'Pakistan', '2', '0', '2025-04-28', '2025-04-28'),
         ('China', 'sanctions', 'United States', '1', '1', '2024-06-19', '2024-06-19'),
-        ('China: military', 'attacks', 'Philippines: military', '1', '0', '2024-05-14', '2024-05-14'),
+        ('China: military', 'attacks', 'Philippines', '1', '0', '2024-05-14', '2024-05-14'),
         ('DR Congo', 'sanctions', 'Rwanda', '1', '0', '2025-01-28', '2025-01-28'),
         ('Estonia', 'sanctions', 'Georgia', '1', '0', '2024-12-05', '2024-12-05'),
         ('European Union', 'attacks', 'China', '1', '0', '2024-07-01', '2024-07-01'),
@@ -134,6 +135,8 @@ EXPECTED: dict[str, Case] = {
     # 2015', 'in 2022', 'last year' fall on 1 January), else the publication date. 2024-03 holds 'Saudi officials are
     # expected to visit Beirut again in March' from a February 2025 article, an extraction error (March 2025 is meant).
     # 'Kagame accused Kinshasa of cooperating with the FDLR militia' is no longer a relation: FDLR is not taken for a name.
+    # 2025-04 counts 'Saudi Arabia and Iran offered to mediate between the two neighbours' as Saudi Arabia meets Iran and
+    # Iran meets Saudi Arabia, an extraction error (an offer to mediate between India and Pakistan).
     'monthly-quadclass': Case('monthly-quadclass', {}, ('month', 'verbalCooperation', 'materialCooperation', 'verbalConflict', 'materialConflict', 'total'), None, [
         ('2015-01', '1', '0', '0', '0', '1'),
         ('2019-01', '0', '1', '0', '0', '1'),
@@ -151,7 +154,7 @@ EXPECTED: dict[str, Case] = {
         ('2025-01', '9', '2', '7', '7', '25'),
         ('2025-02', '4', '1', '1', '1', '7'),
         ('2025-03', '5', '3', '11', '1', '20'),
-        ('2025-04', '6', '0', '1', '5', '12'),
+        ('2025-04', '7', '0', '1', '5', '13'),
         ('2025-05', '4', '0', '3', '2', '9'),
         ('2025-06', '3', '3', '1', '0', '7'),
     ]),
@@ -205,7 +208,8 @@ EXPECTED: dict[str, Case] = {
         ('Organization', 'ArmedGroup', 'YEM', 'Houthis', '5'),
     ]),
     # The sector actors: troops, warships, coast guards and drones (MIL), civilians and protesters (CVL), separatists
-    # (REB). Statement counts include negated ones.
+    # (REB); 'Myanmar's military government' (the junta ASEAN urges) is Myanmar: military. Statement counts include
+    # negated ones.
     'actors-by-type SectorActor': Case('actors-by-type', {'type': 'SectorActor'}, ('typeName', 'kind', 'sector', 'countryCode', 'label', 'statements'), None, [
         ('SectorActor', '', 'MIL', 'CHN', 'China: military', '3'),
         ('SectorActor', '', 'MIL', 'COD', 'DR Congo: military', '1'),
@@ -216,8 +220,9 @@ EXPECTED: dict[str, Case] = {
         ('SectorActor', '', 'MIL', 'ISR', 'Israel: military', '1'),
         ('SectorActor', '', 'REB', 'MDA', 'Moldova: rebels', '3'),
         ('SectorActor', '', 'MIL', 'MLI', 'Mali: military', '1'),
+        ('SectorActor', '', 'MIL', 'MMR', 'Myanmar: military', '1'),
         ('SectorActor', '', 'MIL', 'PAK', 'Pakistan: military', '2'),
-        ('SectorActor', '', 'MIL', 'PHL', 'Philippines: military', '2'),
+        ('SectorActor', '', 'MIL', 'PHL', 'Philippines: military', '1'),
         ('SectorActor', '', 'CVL', 'SDN', 'Sudan: civilians', '1'),
         ('SectorActor', '', 'MIL', 'SDN', 'Sudan: military', '1'),
         ('SectorActor', '', 'MIL', 'SYR', 'Syria: military', '1'),
@@ -239,8 +244,9 @@ EXPECTED: dict[str, Case] = {
         ('Israel: military', 'ISR', 'Israel', 'MIL', 'military', 'yes', '1', '1', '0', '2024-08-16', '2024-08-16'),
         ('Moldova: rebels', 'MDA', 'Moldova', 'REB', 'rebels', 'no', '3', '0', '3', '2024-07-01', '2024-07-01'),
         ('Mali: military', 'MLI', 'Mali', 'MIL', 'military', 'yes', '1', '0', '1', '2024-01-01', '2024-01-01'),
+        ('Myanmar: military', 'MMR', 'Myanmar', 'MIL', 'military', 'yes', '1', '0', '1', '2024-10-10', '2024-10-10'),
         ('Pakistan: military', 'PAK', 'Pakistan', 'MIL', 'military', 'yes', '2', '1', '1', '2025-04-28', '2025-04-28'),
-        ('Philippines: military', 'PHL', 'Philippines', 'MIL', 'military', 'yes', '2', '0', '2', '2024-05-14', '2024-05-14'),
+        ('Philippines: military', 'PHL', 'Philippines', 'MIL', 'military', 'yes', '1', '0', '1', '2024-05-14', '2024-05-14'),
         ('Sudan: civilians', 'SDN', 'Sudan', 'CVL', 'civilians', 'no', '1', '0', '1', '2024-09-10', '2024-09-10'),
         ('Sudan: military', 'SDN', 'Sudan', 'MIL', 'military', 'yes', '1', '0', '1', '2024-09-10', '2024-09-10'),
         ('Syria: military', 'SYR', 'Syria', 'MIL', 'military', 'yes', '1', '0', '1', '2025-01-14', '2025-01-14'),
