@@ -160,7 +160,7 @@ def stated_date(trigger: Token, doc_date: dt.date | None) -> str | None:
             cands = []
             if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nummod"):
                 cands.append(child)
-            if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since"):
+            if child.dep_ == "prep" and child.lower_ in ("on", "in", "during"):  # not "since": an ongoing state
                 cands += [p for p in child.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"]
             for tok in cands:
                 ent = next((e for e in trigger.doc.ents if e.start <= tok.i < e.end), None)

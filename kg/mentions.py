@@ -298,6 +298,8 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         # Ukraine: civilians); it never acts (see Mentions.places)
         context = {a.country for a in m.token_actor.values() if a.type == "Country" and a.country}
         code = load_places().state_of(normalise_surface(text), context) if len(span) <= 5 else None
+        if code and label == "PERSON" and not _place_not_person(text, span):
+            code = None  # "Sherman" is a town in Texas, but after "Deputy Secretary" a person
         country = m.gz.country(code)
         if country is not None:
             for t in span:
@@ -313,6 +315,18 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
             if form and (hit := gz.lookup(form)) is not None and hit.type == "Country":
                 return hit
     return None
+
+
+def _place_not_person(text: str, span: Span) -> bool:
+    """A one-word PERSON entity that is surely a place: a region or territory, or a city of half a
+    million people or more, not right after a title."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (before.lower_,) in gazetteer().titles:
+        return False
+    for p in load_places().candidates(normalise_surface(text)):
+        if p.kind != "city" or (p.population or 0) >= 500_000:
+            return True
+    return False
 
 
 def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
@@ -952,7 +966,10 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
                 if tos and tos[-1] + 1 < len(phrase):
                     phrase = phrase[tos[-1] + 1:]  # "Diplomatic Advisor to Prime Minister Mechichi": his office
                 words = [p.lower_ for p in phrase if p.lower_ not in PHRASE_CONNECTORS]
-                if name and phrase and any(w in heads for w in words) and phrase[-1].lower_ in office | heads:
+                single = len([t for t in name if t.is_alpha and len(t) > 2]) == 1
+                if single and not (gz.match_title([p.lower_ for p in phrase[-4:]]) and name[-1].pos_ == "PROPN"):
+                    pass  # one word names a person only right after a whole title ("Deputy Secretary Sherman")
+                elif name and phrase and any(w in heads for w in words) and phrase[-1].lower_ in office | heads:
                     yield name, phrase
             run = []
 
