@@ -335,6 +335,7 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     lead: list[str] = []
     office = _office_words()
     while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or (tokens[0].lower_,) in gz.titles
+                               or (tokens[0].lemma_.lower(),) in gz.titles or tokens[0].lower_ in ("holiness", "excellency")
                                or tokens[0].lower_ in office or (tokens[0].is_upper and len(tokens[0]) <= 4)):
         lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
     if any(t.lower_ in office for t in tokens):

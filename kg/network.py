@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from kg.ontology import KG, KGR, relations
+from kg.persons import same_persons
 
 MAX_EVIDENCE = 5
 
@@ -161,6 +162,12 @@ def project(
             rollup[node] = (state, sector)
     for node in rollup:
         g.remove_node(node)
+    # a bare surname ("Deputy Secretary Sherman") is the one person of that surname and country
+    # named in full elsewhere in the store (kg.persons.same_persons); the statements keep their node
+    same = same_persons((n, d["label"], d.get("country")) for n, d in g.nodes(data=True) if d.get("type") == "Person")
+    for short, full in same.items():
+        g.nodes[full].setdefault("merged", []).append(g.nodes[short]["label"])
+        g.remove_node(short)
     res = run_query(store, PROJECTION_QUERY, timeout=600)
     for st, s, rel, o, neg, hedged, date, eventdate, published, sentence, doc, title, docdate, conf in res.rows:
         name = rel.value.rsplit("#", 1)[-1]
@@ -178,6 +185,7 @@ def project(
         if until and (when is None or when > until):
             continue
         u, v = str(s.value), str(o.value)
+        u, v = same.get(u, u), same.get(v, v)
         ends = []
         for end in (u, v):
             if end in rollup:

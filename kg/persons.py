@@ -25,7 +25,7 @@ from kg.ontology import ontology_dir, read_tsv
 
 SUFFIXES = {"ii", "iii", "iv", "v"}  # dropped: "Lloyd J. Austin III" is Lloyd Austin
 KEPT_SUFFIXES = {"jr", "sr"}  # kept: Ferdinand Marcos Jr. is not his father
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "he", "h.e", "fm", "pm", "hon"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "he", "h.e", "fm", "pm", "hon", "holiness", "his", "her", "excellency"}
 PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu", "di"}
 
 
@@ -82,7 +82,8 @@ def person_key(name: str) -> str:
         return ""
     variants = _given_variants()
     if len(words) >= 2 and words[0] not in PARTICLES:
-        words = [variants.get(words[0], words[0]), *words[1:]]
+        given = _fold_surname(words[0])  # Oleksii / Oleksiy, Yurii / Yuriy
+        words = [variants.get(words[0], variants.get(given, given)), *words[1:]]
     tail = [w for w in words[1:] if w not in KEPT_SUFFIXES]
     if tail:
         tail[-1] = _fold_surname(tail[-1])
@@ -188,3 +189,35 @@ def directory() -> PersonDirectory:
                 last = _fold_surname(_fold(spelling).replace("-", " ").split()[-1].strip(".,")) if spelling.strip() else ""
                 by_last.setdefault(last, []).append((spelling, name, roles))
     return PersonDirectory(by_last)
+
+
+def same_persons(persons) -> dict[str, str]:
+    """Person nodes that are one person named more fully elsewhere in the store.
+
+    ``persons`` yields ``(iri, label, country)``. A node maps to the one node of the same surname
+    whose name contains every word of its own and more ("Sherman" -> "Wendy Sherman", "Bongo
+    Ondimba" -> "Ali Bongo Ondimba"), when their countries agree (or the shorter has none). When two
+    fuller names qualify ("Biden": "Joe Biden", "Hunter Biden"), or none does, it stays apart:
+    given names are never guessed.
+
+    >>> same_persons([("a", "Sherman", "USA"), ("b", "Wendy Sherman", "USA"), ("c", "Biden", "USA"),
+    ...               ("d", "Joe Biden", "USA"), ("e", "Hunter Biden", "USA"), ("f", "Bongo Ondimba", None),
+    ...               ("g", "Ali Bongo Ondimba", "GAB")])
+    {'a': 'b', 'f': 'g'}
+    """
+    nodes = []
+    for iri, label, country in persons:
+        words = [_fold_surname(w) for w in name_words(label)]
+        if words:
+            nodes.append((iri, words, country))
+    by_surname: dict[str, list[tuple[str, list[str], str | None]]] = {}
+    for node in nodes:
+        by_surname.setdefault(node[1][-1], []).append(node)
+    out = {}
+    for iri, words, country in nodes:
+        cands = {other for other, owords, ocountry in by_surname.get(words[-1], ())
+                 if len(owords) > len(words) and set(words) <= set(owords)
+                 and (country is None or ocountry in (None, country))}
+        if len(cands) == 1:
+            out[iri] = cands.pop()
+    return out
