@@ -13,6 +13,7 @@ A document is written in one Oxigraph transaction, so a store never holds half a
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -58,6 +59,9 @@ XSD_BOOL = _n(_XSD + "boolean")
 XSD_INT = _n(_XSD + "integer")
 XSD_DEC = _n(_XSD + "decimal")
 XSD_DATE = _n(_XSD + "date")
+RDF_JSON = _n(_RDF + "JSON")
+EXTRACTION = _n(KG.extraction)
+READ_WITH_ALIAS = _n(KG.readWithAlias)
 TRUE = ox.Literal("true", datatype=XSD_BOOL)
 FALSE = ox.Literal("false", datatype=XSD_BOOL)
 ACTORS_G = _n(ACTORS_GRAPH)
@@ -83,7 +87,11 @@ def statement_iri(doc_id: str, rel: Relation) -> str:
 def _lit(text: str) -> ox.Literal:
     # Oxigraph refuses lone surrogates; documents decoded with "replace" never have them, but
     # a hostile JSON record can (\\ud800): keep the text, drop what cannot be stored.
-    return ox.Literal(text.encode("utf-8", "replace").decode("utf-8"))
+    return ox.Literal(_clean(text))
+
+
+def _clean(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 @dataclass
@@ -135,10 +143,13 @@ class KGStore:
         return int(rows[0][0].value) if rows else 0
 
     # ------------------------------------------------------------------ writing
-    def replace_document(self, doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0) -> int:
-        """Write a document's graph, replacing any earlier version. Returns the statement count."""
+    def replace_document(self, doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0,
+                         extracted: Iterable[Relation] | None = None, aliases: Iterable[str] = ()) -> int:
+        """Write a document's graph, replacing any earlier version. Returns the statement count.
+
+        ``extracted`` and ``aliases``: see :func:`document_quads`."""
         rels = list(rels)
-        quads, actor_quads = document_quads(doc, rels, sentences, words)
+        quads, actor_quads = document_quads(doc, rels, sentences, words, extracted=extracted, aliases=aliases)
         # rdfs:label, kg:country and kg:isoCode take one value per actor (shapes.ttl): the first
         # description written wins, so a name spelt differently in a later document (same IRI)
         # cannot give an actor a second label.
@@ -167,13 +178,136 @@ class KGStore:
     def flush(self) -> None:
         self.ox.flush()
 
+    # ------------------------------------------------------------------ relink (kg.pipeline.relink)
+    def documents(self) -> list[tuple[str, str]]:
+        """(IRI, identifier) of every stored document, in the order a build reads the input."""
+        rows = self.document_sources()
+        return sorted(rows.items(), key=lambda kv: (kv[1].split("/"), kv[0]))
 
-def document_quads(doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    def extraction(self, iri: str) -> list[Relation] | None:
+        """The relations of a document as extracted (its ``kg:extraction`` record), or None when it
+        has none (stored by a kg that kept no record)."""
+        found = next(self.ox.quads_for_pattern(_n(iri), EXTRACTION, None, _n(iri)), None)
+        return None if found is None else read_extraction(found.object.value)
+
+    def aliases_read(self) -> dict[str, set[str]]:
+        """Document IRI -> the user aliases met in its text when it was read ("surface<TAB>IRI")."""
+        q = "SELECT ?d ?a WHERE { GRAPH ?d { ?d <%s> ?a } }" % KG.readWithAlias
+        out: dict[str, set[str]] = {}
+        for row in self.ox.query(q):
+            out.setdefault(str(row[0].value), set()).add(row[1].value)
+        return out
+
+    def without_extraction(self) -> set[str]:
+        """Documents stored without a ``kg:extraction`` record."""
+        q = ("SELECT ?d WHERE { GRAPH ?d { ?d a <%s> FILTER NOT EXISTS { ?d <%s> ?x } } }"
+             % (KG.Document, KG.extraction))
+        return {str(row[0].value) for row in self.ox.query(q)}
+
+    def restate(self, iri: str, rels: Iterable[Relation]) -> tuple[bool, dict[str, Actor]]:
+        """Replace the statements of a stored document by those of ``rels`` in one transaction,
+        keeping the document's own description and extraction record; write nothing when they are
+        already these. Returns (changed, the actors ``rels`` name)."""
+        g = _n(iri)
+        doc_id = iri.rsplit("/", 1)[-1]
+        stated, actors = statement_quads(doc_id, rels)
+        old = {q for q in self.ox.quads_for_pattern(None, None, None, g) if q.subject != g}
+        new = set(stated)
+        changed = old != new
+        if changed:
+            self.apply_diff(old - new, new - old)
+        return changed, actors
+
+    def actor_graph(self) -> set[ox.Quad]:
+        return set(self.ox.quads_for_pattern(None, None, None, ACTORS_G))
+
+    def apply_diff(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> None:
+        """Remove and add quads in one transaction (one SPARQL update: all or nothing)."""
+        parts = []
+        remove, add = list(remove), list(add)
+        if remove:
+            parts.append("DELETE DATA {\n" + _quads_text(remove) + "\n}")
+        if add:
+            parts.append("INSERT DATA {\n" + _quads_text(add) + "\n}")
+        if parts:
+            self.ox.update(" ;\n".join(parts))
+
+
+def _quads_text(quads: list[ox.Quad]) -> str:
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(ts) + "\n}" for g, ts in by_graph.items())
+
+
+def extraction_literal(rels: Iterable[Relation]) -> ox.Literal:
+    """A document's relations as extracted, as JSON: every field of each relation, the actors and
+    sentences listed once."""
+    actors: dict[Actor, int] = {}
+    sentences: dict[str, str] = {}
+    rows = []
+    for rel in rels:
+        row = {}
+        for f in dataclasses.fields(rel):
+            value = getattr(rel, f.name)
+            if f.name in ("subject", "object"):
+                value = actors.setdefault(value, len(actors))
+            elif f.name == "sentence":
+                sentences.setdefault(str(rel.start), value)
+                continue
+            row[f.name] = value
+        rows.append(row)
+    data = {"version": 1, "actors": [dataclasses.asdict(a) for a in actors], "sentences": sentences, "relations": rows}
+    return ox.Literal(_clean(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)), datatype=RDF_JSON)
+
+
+def read_extraction(text: str) -> list[Relation]:
+    """The relations a ``kg:extraction`` record holds (see :func:`extraction_literal`)."""
+    from kg.extract import Relation  # the class only; reading a record parses no text
+
+    data = json.loads(text)
+    actors = [Actor(**a) for a in data["actors"]]
+    sentences = data["sentences"]
+    out = []
+    for row in data["relations"]:
+        row = dict(row)
+        row["subject"], row["object"] = actors[row["subject"]], actors[row["object"]]
+        row["sentence"] = sentences[str(row["start"])]
+        out.append(Relation(**row))
+    return out
+
+
+def actor_graph_quads(actor_lists: Iterable[Iterable[Actor]], current: Iterable[ox.Quad] = ()) -> set[ox.Quad]:
+    """The shared actors graph a store holds after writing these actors in this order:
+    :func:`actor_quads_for` each, the first label, country and ISO code of an actor winning, unless
+    ``current`` (the graph as it is) already holds one of the values these actors give."""
+    single = (LABEL, _n(KG.country), _n(KG.isoCode))
+    kept = {(q.subject, q.predicate): q for q in current if q.predicate in single}
+    chosen: dict[tuple, ox.Quad] = {}
+    out: set[ox.Quad] = set()
+    for actors in actor_lists:
+        for actor in actors:
+            for q in actor_quads_for(actor):
+                if q.predicate in single:
+                    key = (q.subject, q.predicate)
+                    if key not in chosen or (q == kept.get(key) and chosen[key] != q):
+                        chosen[key] = q
+                    continue
+                out.add(q)
+    return out | set(chosen.values())
+
+
+def document_quads(doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0,
+                   extracted: Iterable[Relation] | None = None, aliases: Iterable[str] = ()) -> tuple[list[ox.Quad], list[ox.Quad]]:
     """The quads that describe ``doc`` in its own graph, and the shared actor quads its relations need.
 
     Both stores (the embedded :class:`KGStore` and :class:`kg.remote.RemoteStore`) write exactly
-    these quads, so the same input gives the same graph whatever the store.
+    these quads, so the same input gives the same graph whatever the store. ``rels`` are the
+    relations to state; ``extracted`` the relations as extracted, before the user's actor curation
+    (default: ``rels``), kept as the document's ``kg:extraction`` record for ``kg relink``;
+    ``aliases`` the user aliases met in the text while it was read ("surface<TAB>IRI").
     """
+    rels = list(rels)
     g = _n(doc_iri(doc.id))
     quads: list[ox.Quad] = []
     add = quads.append
@@ -188,10 +322,25 @@ def document_quads(doc: Document, rels: Iterable[Relation], sentences: int = 0, 
         add(ox.Quad(d, _n(_DCT + "date"), ox.Literal(doc.date.isoformat(), datatype=XSD_DATE), g))
     add(ox.Quad(d, _n(KG.sentenceCount), ox.Literal(str(sentences), datatype=XSD_INT), g))
     add(ox.Quad(d, _n(KG.wordCount), ox.Literal(str(words), datatype=XSD_INT), g))
+    add(ox.Quad(d, EXTRACTION, extraction_literal(rels if extracted is None else list(extracted)), g))
+    for alias in sorted(set(aliases)):
+        add(ox.Quad(d, READ_WITH_ALIAS, _lit(alias), g))
+    stated, actors = statement_quads(doc.id, rels)
+    quads.extend(stated)
+    actor_quads = [q for a in actors.values() for q in actor_quads_for(a)]
+    return quads, actor_quads
+
+
+def statement_quads(doc_id: str, rels: Iterable[Relation]) -> tuple[list[ox.Quad], dict[str, Actor]]:
+    """The statements of one document and their direct edges, in its graph; and the actors they
+    name (IRI -> the description of its last mention), for :func:`actor_quads_for`."""
+    g = d = _n(doc_iri(doc_id))
+    quads: list[ox.Quad] = []
+    add = quads.append
     actors: dict[str, Actor] = {}
     rel_info = relations()
     for rel in rels:
-        s = _n(statement_iri(doc.id, rel))
+        s = _n(statement_iri(doc_id, rel))
         subj, obj = _n(rel.subject.id), _n(rel.object.id)
         actors[rel.subject.id] = rel.subject
         actors[rel.object.id] = rel.object
@@ -220,8 +369,7 @@ def document_quads(doc: Document, rels: Iterable[Relation], sentences: int = 0, 
             add(ox.Quad(s, _n(KG.quad), _n(QUAD_CONCEPTS[quad]), g))
         if not rel.negated:
             add(ox.Quad(subj, _n(KG[rel.relation]), obj, g))
-    actor_quads = [q for a in actors.values() for q in actor_quads_for(a)]
-    return quads, actor_quads
+    return quads, actors
 
 
 def actor_quads_for(actor: Actor) -> list[ox.Quad]:
