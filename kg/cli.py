@@ -40,13 +40,14 @@ def friendly(func):
 
     @wraps(func)
     def wrapper(*args, **kwargs):
+        from kg.curation import CurationError
         from kg.errors import ModelNotFound
         from kg.query import QueryError
         from kg.store import StoreError
 
         try:
             return func(*args, **kwargs)
-        except (UserError, StoreError, QueryError, ModelNotFound) as exc:
+        except (UserError, StoreError, QueryError, ModelNotFound, CurationError) as exc:
             fail(str(exc))
         except KeyboardInterrupt:
             err.print("interrupted: the store holds every document written so far; run the same command again to finish")
@@ -95,6 +96,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any file was skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line and errors.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="Your actor curation file (TSV: alias, merge, country, type, sector, block lines); kept in the store folder and reused by later builds and kg relink.", show_default=False)] = None,
 ):
     """Read FOLDER recursively, extract relations and write them into the store.
 
@@ -130,11 +132,13 @@ def build(
             require_dask()
         except DaskUnavailable as exc:
             raise UserError(str(exc)) from None
+    if actors is not None and not actors.is_file():
+        raise UserError(f"--actors {actors}: no such file")
     try:
         summary = run_build([str(f) for f in folder], store_path=_store_path(store), model=model,
                             workers=workers or (2 if engine == "dask" else 1),
                             batch_size=batch_size, keep_missing=keep_missing, warn=collect, progress=progress,
-                            engine=engine, scheduler=scheduler, partitions=partitions)
+                            engine=engine, scheduler=scheduler, partitions=partitions, actors=actors)
     except BuildInterrupted as exc:
         if progress is not None:
             progress.close()  # the bar leaves the terminal before the message is printed
@@ -155,10 +159,54 @@ def build(
             f"{summary.relations} relations, {summary.actors} actors, {summary.seconds:.1f} s",
             markup=False,
         )
+    if summary.relinked and not json_out and not quiet:
+        err.print(f"actor curation changed: {summary.relinked} unchanged document(s) relinked", markup=False)
     if summary.documents == 0 and summary.documents_in_store == 0:
         raise UserError("no readable documents found")
     if strict and summary.skipped_files:
         fail(f"{summary.skipped_files} file(s) or record(s) skipped (--strict)", code=3)
+
+
+# ---------------------------------------------------------------------------- relink
+@app.command()
+@friendly
+def relink(
+    store: StoreOpt = None,
+    actors: Annotated[Optional[Path], typer.Option("--actors", help="A new actor curation file; it replaces the one kept in the store folder (default: that one).", show_default=False)] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+):
+    """Re-apply your actor curation to a built store without reading the documents again.
+
+    Statements are recomputed from what kg extracted from each document and rewritten where the
+    curation changes them; the actor descriptions follow. Delete the store's actors.tsv and run
+    kg relink to go back to kg's own actors.
+    """
+    import signal
+
+    from kg.pipeline import BuildInterrupted
+    from kg.pipeline import relink as run_relink
+
+    if actors is not None and not actors.is_file():
+        raise UserError(f"--actors {actors}: no such file")
+    try:
+        summary = run_relink(_store_path(store), actors=actors)
+    except BuildInterrupted as exc:
+        name = "SIGTERM" if exc.signum == signal.SIGTERM else "Ctrl-C"
+        err.print(f"interrupted ({name}): every document is whole; run kg relink again to finish", markup=False)
+        raise typer.Exit(128 + exc.signum)
+    if json_out:
+        out.print_json(json.dumps(summary.as_dict()))
+    else:
+        out.print(f"relinked {_shown_store(store)}: {summary.documents} documents ({summary.rewritten} rewritten), "
+                  f"{summary.relations} relations extracted, {summary.statements} statements, "
+                  f"{summary.seconds:.1f} s", markup=False)
+    if summary.unrecorded:
+        _warn(f"{summary.unrecorded} document(s) were stored by an earlier kg without the extraction record relink "
+              "needs and keep their statements; run kg build on their folder once to read them again")
+    if summary.new_aliases:
+        _warn("the documents were read before the alias(es) " + ", ".join(repr(a) for a in summary.new_aliases)
+              + ": relink applied them to the actors kg made from those names; to find the mentions kg did not "
+              "recognise, run kg build on the corpus (it reads again only the documents that contain them)")
 
 
 # ---------------------------------------------------------------------------- extract

@@ -23,7 +23,7 @@ from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documen
 from kg.actors import publisher_voice
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
-from kg.store import KGStore, doc_iri, open_store
+from kg.store import KGStore, StoreError, actor_graph_quads, doc_iri, open_store
 
 PIECE_CHARS = 100_000  # texts longer than this are parsed in pieces cut at paragraph breaks
 # Documents per nlp.pipe batch (spaCy's own default is 256 texts for n_process > 1): news documents
@@ -89,6 +89,7 @@ class BuildSummary:
     events_seconds: float = 0.0  # time taken to recompute and write them
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    relinked: int = 0  # unchanged documents whose statements a changed actor curation rewrote (kg.curation)
 
     def as_dict(self) -> dict:
         """The summary without the warning texts (they were printed as they came)."""
@@ -422,6 +423,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     partitions: int | None = None,
+    actors: str | Path | None = None,
 ) -> BuildSummary:
     """Build or update the store from the documents under ``paths``; see ``kg build``.
 
@@ -437,21 +439,44 @@ def build(
 
     ``engine="dask"`` parses on Dask workers (:mod:`kg.distributed`; ``scheduler``, ``partitions``);
     this process still reads, checks hashes and writes every document.
+
+    ``actors`` is a user actor file (:mod:`kg.curation`), checked before the store is touched and
+    copied into the store folder, where later builds and :func:`relink` find it; without it the
+    copy kept there is used. Relations are curated before they are written; when the curation
+    changed since the store was last written, the unchanged documents are relinked (their
+    statements rewritten from their extraction records, nothing parsed), and the documents whose
+    text contains an alias that changed are parsed again.
     """
     global _FORKING_BUILD
+    from kg import curation
+
     t0 = time.perf_counter()
     summary = BuildSummary()
     paths = list(paths)
+    cur = curation.load(actors) if actors is not None else None
     stats = ReadStats()
     guard = _SignalGuard() if handle_signals and threading.current_thread() is threading.main_thread() else None
     if guard is not None:
         guard.install()
     store: KGStore | None = None
+    installed = None
     try:
         store = open_store(store_path, create=True, lock=True)
         # The only state kept per document: IRI -> content hash of the stored version, or
         # _SEEN once the document has been met in this run. Documents stream through.
         known = store.document_hashes()
+        # users' actor curation (kg.curation): the file given, else the copy kept with the store
+        local = isinstance(store, KGStore)
+        if cur is None:
+            cur = curation.for_store(store.path) if local else curation.EMPTY
+        elif local:
+            curation.keep(cur, actors, store.path)
+        state = curation.read_state(store.path) if local else {"applied": "", "aliases_read": set()}
+        stale = local and bool(known) and cur.digest != state["applied"]
+        read_aliases = store.aliases_read() if local else {}
+        unrecorded = store.without_extraction() if local and cur else set()
+        installed = cur.installed()
+        installed.__enter__()  # the parser reads the alias lines (left in the finally clause)
         proc = Processor(model) if engine == "local" else None
         if progress:
             progress("start", {"total": count_documents(paths, exclude=[store.path])})
@@ -464,6 +489,9 @@ def build(
                     continue  # the same record twice in the input: keep the first
                 known[iri] = _SEEN
                 summary.documents += 1
+                if stored == doc.content_hash and (iri in unrecorded or (
+                        engine == "local" and cur.aliases_in(doc.text) != read_aliases.get(iri, set()))):
+                    stored = None  # read with other aliases, or without the record relink needs: parse again
                 if stored == doc.content_hash:
                     summary.unchanged += 1
                     if progress:
@@ -481,8 +509,11 @@ def build(
             results = process_distributed(todo(), model=model, scheduler=scheduler, workers=workers,
                                           partitions=partitions, batch_size=batch_size)
         for result in results:
+            rels = cur.apply(result.relations)
+            record = {"extracted": result.relations,
+                      "aliases": cur.aliases_in(result.document.text) if engine == "local" else ()} if local else {}
             with writing():
-                n = store.replace_document(result.document, result.relations, result.sentences, result.words)
+                n = store.replace_document(result.document, rels, result.sentences, result.words, **record)
             summary.parsed += 1
             summary.sentences += result.sentences
             summary.words += result.words
@@ -497,6 +528,8 @@ def build(
                 summary.removed += 1
             if summary.removed and progress:
                 progress("removed", {"count": summary.removed})
+        if stale:  # documents stored under another curation: re-applied without parsing
+            summary.relinked = _relink_store(store, cur, writing).rewritten
         # Events (kg.events) are derived from all statements: recomputed after every build and
         # removal and written in one transaction; a signal waits for it, as for a document write.
         from kg.events import refresh as refresh_events
@@ -505,6 +538,12 @@ def build(
             grouped = refresh_events(store)
         summary.events_in_store, summary.events_seconds = grouped.events, grouped.seconds
         store.flush()
+        if local:
+            # every document in the input was checked for the alias lines (the dask parser knows none)
+            read = curation.alias_pairs(cur) if engine == "local" else set()
+            if keep_missing:
+                read &= state["aliases_read"]
+            curation.write_state(store.path, cur.digest, read)
         summary.skipped_files = stats.skipped
         summary.warnings = stats.warnings
         summary.statements_in_store = store.count("SELECT (COUNT(?s) AS ?n) WHERE { ?s a <https://w3id.org/kg/ontology#Statement> }")
@@ -522,6 +561,8 @@ def build(
     finally:
         _FORKING_BUILD = False
         try:
+            if installed is not None:
+                installed.__exit__(None, None, None)
             if store is not None:
                 store.close()  # flushes and releases the lock, also on Ctrl-C / SIGTERM
         finally:
@@ -529,3 +570,128 @@ def build(
                 guard.restore()
     summary.seconds = round(time.perf_counter() - t0, 2)
     return summary
+
+
+# ---------------------------------------------------------------------------- relink
+@dataclass
+class RelinkSummary:
+    """What :func:`relink` did; ``kg relink --json`` prints :meth:`as_dict`."""
+
+    documents: int = 0  # documents in the store
+    rewritten: int = 0  # documents whose statements changed
+    relations: int = 0  # relations as extracted
+    statements: int = 0  # statements written (curated relations)
+    unrecorded: int = 0  # documents stored without an extraction record, left as they are
+    actor_quads_added: int = 0
+    actor_quads_removed: int = 0
+    new_aliases: list[str] = field(default_factory=list)  # alias forms the parser did not know when the documents were read
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def relink(store_path: str | Path | None = None, actors: str | Path | None = None,
+           handle_signals: bool = True) -> RelinkSummary:
+    """Re-apply the users' actor curation to a built store without parsing anything (``kg relink``).
+
+    ``actors`` (a user actor file, :mod:`kg.curation`) replaces the copy kept in the store folder;
+    without it, that copy is used (no copy: kg's own actors). Every document's statements are
+    recomputed from its extraction record (the relations as extracted) and rewritten in one
+    transaction when they changed; the shared actors graph is then recomputed from all of them,
+    as a fresh build with this file would write it. Takes the store's write lock; SIGINT and
+    SIGTERM wait for the write in progress (:class:`BuildInterrupted`), and running the command
+    again finishes the work.
+    """
+    from kg import curation
+
+    t0 = time.perf_counter()
+    cur = curation.load(actors) if actors is not None else None  # checked before the store is touched
+    guard = _SignalGuard() if handle_signals and threading.current_thread() is threading.main_thread() else None
+    if guard is not None:
+        guard.install()
+    store = None
+    try:
+        store = open_store(store_path, create=False, lock=True)
+        if not isinstance(store, KGStore):
+            raise StoreError("kg relink works on a kg store folder; for a SPARQL endpoint run kg build --actors FILE")
+        if cur is None:
+            cur = curation.for_store(store.path)
+        else:
+            curation.keep(cur, actors, store.path)
+        writing = guard.write if guard is not None else _nullcontext
+        summary = _relink_store(store, cur, writing)
+        _refresh_derived(store, writing)
+        store.flush()
+        read = curation.read_state(store.path)["aliases_read"]
+        curation.write_state(store.path, cur.digest, read)
+        summary.new_aliases = sorted({pair.split("\t")[0] for pair in curation.alias_pairs(cur) - read})
+    except BuildInterrupted as exc:
+        exc.summary = None
+        raise
+    finally:
+        try:
+            if store is not None:
+                store.close()
+        finally:
+            if guard is not None:
+                guard.restore()
+    summary.seconds = round(time.perf_counter() - t0, 2)
+    return summary
+
+
+def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
+    """Rewrite every document's statements from its extraction record under ``cur``, then the
+    shared actors graph. The store is never half-written: new actor descriptions are added first,
+    each document is replaced in one transaction, and stale descriptions go last."""
+    from kg.ontology import KG
+    from kg.store import LABEL, _n, statement_quads
+
+    summary = RelinkSummary()
+    plan: list[tuple[str, list]] = []
+    described: list = []
+    kept_actors: set[str] = set()
+    with cur.installed():  # alias forms are alternative labels, as in a build with this file
+        for iri, _key in store.documents():
+            summary.documents += 1
+            raw = store.extraction(iri)
+            if raw is None:  # stored by a kg that kept no record: its statements stay as they are
+                summary.unrecorded += 1
+                q = "SELECT DISTINCT ?a WHERE { GRAPH <%s> { ?s <%s>|<%s> ?a } }" % (iri, KG.subject, KG.object)
+                kept_actors.update(str(row[0].value) for row in store.ox.query(q))
+                continue
+            rels = cur.apply(raw)
+            summary.relations += len(raw)
+            summary.statements += len(rels)
+            plan.append((iri, rels))
+            described.append(statement_quads(iri.rsplit("/", 1)[-1], rels)[1].values())  # as the store describes them
+        old = store.actor_graph()
+        new = actor_graph_quads(described, current=old)
+    if kept_actors:  # descriptions of the actors that unrecorded documents name stay as they are
+        kept_actors |= {str(q.object.value) for q in old if str(q.subject.value) in kept_actors
+                        and q.predicate in (_n(KG.country), _n(KG.partOf))}
+        keep = {q for q in old if str(q.subject.value) in kept_actors}
+        single = {(q.subject, q.predicate) for q in keep if q.predicate in (LABEL, _n(KG.country), _n(KG.isoCode))}
+        new = keep | {q for q in new if (q.subject, q.predicate) not in single}
+    single_preds = (LABEL, _n(KG.country), _n(KG.isoCode))
+    has_value = {(q.subject, q.predicate) for q in old if q.predicate in single_preds}
+    first = {q for q in new - old if (q.subject, q.predicate) not in has_value}  # nothing described twice
+    with writing():
+        store.apply_diff((), first)
+    for iri, rels in plan:
+        with writing():
+            changed, _ = store.restate(iri, rels)
+        summary.rewritten += changed
+    with writing():
+        store.apply_diff(old - new, (new - old) - first)
+    summary.actor_quads_added = len(new - old)
+    summary.actor_quads_removed = len(old - new)
+    return summary
+
+
+def _refresh_derived(store: KGStore, writing) -> None:
+    """Data derived from all statements (kg.events) follows a relink as it follows a build."""
+    from kg.events import refresh
+
+    with writing():
+        refresh(store)
