@@ -883,9 +883,9 @@ def _office_words() -> frozenset[str]:
     from kg.ontology import ontology_dir
 
     words = set()
-    for line in (ontology_dir() / "actors" / "office_words.txt").read_text("utf-8").split():
-        if not line.startswith("#"):
-            words.add(line.lower())
+    for line in (ontology_dir() / "actors" / "office_words.txt").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.add(line.strip().lower())
     gz = gazetteer()
     for title in gz.titles:
         words.update(w for w in title if w not in PHRASE_CONNECTORS)

@@ -40,6 +40,7 @@ def _given_variants() -> dict[str, str]:
         names = [_fold(n.strip()) for n in row[0].split("|") if n.strip()]
         for n in names:
             table.setdefault(n, names[0])
+            table.setdefault(_fold_surname(n), names[0])  # "oleksii" folds like "oleksiy"
     return table
 
 

@@ -33,9 +33,10 @@ class CorpusMissing(FileNotFoundError):
 def corpora_dir() -> Path | None:
     """The shared corpora folder, or None when it is absent."""
     env = os.environ.get("KG_CORPORA")
-    candidates = [Path(env)] if env else []
+    if env:  # set: the only place to look
+        return Path(env) if Path(env).is_dir() else None
     here = Path(__file__).resolve().parents[1]
-    candidates += [here.parent / "shared" / "corpora", Path.cwd().parent / "shared" / "corpora"]
+    candidates = [here.parent / "shared" / "corpora", Path.cwd().parent / "shared" / "corpora"]
     for c in candidates:
         if c.is_dir():
             return c
