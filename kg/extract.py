@@ -44,6 +44,7 @@ PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
 THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+LOCATION_SLOTS = {"prep:in"}  # a target given only as the place of the event, tried after every other slot
 POPULATION_VERBS = {"host", "receive", "welcome", "accept", "take"}
 POPULATION_SECTORS = {"REF", "CVL"}
 
@@ -282,13 +283,18 @@ class Extractor:
         modifier ("condemned Israel's decision", "a wave of Russian missiles"). A slot written
         with a final "!" in the lexicon ("obj!") takes named actors only.
         """
+        located = [s for s in slots if s in LOCATION_SLOTS]
         for loose in (False, True):
             for slot in slots:
-                if loose and slot.endswith("!"):
+                if (loose and slot.endswith("!")) or slot in located:
                     continue
                 actors = self._slot(slot.rstrip("!"), head, obj_noun, m, loose)
                 if actors:
                     return actors, loose
+        for slot in located:  # "attacked Hamas positions in Rafah": where it happened comes last
+            actors = self._slot(slot, head, obj_noun, m)
+            if actors:
+                return actors, False
         return [], False
 
     def _slot(self, slot: str, head: Token, obj_noun: Token | None, m: Mentions, loose: bool = False) -> list[Actor]:
