@@ -543,6 +543,7 @@ def view(
     min_count: Annotated[int, typer.Option("--min-count", metavar="N", help="Drop edges with fewer statements.")] = 1,
     top: Annotated[Optional[int], typer.Option("--top", metavar="N", help="Keep the N most central actors (PageRank).", show_default=False)] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")] = False,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", metavar="C", help="Draw only statements whose calibrated confidence is at least C (0-1: the share of such relations that were right on real text).")] = 0.0,
     level: NetLevelOpt = "actor",
     size_by: Annotated[str, typer.Option("--size-by", metavar="pagerank|degree", help="Node size: pagerank or degree.")] = "pagerank",
     out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("kg-view.html"),
@@ -569,6 +570,8 @@ def view(
         raise UserError("--depth must be 0 or more")
     if min_count < 1:
         raise UserError("--min-count must be 1 or more")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise UserError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
     if top is not None and top < 1:
         raise UserError("--top must be 1 or more")
     if size_by not in ("pagerank", "degree"):
@@ -576,7 +579,7 @@ def view(
     _check_level(level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
         graph = project(st, relations_=relation or None, quads=quads or None, since=day_from, until=day_to,
-                        min_count=min_count, include_negated=include_negated, level=level)
+                        min_count=min_count, include_negated=include_negated, level=level, min_confidence=min_confidence)
     parts = []
     try:
         node = resolve_focus(graph, focus) if focus is not None else None

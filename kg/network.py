@@ -95,6 +95,7 @@ def project(
     until: dt.date | str | None = None,
     min_count: int = 1,
     include_negated: bool = False,
+    min_confidence: float = 0.0,
     level: str = "actor",
     count: str = "mentions",
 ) -> nx.MultiDiGraph:
@@ -174,6 +175,8 @@ def project(
         negated = neg.value == "true"
         if negated and not include_negated:
             continue
+        if min_confidence and (conf is None or float(conf.value) < min_confidence):
+            continue  # calibrated confidence (the share of such relations found right on real text)
         if wanted_rel and name not in wanted_rel:
             continue
         quad = info[name].quad if name in info else None
