@@ -273,7 +273,7 @@ class GoldActor:
         if t == "Sector":
             if getattr(a, "sector", None):
                 # an annotator who could not tell the country leaves it out: the sector decides
-                return a.sector == self.sector and (self.country is None or a.country == self.country)
+                return (self.sector is None or a.sector == self.sector) and (self.country is None or a.country == self.country)
             return a.type == "Country" and self.sector in SECTORS_AS_STATE and a.country == self.country
         hit = gazetteer().lookup(self.name)
         if hit is not None and hit.id == a.id:

@@ -88,6 +88,12 @@ class Mentions:
             for c in tok.children:
                 if c.dep_ == "conj":
                     out += self.actors(c)
+                elif c.dep_ == "appos" and out and out[0].type in ("Person", "Country"):
+                    # "designated Chen Dong, Yang Jianping, Qiu Hong and ...": a list the parser
+                    # took for an apposition names more actors of the same kind
+                    more = self.actors(c)
+                    if more and more[0].type == out[0].type and more[0].id != out[0].id:
+                        out += more
         seen, uniq = set(), []
         for a in out:
             if a.id not in seen:
@@ -391,6 +397,9 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     head = span.root.lemma_.lower()
     if countries and (head in gz.state_nouns or head in ("ministry", "office", "department", "agency", "council")):
         return countries[0]
+    if not countries and m.voice is not None and m.voice.type == "Country" and head in ("ministry", "department") and \
+            any(t.lower_ == "of" for t in tokens):
+        return m.voice  # "the Department of Commerce" in a release: the publisher's own ministry
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if countries and after is not None and ((after.lower_,) in gz.titles or after.lemma_.lower() in gz.state_nouns):
         # "Indian External Affairs Minister", "British Defence Secretary": the entity is part of a title
