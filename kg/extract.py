@@ -633,6 +633,12 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return logical_subjects(head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return logical_subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # a purpose clause: "students began a sit-in to protest the verdict", "travelled to Kyiv to meet"
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
+        # "ready to partner with", "willing to cooperate": the adjective's subject
+        return logical_subjects(head.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head
         objs = [c for c in gov.children if c.dep_ in DOBJ]

@@ -704,7 +704,7 @@ def _located_in(tok: Token, m: Mentions) -> list[Actor]:
     """Countries an agent noun is placed in: "security forces in Chad", "protesters in Tehran"."""
     found = []
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across"):
+        if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across", "from"):
             for q in p.children:
                 if q.dep_ == "pobj" and not m.actors(q):
                     # "rebels in the north of Mali"
