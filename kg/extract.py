@@ -104,6 +104,8 @@ class Relation:
     rule: str
     event_date: str | None = None  # the event's date as the sentence states it (day, YYYY-MM or YYYY), if it does
     published: str | None = None  # the document's publication date
+    place: str | None = None  # where the sentence says the event happened (a city, region or territory)
+    place_country: str | None = None  # that place's state (ISO alpha-3)
 
     def key(self) -> tuple:
         return (self.subject.id, self.relation, self.object.id, self.negated, self.start)
@@ -123,6 +125,7 @@ class Relation:
             "date": self.date,
             "event_date": self.event_date,
             "published": self.published,
+            "place": {"name": self.place, "country": self.place_country} if self.place else None,
             "trigger": self.trigger,
             "rule": self.rule,
         }
@@ -503,10 +506,10 @@ class Extractor:
             # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
             pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]
         for s, t in pairs:
-            yield self._relation(s, rel, t, sent, token, doc_date, frame.rule, [frame.words], negated, hedged)
+            yield self._relation(s, rel, t, sent, token, doc_date, frame.rule, [frame.words], negated, hedged, m)
 
     def _relation(self, s: Actor, rel: str, o: Actor, sent: Span, token: Token | None, doc_date, rule: str,
-                  words: list[str], negated: bool, hedged: bool) -> Relation:
+                  words: list[str], negated: bool, hedged: bool, m: Mentions | None = None) -> Relation:
         conf = calibrated_confidence(rule, rel, s, o)
         if conf is None:
             conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
@@ -529,6 +532,7 @@ class Extractor:
             rule=rule,
             event_date=stated,
             published=doc_date.isoformat() if doc_date else None,
+            **(_place_of(token, m) if token is not None and m is not None else {}),
         )
 
     def _object_noun(self, verb: Token) -> Token | None:
@@ -703,6 +707,27 @@ def _words(head: Token, obj_noun: Token | None) -> str:
         a, b = sorted([head, obj_noun], key=lambda t: t.i)
         return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
     return head.text
+
+
+PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
+
+
+def _place_of(trigger: Token, m: Mentions) -> dict:
+    """Where the sentence says the event happened: a place named after "in", "at", "near" ... on the
+    trigger, on its object, or on the verb that states a noun event ("attacked positions in Idlib")."""
+    holders = [trigger, *[c for c in trigger.children if c.dep_ in DOBJ]]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.i != trigger.i:
+        holders.append(trigger.head)
+    for h in holders:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+                continue
+            for q in p.children:
+                if q.dep_ == "pobj" and q.i in m.places:
+                    ent = next((e for e in q.doc.ents if e.start <= q.i < e.end), None)
+                    name = ent.text if ent is not None else q.text
+                    return {"place": name.removeprefix("the ").strip(), "place_country": m.token_actor[q.i].country}
+    return {}
 
 
 def _has_own_agent(noun: Token, m: Mentions) -> bool:

@@ -358,6 +358,10 @@ def statement_quads(doc_id: str, rels: Iterable[Relation]) -> tuple[list[ox.Quad
             add(ox.Quad(s, _n(KG.eventDate), ox.Literal(rel.event_date, datatype=_n(_XSD + kind)), g))
         if rel.published:
             add(ox.Quad(s, _n(KG.publicationDate), ox.Literal(rel.published, datatype=XSD_DATE), g))
+        if rel.place:
+            add(ox.Quad(s, _n(KG.place), _lit(rel.place), g))
+            if rel.place_country:
+                add(ox.Quad(s, _n(KG.placeCountry), _n(KGR[f"country/{rel.place_country}"]), g))
         add(ox.Quad(s, _n(KG.trigger), _lit(rel.trigger), g))
         add(ox.Quad(s, _n(KG.sentence), _lit(rel.sentence), g))
         add(ox.Quad(s, _n(KG.start), ox.Literal(str(rel.start), datatype=XSD_INT), g))
