@@ -292,7 +292,13 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     gz = m.gz
     text = span.text
     if len(span) == 1 and text in m.persons:
-        # "Kanye West ... West said", "Sudesh Amman ... Amman": a surname met earlier beats the gazetteer
+        # "Kanye West ... West said", "Sudesh Amman ... Amman": a surname met earlier beats the
+        # gazetteer, except after an office title: "Hunter Biden ... President Biden" is the
+        # well-known office-holder
+        known = gz.lookup(text)
+        titled = span.start > 0 and (span.doc[span.start - 1].lower_,) in gz.titles
+        if titled and known is not None and known.type == "Person":
+            return known
         return m.persons[text]
     hit = gz.lookup(text)
     label = span.label_ if span.label_ in ENTITY_LABELS else ""
@@ -371,7 +377,7 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         return known
     actor = new_person(name, m)
     m.persons[name] = actor
-    m.persons.setdefault(words[-1], actor)
+    m.persons[words[-1]] = actor  # a bare surname is the person of that surname named in full most recently
     surname = words[-1]
     for article in ("al-", "el-", "Al-", "El-"):
         if surname.startswith(article) and len(surname) > len(article) + 1:

@@ -165,3 +165,9 @@ def test_malformed_real_gold_line_names_the_line(tmp_path):
                     '"actors": [{"name": "X", "type": "Planet"}], "relations": []}\n')
     with pytest.raises(GoldError, match=r"real.jsonl:1: actor 'X' has an unknown type 'Planet'"):
         load_gold(gold)
+
+
+def test_bare_surname_is_the_latest_full_name_but_a_titled_one_the_office_holder(extract):
+    got = extract("Hunter Biden met Kenya's president. Biden criticized China. President Biden criticized Iran.")
+    assert ("Hunter Biden", "criticizes", "China", False, False) in got
+    assert ("Joe Biden", "criticizes", "Iran", False, False) in got
