@@ -94,12 +94,7 @@ class Mentions:
                     more = self.actors(c)
                     if more and more[0].type == out[0].type and more[0].id != out[0].id:
                         out += more
-        seen, uniq = set(), []
-        for a in out:
-            if a.id not in seen:
-                seen.add(a.id)
-                uniq.append(a)
-        return uniq
+        return _dedupe_actors(out)
 
     def _own(self, tok: Token) -> list[Actor]:
         if tok.i in self.token_group:
