@@ -525,6 +525,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
             holder = gz.country(title.country)
         if title is not None and holder is None and not _names_other_body(phrase, m):
             holder = _voice_holder(m, title, person)
+        if title is not None and holder is None and not _names_other_body(phrase, m):
+            holder = _own_state(m, title, person)
         if title is not None and holder is not None and not (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
             person = _record_title(m, name[-1].i, person, title, holder)
         for t in [*phrase, *name]:
@@ -575,6 +577,8 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
             # "President Vladimir Putin of Russia"
             holder = next((a for p in ent.root.children if p.dep_ == "prep" and p.lower_ == "of"
                            for q in p.children if q.dep_ == "pobj" for a in m.actors(q) if a.type != "Person"), None)
+        if title is not None and holder is None:
+            holder = _own_state(m, title, person)
         if title is None or holder is None:
             continue
         if title.scope == "org" and holder.type == "Country" and title.role == "leads":
@@ -806,6 +810,16 @@ def _title_head(title: Title) -> str:
 
 VOICE_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "counselor",
                 "counsellor", "coordinator", "administrator", "adviser", "advisor", "representative", "official"}
+
+
+def _own_state(m: Mentions, title: Title, person: Actor) -> Actor | None:
+    """A state office named by its title alone ("President Putin", "Prime Minister Garibashvili")
+    is held in the state the person is known to serve: from the person dictionary's role at the
+    document's date, or from an earlier title in the document."""
+    if title.scope == "org" or not person.country:
+        return None
+    known = next((p for p in m.persons.values() if p.id == person.id and p.country), person)
+    return m.gz.country(known.country)
 
 
 def _voice_holder(m: Mentions, title: Title, person: Actor) -> Actor | None:
