@@ -649,6 +649,10 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 match = _titled_before(m, title, tok.i)
                 if match is not None:
                     m.token_actor[tok.i] = match
+                    # "The Secretary thanked ...": the sentence names the office again
+                    earlier = next(((role, h) for i, p, role, h in reversed(m.titles) if p.id == match.id and i < tok.i), None)
+                    if earlier is not None:
+                        m.titles.append((tok.i, match, *earlier))
             continue
         if len(holders) >= 2 and tok.tag_ in ("NNS", "NNPS") and not title:
             # "the foreign ministers of Iran and Saudi Arabia", "Russian and Ukrainian troops"
