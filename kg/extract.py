@@ -173,6 +173,9 @@ class Extractor:
                 frames = self._adj_frames(token, lemma, m)
             elif token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
                 frames = self._verb_frames(token, lemma, m)
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp" and lemma in self.lex.verbs:
+                # a predicative adjective: "Kyiv is grateful to Warsaw", "is critical of Beijing"
+                frames = self._verb_frames(token, lemma, m)
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns:
                 frames = self._noun_frames(token, lemma, m)
             for frame in frames:
@@ -617,6 +620,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if head.i == verb.i:  # spaCy makes a new Token object per access: compare positions
         return []
+    if verb.dep_ == "acomp":  # "Kyiv is grateful to": the copula's subject
+        return logical_subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return []
     if verb.dep_ == "xcomp" and _is_passive(head):

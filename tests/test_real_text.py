@@ -51,6 +51,9 @@ CASES = [
      [("Norway", "cooperatesWith", "Kenya", False, True)]),
     ("attack_target_only_a_place", "Turkish jets bombed positions in Iraq.",
      [("Turkey: military", "attacks", "Iraq", False, False)]),
+    ("predicative_adjective", "Ukraine is grateful to Poland.", [("Ukraine", "supports", "Poland", False, False)]),
+    ("commitment_to_a_state", "Japan reaffirmed its commitment to the Philippines.",
+     [("Japan", "supports", "Philippines", False, False)]),
     # statuses
     ("condition_hedges", "Germany warned of costs if Russia invades Ukraine.", [("Russia", "attacks", "Ukraine", False, True)]),
     ("question_hedges", "Will China invade Taiwan?", [("China", "attacks", "Taiwan", False, True)]),
