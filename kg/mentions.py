@@ -514,7 +514,10 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
             if person is None or person.type != "Person":
                 person = new_person(text, m) if name[0].i == phrase[-1].i + 1 else None
         else:
-            person = m.persons.get(text) or new_person(text, m)
+            listed = gz.lookup(text)  # a well-known person under another spelling ("Abbas Araqchi")
+            person = m.persons.get(text) or (listed if listed is not None and listed.type == "Person" else None) \
+                or (known if known is not None and known.type == "Person" and known.label.split()[-1] == words[-1] else None) \
+                or new_person(text, m)
         if person is None:
             continue
         m.persons[text] = person
@@ -937,6 +940,12 @@ def _hyphen_piece(t: Token) -> bool:
     return t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 2].text[:1].isupper() and t.is_alpha
 
 
+def _names_non_person(text: str, gz: Gazetteer) -> bool:
+    """A word the gazetteer knows as a country or a body ("Kazakhstan", "UK"): not part of a name."""
+    hit = gz.lookup(text)
+    return hit is not None and hit.type != "Person"
+
+
 def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
     """The name at the end of a title phrase: up to three words, initials, particles, a suffix."""
     office = _office_words()
@@ -961,7 +970,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
             name.insert(0, t)
             continue
         if (not _capitalised(t) or low in office or t.lemma_.lower() in office or low in PHRASE_CONNECTORS or low in HONORIFICS
-                or gz.lookup(t.text) is not None or words >= 3 or (t.is_upper and len(t) <= 4)):
+                or _names_non_person(t.text, gz) or words >= 3 or (t.is_upper and len(t) <= 4)):
             break
         name.insert(0, t)
         words += 1
