@@ -507,6 +507,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
         known = m.token_actor.get(name[-1].i)
         if known is not None and known.type == "Person" and known.label == text and len(words) > 1:
             person = known
+        elif len(words) == 1 and (listed := gz.lookup(text)) is not None and listed.type == "Person":
+            person = listed  # after an office title, the well-known office-holder ("President Biden")
         elif len(words) == 1:
             full = m.persons.get(words[0])
             person = full if full is not None and len(full.label.split()) > 1 else (known if known is not None and known.type == "Person" else None)
