@@ -315,7 +315,7 @@ def _real_item(item: dict, path, n: int) -> dict:
 def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = None) -> RealReport:
     """Score real-text items: kg reads each whole document; the passage's sentences are scored."""
     from kg.mentions import find_mentions
-    from kg.realgold import CorpusMissing, _records
+    from kg.realgold import CorpusMissing, passage, records
 
     items = [it for it in items if split in (None, "all") or it.get("split") == split]
     report = RealReport(items=len(items))
@@ -326,15 +326,13 @@ def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = Non
     docs = []
     for (corpus, record), its in by_doc.items():
         try:
-            rec = _records(corpus).get(record)
+            rec = records(corpus).get(record)
         except CorpusMissing as exc:
             raise GoldError(str(exc)) from None
         if rec is None:
             raise GoldError(f"record {record!r} of {corpus} is not in the corpora here")
         for it in its:
             try:
-                from kg.realgold import passage
-
                 passage(it["source"])
             except ValueError as exc:
                 raise GoldError(f"{it['id']}: {exc}") from None

@@ -45,7 +45,12 @@ def corpora_dir() -> Path | None:
 
 def corpus_records(corpus: str) -> list[dict]:
     """Every record of one corpus file as ``{corpus, id, date, title, text}``."""
-    return list(_records(corpus).values())
+    return list(records(corpus).values())
+
+
+def records(corpus: str) -> dict[str, dict]:
+    """The records of one corpus file by id (the release's ``guid``, the article's ``url``), read once."""
+    return _records(corpus)
 
 
 @lru_cache(maxsize=16)
@@ -75,7 +80,7 @@ def _records(corpus: str) -> dict[str, dict]:
 
 def passage(pointer: dict) -> str:
     """The text a pointer names; raises CorpusMissing or ValueError when it cannot be found as annotated."""
-    rec = _records(pointer["corpus"]).get(pointer["record"])
+    rec = records(pointer["corpus"]).get(pointer["record"])
     if rec is None:
         raise ValueError(f"record {pointer['record']!r} is not in {pointer['corpus']}")
     text = rec["text"][pointer["start"]:pointer["end"]]
