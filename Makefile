@@ -12,9 +12,11 @@ demo:
 	$(VENV)/bin/kg view --store kg-store --out kg-view.html
 
 # Whole test suite: system packages the browser and server tests need (when run as root, as CI
-# does), the test extras, then pytest.
+# does), the test extras, the lint and format checks (ruff), then pytest.
 test:
 	bash scripts/system-deps.sh
 	$(PY) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -e '.[test]'
+	$(VENV)/bin/ruff check kg tests scripts bench
+	$(VENV)/bin/ruff format --check kg tests scripts bench
 	$(VENV)/bin/python -m pytest -q

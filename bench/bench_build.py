@@ -49,8 +49,12 @@ def run_child(cmd: list[str], log: Path) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - t0
     # Linux reports ru_maxrss in KiB; wait4 covers the child and the children it waited for.
-    result = {"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "code": proc.returncode,
-              "stdout": Path(log).read_text("utf-8", "replace")}
+    result = {
+        "seconds": seconds,
+        "rss_mb": usage.ru_maxrss / 1024,
+        "code": proc.returncode,
+        "stdout": Path(log).read_text("utf-8", "replace"),
+    }
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{Path(str(log) + '.err').read_text()[-2000:]}")
     return result
@@ -132,8 +136,13 @@ def query_and_view(store_path: str, repeat: int) -> None:
     t1 = time.perf_counter()
     html = render(graph, "benchmark")
     t2 = time.perf_counter()
-    out.update(project_ms=(t1 - t0) * 1000, render_ms=(t2 - t1) * 1000, nodes=graph.number_of_nodes(),
-               edges=graph.number_of_edges(), html_kb=len(html) // 1024)
+    out.update(
+        project_ms=(t1 - t0) * 1000,
+        render_ms=(t2 - t1) * 1000,
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        html_kb=len(html) // 1024,
+    )
     store.close()
     print(json.dumps(out))
 
@@ -154,8 +163,10 @@ def machine() -> str:
     from kg.nlp import load_pipeline
 
     nlp = load_pipeline()
-    return (f"{os.cpu_count()} cores, {cpu}, {ram} RAM, Python {platform.python_version()}, spaCy {spacy.__version__}, "
-            f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}, load average at start {os.getloadavg()[0]:.2f}")
+    return (
+        f"{os.cpu_count()} cores, {cpu}, {ram} RAM, Python {platform.python_version()}, spaCy {spacy.__version__}, "
+        f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}, load average at start {os.getloadavg()[0]:.2f}"
+    )
 
 
 def main() -> None:
@@ -193,21 +204,31 @@ def main() -> None:
         b = json.loads(bare["stdout"])
         words = b["words"]
         bare_wps = words / bare["seconds"]
-        print(f"bare parse, 1 process: {words} words in {bare['seconds']:.1f} s wall ({b['parse_seconds']:.1f} s in nlp.pipe) "
-              f"= {bare_wps:.0f} words/s, peak RSS {bare['rss_mb']:.0f} MB", flush=True)
+        print(
+            f"bare parse, 1 process: {words} words in {bare['seconds']:.1f} s wall ({b['parse_seconds']:.1f} s in nlp.pipe) "
+            f"= {bare_wps:.0f} words/s, peak RSS {bare['rss_mb']:.0f} MB",
+            flush=True,
+        )
         if args.bare_2:
             bare2 = run_child(me + ["--child", "bare", *bs, "--n-process", "2", str(data)], tmp / "bare2.out")
-            print(f"bare parse, 2 processes: {words / bare2['seconds']:.0f} words/s "
-                  f"({bare_wps and (words / bare2['seconds']) / bare_wps:.2f} x one), peak RSS {bare2['rss_mb']:.0f} MB", flush=True)
+            print(
+                f"bare parse, 2 processes: {words / bare2['seconds']:.0f} words/s "
+                f"({bare_wps and (words / bare2['seconds']) / bare_wps:.2f} x one), peak RSS {bare2['rss_mb']:.0f} MB",
+                flush=True,
+            )
 
         def kg_build(store: Path, workers: int, label: str, log: str) -> dict:
-            r = run_child(KG + ["build", str(data), "--store", str(store), "--json", "--workers", str(workers), *bs],
-                          tmp / log)
+            r = run_child(
+                KG + ["build", str(data), "--store", str(store), "--json", "--workers", str(workers), *bs], tmp / log
+            )
             r["summary"] = json.loads(r["stdout"])
             s = r["summary"]
-            print(f"{label}: {s['parsed']} parsed / {s['unchanged']} unchanged in {r['seconds']:.1f} s wall = "
-                  f"{s['words'] / r['seconds']:.0f} words/s, {s['statements_in_store']} statements, "
-                  f"peak RSS {r['rss_mb']:.0f} MB", flush=True)
+            print(
+                f"{label}: {s['parsed']} parsed / {s['unchanged']} unchanged in {r['seconds']:.1f} s wall = "
+                f"{s['words'] / r['seconds']:.0f} words/s, {s['statements_in_store']} statements, "
+                f"peak RSS {r['rss_mb']:.0f} MB",
+                flush=True,
+            )
             return r
 
         store1 = tmp / "store1"
@@ -220,7 +241,10 @@ def main() -> None:
             print(f"  2 workers vs 1: {wps2 / wps1:.2f} x (target >= 1.6)", flush=True)
             shutil.rmtree(tmp / "store2", ignore_errors=True)
         noop = kg_build(store1, 1, "no-op rebuild", "noop.out")
-        print(f"  no-op rebuild: {100 * noop['seconds'] / one['seconds']:.1f}% of the full build (target < 5%)", flush=True)
+        print(
+            f"  no-op rebuild: {100 * noop['seconds'] / one['seconds']:.1f}% of the full build (target < 5%)",
+            flush=True,
+        )
         touched = touch(data, args.touch)
         again = kg_build(store1, 1, f"rebuild after changing {touched} records", "touch.out")
         print(f"  touched rebuild: {100 * again['seconds'] / one['seconds']:.1f}% of the full build", flush=True)
@@ -233,8 +257,11 @@ def main() -> None:
                 print(f"saved query {name}: skipped ({r['skipped']})")
             else:
                 print(f"saved query {name}: median {r['median_ms']:.1f} ms over {args.repeat} runs, {r['rows']} rows")
-        print(f"view: project {q['project_ms']:.0f} ms ({q['nodes']} actors, {q['edges']} edges), "
-              f"render {q['render_ms']:.0f} ms ({q['html_kb']} KB of HTML)", flush=True)
+        print(
+            f"view: project {q['project_ms']:.0f} ms ({q['nodes']} actors, {q['edges']} edges), "
+            f"render {q['render_ms']:.0f} ms ({q['html_kb']} KB of HTML)",
+            flush=True,
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

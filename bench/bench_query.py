@@ -44,8 +44,21 @@ BUDGET_S = 1.0
 def actor_pool(rng: random.Random, persons: int = 400) -> list:
     """Countries and organisations of the gazetteer plus synthetic persons, busiest first."""
     gz = gazetteer()
-    busy = [resolve_name(n) for n in ("Russia", "China", "United States", "Ukraine", "Iran", "India",
-                                      "European Union", "NATO", "Israel", "Turkey")]
+    busy = [
+        resolve_name(n)
+        for n in (
+            "Russia",
+            "China",
+            "United States",
+            "Ukraine",
+            "Iran",
+            "India",
+            "European Union",
+            "NATO",
+            "Israel",
+            "Turkey",
+        )
+    ]
     countries = sorted(gz.countries.values(), key=lambda a: a.id)
     orgs = sorted({a.id: a for a in gz.by_surface.values() if a.type != "Country"}.values(), key=lambda a: a.id)
     codes = [c.country for c in countries]
@@ -67,8 +80,15 @@ def generate(store_path: Path, target_triples: int, seed: int = 7) -> tuple[int,
     with open_store(store_path, create=True) as st:
         while True:
             day = start + dt.timedelta(days=rng.randrange(900))
-            doc = Document(key=f"bench/doc-{docs:06d}.txt", display=f"doc-{docs:06d}.txt", text=f"synthetic {docs}",
-                           title=f"Synthetic report {docs}", date=day, url=None, source="bench")
+            doc = Document(
+                key=f"bench/doc-{docs:06d}.txt",
+                display=f"doc-{docs:06d}.txt",
+                text=f"synthetic {docs}",
+                title=f"Synthetic report {docs}",
+                date=day,
+                url=None,
+                source="bench",
+            )
             rels = []
             for i in range(rng.randint(6, 20)):
                 s, o = rng.choices(pool, weights=weights, k=2)
@@ -76,11 +96,22 @@ def generate(store_path: Path, target_triples: int, seed: int = 7) -> tuple[int,
                     continue
                 rel = rng.choices(names, weights=rel_weights)[0]
                 sentence = f"{s.label} {relations()[rel].label} {o.label} according to report {docs}, item {i}."
-                rels.append(Relation(subject=s, relation=rel, object=o, negated=rng.random() < 0.05,
-                                     hedged=rng.random() < 0.15, confidence=round(rng.uniform(0.5, 0.95), 2),
-                                     sentence=sentence, start=i * 100, end=i * 100 + len(sentence),
-                                     date=(day - dt.timedelta(days=rng.randrange(3))).isoformat(),
-                                     trigger=relations()[rel].label, rule="bench"))
+                rels.append(
+                    Relation(
+                        subject=s,
+                        relation=rel,
+                        object=o,
+                        negated=rng.random() < 0.05,
+                        hedged=rng.random() < 0.15,
+                        confidence=round(rng.uniform(0.5, 0.95), 2),
+                        sentence=sentence,
+                        start=i * 100,
+                        end=i * 100 + len(sentence),
+                        date=(day - dt.timedelta(days=rng.randrange(3))).isoformat(),
+                        trigger=relations()[rel].label,
+                        rule="bench",
+                    )
+                )
             statements += st.replace_document(doc, rels, sentences=len(rels), words=len(rels) * 12)
             docs += 1
             if docs % 200 == 0 and len(st.ox) >= target_triples:
@@ -101,8 +132,16 @@ def time_queries(store_path: Path, repeat: int) -> list[dict]:
                 res = run_query(st, sq.text, bindings=bindings, timeout=120)
                 times.append(res.seconds)
                 n = len(res.rows) if res.kind == "select" else len(res.triples or [])
-            rows.append({"query": name, "params": " ".join(f"{k}={v}" for k, v in values.items()), "rows": n,
-                         "median": statistics.median(times), "min": min(times), "max": max(times)})
+            rows.append(
+                {
+                    "query": name,
+                    "params": " ".join(f"{k}={v}" for k, v in values.items()),
+                    "rows": n,
+                    "median": statistics.median(times),
+                    "min": min(times),
+                    "max": max(times),
+                }
+            )
     return rows
 
 
@@ -113,15 +152,23 @@ def time_network(store_path: Path) -> list[tuple[str, float, str]]:
     with open_store(store_path, create=False, read_only=True) as st:
         t = time.perf_counter()
         g = network.project(st)
-        out.append(("project (whole store)", time.perf_counter() - t, f"{g.number_of_nodes()} actors, {g.number_of_edges()} edges"))
-    for label, fn in (("rank_actors by degree", lambda: network.rank_actors(g, by="degree", top=20)),
-                      ("rank_actors by pagerank", lambda: network.rank_actors(g, by="pagerank", top=20)),
-                      ("neighbors Russia", lambda: network.neighbors(g, "Russia")),
-                      ("shortest_path Russia -> Person 0001", lambda: network.shortest_path(g, "Russia", "Person 0001")),
-                      ("communities (Louvain)", lambda: network.communities(g)),
-                      ("ego Russia depth 1", lambda: network.ego(g, "Russia", depth=1)),
-                      ("rivals Russia", lambda: network.rivals(g, "Russia")),
-                      ("allies Russia", lambda: network.allies(g, "Russia"))):
+        out.append(
+            (
+                "project (whole store)",
+                time.perf_counter() - t,
+                f"{g.number_of_nodes()} actors, {g.number_of_edges()} edges",
+            )
+        )
+    for label, fn in (
+        ("rank_actors by degree", lambda: network.rank_actors(g, by="degree", top=20)),
+        ("rank_actors by pagerank", lambda: network.rank_actors(g, by="pagerank", top=20)),
+        ("neighbors Russia", lambda: network.neighbors(g, "Russia")),
+        ("shortest_path Russia -> Person 0001", lambda: network.shortest_path(g, "Russia", "Person 0001")),
+        ("communities (Louvain)", lambda: network.communities(g)),
+        ("ego Russia depth 1", lambda: network.ego(g, "Russia", depth=1)),
+        ("rivals Russia", lambda: network.rivals(g, "Russia")),
+        ("allies Russia", lambda: network.allies(g, "Russia")),
+    ):
         t = time.perf_counter()
         res = fn()
         out.append((label, time.perf_counter() - t, f"{len(res)} rows"))
@@ -154,12 +201,25 @@ def main(argv: list[str] | None = None) -> int:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table("saved query", "params", "rows", "median s", "min s", "max s",
-                      title=f"saved queries on {total:,} quads (median of {args.repeat})")
+        table = Table(
+            "saved query",
+            "params",
+            "rows",
+            "median s",
+            "min s",
+            "max s",
+            title=f"saved queries on {total:,} quads (median of {args.repeat})",
+        )
         for r in rows:
             flag = "" if r["median"] < BUDGET_S else "  (over 1 s)"
-            table.add_row(r["query"], r["params"], str(r["rows"]), f"{r['median']:.3f}{flag}", f"{r['min']:.3f}",
-                          f"{r['max']:.3f}")
+            table.add_row(
+                r["query"],
+                r["params"],
+                str(r["rows"]),
+                f"{r['median']:.3f}{flag}",
+                f"{r['min']:.3f}",
+                f"{r['max']:.3f}",
+            )
         console = Console(width=120)
         console.print(table)
         slow = [r["query"] for r in rows if r["median"] >= BUDGET_S]

@@ -74,7 +74,9 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = ap.parse_args()
     if not args.corpus.is_dir() or not any(args.corpus.glob("*.jsonl")):
-        print(f"skipped: corpus {args.corpus} not found (it lives in the shared folder, not in the project)", flush=True)
+        print(
+            f"skipped: corpus {args.corpus} not found (it lives in the shared folder, not in the project)", flush=True
+        )
         return 0
     from kg.pipeline import Processor
     from kg.store import open_store
@@ -94,9 +96,16 @@ def main() -> int:
         results = list(Processor().process(iter_documents(paths)))
         secs = time.perf_counter() - t0
         words = sum(r.words for r in results)
-        figures["local_1"] = {"seconds": round(secs, 1), "docs_per_s": round(n / secs, 2), "words": words,
-                              "relations": sum(len(r.relations) for r in results)}
-        print(f"local engine, 1 process (incl. model load): {secs:.1f} s, {n / secs:.2f} docs/s, {words / secs:.0f} words/s", flush=True)
+        figures["local_1"] = {
+            "seconds": round(secs, 1),
+            "docs_per_s": round(n / secs, 2),
+            "words": words,
+            "relations": sum(len(r.relations) for r in results),
+        }
+        print(
+            f"local engine, 1 process (incl. model load): {secs:.1f} s, {n / secs:.2f} docs/s, {words / secs:.0f} words/s",
+            flush=True,
+        )
         try:
             from kg.distributed import require_dask
 
@@ -104,8 +113,10 @@ def main() -> int:
             for w in (1, 2):
                 secs, s = timed_build(paths, tmp / f"dask{w}", engine="dask", workers=w)
                 figures[f"dask_{w}"] = {"seconds": round(secs, 1), "docs_per_s": round(n / secs, 2)}
-                print(f"dask engine, {w} worker(s): {secs:.1f} s, {n / secs:.2f} docs/s, {s.words / secs:.0f} words/s "
-                      f"(includes cluster start and model loading)")
+                print(
+                    f"dask engine, {w} worker(s): {secs:.1f} s, {n / secs:.2f} docs/s, {s.words / secs:.0f} words/s "
+                    f"(includes cluster start and model loading)"
+                )
         except ImportError as exc:
             print(f"dask runs skipped: {exc}", flush=True)
 
@@ -120,7 +131,10 @@ def main() -> int:
             with running_virtuoso(tmp / "virtuoso") as v, open_store(v.address) as st:
                 secs, quads = load_rate(results, st)
             figures["load_virtuoso"] = {"quads": quads, "seconds": round(secs, 2), "quads_per_s": round(quads / secs)}
-            print(f"load into Virtuoso (SPARQL Update over HTTP): {quads} quads in {secs:.2f} s = {quads / secs:,.0f} quads/s", flush=True)
+            print(
+                f"load into Virtuoso (SPARQL Update over HTTP): {quads} quads in {secs:.2f} s = {quads / secs:,.0f} quads/s",
+                flush=True,
+            )
         except (FileNotFoundError, RuntimeError) as exc:
             print(f"Virtuoso run skipped: {exc}", flush=True)
 
@@ -134,12 +148,16 @@ def main() -> int:
             "cpu_hours_per_million_articles": round(cpu_s_per_doc * 1e6 / 3600, 1),
             "triples_per_article": round(quads_per_doc, 1),
             "triples_per_million_articles": round(quads_per_doc * 1e6),
-            "oxigraph_load_hours_per_million": round(quads_per_doc * 1e6 / figures["load_oxigraph"]["quads_per_s"] / 3600, 2),
+            "oxigraph_load_hours_per_million": round(
+                quads_per_doc * 1e6 / figures["load_oxigraph"]["quads_per_s"] / 3600, 2
+            ),
         }
         if "dask_1" in figures:
             sketch["dask_fixed_startup_s"] = round(figures["dask_1"]["seconds"] - figures["local_1"]["seconds"], 1)
         if "load_virtuoso" in figures:
-            sketch["virtuoso_load_hours_per_million"] = round(quads_per_doc * 1e6 / figures["load_virtuoso"]["quads_per_s"] / 3600, 2)
+            sketch["virtuoso_load_hours_per_million"] = round(
+                quads_per_doc * 1e6 / figures["load_virtuoso"]["quads_per_s"] / 3600, 2
+            )
         figures["sizing"] = sketch
         print("sizing sketch (from the runs above):", flush=True)
         for k, v in sketch.items():

@@ -23,11 +23,20 @@ from kg.ontology import relations
 from kg.view import render
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--headless=new",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TYPES = ["Country"] * 3 + ["Person"] * 4 + ["Organization"] * 2 + ["Group"]
-WORDS = ("officials said talks troops border drones sanctions ministers agreed ceasefire aid envoy "
-         "summit forces attack statement reported capital minister warned deal").split()
+WORDS = (
+    "officials said talks troops border drones sanctions ministers agreed ceasefire aid envoy "
+    "summit forces attack statement reported capital minister warned deal"
+).split()
 
 
 def random_graph(actors: int, edges: int, seed: int) -> nx.MultiDiGraph:
@@ -38,8 +47,13 @@ def random_graph(actors: int, edges: int, seed: int) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     for i in range(actors):
         typ = rng.choice(TYPES)
-        g.add_node(f"https://w3id.org/kg/id/bench/{i}", label=f"Actor {i}", type=typ, kind=None,
-                   country=f"C{i:02d}" if typ == "Country" else None)
+        g.add_node(
+            f"https://w3id.org/kg/id/bench/{i}",
+            label=f"Actor {i}",
+            type=typ,
+            kind=None,
+            country=f"C{i:02d}" if typ == "Country" else None,
+        )
     nodes = list(g)
     # Heavy-tailed endpoints, as in news: a few actors take part in most relations.
     cum, total = [], 0.0
@@ -55,12 +69,31 @@ def random_graph(actors: int, edges: int, seed: int) -> nx.MultiDiGraph:
         count = min(int(rng.paretovariate(1.6)), 60)
         days = sorted(f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(2))
         evidence = [
-            {"sentence": " ".join(rng.choices(WORDS, k=rng.randint(8, 25))) + ".", "title": f"Report {rng.randint(1, 5000)}",
-             "date": days[0], "document": "", "statement": "", "hedged": rng.random() < 0.2}
+            {
+                "sentence": " ".join(rng.choices(WORDS, k=rng.randint(8, 25))) + ".",
+                "title": f"Report {rng.randint(1, 5000)}",
+                "date": days[0],
+                "document": "",
+                "statement": "",
+                "hedged": rng.random() < 0.2,
+            }
             for _ in range(min(count, 3))
         ]
-        g.add_edge(u, v, key=rel, relation=rel, quad=info[rel].quad, sign=0, negated=False, count=count, weight=count,
-                   hedged_only=rng.random() < 0.1, first=days[0], last=days[1], evidence=evidence)
+        g.add_edge(
+            u,
+            v,
+            key=rel,
+            relation=rel,
+            quad=info[rel].quad,
+            sign=0,
+            negated=False,
+            count=count,
+            weight=count,
+            hedged_only=rng.random() < 0.1,
+            first=days[0],
+            last=days[1],
+            evidence=evidence,
+        )
         made += 1
     g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     return g

@@ -105,8 +105,13 @@ def sector_actor(country: Actor, sector: Sector) -> Actor:
     >>> sector_actor(gazetteer().country("ISR"), gazetteer().sectors["MIL"]).label
     'Israel: military'
     """
-    return Actor(id=str(KGR[f"sector/{country.country}/{sector.code}"]), label=f"{country.label}: {sector.label}",
-                 type="SectorActor", country=country.country, sector=sector.code)
+    return Actor(
+        id=str(KGR[f"sector/{country.country}/{sector.code}"]),
+        label=f"{country.label}: {sector.label}",
+        type="SectorActor",
+        country=country.country,
+        sector=sector.code,
+    )
 
 
 @dataclass(frozen=True)
@@ -244,13 +249,15 @@ def gazetteer() -> Gazetteer:
         if row[0] == "title" or len(row) < 2:
             continue
         words = tuple(row[0].lower().replace("-", " - ").split())
-        gz.titles[words] = Title(words, row[1], row[2] if len(row) > 2 else "any", row[3] if len(row) > 3 and row[3] else None)
+        gz.titles[words] = Title(
+            words, row[1], row[2] if len(row) > 2 else "any", row[3] if len(row) > 3 and row[3] else None
+        )
         if "-" in words:  # "secretary-general" is one token to spaCy only sometimes
             gz.titles[tuple(row[0].lower().split())] = gz.titles[words]
             gz.titles[tuple(w for w in words if w != "-")] = gz.titles[words]
     for row in read_tsv(folder / "sectors.tsv"):
         gz.sectors[row[0]] = Sector(row[0], row[1], row[2] == "yes", row[3] if len(row) > 3 else "")
-    for n, row in enumerate(read_tsv(folder / "state_nouns.tsv"), 1):
+    for _n, row in enumerate(read_tsv(folder / "state_nouns.tsv"), 1):
         code = row[1] if len(row) > 1 else ""
         if code not in gz.sectors:
             raise ValueError(f"state_nouns.tsv: unknown sector {code!r} for {row[0]!r} (known: {' '.join(gz.sectors)})")
@@ -288,7 +295,9 @@ def publisher_voice(url: str | None) -> Actor | None:
 
 
 PHOENIX_KINDS = ("InternationalOrganization", "ArmedGroup")  # businesses and NGOs are left out (README)
-_DATE_LIKE = re.compile(r"^\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_DATE_LIKE = re.compile(
+    r"^\d|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
 
 
 def _phoenix_organisations(gz: Gazetteer, path) -> None:
@@ -317,10 +326,29 @@ def _phoenix_organisations(gz: Gazetteer, path) -> None:
 
 # Phoenix agent sectors folded into kg's sectors (religions into REL, people into CVL); codes kg
 # has no sector for are left out.
-AGENT_SECTORS = {"CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL", "BUD": "REL", "PPL": "CVL", "RAD": "REB",
-                 "ENV": "NGO"}
-NOT_AGENTS = {"village", "settlement", "neighborhood", "neighbourhood", "airliner", "jetliner", "kingdom", "polity",
-              "governance", "state-owned", "naturalized"}
+AGENT_SECTORS = {
+    "CHR": "REL",
+    "MUS": "REL",
+    "JEW": "REL",
+    "HIN": "REL",
+    "BUD": "REL",
+    "PPL": "CVL",
+    "RAD": "REB",
+    "ENV": "NGO",
+}
+NOT_AGENTS = {
+    "village",
+    "settlement",
+    "neighborhood",
+    "neighbourhood",
+    "airliner",
+    "jetliner",
+    "kingdom",
+    "polity",
+    "governance",
+    "state-owned",
+    "naturalized",
+}
 
 
 def _phoenix_agents(gz: Gazetteer, path) -> None:

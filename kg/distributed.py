@@ -116,8 +116,13 @@ def process_distributed(
 
             raise StoreError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     else:
-        cluster = dd.LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = dd.LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         client = dd.Client(cluster)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)

@@ -63,8 +63,14 @@ class Score:
         self.fn += len(gold - pred)
 
     def as_dict(self) -> dict:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
-                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
 
 
 @dataclass
@@ -182,16 +188,22 @@ def evaluate(gold_path: str | Path, model: str | None = None, split: str | None 
         for c in item.get("constructions", []) or ["untagged"]:
             report.per_construction[c].add(gold_exact, pred_exact)
         if gold_exact != pred_exact:
-            report.errors.append({
-                "id": item["id"], "text": item["text"],
-                "missed": sorted(map(list, gold_exact - pred_exact)), "extra": sorted(map(list, pred_exact - gold_exact)),
-            })
+            report.errors.append(
+                {
+                    "id": item["id"],
+                    "text": item["text"],
+                    "missed": sorted(map(list, gold_exact - pred_exact)),
+                    "extra": sorted(map(list, pred_exact - gold_exact)),
+                }
+            )
     return report
 
 
 # ---------------------------------------------------------------------------- real-text gold set
 SECTORS_AS_STATE = {"GOV"}
-GOVERNMENT_BODY = re.compile(r"\b(Department|Ministry|Office|Bureau|Government|Administration|Embassy|Mission)\b")  # "Belarusian authorities": the government is the state acting
+GOVERNMENT_BODY = re.compile(
+    r"\b(Department|Ministry|Office|Bureau|Government|Administration|Embassy|Mission)\b"
+)  # "Belarusian authorities": the government is the state acting
 
 
 @dataclass
@@ -205,9 +217,15 @@ class Calibration:
         for lo, hi in zip(edges, edges[1:]):
             got = [(c, ok) for c, ok in self.pairs if lo <= c < hi]
             if got:
-                out.append({"from": lo, "to": min(hi, 1.0), "n": len(got),
-                            "confidence": round(sum(c for c, _ in got) / len(got), 3),
-                            "right": round(sum(ok for _, ok in got) / len(got), 3)})
+                out.append(
+                    {
+                        "from": lo,
+                        "to": min(hi, 1.0),
+                        "n": len(got),
+                        "confidence": round(sum(c for c, _ in got) / len(got), 3),
+                        "right": round(sum(ok for _, ok in got) / len(got), 3),
+                    }
+                )
         return out
 
     @property
@@ -229,10 +247,16 @@ class RealReport(Report):
 
     def as_dict(self) -> dict:
         d = super().as_dict()
-        d.update({"relations": self.relations, "events": self.events.as_dict(), "actors": self.actors.as_dict(),
-                  "person_country": self.person_country.as_dict(),
-                  "per_rule": {k: v.as_dict() for k, v in sorted(self.per_rule.items())},
-                  "calibration": {"bins": self.calibration.bins(), "ece": self.calibration.ece}})
+        d.update(
+            {
+                "relations": self.relations,
+                "events": self.events.as_dict(),
+                "actors": self.actors.as_dict(),
+                "person_country": self.person_country.as_dict(),
+                "per_rule": {k: v.as_dict() for k, v in sorted(self.per_rule.items())},
+                "calibration": {"bins": self.calibration.bins(), "ece": self.calibration.ece},
+            }
+        )
         return d
 
 
@@ -273,13 +297,20 @@ class GoldActor:
         if t == "Sector":
             if getattr(a, "sector", None):
                 # an annotator who could not tell the country leaves it out: the sector decides
-                return (self.sector is None or a.sector == self.sector) and (self.country is None or a.country == self.country)
+                return (self.sector is None or a.sector == self.sector) and (
+                    self.country is None or a.country == self.country
+                )
             return a.type == "Country" and self.sector in SECTORS_AS_STATE and a.country == self.country
         hit = gazetteer().lookup(self.name)
         if hit is not None and hit.id == a.id:
             return True
-        if t == "Organization" and self.country and a.type == "Country" and a.country == self.country and (
-                GOVERNMENT_BODY.search(self.name)):
+        if (
+            t == "Organization"
+            and self.country
+            and a.type == "Country"
+            and a.country == self.country
+            and (GOVERNMENT_BODY.search(self.name))
+        ):
             return True  # kg folds a state's ministries and departments into the state (ARCHITECTURE.md)
         return a.type != "Country" and _fold(a.label) == self.canonical()
 
@@ -383,7 +414,9 @@ def _score_actors(report: RealReport, item: dict, pred: list[Actor]) -> None:
                 report.person_country.fp += 1
             else:
                 report.person_country.fn += 1
-    report.actors.fp += sum(1 for a in pred if a.id not in matched_pred and not any(g.matches(a) for g in gold.values()))
+    report.actors.fp += sum(
+        1 for a in pred if a.id not in matched_pred and not any(g.matches(a) for g in gold.values())
+    )
 
 
 def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
@@ -401,7 +434,8 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
             if i in used or p.relation != g["relation"] or p.negated != neg:
                 continue
             if (s.matches(p.subject) and o.matches(p.object)) or (
-                    is_symmetric(p.relation) and s.matches(p.object) and o.matches(p.subject)):
+                is_symmetric(p.relation) and s.matches(p.object) and o.matches(p.subject)
+            ):
                 hit = i
                 break
         cons = g.get("constructions") or ["untagged"]

@@ -245,7 +245,10 @@ def group(mentions: Iterable[Mention], window: int = WINDOW_DAYS) -> list[Event]
             a = anchor_of[m.stated]
             groups["stated:" + a].append(m)
             kinds["stated:" + a] = a
-        undated = sorted((m for m in ms if not period(m.stated)), key=lambda m: (m.reported is None, m.reported or dt.date.min, m.statement))
+        undated = sorted(
+            (m for m in ms if not period(m.stated)),
+            key=lambda m: (m.reported is None, m.reported or dt.date.min, m.statement),
+        )
         current: str | None = None
         last: dt.date | None = None
         for m in undated:
@@ -258,8 +261,15 @@ def group(mentions: Iterable[Mention], window: int = WINDOW_DAYS) -> list[Event]
         for key, members in groups.items():
             ids = sorted({m.statement for m in members})
             anchor = kinds.get(key)
-            ev = Event(iri=event_iri(s, rel, o, key), subject=s, relation=rel, object=o, statements=ids,
-                       hedged=all(m.hedged for m in members), stated=anchor)
+            ev = Event(
+                iri=event_iri(s, rel, o, key),
+                subject=s,
+                relation=rel,
+                object=o,
+                statements=ids,
+                hedged=all(m.hedged for m in members),
+                stated=anchor,
+            )
             if anchor is not None:
                 ev.start, ev.end = _bounds(anchor)
             else:
@@ -285,14 +295,19 @@ def read_mentions(store) -> list[Mention]:
     from kg.query import run_query
 
     out: dict[str, Mention] = {}
-    for st, s, rel, o, hedged, eventdate, published, date, docdate in run_query(store, STATEMENTS_QUERY, timeout=None).rows:
+    for st, s, rel, o, hedged, eventdate, published, date, docdate in run_query(
+        store, STATEMENTS_QUERY, timeout=None
+    ).rows:
         iri = str(st.value)
         if iri in out:  # a property written twice repeats the row: one mention per statement
             continue
         name = str(rel.value)
-        name = name[len(str(KG)):] if name.startswith(str(KG)) else name
+        name = name[len(str(KG)) :] if name.startswith(str(KG)) else name
         out[iri] = Mention(
-            statement=iri, subject=str(s.value), relation=name, object=str(o.value),
+            statement=iri,
+            subject=str(s.value),
+            relation=name,
+            object=str(o.value),
             hedged=hedged is not None and hedged.value in ("true", "1"),
             stated=str(eventdate.value) if eventdate is not None else None,
             reported=_date(published) or _date(docdate) or _date(date),
@@ -332,9 +347,14 @@ def _n(iri: str) -> ox.NamedNode:
 
 _TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _EVENT = _n(str(KG.Event))
-_P = {name: _n(str(KG[name])) for name in ("subject", "relation", "object", "hedged", "mentions", "date", "endDate",
-                                          "eventDate", "evidence")}
-_BOOL = {True: ox.Literal("true", datatype=_n(_XSD + "boolean")), False: ox.Literal("false", datatype=_n(_XSD + "boolean"))}
+_P = {
+    name: _n(str(KG[name]))
+    for name in ("subject", "relation", "object", "hedged", "mentions", "date", "endDate", "eventDate", "evidence")
+}
+_BOOL = {
+    True: ox.Literal("true", datatype=_n(_XSD + "boolean")),
+    False: ox.Literal("false", datatype=_n(_XSD + "boolean")),
+}
 _DATATYPE = {10: _n(_XSD + "date"), 7: _n(_XSD + "gYearMonth"), 4: _n(_XSD + "gYear")}
 
 
@@ -369,7 +389,11 @@ def _data_block(keyword: str, quads: Iterable[ox.Quad]) -> str:
     by_graph: dict[str, list[str]] = defaultdict(list)
     for q in quads:
         by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
-    return f"{keyword} DATA {{\n" + "\n".join(f"GRAPH {g} {{\n" + "\n".join(sorted(ts)) + "\n}" for g, ts in by_graph.items()) + "\n}"
+    return (
+        f"{keyword} DATA {{\n"
+        + "\n".join(f"GRAPH {g} {{\n" + "\n".join(sorted(ts)) + "\n}" for g, ts in by_graph.items())
+        + "\n}"
+    )
 
 
 def write(store, events: Iterable[Event]) -> int:
@@ -406,7 +430,7 @@ def write(store, events: Iterable[Event]) -> int:
     inner.update(f"DROP SILENT GRAPH {staging}")
     staged = event_quads(events, STAGING_GRAPH)
     for i in range(0, len(staged), batch):
-        inner.update(_data_block("INSERT", staged[i:i + batch]))
+        inner.update(_data_block("INSERT", staged[i : i + batch]))
     inner.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {target}")
     return len(quads)
 
@@ -420,5 +444,9 @@ def refresh(store) -> EventsSummary:
     t0 = time.perf_counter()
     events = compute(store)
     changed = write(store, events)
-    return EventsSummary(events=len(events), statements=sum(e.mentions for e in events), changed=changed,
-                         seconds=round(time.perf_counter() - t0, 3))
+    return EventsSummary(
+        events=len(events),
+        statements=sum(e.mentions for e in events),
+        changed=changed,
+        seconds=round(time.perf_counter() - t0, 3),
+    )

@@ -30,14 +30,42 @@ RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 NETWORK_FORMATS = ("graphml", "gexf")
 FORMATS = RDF_FORMATS + NETWORK_FORMATS + ("csv",)
 # File name endings that name a format, for --out without --format.
-SUFFIXES = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonld": "jsonld", ".json": "jsonld",
-            ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv"}
+SUFFIXES = {
+    ".ttl": "ttl",
+    ".nt": "nt",
+    ".nq": "nq",
+    ".trig": "trig",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
+    ".graphml": "graphml",
+    ".gexf": "gexf",
+    ".csv": "csv",
+}
 
-CSV_COLUMNS = ("date", "source", "source_country", "relation", "plover", "cameo_root", "quad_class", "target",
-               "target_country", "negated", "hedged", "confidence", "document", "sentence", "event")
+CSV_COLUMNS = (
+    "date",
+    "source",
+    "source_country",
+    "relation",
+    "plover",
+    "cameo_root",
+    "quad_class",
+    "target",
+    "target_country",
+    "negated",
+    "hedged",
+    "confidence",
+    "document",
+    "sentence",
+    "event",
+)
 
-_OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-               "trig": ox.RdfFormat.TRIG}
+_OX_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+}
 # kgr: is left out of the Turtle prefixes: kg IRIs such as kgr:doc/ab12 are not valid prefixed
 # names, so the prefix would only be declared, never used.
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
@@ -193,7 +221,8 @@ SELECT ?doc ?title ?source ?date WHERE {
   OPTIONAL { ?doc dcterms:date ?date }
 }
 """
-_ACTORS = """
+_ACTORS = (
+    """
 SELECT ?a ?label ?code ?ccode WHERE {
   GRAPH <%s> {
     ?a rdfs:label ?label .
@@ -201,7 +230,9 @@ SELECT ?a ?label ?code ?ccode WHERE {
     OPTIONAL { ?a kg:country ?c . ?c kg:isoCode ?ccode }
   }
 }
-""" % ACTORS_GRAPH
+"""
+    % ACTORS_GRAPH
+)
 
 
 def _v(term) -> str:

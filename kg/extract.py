@@ -17,10 +17,10 @@ from the verbs that govern it ("refused to condemn", "plans to supply").
 from __future__ import annotations
 
 import dataclasses
-from functools import lru_cache
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,7 +39,21 @@ PREP = {"prep"}
 AGENT = "agent"
 CONJ = "conj"
 MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-GOVERNOR_LINKS = {"xcomp", "ccomp", "pcomp", "acl", "advcl", "relcl", "prep", "dobj", "pobj", "attr", "oprd", "conj", "csubj"}
+GOVERNOR_LINKS = {
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "acl",
+    "advcl",
+    "relcl",
+    "prep",
+    "dobj",
+    "pobj",
+    "attr",
+    "oprd",
+    "conj",
+    "csubj",
+}
 PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
 THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
@@ -60,7 +74,7 @@ BASE_CONFIDENCE = {
 }
 
 
-def calibration_key(r: "Relation | tuple") -> str:
+def calibration_key(r: Relation | tuple) -> str:
     """The bucket a relation's confidence is calibrated in: its rule, whether it is an event or a
     role (leads, memberOf), and whether an unnamed (sector) actor or a person takes part."""
     rule, rel, s, o = (r.rule, r.relation, r.subject, r.object) if isinstance(r, Relation) else r
@@ -209,7 +223,13 @@ class Extractor:
                 candidates += [(trig, "light") for trig in found]
         for trig in self.lex.verbs.get(lemma, ()):
             candidates.append((trig, "converse" if trig.converse else ("passive" if _is_passive(verb) else "active")))
-        if obj_noun is not None and obj_noun.dep_ in ("dobj", "pobj") and verb.is_ancestor(obj_noun) and not candidates and lemma not in self.lex.blocked_wildcard:
+        if (
+            obj_noun is not None
+            and obj_noun.dep_ in ("dobj", "pobj")
+            and verb.is_ancestor(obj_noun)
+            and not candidates
+            and lemma not in self.lex.blocked_wildcard
+        ):
             # "rolled over a loan to Pakistan", "stepped up its attacks on Ukraine": the noun carries the event
             nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
             for noun_lemma in nouns:
@@ -218,8 +238,10 @@ class Extractor:
         sanction_nouns = self.lex.noun_classes.get("SANCTION", frozenset())
         if any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
             # "Russia has been hit by Western sanctions": what hits is a sanction, not an attack
-            candidates = [(dataclasses.replace(t, relation="sanctions") if t.relation == "attacks" else t, r)
-                          for t, r in candidates]
+            candidates = [
+                (dataclasses.replace(t, relation="sanctions") if t.relation == "attacks" else t, r)
+                for t, r in candidates
+            ]
         for trig, rule in candidates:
             frame = self._fill(trig, verb, obj_noun, m, rule)
             if frame is not None:
@@ -234,7 +256,7 @@ class Extractor:
         return []
 
     def _adj_frames(self, adj: Token, lemma: str, m: Mentions) -> list[_Frame]:
-        """"the Rwanda-backed M23": the participle's modifier acts on the noun it modifies."""
+        """ "the Rwanda-backed M23": the participle's modifier acts on the noun it modifies."""
         for trig in self.lex.adjs[lemma]:
             sources = []
             for child in adj.children:
@@ -271,8 +293,12 @@ class Extractor:
         if recip and len(sources) >= 2:
             return _Frame(trig, sources, sources, "reciprocal", True, _words(head, obj_noun))
         targets, _ = self._slot_actors_how(trig.target, head, obj_noun, m)
-        if not targets and len(sources) >= 2 and not loose_sources and "subj" in trig.source and (
-            is_symmetric(trig.relation) or "recip" in trig.target
+        if (
+            not targets
+            and len(sources) >= 2
+            and not loose_sources
+            and "subj" in trig.source
+            and (is_symmetric(trig.relation) or "recip" in trig.target)
         ):
             # "Russia and China held talks": a symmetric relation among coordinated subjects.
             return _Frame(trig, sources, sources, "reciprocal", True, _words(head, obj_noun))
@@ -333,8 +359,13 @@ class Extractor:
             if head.pos_ in ("NOUN", "PROPN"):
                 # "war of aggression against Ukraine", "war of choice against": the target hangs off
                 # the noun's own "of" complement
-                holders += [q for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for q in p.children if q.dep_ == "pobj" and q.pos_ == "NOUN"]
+                holders += [
+                    q
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for q in p.children
+                    if q.dep_ == "pobj" and q.pos_ == "NOUN"
+                ]
             if obj_noun is not None:
                 if obj_noun.dep_ == "pobj" and obj_noun.head.lower_ == "of":
                     holders.append(obj_noun.head.head)  # "a barrage of rockets at Israel"
@@ -374,8 +405,14 @@ class Extractor:
                     own = [a for a in m.actors(noun_tok, conj=False) if a.type == "SectorActor"]
                     found += own or m.modifier_actors(noun_tok)
                     if not found:  # "$1 billion in new Chinese loans"
-                        found += [a for p in noun_tok.children if p.dep_ == "prep" and p.lower_ == "in"
-                                  for q in p.children if q.dep_ == "pobj" for a in m.modifier_actors(q)]
+                        found += [
+                            a
+                            for p in noun_tok.children
+                            if p.dep_ == "prep" and p.lower_ == "in"
+                            for q in p.children
+                            if q.dep_ == "pobj"
+                            for a in m.modifier_actors(q)
+                        ]
             return _dedupe(found)
         if slot == "poss":
             # the agent of a noun event is its possessor or demonym, not its "of" phrase
@@ -427,7 +464,9 @@ class Extractor:
         hedged |= h
         hedged |= self._conditional_or_asked(trigger)
         for subj in trigger.children:
-            if subj.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children):
+            if subj.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children
+            ):
                 negated = True
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass"):
@@ -438,7 +477,9 @@ class Extractor:
         # Walk up through the verbs and nouns that govern the trigger.
         tok = trigger
         steps = 0
-        past_noun = not negating_governors  # "avoided commenting on speculation about Iran providing ...": a noun shields
+        past_noun = (
+            not negating_governors
+        )  # "avoided commenting on speculation about Iran providing ...": a noun shields
         while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
             link = tok.dep_
             if tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"):
@@ -480,7 +521,8 @@ class Extractor:
             if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
                 return True
             if tok.dep_ in ("nsubj", "nsubjpass") and any(
-                    c.dep_ in ("attr", "acomp") and c.lemma_.lower() in dismissed for c in tok.head.children):
+                c.dep_ in ("attr", "acomp") and c.lemma_.lower() in dismissed for c in tok.head.children
+            ):
                 return True
             if tok.head.i == tok.i:
                 break
@@ -488,8 +530,9 @@ class Extractor:
         return False
 
     # ------------------------------------------------------------------ output
-    def _emit(self, frame: _Frame, token: Token, sent: Span, doc_date, negated: bool, hedged: bool,
-              m: Mentions) -> Iterator[Relation]:
+    def _emit(
+        self, frame: _Frame, token: Token, sent: Span, doc_date, negated: bool, hedged: bool, m: Mentions
+    ) -> Iterator[Relation]:
         rel = frame.trigger.relation
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in THREAT_GOVERNORS and rel != "threatens":
             # "threatened to cut ties with Mali": the threat is what happened
@@ -511,8 +554,20 @@ class Extractor:
         for s, t in pairs:
             yield self._relation(s, rel, t, sent, token, doc_date, frame.rule, [frame.words], negated, hedged, m)
 
-    def _relation(self, s: Actor, rel: str, o: Actor, sent: Span, token: Token | None, doc_date, rule: str,
-                  words: list[str], negated: bool, hedged: bool, m: Mentions | None = None) -> Relation:
+    def _relation(
+        self,
+        s: Actor,
+        rel: str,
+        o: Actor,
+        sent: Span,
+        token: Token | None,
+        doc_date,
+        rule: str,
+        words: list[str],
+        negated: bool,
+        hedged: bool,
+        m: Mentions | None = None,
+    ) -> Relation:
         conf = calibrated_confidence(rule, rel, s, o)
         if conf is None:
             conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
@@ -570,6 +625,7 @@ class Extractor:
 def prep_objects(head: Token, *words: str) -> list[Token]:
     """Objects of the prepositions ``words`` that depend on ``head``: prep_objects(noun, "of")."""
     return [q for p in head.children if p.dep_ == "prep" and p.lower_ in words for q in p.children if q.dep_ == "pobj"]
+
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
@@ -688,7 +744,7 @@ def logical_objects(verb: Token) -> list[Token]:
 
 
 def _reciprocal_object(head: Token, obj_noun: Token | None) -> bool:
-    """"each other" / "one another" as the object or prepositional object of the trigger."""
+    """ "each other" / "one another" as the object or prepositional object of the trigger."""
     cands = list(head.children)
     if obj_noun is not None:
         cands += list(obj_noun.children)

@@ -95,7 +95,9 @@ def load_triggers(lex: Lexicon, path: Path, origin_column: bool = False) -> int:
     for n, row in _rows(path):
         where = f"{path.name}:{n}"
         if len(row) < 6:
-            raise LexiconError(f"{where}: a trigger needs 6 columns (kind lemma noun relation source target), got {len(row)}")
+            raise LexiconError(
+                f"{where}: a trigger needs 6 columns (kind lemma noun relation source target), got {len(row)}"
+            )
         kind, lemma, noun, relation, source, target = row[:6]
         if kind not in tables:
             raise LexiconError(f"{where}: unknown kind {kind!r} (known: {', '.join(KINDS)})")
@@ -106,8 +108,15 @@ def load_triggers(lex: Lexicon, path: Path, origin_column: bool = False) -> int:
         origin = f"cameo:{row[6]}" if origin_column and len(row) > 6 else "kg"
         if origin != "kg" and kind == "light" and noun in lex.nouns:
             continue  # a curated noun trigger ("expulsion") already says what the noun's event is
-        trig = Trigger(kind, lemma.lower(), noun.lower() if not noun.startswith("@") else noun, relation,
-                       _check_slots(source, where), _check_slots(target, where), origin)
+        trig = Trigger(
+            kind,
+            lemma.lower(),
+            noun.lower() if not noun.startswith("@") else noun,
+            relation,
+            _check_slots(source, where),
+            _check_slots(target, where),
+            origin,
+        )
         tables[kind].setdefault(trig.lemma, []).append(trig)
         count += 1
     return count
@@ -116,7 +125,7 @@ def load_triggers(lex: Lexicon, path: Path, origin_column: bool = False) -> int:
 def load_lexicon(folder: Path | None = None, cameo: bool = True) -> Lexicon:
     folder = folder or ontology_dir() / "lexicon"
     lex = Lexicon()
-    for n, row in _rows(folder / "noun_classes.tsv"):
+    for _n, row in _rows(folder / "noun_classes.tsv"):
         lex.noun_classes[row[0]] = frozenset(w.strip() for w in row[1].split("|") if w.strip())
     load_triggers(lex, folder / "triggers.tsv")
     converted = folder / "cameo" / "triggers.tsv"

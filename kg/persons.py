@@ -25,7 +25,23 @@ from kg.ontology import ontology_dir, read_tsv
 
 SUFFIXES = {"ii", "iii", "iv", "v"}  # dropped: "Lloyd J. Austin III" is Lloyd Austin
 KEPT_SUFFIXES = {"jr", "sr"}  # kept: Ferdinand Marcos Jr. is not his father
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "he", "h.e", "fm", "pm", "hon", "holiness", "his", "her", "excellency"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "he",
+    "h.e",
+    "fm",
+    "pm",
+    "hon",
+    "holiness",
+    "his",
+    "her",
+    "excellency",
+}
 PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu", "di"}
 
 
@@ -127,8 +143,11 @@ class KnownPerson:
 
     def country_at(self, day: dt.date | None) -> str | None:
         """The country of the person's role at ``day`` (elite roles last), else of any role."""
-        dated = [r for r in self.roles if r.country and (day is None or ((r.start is None or r.start <= day)
-                                                                        and (r.end is None or day <= r.end)))]
+        dated = [
+            r
+            for r in self.roles
+            if r.country and (day is None or ((r.start is None or r.start <= day) and (r.end is None or day <= r.end)))
+        ]
         for pool in (dated, [r for r in self.roles if r.country]):
             pool = sorted(pool, key=lambda r: (r.code.endswith("ELI"), -(r.start or dt.date.min).toordinal()))
             if pool:
@@ -158,7 +177,7 @@ class PersonDirectory:
         found = {pname: roles for spelling, pname, roles in self.by_last.get(last, ()) if person_key(spelling) == key}
         if len(found) != 1:
             return None  # unknown, or two people share the name
-        (pname, roles), = found.items()
+        ((pname, roles),) = found.items()
         return _known(pname, roles)
 
 
@@ -187,7 +206,9 @@ def directory() -> PersonDirectory:
             cells = line.rstrip("\n").split("\t")
             name, roles = cells[0], cells[2] if len(cells) > 2 else ""
             for spelling in [name, *(cells[1].split("|") if len(cells) > 1 and cells[1] else [])]:
-                last = _fold_surname(_fold(spelling).replace("-", " ").split()[-1].strip(".,")) if spelling.strip() else ""
+                last = (
+                    _fold_surname(_fold(spelling).replace("-", " ").split()[-1].strip(".,")) if spelling.strip() else ""
+                )
                 by_last.setdefault(last, []).append((spelling, name, roles))
     return PersonDirectory(by_last)
 
@@ -216,9 +237,13 @@ def same_persons(persons) -> dict[str, str]:
         by_surname.setdefault(node[1][-1], []).append(node)
     out = {}
     for iri, words, country in nodes:
-        cands = {other for other, owords, ocountry in by_surname.get(words[-1], ())
-                 if len(owords) > len(words) and set(words) <= set(owords)
-                 and (country is None or ocountry in (None, country))}
+        cands = {
+            other
+            for other, owords, ocountry in by_surname.get(words[-1], ())
+            if len(owords) > len(words)
+            and set(words) <= set(owords)
+            and (country is None or ocountry in (None, country))
+        }
         if len(cands) == 1:
             out[iri] = cands.pop()
     return out

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents, iter_input_files
 from kg.actors import publisher_voice
+from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents, iter_input_files
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
 from kg.store import KGStore, StoreError, actor_graph_quads, doc_iri, open_store
@@ -121,7 +121,9 @@ class Processor:
         self.nlp = load_pipeline(model)
         self.extractor = Extractor()
 
-    def process(self, docs: Iterable[Document], workers: int = 1, batch_size: int = DEFAULT_BATCH) -> Iterator[DocResult]:
+    def process(
+        self, docs: Iterable[Document], workers: int = 1, batch_size: int = DEFAULT_BATCH
+    ) -> Iterator[DocResult]:
         """Parse and extract documents in order; yields one result per document.
 
         ``workers`` > 1 parses in that many spaCy processes (``nlp.pipe(n_process=...)``);
@@ -138,7 +140,9 @@ class Processor:
         rels: list[Relation] = []
         sentences = words = 0
         n_process = max(1, workers)
-        for sdoc, (doc, offset, last) in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for sdoc, (doc, offset, last) in self.nlp.pipe(
+            pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
             if current is not doc:
                 current, rels, sentences, words = doc, [], 0, 0
             found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url))
@@ -152,8 +156,9 @@ class Processor:
                 current = None
 
 
-def extract(paths: Iterable[str], model: str | None = None, warn=None, stats: ReadStats | None = None,
-            workers: int = 1) -> Iterator[DocResult]:
+def extract(
+    paths: Iterable[str], model: str | None = None, warn=None, stats: ReadStats | None = None, workers: int = 1
+) -> Iterator[DocResult]:
     """Relations of every document under ``paths`` without storing them (``kg extract``)."""
     proc = Processor(model)
     yield from proc.process(iter_documents(paths, warn=warn, stats=stats), workers=workers)
@@ -348,8 +353,10 @@ class LogProgress:
         now = time.monotonic() if now is None else now
         elapsed = max(now - self.t0, 1e-9)
         of = f"/{self.total}" if self.total else ""
-        text = (f"{self.done}{of} documents ({self.parsed} parsed, {self.unchanged} unchanged), "
-                f"{self.words / elapsed:.0f} words/s, {elapsed:.0f} s")
+        text = (
+            f"{self.done}{of} documents ({self.parsed} parsed, {self.unchanged} unchanged), "
+            f"{self.words / elapsed:.0f} words/s, {elapsed:.0f} s"
+        )
         if self.total and self.parsed and self.total > self.done:
             eta = (self.total - self.done) * elapsed / self.done
             text += f", ETA {eta / 60:.0f} min" if eta >= 120 else f", ETA {eta:.0f} s"
@@ -368,13 +375,29 @@ class RichProgress:
 
     def __init__(self, console=None):
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, SpinnerColumn, TextColumn
-        from rich.progress import TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as Bar
 
         self.console = console or Console(stderr=True)
-        self.bar = Bar(SpinnerColumn(), TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("{task.fields[wps]} words/s"), TimeElapsedColumn(), TextColumn("ETA"),
-                       TimeRemainingColumn(), console=self.console, transient=True)
+        self.bar = Bar(
+            SpinnerColumn(),
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[wps]} words/s"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+        )
         self.task = None
         self.words = 0
         self.t0 = time.monotonic()
@@ -489,8 +512,10 @@ def build(
                     continue  # the same record twice in the input: keep the first
                 known[iri] = _SEEN
                 summary.documents += 1
-                if stored == doc.content_hash and (iri in unrecorded or (
-                        engine == "local" and cur.aliases_in(doc.text) != read_aliases.get(iri, set()))):
+                if stored == doc.content_hash and (
+                    iri in unrecorded
+                    or (engine == "local" and cur.aliases_in(doc.text) != read_aliases.get(iri, set()))
+                ):
                     stored = None  # read with other aliases, or without the record relink needs: parse again
                 if stored == doc.content_hash:
                     summary.unchanged += 1
@@ -506,12 +531,19 @@ def build(
         else:
             from kg.distributed import process_distributed
 
-            results = process_distributed(todo(), model=model, scheduler=scheduler, workers=workers,
-                                          partitions=partitions, batch_size=batch_size)
+            results = process_distributed(
+                todo(), model=model, scheduler=scheduler, workers=workers, partitions=partitions, batch_size=batch_size
+            )
         for result in results:
             rels = cur.apply(result.relations)
-            record = {"extracted": result.relations,
-                      "aliases": cur.aliases_in(result.document.text) if engine == "local" else ()} if local else {}
+            record = (
+                {
+                    "extracted": result.relations,
+                    "aliases": cur.aliases_in(result.document.text) if engine == "local" else (),
+                }
+                if local
+                else {}
+            )
             with writing():
                 n = store.replace_document(result.document, rels, result.sentences, result.words, **record)
             summary.parsed += 1
@@ -546,8 +578,12 @@ def build(
             curation.write_state(store.path, cur.digest, read)
         summary.skipped_files = stats.skipped
         summary.warnings = stats.warnings
-        summary.statements_in_store = store.count("SELECT (COUNT(?s) AS ?n) WHERE { ?s a <https://w3id.org/kg/ontology#Statement> }")
-        summary.documents_in_store = store.count("SELECT (COUNT(?d) AS ?n) WHERE { ?d a <https://w3id.org/kg/ontology#Document> }")
+        summary.statements_in_store = store.count(
+            "SELECT (COUNT(?s) AS ?n) WHERE { ?s a <https://w3id.org/kg/ontology#Statement> }"
+        )
+        summary.documents_in_store = store.count(
+            "SELECT (COUNT(?d) AS ?n) WHERE { ?d a <https://w3id.org/kg/ontology#Document> }"
+        )
         summary.actors = store.count(
             "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s <https://w3id.org/kg/ontology#subject>|<https://w3id.org/kg/ontology#object> ?a }"
         )
@@ -584,15 +620,18 @@ class RelinkSummary:
     unrecorded: int = 0  # documents stored without an extraction record, left as they are
     actor_quads_added: int = 0
     actor_quads_removed: int = 0
-    new_aliases: list[str] = field(default_factory=list)  # alias forms the parser did not know when the documents were read
+    new_aliases: list[str] = field(
+        default_factory=list
+    )  # alias forms the parser did not know when the documents were read
     seconds: float = 0.0
 
     def as_dict(self) -> dict:
         return dataclasses.asdict(self)
 
 
-def relink(store_path: str | Path | None = None, actors: str | Path | None = None,
-           handle_signals: bool = True) -> RelinkSummary:
+def relink(
+    store_path: str | Path | None = None, actors: str | Path | None = None, handle_signals: bool = True
+) -> RelinkSummary:
     """Re-apply the users' actor curation to a built store without parsing anything (``kg relink``).
 
     ``actors`` (a user actor file, :mod:`kg.curation`) replaces the copy kept in the store folder;
@@ -668,8 +707,11 @@ def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
         old = store.actor_graph()
         new = actor_graph_quads(described, current=old)
     if kept_actors:  # descriptions of the actors that unrecorded documents name stay as they are
-        kept_actors |= {str(q.object.value) for q in old if str(q.subject.value) in kept_actors
-                        and q.predicate in (_n(KG.country), _n(KG.partOf))}
+        kept_actors |= {
+            str(q.object.value)
+            for q in old
+            if str(q.subject.value) in kept_actors and q.predicate in (_n(KG.country), _n(KG.partOf))
+        }
         keep = {q for q in old if str(q.subject.value) in kept_actors}
         single = {(q.subject, q.predicate) for q in keep if q.predicate in (LABEL, _n(KG.country), _n(KG.isoCode))}
         new = keep | {q for q in new if (q.subject, q.predicate) not in single}

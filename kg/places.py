@@ -43,11 +43,40 @@ DOMINANCE_MIN_POPULATION = 100_000
 # Letters that NFKD does not take apart, and apostrophe-like marks written in transliterations.
 _FOLD_TABLE = str.maketrans(
     {
-        "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ø": "o", "Ø": "O", "ł": "l",
-        "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i",
-        "ħ": "h", "Ħ": "H", "ŉ": "n", "ə": "a", "Ə": "A", "ǝ": "a",
-        "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "´": "'",
-        "‐": "-", "‑": "-", "–": "-", "—": "-",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+        "ŉ": "n",
+        "ə": "a",
+        "Ə": "A",
+        "ǝ": "a",
+        "’": "'",
+        "‘": "'",
+        "ʻ": "'",
+        "ʼ": "'",
+        "ʿ": "'",
+        "ʾ": "'",
+        "`": "'",
+        "´": "'",
+        "‐": "-",
+        "‑": "-",
+        "–": "-",
+        "—": "-",
     }
 )
 
@@ -128,7 +157,7 @@ class Places:
 
     def _resolve(self, rows: list[tuple[str, str, int | None]], context) -> str | None:
         sizes: dict[str, int | None] = {}
-        for country, kind, pop in rows:
+        for country, _kind, pop in rows:
             if country not in sizes:
                 sizes[country] = pop
             elif pop is not None and (sizes[country] is None or pop > sizes[country]):

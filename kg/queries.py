@@ -88,8 +88,10 @@ def parse_header(name: str, text: str) -> SavedQuery:
             pm = _PARAM.match(value)
             kind = (pm.group(2) or "text").lower() if pm else ""
             if not pm or kind not in PARAM_KINDS:
-                raise QueryError(f"query {name}: bad param line {value!r} (use NAME (KIND[=DEFAULT]) help; "
-                                 f"KIND is one of {', '.join(PARAM_KINDS)})")
+                raise QueryError(
+                    f"query {name}: bad param line {value!r} (use NAME (KIND[=DEFAULT]) help; "
+                    f"KIND is one of {', '.join(PARAM_KINDS)})"
+                )
             sq.params[pm.group(1)] = Param(pm.group(1), kind, pm.group(3), pm.group(4).strip())
     return sq
 

@@ -122,7 +122,9 @@ def check_query(query: str, update: bool = False) -> str:
         return "update"
     if not toks:
         raise QueryError("malformed query: the query is empty")
-    raise QueryError(f"malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {toks[min(i, len(toks) - 1)][1][:30]!r}")
+    raise QueryError(
+        f"malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {toks[min(i, len(toks) - 1)][1][:30]!r}"
+    )
 
 
 def query_variables(query: str) -> set[str]:
@@ -209,8 +211,9 @@ def run_query(
 
     def work() -> None:
         try:
-            res = inner.query(query, prefixes=SAFE_PREFIXES, use_default_graph_as_union=True,
-                              substitutions=subs or None)
+            res = inner.query(
+                query, prefixes=SAFE_PREFIXES, use_default_graph_as_union=True, substitutions=subs or None
+            )
             if isinstance(res, (bool, ox.QueryBoolean)):
                 state["value"] = QueryResult(kind="ask", boolean=bool(res))
             elif isinstance(res, ox.QuerySolutions):

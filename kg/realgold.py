@@ -59,7 +59,8 @@ def _records(corpus: str) -> dict[str, dict]:
     if root is None or not (root / corpus).is_file():
         raise CorpusMissing(
             f"the real-text gold set reads its passages from {corpus} under ../shared/corpora "
-            "(or $KG_CORPORA), which is absent here")
+            "(or $KG_CORPORA), which is absent here"
+        )
     path = root / corpus
     out: dict[str, dict] = {}
     if corpus.endswith(".jsonl"):
@@ -67,14 +68,24 @@ def _records(corpus: str) -> dict[str, dict]:
             for line in f:
                 if line.strip():
                     r = json.loads(line)
-                    out[r["guid"]] = {"corpus": corpus, "id": r["guid"], "date": r.get("date", ""),
-                                      "title": r.get("title", ""), "text": r.get("text", "")}
+                    out[r["guid"]] = {
+                        "corpus": corpus,
+                        "id": r["guid"],
+                        "date": r.get("date", ""),
+                        "title": r.get("title", ""),
+                        "text": r.get("text", ""),
+                    }
     else:
         csv.field_size_limit(10**8)
         with open(path, encoding="utf-8", newline="") as f:
             for r in csv.DictReader(f):
-                out[r["url"]] = {"corpus": corpus, "id": r["url"], "date": r.get("date", ""),
-                                 "title": r.get("title", ""), "text": r.get("text", "")}
+                out[r["url"]] = {
+                    "corpus": corpus,
+                    "id": r["url"],
+                    "date": r.get("date", ""),
+                    "title": r.get("title", ""),
+                    "text": r.get("text", ""),
+                }
     return out
 
 
@@ -83,9 +94,11 @@ def passage(pointer: dict) -> str:
     rec = records(pointer["corpus"]).get(pointer["record"])
     if rec is None:
         raise ValueError(f"record {pointer['record']!r} is not in {pointer['corpus']}")
-    text = rec["text"][pointer["start"]:pointer["end"]]
+    text = rec["text"][pointer["start"] : pointer["end"]]
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     if pointer.get("sha1") and digest != pointer["sha1"]:
-        raise ValueError(f"the passage at {pointer['corpus']} {pointer['record']} "
-                         f"[{pointer['start']}:{pointer['end']}] is not the annotated text (checksum differs)")
+        raise ValueError(
+            f"the passage at {pointer['corpus']} {pointer['record']} "
+            f"[{pointer['start']}:{pointer['end']}] is not the annotated text (checksum differs)"
+        )
     return text

@@ -93,13 +93,15 @@ def parse_endpoint(address: str) -> Endpoint:
     text = re.sub(r"(sparql\+https?|https?):/+", r"\1://", address.strip())
     if not text.startswith(("sparql+http://", "sparql+https://")):
         raise RemoteError(f"not a SPARQL store address: {address!r} (expected sparql+http://HOST:PORT/PATH)")
-    parts = urllib.parse.urlsplit(text[len("sparql+"):])
+    parts = urllib.parse.urlsplit(text[len("sparql+") :])
     if not parts.hostname:
         raise RemoteError(f"SPARQL store address {address!r} has no host")
     params = dict(urllib.parse.parse_qsl(parts.query))
     unknown = set(params) - {"update", "user", "password"}
     if unknown:
-        raise RemoteError(f"unknown option(s) {', '.join(sorted(unknown))} in the SPARQL store address (known: update, user, password)")
+        raise RemoteError(
+            f"unknown option(s) {', '.join(sorted(unknown))} in the SPARQL store address (known: update, user, password)"
+        )
     query_url = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
     update_url = params.get("update") or query_url
     if not update_url.startswith(("http://", "https://")):
@@ -110,7 +112,9 @@ def parse_endpoint(address: str) -> Endpoint:
 
 
 # ---------------------------------------------------------------------------- query text handling
-_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+_STRINGS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+)
 _IRIS = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 _COMMENTS = re.compile(r"#[^\n]*")
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
@@ -172,7 +176,7 @@ def bind_values(query: str, substitutions: dict | None) -> str:
         ch = masked[i]
         if ch == "{":
             if depth == 0:
-                return query[: i + 1] + " " + block + query[i + 1:]
+                return query[: i + 1] + " " + block + query[i + 1 :]
             depth += 1
         elif ch == "}":
             depth -= 1
@@ -215,8 +219,8 @@ def expand_escaped_names(query: str, prefixes: dict[str, str] | None = None) -> 
         base = known.get(m.group(1) or "")
         if base is None:
             continue  # an unknown prefix: leave it for the server to report
-        local = re.sub(r"\\(.)", r"\1", query[m.start(2):m.end(2)])
-        out.append(query[last:m.start()] + str(ox.NamedNode(base + local)))
+        local = re.sub(r"\\(.)", r"\1", query[m.start(2) : m.end(2)])
+        out.append(query[last : m.start()] + str(ox.NamedNode(base + local)))
         last = m.end()
     return "".join(out) + query[last:]
 
@@ -235,8 +239,11 @@ class _Http:
 
     def post(self, url: str, form: dict[str, str], accept: str, timeout: float = TIMEOUT) -> tuple[dict, bytes]:
         data = urllib.parse.urlencode(form).encode("utf-8")
-        req = urllib.request.Request(url, data=data, headers={
-            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"})
+        req = urllib.request.Request(
+            url,
+            data=data,
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"},
+        )
         try:
             with self.opener.open(req, timeout=timeout) as resp:
                 return dict(resp.headers), resp.read()
@@ -245,7 +252,8 @@ class _Http:
             if exc.code in (401, 403):
                 raise RemoteError(
                     f"SPARQL endpoint {url} refused the request (HTTP {exc.code}); give user and password "
-                    "(?user=..&password=.. or KG_SPARQL_USER/KG_SPARQL_PASSWORD) or grant SPARQL_UPDATE") from None
+                    "(?user=..&password=.. or KG_SPARQL_USER/KG_SPARQL_PASSWORD) or grant SPARQL_UPDATE"
+                ) from None
             if exc.code == 400:
                 raise SyntaxError(detail) from None
             raise RemoteError(f"SPARQL endpoint {url} failed (HTTP {exc.code}): {detail}") from None
@@ -285,7 +293,9 @@ def _check_complete(headers: dict) -> None:
     # silently partial answer.
     for k, v in headers.items():
         if k.lower() == "x-sparql-maxrows":
-            raise RemoteError(f"the SPARQL endpoint cut the result at {v} rows (Virtuoso: raise ResultSetMaxRows in virtuoso.ini)")
+            raise RemoteError(
+                f"the SPARQL endpoint cut the result at {v} rows (Virtuoso: raise ResultSetMaxRows in virtuoso.ini)"
+            )
 
 
 # ---------------------------------------------------------------------------- the .ox facade
@@ -296,8 +306,14 @@ class RemoteOx:
         self.endpoint = endpoint
         self.http = _Http(endpoint)
 
-    def query(self, query: str, prefixes: dict[str, str] | None = None, use_default_graph_as_union: bool = True,
-              substitutions: dict | None = None, **kw):
+    def query(
+        self,
+        query: str,
+        prefixes: dict[str, str] | None = None,
+        use_default_graph_as_union: bool = True,
+        substitutions: dict | None = None,
+        **kw,
+    ):
         """Run a SPARQL query on the endpoint; results are pyoxigraph objects, as from ``Store.query``."""
         form = query_form(query)
         text = bind_values(expand_escaped_names(query, prefixes), substitutions)
@@ -351,8 +367,12 @@ class RemoteOx:
         """Nothing to flush: every update is committed by the server when it answers."""
 
     def __len__(self) -> int:
-        rows = list(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                               f"FILTER(STRSTARTS(STR(?g), {ox.Literal(str(KGR))})) }}"))
+        rows = list(
+            self.query(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                f"FILTER(STRSTARTS(STR(?g), {ox.Literal(str(KGR))})) }}"
+            )
+        )
         return int(rows[0][0].value)
 
 
@@ -397,8 +417,7 @@ class RemoteStore:
     # ------------------------------------------------------------------ reading
     def document_hashes(self) -> dict[str, str]:
         """IRI -> content hash of every document; ``""`` for one whose write was cut short."""
-        q = (f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{KG.Document}> "
-             f"OPTIONAL {{ ?d <{KG.contentHash}> ?h }} }} }}")
+        q = f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{KG.Document}> OPTIONAL {{ ?d <{KG.contentHash}> ?h }} }} }}"
         return {row["d"].value: (row["h"].value if row["h"] is not None else "") for row in _paged(self.ox, q, "d")}
 
     def document_sources(self) -> dict[str, str]:
@@ -422,7 +441,7 @@ class RemoteStore:
         ordered = [q for q in quads if q.predicate != hash_p] + new_actors + [q for q in quads if q.predicate == hash_p]
         first = True
         for i in range(0, len(ordered), self.batch_quads):
-            body = _insert_data(ordered[i:i + self.batch_quads])
+            body = _insert_data(ordered[i : i + self.batch_quads])
             self.ox.update((f"DROP SILENT GRAPH {g} ;\n" if first else "") + body)
             first = False
         self._actors_sent.update(str(q) for q in new_actors)
@@ -445,7 +464,9 @@ def _insert_data(quads: list[ox.Quad]) -> str:
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
-    return "INSERT DATA {\n" + "\n".join(f"GRAPH {g} {{\n" + "\n".join(ts) + "\n}" for g, ts in by_graph.items()) + "\n}"
+    return (
+        "INSERT DATA {\n" + "\n".join(f"GRAPH {g} {{\n" + "\n".join(ts) + "\n}" for g, ts in by_graph.items()) + "\n}"
+    )
 
 
 def open_remote(address: str | Path, create: bool = True, read_only: bool = False, lock: bool = False) -> RemoteStore:

@@ -61,9 +61,11 @@ def sparql_json(result: QueryResult) -> dict:
         return {"head": {}, "boolean": bool(result.boolean)}
     return {
         "head": {"vars": result.variables},
-        "results": {"bindings": [
-            {v: json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
-        ]},
+        "results": {
+            "bindings": [
+                {v: json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows
+            ]
+        },
     }
 
 
@@ -133,7 +135,7 @@ def short(value: str) -> str:
     """
     for prefix, name in (("https://w3id.org/kg/ontology#", "kg:"), ("https://w3id.org/kg/id/", "kgr:")):
         if value.startswith(prefix):
-            return name + value[len(prefix):]
+            return name + value[len(prefix) :]
     return value
 
 
@@ -155,8 +157,14 @@ def _cell(value) -> str:
     return str(value)
 
 
-def print_rows(rows: list[dict], fmt: str, console: Console, columns: Sequence[str] | None = None,
-               title: str | None = None, stream=None) -> None:
+def print_rows(
+    rows: list[dict],
+    fmt: str,
+    console: Console,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+    stream=None,
+) -> None:
     """Print plain rows (dicts) as a rich table, CSV, TSV or a JSON list of objects."""
     stream = stream or sys.stdout
     if fmt not in ROW_FORMATS:

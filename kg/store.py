@@ -22,12 +22,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from oxrdflib.store import OxigraphStore
 from rdflib import Dataset
-
-from typing import TYPE_CHECKING
 
 from kg.actors import Actor, gazetteer
 from kg.ontology import ACTORS_GRAPH, KG, KGR, QUAD_CONCEPTS, relations
@@ -80,7 +79,9 @@ def doc_iri(doc_id: str) -> str:
 
 
 def statement_iri(doc_id: str, rel: Relation) -> str:
-    key = "\x1f".join([doc_id, rel.subject.id, rel.relation, rel.object.id, str(rel.negated), str(rel.start), rel.trigger])
+    key = "\x1f".join(
+        [doc_id, rel.subject.id, rel.relation, rel.object.id, str(rel.negated), str(rel.start), rel.trigger]
+    )
     return str(KGR["statement/" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]])
 
 
@@ -143,8 +144,15 @@ class KGStore:
         return int(rows[0][0].value) if rows else 0
 
     # ------------------------------------------------------------------ writing
-    def replace_document(self, doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0,
-                         extracted: Iterable[Relation] | None = None, aliases: Iterable[str] = ()) -> int:
+    def replace_document(
+        self,
+        doc: Document,
+        rels: Iterable[Relation],
+        sentences: int = 0,
+        words: int = 0,
+        extracted: Iterable[Relation] | None = None,
+        aliases: Iterable[str] = (),
+    ) -> int:
         """Write a document's graph, replacing any earlier version. Returns the statement count.
 
         ``extracted`` and ``aliases``: see :func:`document_quads`."""
@@ -200,8 +208,7 @@ class KGStore:
 
     def without_extraction(self) -> set[str]:
         """Documents stored without a ``kg:extraction`` record."""
-        q = ("SELECT ?d WHERE { GRAPH ?d { ?d a <%s> FILTER NOT EXISTS { ?d <%s> ?x } } }"
-             % (KG.Document, KG.extraction))
+        q = "SELECT ?d WHERE { GRAPH ?d { ?d a <%s> FILTER NOT EXISTS { ?d <%s> ?x } } }" % (KG.Document, KG.extraction)
         return {str(row[0].value) for row in self.ox.query(q)}
 
     def restate(self, iri: str, rels: Iterable[Relation]) -> tuple[bool, dict[str, Actor]]:
@@ -258,7 +265,9 @@ def extraction_literal(rels: Iterable[Relation]) -> ox.Literal:
             row[f.name] = value
         rows.append(row)
     data = {"version": 1, "actors": [dataclasses.asdict(a) for a in actors], "sentences": sentences, "relations": rows}
-    return ox.Literal(_clean(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)), datatype=RDF_JSON)
+    return ox.Literal(
+        _clean(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)), datatype=RDF_JSON
+    )
 
 
 def read_extraction(text: str) -> list[Relation]:
@@ -297,8 +306,14 @@ def actor_graph_quads(actor_lists: Iterable[Iterable[Actor]], current: Iterable[
     return out | set(chosen.values())
 
 
-def document_quads(doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0,
-                   extracted: Iterable[Relation] | None = None, aliases: Iterable[str] = ()) -> tuple[list[ox.Quad], list[ox.Quad]]:
+def document_quads(
+    doc: Document,
+    rels: Iterable[Relation],
+    sentences: int = 0,
+    words: int = 0,
+    extracted: Iterable[Relation] | None = None,
+    aliases: Iterable[str] = (),
+) -> tuple[list[ox.Quad], list[ox.Quad]]:
     """The quads that describe ``doc`` in its own graph, and the shared actor quads its relations need.
 
     Both stores (the embedded :class:`KGStore` and :class:`kg.remote.RemoteStore`) write exactly
@@ -439,7 +454,9 @@ def default_store_path() -> Path:
     return Path(os.environ.get("KG_STORE", "kg-store"))
 
 
-def open_store(path: str | Path | None = None, create: bool = True, read_only: bool = False, lock: bool = False) -> KGStore:
+def open_store(
+    path: str | Path | None = None, create: bool = True, read_only: bool = False, lock: bool = False
+) -> KGStore:
     """Open (or create) the store at ``path``; raise :class:`StoreError` with a readable reason.
 
     ``lock=True`` takes the store's write lock so that two builds never interleave.
@@ -487,7 +504,9 @@ def open_store(path: str | Path | None = None, create: bool = True, read_only: b
                     fcntl.flock(lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:
                     lock_fh.close()
-                    raise StoreLocked(f"store {path} is locked: another kg build is writing it; wait for it to finish") from None
+                    raise StoreLocked(
+                        f"store {path} is locked: another kg build is writing it; wait for it to finish"
+                    ) from None
                 _LOCK_FILES.add(lock_fh)
             if not marker.exists():
                 marker.write_text(json.dumps({"format": STORE_FORMAT, "engine": "oxigraph"}) + "\n", "utf-8")

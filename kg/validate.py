@@ -95,7 +95,7 @@ def short(term, graph: Graph | None = None) -> str:
         # The longest namespace first: kgr (…/kg/id/) must not be taken for a shorter match.
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(str(kv[1]))):
             if text.startswith(str(ns)) and len(text) > len(str(ns)):
-                return f"{prefix}:{text[len(str(ns)):]}"
+                return f"{prefix}:{text[len(str(ns)) :]}"
         return f"<{text}>"
     if isinstance(term, Literal):
         return f'"{term}"'
@@ -141,11 +141,20 @@ def validate_graph(data: Graph, inference: str = "none") -> ValidationReport:
     triples = len(data)
     data += ontology_graph()
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph(), inference=inference, inplace=True, abort_on_first=False,
-        allow_infos=True, allow_warnings=True,
+        data,
+        shacl_graph=shapes_graph(),
+        inference=inference,
+        inplace=True,
+        abort_on_first=False,
+        allow_infos=True,
+        allow_warnings=True,
     )
-    return ValidationReport(conforms=bool(conforms), violations=_violations(results), triples=triples,
-                            seconds=round(time.perf_counter() - t0, 3))
+    return ValidationReport(
+        conforms=bool(conforms),
+        violations=_violations(results),
+        triples=triples,
+        seconds=round(time.perf_counter() - t0, 3),
+    )
 
 
 def validate_store(store, inference: str = "none") -> ValidationReport:

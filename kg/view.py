@@ -41,10 +41,22 @@ import networkx as nx
 
 # Node colour and legend entry by actor category: the actor type, with sector actors split into
 # organs of the state (a lighter blue, next to the countries they belong to) and non-state sectors.
-TYPE_COLOURS = {"Country": "#2f6db5", "Person": "#e0822f", "Organization": "#8a4fb0", "Group": "#7a5a3a",
-                "StateSector": "#5fb3d9", "SocietySector": "#d0589a"}
-TYPE_NAMES = {"Country": "Country", "Person": "Person", "Organization": "Organisation", "Group": "Group",
-              "StateSector": "Sector actor: organ of the state", "SocietySector": "Sector actor: non-state"}
+TYPE_COLOURS = {
+    "Country": "#2f6db5",
+    "Person": "#e0822f",
+    "Organization": "#8a4fb0",
+    "Group": "#7a5a3a",
+    "StateSector": "#5fb3d9",
+    "SocietySector": "#d0589a",
+}
+TYPE_NAMES = {
+    "Country": "Country",
+    "Person": "Person",
+    "Organization": "Organisation",
+    "Group": "Group",
+    "StateSector": "Sector actor: organ of the state",
+    "SocietySector": "Sector actor: non-state",
+}
 # Cooperation green to conflict red; grey for leads/memberOf, which have no QuadClass.
 QUAD_COLOURS = {1: "#7cb342", 2: "#2e7d32", 3: "#ef8a17", 4: "#c62828", None: "#8c8c8c"}
 NEGATED_COLOUR = "#b0b0b0"
@@ -79,8 +91,11 @@ def _json_for_script(data) -> str:
     """
     text = json.dumps(data, ensure_ascii=False)
     return (
-        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
     )
 
 
@@ -112,7 +127,9 @@ def resolve_focus(graph: nx.MultiDiGraph, name: str) -> str:
         return actor.id
     folded = text.casefold()
     for node, d in graph.nodes(data=True):
-        if str(d.get("label", "")).casefold() == folded or (d.get("type") == "Country" and str(d.get("country") or "").casefold() == folded):
+        if str(d.get("label", "")).casefold() == folded or (
+            d.get("type") == "Country" and str(d.get("country") or "").casefold() == folded
+        ):
             return node
     known = gazetteer().lookup(text) is not None or any(text.upper() == c for c in gazetteer().countries)
     if known:
@@ -120,8 +137,9 @@ def resolve_focus(graph: nx.MultiDiGraph, name: str) -> str:
     raise ViewError(f"unknown actor {text!r}")
 
 
-def select(graph: nx.MultiDiGraph, focus: str | Iterable[str] | None = None, depth: int = 1,
-           top: int | None = None) -> nx.MultiDiGraph:
+def select(
+    graph: nx.MultiDiGraph, focus: str | Iterable[str] | None = None, depth: int = 1, top: int | None = None
+) -> nx.MultiDiGraph:
     """The part of ``graph`` to draw: the ``depth``-neighbourhood of ``focus`` and/or the ``top`` actors.
 
     ``focus`` is a node id (or several); neighbours are followed in both directions. ``top`` keeps
@@ -235,15 +253,27 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
         else:
             label = name
         rolled = [{"code": c, "label": sectors.get(c, (c, True))[0]} for c in d.get("rolled_up") or []]
-        nodes.append({
-            "id": n, "label": label, "name": name, "type": typ, "category": category, "kind": d.get("kind"),
-            "country": d.get("country"), "country_name": _country_name(d.get("country")) if typ != "Country" else None,
-            "sector": sector, "sector_label": sectors.get(sector, (sector, False))[0] if sector else None,
-            "state_organ": category == "StateSector", "rolled_up": rolled,
-            "pagerank": round(pr.get(n, 0.0), 6), "degree": graph.degree(n), "statements": strength[n],
-            # Square roots so that area, not radius, follows the measure.
-            "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else strength[n]), 6),
-        })
+        nodes.append(
+            {
+                "id": n,
+                "label": label,
+                "name": name,
+                "type": typ,
+                "category": category,
+                "kind": d.get("kind"),
+                "country": d.get("country"),
+                "country_name": _country_name(d.get("country")) if typ != "Country" else None,
+                "sector": sector,
+                "sector_label": sectors.get(sector, (sector, False))[0] if sector else None,
+                "state_organ": category == "StateSector",
+                "rolled_up": rolled,
+                "pagerank": round(pr.get(n, 0.0), 6),
+                "degree": graph.degree(n),
+                "statements": strength[n],
+                # Square roots so that area, not radius, follows the measure.
+                "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else strength[n]), 6),
+            }
+        )
     edges = []
     big = graph.number_of_nodes() > BIG_NODES or graph.number_of_edges() > BIG_EDGES
     parallel: dict = defaultdict(int)
@@ -265,33 +295,57 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
         if not big and j > 0:
             side = "curvedCW" if (j % 2 == 1) == (str(u) <= str(v)) else "curvedCCW"
             smooth = {"type": side, "roundness": round(0.18 * ((j + 1) // 2), 2)}
-        edges.append({
-            "id": i, "from": u, "to": v, "relation": rel, "rlabel": ri.label if ri else rel,
-            "quad": quad, "qlabel": QUAD_NAMES.get(quad, "no QuadClass"), "count": count,
-            "first": d.get("first"), "last": d.get("last"), "hedged_only": hedged, "negated": negated,
-            "symmetric": symmetric, "arrows": "" if symmetric else "to",
-            "evidence": [
-                {"sentence": _clean(ev.get("sentence")), "title": _clean(ev.get("title")) or None,
-                 "date": ev.get("date"), "hedged": bool(ev.get("hedged")),
-                 # The event date as the text states it (day, month or year) when it is not the
-                 # publication date: "in February" in a March article.
-                 **({"event_date": str(ev["event_date"]), "published": str(ev["published"])}
-                    if ev.get("event_date") and ev.get("published") and str(ev["event_date"]) != str(ev["published"])
-                    else {})}
-                for ev in (d.get("evidence") or [])[:5]
-            ],
-            "width": round(min(1.0 + 2.0 * math.log2(count), 12.0), 2),
-            "colour": NEGATED_COLOUR if negated else QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
-            "dashes": [2, 5] if negated else ([8, 6] if hedged else False),
-            "smooth": smooth,
-        })
+        edges.append(
+            {
+                "id": i,
+                "from": u,
+                "to": v,
+                "relation": rel,
+                "rlabel": ri.label if ri else rel,
+                "quad": quad,
+                "qlabel": QUAD_NAMES.get(quad, "no QuadClass"),
+                "count": count,
+                "first": d.get("first"),
+                "last": d.get("last"),
+                "hedged_only": hedged,
+                "negated": negated,
+                "symmetric": symmetric,
+                "arrows": "" if symmetric else "to",
+                "evidence": [
+                    {
+                        "sentence": _clean(ev.get("sentence")),
+                        "title": _clean(ev.get("title")) or None,
+                        "date": ev.get("date"),
+                        "hedged": bool(ev.get("hedged")),
+                        # The event date as the text states it (day, month or year) when it is not the
+                        # publication date: "in February" in a March article.
+                        **(
+                            {"event_date": str(ev["event_date"]), "published": str(ev["published"])}
+                            if ev.get("event_date")
+                            and ev.get("published")
+                            and str(ev["event_date"]) != str(ev["published"])
+                            else {}
+                        ),
+                    }
+                    for ev in (d.get("evidence") or [])[:5]
+                ],
+                "width": round(min(1.0 + 2.0 * math.log2(count), 12.0), 2),
+                "colour": NEGATED_COLOUR if negated else QUAD_COLOURS.get(quad, QUAD_COLOURS[None]),
+                "dashes": [2, 5] if negated else ([8, 6] if hedged else False),
+                "smooth": smooth,
+            }
+        )
     rel_counts: dict = defaultdict(int)
     for e in edges:
         rel_counts[e["relation"]] += 1
     order = list(info)
     rel_legend = [
-        {"name": r, "label": info[r].label if r in info else r, "quad": info[r].quad if r in info else None,
-         "edges": rel_counts[r]}
+        {
+            "name": r,
+            "label": info[r].label if r in info else r,
+            "quad": info[r].quad if r in info else None,
+            "edges": rel_counts[r],
+        }
         for r in sorted(rel_counts, key=lambda r: (order.index(r) if r in order else len(order), r))
     ]
     type_counts: dict = defaultdict(int)
@@ -306,12 +360,22 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
         "big": big,
         "size_by": size_by,
         "legend": {
-            "types": [{"name": t, "label": TYPE_NAMES[t], "colour": c, "nodes": type_counts[t]}
-                      for t, c in TYPE_COLOURS.items() if type_counts[t]],
-            "quads": [{"quad": q, "key": "none" if q is None else str(q),
-                       "label": f"{q} {QUAD_NAMES[q]}" if q else "no QuadClass (leads, member of)",
-                       "colour": QUAD_COLOURS[q], "edges": quad_counts[q]}
-                      for q in (1, 2, 3, 4, None) if quad_counts[q]],
+            "types": [
+                {"name": t, "label": TYPE_NAMES[t], "colour": c, "nodes": type_counts[t]}
+                for t, c in TYPE_COLOURS.items()
+                if type_counts[t]
+            ],
+            "quads": [
+                {
+                    "quad": q,
+                    "key": "none" if q is None else str(q),
+                    "label": f"{q} {QUAD_NAMES[q]}" if q else "no QuadClass (leads, member of)",
+                    "colour": QUAD_COLOURS[q],
+                    "edges": quad_counts[q],
+                }
+                for q in (1, 2, 3, 4, None)
+                if quad_counts[q]
+            ],
             "relations": rel_legend,
             "negated": any(e["negated"] for e in edges),
             "negated_colour": NEGATED_COLOUR,
@@ -319,16 +383,20 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
     }
 
 
-def render(graph: nx.MultiDiGraph, title: str = "kg actor network", caption: str | None = None,
-           size_by: str = "pagerank") -> str:
+def render(
+    graph: nx.MultiDiGraph, title: str = "kg actor network", caption: str | None = None, size_by: str = "pagerank"
+) -> str:
     """The self-contained HTML page for ``graph`` as a string.
 
     ``caption`` is a line under the title (e.g. the filters used); ``size_by`` is ``pagerank``
     or ``degree`` (statements touching the actor).
     """
     data = graph_data(graph, size_by=size_by)
-    head = {"title": title, "caption": caption or "",
-            "generated": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")}
+    head = {
+        "title": title,
+        "caption": caption or "",
+        "generated": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
     values = {
         "__KG_TITLE__": html.escape(title),
         "__KG_VIS_CSS__": _vis_asset("vis-network.css").replace("</style", "<\\/style"),
@@ -340,8 +408,13 @@ def render(graph: nx.MultiDiGraph, title: str = "kg actor network", caption: str
     return re.sub(r"__KG_[A-Z_]+__", lambda m: values[m.group(0)], _TEMPLATE)
 
 
-def write_view(graph: nx.MultiDiGraph, out: str | Path, title: str = "kg actor network",
-               caption: str | None = None, size_by: str = "pagerank") -> Path:
+def write_view(
+    graph: nx.MultiDiGraph,
+    out: str | Path,
+    title: str = "kg actor network",
+    caption: str | None = None,
+    size_by: str = "pagerank",
+) -> Path:
     """Write :func:`render` of ``graph`` to ``out`` (UTF-8) and return the path."""
     out = Path(out)
     out.write_text(render(graph, title=title, caption=caption, size_by=size_by), encoding="utf-8")

@@ -61,7 +61,11 @@ def load_graph(path: Path | None = None) -> Graph:
 
 def _local(iri) -> str | None:
     text = str(iri)
-    return text[len(str(KG)):] if isinstance(iri, URIRef) and text.startswith(str(KG)) and len(text) > len(str(KG)) else None
+    return (
+        text[len(str(KG)) :]
+        if isinstance(iri, URIRef) and text.startswith(str(KG)) and len(text) > len(str(KG))
+        else None
+    )
 
 
 def _group(g: Graph, iri: URIRef) -> str:
@@ -190,8 +194,7 @@ def rich_table(items: tuple[Term, ...] | list[Term] | None = None):
     table = Table(title="kg vocabulary (ontology/kg.ttl)", show_lines=False)
     for name in COLUMNS:
         # The definition takes whatever width is left; codes and names are never wrapped.
-        table.add_column(name, ratio=1 if name == "definition" else None, no_wrap=name != "definition",
-                         overflow="fold")
+        table.add_column(name, ratio=1 if name == "definition" else None, no_wrap=name != "definition", overflow="fold")
     for key, _ in GROUPS:
         group = [t for t in items if t.group == key]
         if not group:

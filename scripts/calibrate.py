@@ -45,9 +45,11 @@ def main() -> None:
         share = (right + PRIOR * prior) / (n + PRIOR)
         rows.append((key, round(share, 3), right, n))
     with open(out, "w", encoding="utf-8") as f:
-        f.write("# Confidence by bucket, measured on the tune passages of the real-text dev set by\n"
-                "# scripts/calibrate.py (do not edit by hand). Columns: bucket (rule/kind/actors or rule/kind),\n"
-                f"# confidence (share right, shrunk towards the parent bucket; overall share {overall:.3f}), right, relations.\n")
+        f.write(
+            "# Confidence by bucket, measured on the tune passages of the real-text dev set by\n"
+            "# scripts/calibrate.py (do not edit by hand). Columns: bucket (rule/kind/actors or rule/kind),\n"
+            f"# confidence (share right, shrunk towards the parent bucket; overall share {overall:.3f}), right, relations.\n"
+        )
         f.write("#bucket\tconfidence\tright\trelations\n")
         for key, share, right, n in rows:
             f.write(f"{key}\t{share}\t{right}\t{n}\n")

@@ -58,39 +58,138 @@ DEFAULT_OUT = ROOT / "ontology" / "lexicon" / "cameo"
 # words that, after the verb and outside parentheses, are prepositions: the pattern is a legacy
 # linear (TABARI) pattern kg's slots cannot hold, e.g. "- * CALL ON + TO RESIGN"
 PREPOSITIONS = {
-    "ABOUT", "ACROSS", "AFTER", "AGAINST", "ALONG", "ALONGSIDE", "AMONG", "AS", "AT", "BEFORE",
-    "BEHIND", "BETWEEN", "BEYOND", "BY", "DURING", "FOR", "FROM", "IN", "INSIDE", "INTO", "NEAR",
-    "OF", "ON", "ONTO", "OVER", "REGARDING", "SINCE", "THAT", "THROUGH", "TO", "TOWARD", "TOWARDS",
-    "UNDER", "UNTIL", "UPON", "WITH", "WITHIN", "WITHOUT",
+    "ABOUT",
+    "ACROSS",
+    "AFTER",
+    "AGAINST",
+    "ALONG",
+    "ALONGSIDE",
+    "AMONG",
+    "AS",
+    "AT",
+    "BEFORE",
+    "BEHIND",
+    "BETWEEN",
+    "BEYOND",
+    "BY",
+    "DURING",
+    "FOR",
+    "FROM",
+    "IN",
+    "INSIDE",
+    "INTO",
+    "NEAR",
+    "OF",
+    "ON",
+    "ONTO",
+    "OVER",
+    "REGARDING",
+    "SINCE",
+    "THAT",
+    "THROUGH",
+    "TO",
+    "TOWARD",
+    "TOWARDS",
+    "UNDER",
+    "UNTIL",
+    "UPON",
+    "WITH",
+    "WITHIN",
+    "WITHOUT",
 }
 # adverbial particles of phrasal verbs ("SET * OFF &WEAPON", "+BEEF_UP"): kg matches a verb by its
 # lemma alone and cannot require the particle
 PARTICLES = {
-    "AHEAD", "APART", "ASIDE", "AROUND", "AWAY", "BACK", "CLOSE", "CLOSER", "DOWN", "FORTH",
-    "FORWARD", "FURTHER", "OFF", "OUT", "TOGETHER", "UP",
+    "AHEAD",
+    "APART",
+    "ASIDE",
+    "AROUND",
+    "AWAY",
+    "BACK",
+    "CLOSE",
+    "CLOSER",
+    "DOWN",
+    "FORTH",
+    "FORWARD",
+    "FURTHER",
+    "OFF",
+    "OUT",
+    "TOGETHER",
+    "UP",
 }
 # post-verb words that are not object nouns (CAMEO writes complements such as "SET * FREE",
 # "LOOK * UNCERTAIN", "BURN * THEMSELVES" the same way); words in -LY and participles in -ED are
 # caught by rule (see is_noun)
 NOT_NOUNS = {
-    "ABLAZE", "AFIRE", "AGAINST", "ARM-IN-ARM", "DANGEROUS", "DEEP", "DEFIANT", "DIPLOMATIC", "FINANCIAL",
-    "FREE", "GUILTY", "HERSELF", "HIMSELF", "HUMANITARIAN", "IF", "ILLEGITIMATE", "ITSELF", "RESPONSIBLE",
-    "SKEPTICAL", "THEMSELVES", "UNCERTAIN", "UNJUST", "UNJUSTIFIED", "UNTRUE", "WILLING", "READY",
-    "POSSIBLE", "IMPOSSIBLE", "NECESSARY", "CLEAR", "OPEN", "SURE", "HAPPY", "CONFIDENT", "ABLE",
+    "ABLAZE",
+    "AFIRE",
+    "AGAINST",
+    "ARM-IN-ARM",
+    "DANGEROUS",
+    "DEEP",
+    "DEFIANT",
+    "DIPLOMATIC",
+    "FINANCIAL",
+    "FREE",
+    "GUILTY",
+    "HERSELF",
+    "HIMSELF",
+    "HUMANITARIAN",
+    "IF",
+    "ILLEGITIMATE",
+    "ITSELF",
+    "RESPONSIBLE",
+    "SKEPTICAL",
+    "THEMSELVES",
+    "UNCERTAIN",
+    "UNJUST",
+    "UNJUSTIFIED",
+    "UNTRUE",
+    "WILLING",
+    "READY",
+    "POSSIBLE",
+    "IMPOSSIBLE",
+    "NECESSARY",
+    "CLEAR",
+    "OPEN",
+    "SURE",
+    "HAPPY",
+    "CONFIDENT",
+    "ABLE",
 }
 LY_NOUNS = {"ALLY", "RALLY", "ASSEMBLY", "SUPPLY", "MONOPOLY", "FAMILY"}
 # modifiers that turn a pattern into its negation ("GET {NO AID}")
 NEGATORS = {"NO", "NOT", "NEVER", "NON", "WITHOUT", "NOR"}
 # verbs with which 06/07 codes state a supply of goods (kg's @GOODS, CAMEO's &WEAPON, &AIRCRAFT,
 # &WMD), not aid or cooperation; BUY_VERBS state it from the receiving end (converse entries)
-SUPPLY_VERBS = {"deliver", "supply", "sell", "ship", "export", "send", "provide", "furnish", "transfer",
-                "donate", "give"}
+SUPPLY_VERBS = {
+    "deliver",
+    "supply",
+    "sell",
+    "ship",
+    "export",
+    "send",
+    "provide",
+    "furnish",
+    "transfer",
+    "donate",
+    "give",
+}
 BUY_VERBS = {"buy", "purchase", "import", "acquire", "procure", "obtain"}
 GOODS_SYNSETS = ("&WEAPON", "&AIRCRAFT", "&WMD")
 # CAMEO synonym sets of people: their members, like the agent nouns of Phoenix.agents.txt, name
 # the actor acted upon ("crushed the Ukrainian brigade"), so such a light entry targets objmod first
-PEOPLE_SYNSETS = ("&MILITARY", "&LEADER", "&PEOPLE", "&PKO", "&NEGOTIATOR", "&REFUGEE", "&SUSPECT",
-                  "&HOSTAGE", "&OPPOSITION")
+PEOPLE_SYNSETS = (
+    "&MILITARY",
+    "&LEADER",
+    "&PEOPLE",
+    "&PKO",
+    "&NEGOTIATOR",
+    "&REFUGEE",
+    "&SUSPECT",
+    "&HOSTAGE",
+    "&OPPOSITION",
+)
 # verbs with which an 03x code (intent to cooperate) is nevertheless a concluded agreement
 AGREEMENT_VERBS = {"sign", "ink", "seal", "conclude", "clinch", "finalize", "finalise", "ratify", "initial"}
 # converse entries ([:x]): who acts when the pattern gives no preposition
@@ -122,8 +221,9 @@ DEFAULT_LIGHT_TARGETS = {
 RELATION_ORDER = list(DEFAULT_LIGHT_TARGETS)
 
 
-def relation_for(code: str, lemma: str, noun: str, goods: frozenset[str],
-                 deals: frozenset[str] = frozenset()) -> str | None:
+def relation_for(
+    code: str, lemma: str, noun: str, goods: frozenset[str], deals: frozenset[str] = frozenset()
+) -> str | None:
     """The kg relation of a CAMEO event code (without ':'), for a verb lemma and its object noun."""
     if not re.fullmatch(r"\d{3,4}", code):
         return None
@@ -154,21 +254,50 @@ def relation_for(code: str, lemma: str, noun: str, goods: frozenset[str],
     if root == "11":
         return "accuses" if three == "112" else "criticizes"
     return {
-        "12": "rejects", "13": "threatens", "14": "protestsAgainst", "15": "mobilizesAgainst",
-        "16": "sanctions", "17": "coerces", "18": "attacks", "19": "attacks", "20": "attacks",
+        "12": "rejects",
+        "13": "threatens",
+        "14": "protestsAgainst",
+        "15": "mobilizesAgainst",
+        "16": "sanctions",
+        "17": "coerces",
+        "18": "attacks",
+        "19": "attacks",
+        "20": "attacks",
     }.get(root)
 
 
 # ---------------------------------------------------------------------------------- word forms
 
-IRREGULAR_PLURALS = {"knives": "knife", "lives": "life", "men": "man", "women": "woman", "people": "people",
-                     "kroner": "krone", "analyses": "analysis", "crises": "crisis", "children": "child",
-                     "servicemen": "serviceman", "infantrymen": "infantryman", "militia": "militia",
-                     "critics": "critic", "tactics": "tactic", "data": "datum", "feet": "foot",
-                     "teargas": "teargas", "gas": "gas", "bias": "bias"}
+IRREGULAR_PLURALS = {
+    "knives": "knife",
+    "lives": "life",
+    "men": "man",
+    "women": "woman",
+    "people": "people",
+    "kroner": "krone",
+    "analyses": "analysis",
+    "crises": "crisis",
+    "children": "child",
+    "servicemen": "serviceman",
+    "infantrymen": "infantryman",
+    "militia": "militia",
+    "critics": "critic",
+    "tactics": "tactic",
+    "data": "datum",
+    "feet": "foot",
+    "teargas": "teargas",
+    "gas": "gas",
+    "bias": "bias",
+}
 # verb lines written in an inflected form (BURNT, FORGIVEN, SHOT): spaCy, hence kg, sees the base
-IRREGULAR_VERBS = {"burnt": "burn", "saw": "see", "forgave": "forgive", "forgiven": "forgive",
-                   "killed": "kill", "shot": "shoot"}
+IRREGULAR_VERBS = {
+    "burnt": "burn",
+    "saw": "see",
+    "forgave": "forgive",
+    "forgiven": "forgive",
+    "killed": "kill",
+    "shot": "shoot",
+}
 
 
 def singular(word: str) -> str:
@@ -192,8 +321,13 @@ def singular(word: str) -> str:
 def regular_forms(base: str) -> set[str]:
     """The forms PETRARCH generates for a regular verb (upper case)."""
     forms = {base}
-    forms.add(base + "ES" if base.endswith(("S", "X", "Z", "SH", "CH")) else
-              base[:-1] + "IES" if base.endswith("Y") else base + "S")
+    forms.add(
+        base + "ES"
+        if base.endswith(("S", "X", "Z", "SH", "CH"))
+        else base[:-1] + "IES"
+        if base.endswith("Y")
+        else base + "S"
+    )
     forms.add(base + "D" if base.endswith("E") else base + "ED")
     forms.add(base[:-1] + "ING" if base.endswith("E") and len(base) > 2 and base[-2] not in "AEIOU" else base + "ING")
     if base.endswith("Y"):
@@ -202,6 +336,7 @@ def regular_forms(base: str) -> set[str]:
 
 
 # ---------------------------------------------------------------------------------- parsing
+
 
 @dataclass
 class VerbLine:
@@ -244,7 +379,7 @@ def _code_of(text: str) -> tuple[str, str | None]:
     m = re.search(r"\[([^\]]*)\]", text)
     if not m:
         return text, None
-    return (text[:m.start()] + text[m.end():]), m.group(1).strip()
+    return (text[: m.start()] + text[m.end() :]), m.group(1).strip()
 
 
 def parse(src: Path) -> Dictionary:
@@ -288,16 +423,17 @@ def parse(src: Path) -> Dictionary:
                 duplicates += 1
                 continue
             block.seen.add(key)
-            block.patterns.append(Pattern(n, line.strip(), pre.strip(), post.strip(), code or "---",
-                                          words[0] if words else ""))
+            block.patterns.append(
+                Pattern(n, line.strip(), pre.strip(), post.strip(), code or "---", words[0] if words else "")
+            )
             continue
-        body = re.split(r"#|;", line, 1)[0]
+        body = re.split(r"#|;", line, maxsplit=1)[0]
         body, code = _code_of(body)
         forms: list[str] = []
         m = re.search(r"\{([^}]*)\}", body)
         if m:
             forms = m.group(1).split()
-            body = body[:m.start()] + body[m.end():]
+            body = body[: m.start()] + body[m.end() :]
         word = body.split()[0] if body.split() else ""
         if word:
             block.verbs.append(VerbLine(n, line.strip(), word, forms, code))
@@ -305,6 +441,7 @@ def parse(src: Path) -> Dictionary:
 
 
 # ---------------------------------------------------------------------------------- verbs
+
 
 @dataclass(frozen=True)
 class Verb:
@@ -315,7 +452,7 @@ class Verb:
     line: int
 
 
-def block_verbs(block: Block, left: "LeftOut") -> list[Verb]:
+def block_verbs(block: Block, left: LeftOut) -> list[Verb]:
     """The verbs of a synonym block, as kg lemmas; inflected duplicates and pre-compounds dropped."""
     inflected: set[str] = set()
     for v in block.verbs:
@@ -396,12 +533,12 @@ def analyse(post: str) -> tuple[Shape | None, str]:
         t = toks[i]
         if t == "(":
             j = toks.index(")", i) if ")" in toks[i:] else len(toks)
-            inner = [x for x in toks[i + 1:j] if x not in ("{", "}")]
+            inner = [x for x in toks[i + 1 : j] if x not in ("{", "}")]
             elems.append(("prep", inner))
             i = j + 1
         elif t == "{":
             j = toks.index("}", i) if "}" in toks[i:] else len(toks)
-            elems.append(("np", toks[i + 1:j]))
+            elems.append(("np", toks[i + 1 : j]))
             i = j + 1
         elif t in (")", "}"):
             i += 1
@@ -490,6 +627,7 @@ def noun_lemmas(head: str, synsets: dict[str, list[str]], stats: Counter) -> lis
 
 # ---------------------------------------------------------------------------------- candidates
 
+
 @dataclass
 class Candidate:
     kind: str
@@ -531,12 +669,30 @@ def split_code(code: str) -> tuple[str, bool, str]:
 # relations whose target an agent noun object names ("condemned the Iranian militia", "expelled
 # Russian diplomats"), and meets when the subject hosts (043: "received the Iranian envoy"); with
 # other relations the agent is the subject's own ("deployed troops", "sent an envoy to")
-AGENT_TARGET_RELATIONS = {"attacks", "coerces", "criticizes", "accuses", "sanctions", "supports", "threatens",
-                          "investigates", "rejects", "concedesTo", "protestsAgainst"}
+AGENT_TARGET_RELATIONS = {
+    "attacks",
+    "coerces",
+    "criticizes",
+    "accuses",
+    "sanctions",
+    "supports",
+    "threatens",
+    "investigates",
+    "rejects",
+    "concedesTo",
+    "protestsAgainst",
+}
 
 
-def targets_for(kind: str, relation: str, prep: str | None, symmetric: set[str], agent: bool = False,
-                origin: bool = True, code: str = "") -> tuple[str, ...]:
+def targets_for(
+    kind: str,
+    relation: str,
+    prep: str | None,
+    symmetric: set[str],
+    agent: bool = False,
+    origin: bool = True,
+    code: str = "",
+) -> tuple[str, ...]:
     if kind == "verb":
         if prep:
             # "* (AGAINST)": the object of the preposition, else the direct object ("attacked X for");
@@ -561,14 +717,23 @@ def converse_slots(prep: str | None, relation: str) -> tuple[tuple[str, ...], tu
     return CONVERSE_SOURCE, ("subj",)
 
 
-def make_candidates(d: Dictionary, goods: frozenset[str], deal_nouns: frozenset[str], symmetric: set[str],
-                    generic: set[str], agents: frozenset[str], left: LeftOut, stats: Counter,
-                    expand: str = "block") -> list[Candidate]:
+def make_candidates(
+    d: Dictionary,
+    goods: frozenset[str],
+    deal_nouns: frozenset[str],
+    symmetric: set[str],
+    generic: set[str],
+    agents: frozenset[str],
+    left: LeftOut,
+    stats: Counter,
+    expand: str = "block",
+) -> list[Candidate]:
     out: list[Candidate] = []
     goods = goods | {n for syn in GOODS_SYNSETS for n in noun_lemmas(syn, d.synsets, Counter())}
     # members written with a final "_" are mass nouns ("OPPOSITION_", "RESISTANCE_"), not people
-    agents = agents | {singular(m) for syn in PEOPLE_SYNSETS for m in d.synsets.get(syn, [])
-                       if re.fullmatch(r"[A-Z][A-Z'\-]*", m)}
+    agents = agents | {
+        singular(m) for syn in PEOPLE_SYNSETS for m in d.synsets.get(syn, []) if re.fullmatch(r"[A-Z][A-Z'\-]*", m)
+    }
     deals = frozenset(deal_nouns) | frozenset(noun_lemmas("&TREATY", d.synsets, Counter()))
     # every written or generated form of every verb -> its lemma, to read the comment's verb
     # ("# STEPPED_UP" -> step, "# KILLED_AND" -> kill)
@@ -609,8 +774,9 @@ def make_candidates(d: Dictionary, goods: frozenset[str], deal_nouns: frozenset[
         verbs = block_verbs(block, left)
         # verb lines: what the verb means on its own. The block's code is written for the verb
         # the block is named after ("--- INCREASE [060] ---"); its synonyms inherit it.
-        heads = {v.lemma for v in verbs if v.lemma == block.name.split("_")[0].lower()} or \
-            ({verbs[0].lemma} if verbs else set())
+        heads = {v.lemma for v in verbs if v.lemma == block.name.split("_")[0].lower()} or (
+            {verbs[0].lemma} if verbs else set()
+        )
         for v in verbs:
             code = v.own_code or block.code
             if code in ("---", ""):
@@ -695,6 +861,7 @@ def _family(code: str) -> str:
 
 # ---------------------------------------------------------------------------------- kg data
 
+
 def read_rows(path: Path) -> list[list[str]]:
     rows = []
     for line in path.read_text("utf-8").splitlines():
@@ -706,7 +873,7 @@ def read_rows(path: Path) -> list[list[str]]:
 
 def read_relations(path: Path) -> tuple[set[str], set[str]]:
     with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader((l for l in fh if not l.startswith("#")), delimiter="\t"))
+        rows = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"))
     names = {r["relation"].strip() for r in rows}
     sym = {r["relation"].strip() for r in rows if (r.get("symmetric") or "").strip().lower() in {"true", "yes", "1"}}
     return names, sym
@@ -736,6 +903,7 @@ def read_generic(path: Path) -> set[str]:
 
 
 # ---------------------------------------------------------------------------------- merging
+
 
 @dataclass
 class Entry:
@@ -781,9 +949,19 @@ def merge(cands: list[Candidate]) -> dict[tuple, Entry]:
                 tgt[t] += 1
                 ft.setdefault(t, i)
         # slots shared by more of the merged patterns first, "recip" last
-        out[key] = Entry(key[0], key[1], key[2], key[3], _order(src, fs), _order(tgt, ft),
-                         Counter(c.code for c in cs), sorted({c.line for c in cs}),
-                         sum(c.origin for c in cs), sum(c.exact for c in cs), {s for c in cs for s in c.explicit})
+        out[key] = Entry(
+            key[0],
+            key[1],
+            key[2],
+            key[3],
+            _order(src, fs),
+            _order(tgt, ft),
+            Counter(c.code for c in cs),
+            sorted({c.line for c in cs}),
+            sum(c.origin for c in cs),
+            sum(c.exact for c in cs),
+            {s for c in cs for s in c.explicit},
+        )
     return out
 
 
@@ -816,14 +994,21 @@ def resolve(entries: dict[tuple, Entry], stats: Counter, examples: dict[str, lis
                 stats["conflicts: losing relation dropped"] += 1
         if len(examples["conflict"]) < 8:
             examples["conflict"].append(
-                f"{key[0]} {key[1]} {key[2]}: " + ", ".join(f"{e.relation}({len(e.lines)})" for e in es)
-                + f" -> {winner.relation}")
+                f"{key[0]} {key[1]} {key[2]}: "
+                + ", ".join(f"{e.relation}({len(e.lines)})" for e in es)
+                + f" -> {winner.relation}"
+            )
         kept += group
     return kept
 
 
-def against_existing(entries: list[Entry], existing: list[list[str]], classes: dict[str, set[str]],
-                     stats: Counter, examples: dict[str, list[str]]) -> list[Entry]:
+def against_existing(
+    entries: list[Entry],
+    existing: list[list[str]],
+    classes: dict[str, set[str]],
+    stats: Counter,
+    examples: dict[str, list[str]],
+) -> list[Entry]:
     def covers(spec: str, noun: str) -> bool:
         return noun in classes.get(spec[1:], set()) if spec.startswith("@") else spec == noun
 
@@ -832,8 +1017,11 @@ def against_existing(entries: list[Entry], existing: list[list[str]], classes: d
         index[(row[0], row[1].lower())].append(row)
     out = []
     for e in entries:
-        rows = [r for r in index.get((e.kind, e.lemma), [])
-                if covers(r[2] if r[2].startswith("@") else r[2].lower(), e.noun)]
+        rows = [
+            r
+            for r in index.get((e.kind, e.lemma), [])
+            if covers(r[2] if r[2].startswith("@") else r[2].lower(), e.noun)
+        ]
         if any(r[3] == e.relation for r in rows):
             stats["duplicates of ontology/lexicon/triggers.tsv"] += 1
             if len(examples["duplicate"]) < 6:
@@ -853,7 +1041,8 @@ def against_existing(entries: list[Entry], existing: list[list[str]], classes: d
             stats["contradict ontology/lexicon/triggers.tsv (same kind, lemma, noun; other relation)"] += 1
             if len(examples["contradiction"]) < 6:
                 examples["contradiction"].append(
-                    f"{e.kind} {e.lemma} {e.noun}: cameo {e.relation} [{e.code}] vs lexicon {clash[0][3]}")
+                    f"{e.kind} {e.lemma} {e.noun}: cameo {e.relation} [{e.code}] vs lexicon {clash[0][3]}"
+                )
             continue
         out.append(e)
     return out
@@ -875,12 +1064,11 @@ HEADER = """\
 
 
 OUTPUT = {"block": "triggers.tsv", "origin": "triggers_origin.tsv"}
-COMMANDS = {"block": "python scripts/convert_cameo.py",
-            "origin": "python scripts/convert_cameo.py --expand origin"}
+COMMANDS = {"block": "python scripts/convert_cameo.py", "origin": "python scripts/convert_cameo.py --expand origin"}
 EXPANSION_NOTE = {
     "block": "# Each pattern is applied to every verb of its CAMEO synonym block (--expand block).",
     "origin": "# Each pattern is applied only to the verb its comment names, and a block's code only to the\n"
-              "# block's own verb and to verbs with their own code (--expand origin).",
+    "# block's own verb and to verbs with their own code (--expand origin).",
 }
 
 
@@ -888,8 +1076,9 @@ def write(entries: list[Entry], path: Path, expand: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     rel_rank = {r: i for i, r in enumerate(RELATION_ORDER)}
     kind_rank = {"verb": 0, "light": 1, "noun": 2, "adj": 3}
-    entries = sorted(entries, key=lambda e: (rel_rank.get(e.relation, 99), kind_rank[e.kind], e.lemma, e.noun,
-                                             e.target == ["subj"]))
+    entries = sorted(
+        entries, key=lambda e: (rel_rank.get(e.relation, 99), kind_rank[e.kind], e.lemma, e.noun, e.target == ["subj"])
+    )
     head = HEADER.rstrip("\n").replace("{command}", COMMANDS[expand]).split("\n")
     lines = head[:-1] + [EXPANSION_NOTE[expand], head[-1]]
     current = None
@@ -904,14 +1093,26 @@ def write(entries: list[Entry], path: Path, expand: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--src", type=Path, default=DEFAULT_SRC, help="the CAMEO verb dictionary (CAMEO.2.0.txt)")
-    ap.add_argument("--agents", type=Path, default=None,
-                    help="the PETRARCH agents dictionary (default: Phoenix.agents.txt next to --src)")
+    ap.add_argument(
+        "--agents",
+        type=Path,
+        default=None,
+        help="the PETRARCH agents dictionary (default: Phoenix.agents.txt next to --src)",
+    )
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for triggers.tsv")
-    ap.add_argument("--expand", choices=("block", "origin"), default="block",
-                    help="apply a pattern to every verb of its synonym block (default) or only to the verb "
-                         "its comment names (the verb it was written for), when there is one")
-    ap.add_argument("--left-out", type=Path, default=None,
-                    help="also write every left-out pattern or verb line with its reason to this TSV file")
+    ap.add_argument(
+        "--expand",
+        choices=("block", "origin"),
+        default="block",
+        help="apply a pattern to every verb of its synonym block (default) or only to the verb "
+        "its comment names (the verb it was written for), when there is one",
+    )
+    ap.add_argument(
+        "--left-out",
+        type=Path,
+        default=None,
+        help="also write every left-out pattern or verb line with its reason to this TSV file",
+    )
     args = ap.parse_args(argv)
 
     lexdir = ROOT / "ontology" / "lexicon"
@@ -925,8 +1126,9 @@ def main(argv: list[str] | None = None) -> int:
     agents = read_agents(args.agents or args.src.parent / "Phoenix.agents.txt")
     d = parse(args.src)
     left, stats, examples = LeftOut(), Counter(), defaultdict(list)
-    cands = make_candidates(d, goods, frozenset(classes.get("DEAL", set())), symmetric, generic, agents, left,
-                            stats, args.expand)
+    cands = make_candidates(
+        d, goods, frozenset(classes.get("DEAL", set())), symmetric, generic, agents, left, stats, args.expand
+    )
     merged = merge(cands)
     resolved = resolve(merged, stats, examples)
     final = against_existing(resolved, existing, classes, stats, examples)
@@ -935,45 +1137,63 @@ def main(argv: list[str] | None = None) -> int:
 
     p = lambda *a: print(*a)  # noqa: E731
     p(f"source: {args.src}")
-    p(f"synonym sets: {len(d.synsets)}   verb blocks: {len(d.blocks)}   "
-      f"verb lines: {sum(len(b.verbs) for b in d.blocks)}   transformations (not converted): {d.transformations}")
+    p(
+        f"synonym sets: {len(d.synsets)}   verb blocks: {len(d.blocks)}   "
+        f"verb lines: {sum(len(b.verbs) for b in d.blocks)}   transformations (not converted): {d.transformations}"
+    )
     p(f"patterns read: {stats['patterns read'] + d.duplicates} ({d.duplicates} repeated in their block, counted once)")
-    p(f"patterns converted: {stats['patterns converted']} "
-      f"(through a synonym set: {stats['patterns converted through a synonym set']}, "
-      f"noun modifiers dropped: {stats['patterns converted with noun modifiers dropped']})")
+    p(
+        f"patterns converted: {stats['patterns converted']} "
+        f"(through a synonym set: {stats['patterns converted through a synonym set']}, "
+        f"noun modifiers dropped: {stats['patterns converted with noun modifiers dropped']})"
+    )
     p(f"verb lines with a code: {stats['verb lines with a code']}")
     if args.expand == "origin":
-        p(f"patterns without a verb in their comment, applied to the whole block: "
-          f"{stats['patterns without a verb in their comment, applied to the whole block']}; "
-          f"verb lines inheriting the block code, not expanded: "
-          f"{stats['verb lines inheriting the block code, not expanded']}")
-    p(f"candidate entries (pattern x block verb x noun): {len(cands)}; "
-      f"no kg relation: {stats['expanded entries without a kg relation']}; "
-      f"generic bare verbs skipped: {stats['expanded entries skipped: generic bare verb']}")
+        p(
+            f"patterns without a verb in their comment, applied to the whole block: "
+            f"{stats['patterns without a verb in their comment, applied to the whole block']}; "
+            f"verb lines inheriting the block code, not expanded: "
+            f"{stats['verb lines inheriting the block code, not expanded']}"
+        )
+    p(
+        f"candidate entries (pattern x block verb x noun): {len(cands)}; "
+        f"no kg relation: {stats['expanded entries without a kg relation']}; "
+        f"generic bare verbs skipped: {stats['expanded entries skipped: generic bare verb']}"
+    )
     p(f"agent nouns (Phoenix.agents.txt one-word entries): {len(agents)}")
-    p(f"codes: plain {stats['code read as plain']}, pair a:b (a used) {stats['code read as pair']}, "
-      f"converse :b {stats['code read as converse']}, purchases read as converse supplies "
-      f"{stats['code read as converse (a purchase)']}")
+    p(
+        f"codes: plain {stats['code read as plain']}, pair a:b (a used) {stats['code read as pair']}, "
+        f"converse :b {stats['code read as converse']}, purchases read as converse supplies "
+        f"{stats['code read as converse (a purchase)']}"
+    )
     syn_stats = Counter()
     for name in d.synsets:
         noun_lemmas(name, d.synsets, syn_stats)
     members = sum(len(v) for v in d.synsets.values())
-    p(f"synonym-set members: {members}; skipped as multi-word: {syn_stats['synset members skipped: multi-word']}, "
-      f"as not a plain word (F-16, M16, ...): {syn_stats['synset members skipped: not a plain word (F-16, M16, ...)']}")
+    p(
+        f"synonym-set members: {members}; skipped as multi-word: {syn_stats['synset members skipped: multi-word']}, "
+        f"as not a plain word (F-16, M16, ...): {syn_stats['synset members skipped: not a plain word (F-16, M16, ...)']}"
+    )
     p(f"merged entries: {len(merged)}")
-    for k in ("conflicts: (kind, lemma, noun) with several relations", "conflicts: losing relation dropped",
-              "conflicts: losing relation kept on its own preposition"):
+    for k in (
+        "conflicts: (kind, lemma, noun) with several relations",
+        "conflicts: losing relation dropped",
+        "conflicts: losing relation kept on its own preposition",
+    ):
         p(f"{k}: {stats[k]}")
     for ex in examples["conflict"]:
         p(f"    {ex}")
-    for k, ek in (("duplicates of ontology/lexicon/triggers.tsv", "duplicate"),
-                  ("contradict ontology/lexicon/triggers.tsv (same kind, lemma, noun; other relation)",
-                   "contradiction")):
+    for k, ek in (
+        ("duplicates of ontology/lexicon/triggers.tsv", "duplicate"),
+        ("contradict ontology/lexicon/triggers.tsv (same kind, lemma, noun; other relation)", "contradiction"),
+    ):
         p(f"{k}: {stats[k]}")
         for ex in examples[ek]:
             p(f"    {ex}")
-    p(f"share a key with ontology/lexicon/triggers.tsv, kept on own preposition: "
-      f"{stats['share a key with ontology/lexicon/triggers.tsv, kept on own preposition']}")
+    p(
+        f"share a key with ontology/lexicon/triggers.tsv, kept on own preposition: "
+        f"{stats['share a key with ontology/lexicon/triggers.tsv, kept on own preposition']}"
+    )
     p(f"written: {len(final)} entries -> {target}")
     per_rel = Counter(e.relation for e in final)
     per_kind = Counter((e.relation, e.kind) for e in final)

@@ -33,14 +33,16 @@ def main() -> None:
             p = pointers.get(a["id"])
             if p is None:
                 raise SystemExit(f"{ann}:{n}: unknown passage id {a['id']!r}")
-            items.append({
-                "id": a["id"],
-                "source": {k: p[k] for k in ("corpus", "record", "start", "end", "sha1")},
-                "date": p["date"],
-                "split": p["split"],
-                "actors": [{k: x.get(k) for k in KEEP_ACTOR} for x in a.get("actors", [])],
-                "relations": [{k: r[k] for k in KEEP_REL if k in r} for r in a.get("relations", [])],
-            })
+            items.append(
+                {
+                    "id": a["id"],
+                    "source": {k: p[k] for k in ("corpus", "record", "start", "end", "sha1")},
+                    "date": p["date"],
+                    "split": p["split"],
+                    "actors": [{k: x.get(k) for k in KEEP_ACTOR} for x in a.get("actors", [])],
+                    "relations": [{k: r[k] for k in KEEP_REL if k in r} for r in a.get("relations", [])],
+                }
+            )
     items.sort(key=lambda it: it["id"])
     with open(out, "w", encoding="utf-8") as f:
         for it in items:

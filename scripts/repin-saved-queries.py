@@ -29,8 +29,9 @@ def main() -> None:
     build([str(module.DATA)], store_path=store_path, warn=lambda m: None)
 
     source = TEST.read_text("utf-8")
-    expected = next(n for n in ast.parse(source).body
-                    if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "EXPECTED").value
+    expected = next(
+        n for n in ast.parse(source).body if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "EXPECTED"
+    ).value
     edits = []
     with open_store(store_path, create=False, read_only=True) as store:
         for key_node, case_node in zip(expected.keys, expected.values):
@@ -39,7 +40,9 @@ def main() -> None:
             rows = module._rows(store, case)
             if rows != case.rows:
                 print(f"=== {key}")
-                for line in difflib.unified_diff([repr(r) for r in case.rows], [repr(r) for r in rows], lineterm="", n=0):
+                for line in difflib.unified_diff(
+                    [repr(r) for r in case.rows], [repr(r) for r in rows], lineterm="", n=0
+                ):
                     print(line)
                 edits.append((case_node.args[4], rows))
     if "--write" not in sys.argv or not edits:

@@ -80,12 +80,21 @@ def main() -> None:
                 ents = {e.text for e in nlp(text).ents if e.label_ in ENTS}
                 want_single = rng.random() < 0.125
                 if len(ents) >= 2 or (want_single and len(ents) == 1):
-                    picked.append({
-                        "corpus": rec["corpus"], "record": rec["id"], "start": start, "end": end,
-                        "sha1": hashlib.sha1(text.encode("utf-8")).hexdigest()[:12], "date": rec["date"], "title": rec["title"],
-                        "split": "heldout" if int(hashlib.sha1(rec["id"].encode()).hexdigest(), 16) % 4 == 0 else "tune",
-                        "text": text,
-                    })
+                    picked.append(
+                        {
+                            "corpus": rec["corpus"],
+                            "record": rec["id"],
+                            "start": start,
+                            "end": end,
+                            "sha1": hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
+                            "date": rec["date"],
+                            "title": rec["title"],
+                            "split": "heldout"
+                            if int(hashlib.sha1(rec["id"].encode()).hexdigest(), 16) % 4 == 0
+                            else "tune",
+                            "text": text,
+                        }
+                    )
                     taken += 1
                     got += 1
     rng.shuffle(picked)
@@ -98,9 +107,19 @@ def main() -> None:
     for b in range(args.batches):
         with open(args.out / f"passages-{b + 1}.jsonl", "w", encoding="utf-8") as f:
             for p in picked[b :: args.batches]:
-                f.write(json.dumps({"id": p["id"], "date": p["date"], "source": p["corpus"],
-                                    "title": p["title"], "text": p["text"]},
-                                   ensure_ascii=False) + "\n")
+                f.write(
+                    json.dumps(
+                        {
+                            "id": p["id"],
+                            "date": p["date"],
+                            "source": p["corpus"],
+                            "title": p["title"],
+                            "text": p["text"],
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
     print(f"{len(picked)} passages in {args.batches} batches under {args.out}")
 
 

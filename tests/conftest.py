@@ -26,7 +26,9 @@ def extract(nlp):
     ex = Extractor()
 
     def run(text: str, date: dt.date | None = None):
-        return sorted((r.subject.label, r.relation, r.object.label, r.negated, r.hedged) for r in ex.extract(nlp(text), date))
+        return sorted(
+            (r.subject.label, r.relation, r.object.label, r.negated, r.hedged) for r in ex.extract(nlp(text), date)
+        )
 
     return run
 

@@ -34,7 +34,9 @@ def test_legacy_single_byte_text_is_decoded_exactly(tmp_path, text, codec):
     assert (stats.skipped, warnings) == (0, [])
 
 
-@pytest.mark.parametrize("bom, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8")])
+@pytest.mark.parametrize(
+    "bom, codec", [(b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8")]
+)
 def test_text_with_a_byte_order_mark_is_decoded_exactly(tmp_path, bom, codec):
     (tmp_path / "a.md").write_bytes(bom + WIN1252.encode(codec))
     [doc], stats, _ = read([tmp_path])
@@ -113,7 +115,9 @@ def test_html_keeps_exactly_the_article_text():
 def test_html_without_article_uses_main_then_body_and_every_article_is_kept():
     assert html_text("<body><nav>menu</nav><main><p>A.</p></main><p>outside</p></body>")[0] == "A."
     assert html_text("<body><nav>menu</nav><p>A.</p>loose <i>text</i></body>")[0] == "A.\n\nloose text"
-    two = "<body><article><p>First.</p><article><p>Inner.</p></article></article><article><p>Second.</p></article></body>"
+    two = (
+        "<body><article><p>First.</p><article><p>Inner.</p></article></article><article><p>Second.</p></article></body>"
+    )
     assert html_text(two)[0] == "First.\n\nInner.\n\nSecond."
 
 
@@ -159,13 +163,23 @@ def test_jsonl_keeps_good_lines_and_reports_bad_ones_by_line(tmp_path):
 
 
 def test_json_list_with_bad_records_keeps_the_good_ones(tmp_path):
-    records = [{"text": "Iran supplied drones to Russia."}, 7, {"text": "  "}, {"id": "z", "text": "Egyptian troops attacked Hamas."}]
+    records = [
+        {"text": "Iran supplied drones to Russia."},
+        7,
+        {"text": "  "},
+        {"id": "z", "text": "Egyptian troops attacked Hamas."},
+    ]
     (tmp_path / "list.json").write_text(json.dumps({"articles": records}))
     docs, stats, warnings = read([tmp_path])
     f = tmp_path / "list.json"
-    assert [(d.key, d.text) for d in docs] == [("list.json#[0]", records[0]["text"]), ("list.json#z", records[3]["text"])]
-    assert warnings == [f"{f}[1]: not a JSON object (int), skipped",
-                        f'{f}[2]: record without text ("text" is empty or not a string), skipped']
+    assert [(d.key, d.text) for d in docs] == [
+        ("list.json#[0]", records[0]["text"]),
+        ("list.json#z", records[3]["text"]),
+    ]
+    assert warnings == [
+        f"{f}[1]: not a JSON object (int), skipped",
+        f'{f}[2]: record without text ("text" is empty or not a string), skipped',
+    ]
     assert stats.skipped_records == 2
 
 
@@ -173,11 +187,15 @@ def test_malformed_json_file_is_skipped_with_its_line(tmp_path):
     (tmp_path / "bad.json").write_text('{\n  "text": "Iran",\n  oops\n}')
     docs, stats, warnings = read([tmp_path])
     assert docs == [] and stats.skipped_files == 1
-    assert warnings == [f"{tmp_path / 'bad.json'}:3: malformed JSON (Expecting property name enclosed in double quotes), skipped"]
+    assert warnings == [
+        f"{tmp_path / 'bad.json'}:3: malformed JSON (Expecting property name enclosed in double quotes), skipped"
+    ]
 
 
 def test_records_sharing_an_id_are_both_kept(tmp_path):
-    (tmp_path / "f.jsonl").write_text(json.dumps({"id": "a", "text": "One."}) + "\n" + json.dumps({"id": "a", "text": "Two."}) + "\n")
+    (tmp_path / "f.jsonl").write_text(
+        json.dumps({"id": "a", "text": "One."}) + "\n" + json.dumps({"id": "a", "text": "Two."}) + "\n"
+    )
     docs, stats, warnings = read([tmp_path])
     assert [(d.key, d.text) for d in docs] == [("f.jsonl#a", "One."), ("f.jsonl#a@2", "Two.")]
     assert warnings == [f"{tmp_path / 'f.jsonl'}:2: id 'a' already used at 1; kept as a separate record"]
@@ -243,17 +261,24 @@ def test_unreadable_file_and_folder_are_reported(tmp_path):
     finally:
         (tmp_path / "sub").chmod(0o755)
     assert docs == []
-    assert warnings == [f"{tmp_path / 'a.txt'}: permission denied, skipped",
-                        f"{tmp_path / 'sub'}: cannot list folder (Permission denied), skipped"]
+    assert warnings == [
+        f"{tmp_path / 'a.txt'}: permission denied, skipped",
+        f"{tmp_path / 'sub'}: cannot list folder (Permission denied), skipped",
+    ]
     assert stats.skipped_files == 2
 
 
 def test_front_matter_and_file_name_give_title_and_date(tmp_path):
     (tmp_path / "2024-03-05-x.md").write_text("# Drones\n\nIran supplied drones to Russia.\n")
-    (tmp_path / "y.md").write_text("---\ntitle: \"EU acts\"\ndate: 2024-06-01\n---\n\nThe EU imposed sanctions on Belarus.\n")
+    (tmp_path / "y.md").write_text(
+        '---\ntitle: "EU acts"\ndate: 2024-06-01\n---\n\nThe EU imposed sanctions on Belarus.\n'
+    )
     (tmp_path / "z.md").write_text("---\ntitle: nothing else\n---\n\n  \n")
     docs, stats, warnings = read([tmp_path])
-    assert [(d.key, d.title, str(d.date)) for d in docs] == [("2024-03-05-x.md", "Drones", "2024-03-05"), ("y.md", "EU acts", "2024-06-01")]
+    assert [(d.key, d.title, str(d.date)) for d in docs] == [
+        ("2024-03-05-x.md", "Drones", "2024-03-05"),
+        ("y.md", "EU acts", "2024-06-01"),
+    ]
     assert warnings == [f"{tmp_path / 'z.md'}: no text after the front matter, skipped"]
 
 

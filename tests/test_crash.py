@@ -23,10 +23,30 @@ from kg.pipeline import build
 from kg.store import open_store
 
 N_DOCS = 200
-COUNTRIES = ["France", "Germany", "Iran", "Russia", "Ukraine", "China", "Japan", "Brazil", "India", "Turkey", "Egypt", "Canada"]
-TEMPLATES = ["{a} criticized {b} on {day}.", "{a} met {b} in Geneva.", "{a} supplied fuel to {b}.",
-             "{a} accused {b} of violating the ceasefire.", "{a} imposed sanctions on {b}.",
-             "The talks lasted {n} hours.", "{a} rejected the proposal from {b}.", "Officials said the weather was mild."]
+COUNTRIES = [
+    "France",
+    "Germany",
+    "Iran",
+    "Russia",
+    "Ukraine",
+    "China",
+    "Japan",
+    "Brazil",
+    "India",
+    "Turkey",
+    "Egypt",
+    "Canada",
+]
+TEMPLATES = [
+    "{a} criticized {b} on {day}.",
+    "{a} met {b} in Geneva.",
+    "{a} supplied fuel to {b}.",
+    "{a} accused {b} of violating the ceasefire.",
+    "{a} imposed sanctions on {b}.",
+    "The talks lasted {n} hours.",
+    "{a} rejected the proposal from {b}.",
+    "Officials said the weather was mild.",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 PROGRESS = re.compile(r"kg build: (\d+)/(\d+) documents")
 
@@ -40,7 +60,9 @@ def generate(folder: Path, n: int, seed: int = 1) -> None:
         for _ in range(5):
             a, b = rnd.sample(COUNTRIES, 2)
             sents.append(rnd.choice(TEMPLATES).format(a=a, b=b, day=rnd.choice(DAYS), n=rnd.randint(2, 9)))
-        (folder / f"2022-03-{1 + i % 28:02d}-note-{i:03d}.txt").write_text(f"Note {i}\n\n" + " ".join(sents) + "\n", "utf-8")
+        (folder / f"2022-03-{1 + i % 28:02d}-note-{i:03d}.txt").write_text(
+            f"Note {i}\n\n" + " ".join(sents) + "\n", "utf-8"
+        )
 
 
 def graphs(store_path: Path) -> dict[str, set[str]]:
@@ -64,8 +86,13 @@ def corpus(tmp_path_factory):
 
 def start_build(docs: Path, store: Path, *extra: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(docs), "--store", str(store), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "build", str(docs), "--store", str(store), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def wait_for_written(proc: subprocess.Popen, timeout: float = 120) -> int:
@@ -113,8 +140,12 @@ def test_second_build_is_refused_and_sigterm_stops_cleanly(corpus, tmp_path):
     first = start_build(docs, store)
     wait_for_written(first)
 
-    second = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(docs), "--store", str(store)],
-                            capture_output=True, text=True, timeout=120)
+    second = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(docs), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert second.returncode == 1
     assert "locked: another kg build is writing it" in second.stderr
     assert first.poll() is None, "the first build finished before it could be interrupted"

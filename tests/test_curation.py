@@ -66,9 +66,12 @@ def rows(store: Path, query: str) -> list[tuple]:
 
 
 def statements_with(store: Path, iri: str) -> int:
-    return rows(store, f"SELECT (COUNT(?st) AS ?n) WHERE {{ ?st a <https://w3id.org/kg/ontology#Statement> "
-                       f"{{ ?st <https://w3id.org/kg/ontology#subject> <{iri}> }} UNION "
-                       f"{{ ?st <https://w3id.org/kg/ontology#object> <{iri}> }} }}")[0][0]
+    return rows(
+        store,
+        f"SELECT (COUNT(?st) AS ?n) WHERE {{ ?st a <https://w3id.org/kg/ontology#Statement> "
+        f"{{ ?st <https://w3id.org/kg/ontology#subject> <{iri}> }} UNION "
+        f"{{ ?st <https://w3id.org/kg/ontology#object> <{iri}> }} }}",
+    )[0][0]
 
 
 def statement_count(store: Path) -> int:
@@ -138,10 +141,13 @@ def test_block_drops_statements(plain, curated):
     assert int(statements_with(plain, blocked)) >= 1
     assert int(statements_with(curated, blocked)) == 0
     # only the blocked ones and the merged pair's own statements went
-    merged = rows(plain, f"""SELECT (COUNT(?st) AS ?n) WHERE {{ ?st a <https://w3id.org/kg/ontology#Statement> ;
+    merged = rows(
+        plain,
+        f"""SELECT (COUNT(?st) AS ?n) WHERE {{ ?st a <https://w3id.org/kg/ontology#Statement> ;
         <https://w3id.org/kg/ontology#subject> ?s ; <https://w3id.org/kg/ontology#object> ?o
         FILTER(?s IN (<{KGR}person/hassan-sheikh>, <{KGR}person/mohamud>)
-               && ?o IN (<{KGR}person/hassan-sheikh>, <{KGR}person/mohamud>)) }}""")[0][0]
+               && ?o IN (<{KGR}person/hassan-sheikh>, <{KGR}person/mohamud>)) }}""",
+    )[0][0]
     dropped = statement_count(plain) - statement_count(curated)
     assert dropped >= int(statements_with(plain, blocked))
     assert dropped <= int(statements_with(plain, blocked)) + int(merged) + 1  # +1: a merge can make two statements one
@@ -165,15 +171,20 @@ def test_alias_makes_a_new_surface_form_resolve(tmp_path, files):
     build([str(corpus)], store_path=plain)
     build([str(corpus)], store_path=aliased, actors=files["alias"])
     assert int(statements_with(plain, front)) == 0
-    found = rows(aliased, f"""SELECT ?s ?r ?o WHERE {{ ?st <https://w3id.org/kg/ontology#subject> ?s ;
+    found = rows(
+        aliased,
+        f"""SELECT ?s ?r ?o WHERE {{ ?st <https://w3id.org/kg/ontology#subject> ?s ;
         <https://w3id.org/kg/ontology#relation> ?r ; <https://w3id.org/kg/ontology#object> ?o
-        FILTER(?s = <{front}> || ?o = <{front}>) }}""")
+        FILTER(?s = <{front}> || ?o = <{front}>) }}""",
+    )
     names = {(s.rsplit("/", 1)[-1], r.rsplit("#", 1)[-1], o.rsplit("/", 1)[-1]) for s, r, o in found}
     assert ("azawad-liberation-front", "attacks", "MLI") in names
     assert ("MLI", "accuses", "azawad-liberation-front") in names
     types = {t for (t,) in rows(aliased, f"SELECT ?t WHERE {{ <{front}> a ?t }}")}
     assert "https://w3id.org/kg/ontology#ArmedGroup" in types
-    assert rows(aliased, f"SELECT ?l WHERE {{ <{front}> <http://www.w3.org/2004/02/skos/core#altLabel> ?l }}") == [("Azawad front",)]
+    assert rows(aliased, f"SELECT ?l WHERE {{ <{front}> <http://www.w3.org/2004/02/skos/core#altLabel> ?l }}") == [
+        ("Azawad front",)
+    ]
     # the parser forgets the alias once the build is over
     assert gazetteer().lookup("Azawad front") is None
 
@@ -230,12 +241,24 @@ def test_relink_applies_an_alias_to_known_mentions_and_build_reads_the_text_agai
 
 
 FEED = [  # record ids sort opposite to line order; the same person spelt two ways
-    {"id": "z-first", "date": "2022-05-03", "text": "British Foreign Secretary Liz Truss met Ukrainian Foreign Minister "
-     "Dmytro Kuleba in Kyiv. Truss condemned Russia for its attacks on Ukrainian cities."},
-    {"id": "a-second", "date": "2022-05-04", "text": "Elizabeth Truss met Turkish Foreign Minister Mevlut Cavusoglu in "
-     "Ankara. Cavusoglu criticized Russia for the blockade of Ukrainian ports."},
-    {"id": "m-third", "date": "2022-05-05", "text": "Turkish Foreign Minister Zeynep Kaya met Dmytro Kuleba in Lviv. "
-     "Kuleba criticized Russia for the attacks."},
+    {
+        "id": "z-first",
+        "date": "2022-05-03",
+        "text": "British Foreign Secretary Liz Truss met Ukrainian Foreign Minister "
+        "Dmytro Kuleba in Kyiv. Truss condemned Russia for its attacks on Ukrainian cities.",
+    },
+    {
+        "id": "a-second",
+        "date": "2022-05-04",
+        "text": "Elizabeth Truss met Turkish Foreign Minister Mevlut Cavusoglu in "
+        "Ankara. Cavusoglu criticized Russia for the blockade of Ukrainian ports.",
+    },
+    {
+        "id": "m-third",
+        "date": "2022-05-05",
+        "text": "Turkish Foreign Minister Zeynep Kaya met Dmytro Kuleba in Lviv. "
+        "Kuleba criticized Russia for the attacks.",
+    },
 ]
 
 
@@ -309,19 +332,31 @@ def test_relink_refuses_a_bad_file_before_touching_the_store(curated, tmp_path):
     assert quads(store) == before and (store / "actors.tsv").read_text("utf-8") == FIX
 
 
-@pytest.mark.parametrize("text,message", [
-    ("merge\tA Person\tB Person\nmerge\tB Person\tA Person\n", ":1: merge cycle"),
-    ("merge\tA Person\tB Person\nmerge\tA Person\tC Person\n", ":2: 'A Person' is already merged into 'B Person' (line 1)"),
-    ("country\tRoyal Navy\tGBR\ncountry\tRoyal Navy\tFRA\n", ":2: country of 'Royal Navy' is already 'GBR' (line 1)"),
-    ("merge\tMohamud\tHassan Sheikh Mohamud\ncountry\tMohamud\tSOM\n", ":2: 'Mohamud' is merged into 'Hassan Sheikh Mohamud' (line 1)"),
-    ("type\tSomething\tCountry\n", ":1: type Country for 'Something' needs its country"),
-    ("country\tRussia\tUKR\n", ":1: 'Russia' is a country"),
-    ("merge\tthe Kremlin\tRUS\n", ":1: 'the Kremlin' and 'RUS' are the same actor"),
-    ("block\thttps://w3id.org/kg/id/country/XYZ\n", ":1: 'https://w3id.org/kg/id/country/XYZ' names no country"),
-    ("block\thttps://example.org/x\n", ":1: 'https://example.org/x' is not a kg actor IRI"),
-    ("alias\tX\t\n", ":1: 'alias' takes 2 values"),
-    ("alias\tKremlin\tRUS\nalias\tKremlin\tUKR\n", ":2: 'Kremlin' is already an alias of 'RUS' (line 1)"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("merge\tA Person\tB Person\nmerge\tB Person\tA Person\n", ":1: merge cycle"),
+        (
+            "merge\tA Person\tB Person\nmerge\tA Person\tC Person\n",
+            ":2: 'A Person' is already merged into 'B Person' (line 1)",
+        ),
+        (
+            "country\tRoyal Navy\tGBR\ncountry\tRoyal Navy\tFRA\n",
+            ":2: country of 'Royal Navy' is already 'GBR' (line 1)",
+        ),
+        (
+            "merge\tMohamud\tHassan Sheikh Mohamud\ncountry\tMohamud\tSOM\n",
+            ":2: 'Mohamud' is merged into 'Hassan Sheikh Mohamud' (line 1)",
+        ),
+        ("type\tSomething\tCountry\n", ":1: type Country for 'Something' needs its country"),
+        ("country\tRussia\tUKR\n", ":1: 'Russia' is a country"),
+        ("merge\tthe Kremlin\tRUS\n", ":1: 'the Kremlin' and 'RUS' are the same actor"),
+        ("block\thttps://w3id.org/kg/id/country/XYZ\n", ":1: 'https://w3id.org/kg/id/country/XYZ' names no country"),
+        ("block\thttps://example.org/x\n", ":1: 'https://example.org/x' is not a kg actor IRI"),
+        ("alias\tX\t\n", ":1: 'alias' takes 2 values"),
+        ("alias\tKremlin\tRUS\nalias\tKremlin\tUKR\n", ":2: 'Kremlin' is already an alias of 'RUS' (line 1)"),
+    ],
+)
 def test_contradictions_and_bad_references_are_refused(tmp_path, text, message):
     with pytest.raises(CurationError) as exc:
         curation.parse(text, tmp_path / "a.tsv")
@@ -335,7 +370,9 @@ def test_bytes_that_are_not_utf8_name_the_line(tmp_path):
 
 # ---------------------------------------------------------------------------- pure functions
 def test_references_iris_codes_and_names():
-    cur = curation.parse("block\tthe Kremlin\nblock\tUKR\nblock\thttps://w3id.org/kg/id/org/nato\nblock\tAzawad front\n")
+    cur = curation.parse(
+        "block\tthe Kremlin\nblock\tUKR\nblock\thttps://w3id.org/kg/id/org/nato\nblock\tAzawad front\n"
+    )
     iris = [r.iri for r in cur.blocks]
     assert iris == [KGR + "country/RUS", KGR + "country/UKR", KGR + "org/nato", None]
     gz = gazetteer()

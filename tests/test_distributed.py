@@ -29,8 +29,10 @@ def test_partitions_deal_every_document_once_in_order():
 
 
 def test_kg_imports_without_dask():
-    code = ("import sys; sys.modules['dask'] = None; sys.modules['distributed'] = None; "
-            "import kg.cli, kg.pipeline, kg.store, kg.remote, kg.distributed; print('ok')")
+    code = (
+        "import sys; sys.modules['dask'] = None; sys.modules['distributed'] = None; "
+        "import kg.cli, kg.pipeline, kg.store, kg.remote, kg.distributed; print('ok')"
+    )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (res.returncode, res.stdout, res.stderr) == (0, "ok\n", "")
 
@@ -44,7 +46,9 @@ def test_missing_dask_is_a_one_line_error(monkeypatch, tmp_path):
 
 
 def test_scheduler_without_dask_engine_is_refused(tmp_path):
-    res = CliRunner().invoke(app, ["build", str(DATA), "--store", str(tmp_path / "s"), "--scheduler", "tcp://127.0.0.1:8786"])
+    res = CliRunner().invoke(
+        app, ["build", str(DATA), "--store", str(tmp_path / "s"), "--scheduler", "tcp://127.0.0.1:8786"]
+    )
     assert (res.exit_code, res.output) == (1, "error: --scheduler and --partitions need --engine dask\n")
 
 

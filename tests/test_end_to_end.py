@@ -15,9 +15,30 @@ import pytest
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 KG = [sys.executable, "-m", "kg.cli"]
-RELATIONS = {"meets", "supports", "agreesWith", "requests", "concedesTo", "cooperatesWith", "supplies", "aids",
-             "withdrawsFrom", "investigates", "demands", "criticizes", "accuses", "rejects", "threatens",
-             "protestsAgainst", "mobilizesAgainst", "sanctions", "coerces", "attacks", "leads", "memberOf"}
+RELATIONS = {
+    "meets",
+    "supports",
+    "agreesWith",
+    "requests",
+    "concedesTo",
+    "cooperatesWith",
+    "supplies",
+    "aids",
+    "withdrawsFrom",
+    "investigates",
+    "demands",
+    "criticizes",
+    "accuses",
+    "rejects",
+    "threatens",
+    "protestsAgainst",
+    "mobilizesAgainst",
+    "sanctions",
+    "coerces",
+    "attacks",
+    "leads",
+    "memberOf",
+}
 
 
 def kg(*args, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -88,13 +109,26 @@ def test_extract_jsonl_follows_the_contract(tmp_path):
     assert res.returncode == 0, res.stderr
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert [(r["subject"]["label"], r["relation"], r["object"]["label"]) for r in rows] == [
-        ("Iran", "supplies", "Russia"), ("Ukraine", "supplies", "Egypt")]
+        ("Iran", "supplies", "Russia"),
+        ("Ukraine", "supplies", "Egypt"),
+    ]
     text = doc.read_text("utf-8")
     for r in rows:
-        assert set(r) >= {"doc", "sentence", "start", "end", "subject", "relation", "object", "negated", "hedged",
-                          "confidence", "date"}
+        assert set(r) >= {
+            "doc",
+            "sentence",
+            "start",
+            "end",
+            "subject",
+            "relation",
+            "object",
+            "negated",
+            "hedged",
+            "confidence",
+            "date",
+        }
         assert r["doc"] == str(doc)
-        assert text[r["start"]:r["end"]] == r["sentence"]
+        assert text[r["start"] : r["end"]] == r["sentence"]
         assert r["relation"] in RELATIONS
         assert isinstance(r["negated"], bool) and isinstance(r["hedged"], bool)
         assert 0 <= r["confidence"] <= 1
@@ -103,7 +137,12 @@ def test_extract_jsonl_follows_the_contract(tmp_path):
             assert set(side) == {"id", "label", "type", "country"}
             assert side["type"] in {"Country", "Person", "Organization", "Group"}
             assert side["country"] is None or re.fullmatch(r"[A-Z]{3}", side["country"])
-    assert rows[0]["subject"] == {"id": "https://w3id.org/kg/id/country/IRN", "label": "Iran", "type": "Country", "country": "IRN"}
+    assert rows[0]["subject"] == {
+        "id": "https://w3id.org/kg/id/country/IRN",
+        "label": "Iran",
+        "type": "Country",
+        "country": "IRN",
+    }
 
 
 def test_extract_reads_stdin():
@@ -111,7 +150,8 @@ def test_extract_reads_stdin():
     assert res.returncode == 0, res.stderr
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert [(r["subject"]["type"], r["subject"]["country"], r["relation"], r["object"]["country"]) for r in rows] == [
-        ("Organization", None, "sanctions", "BLR")]
+        ("Organization", None, "sanctions", "BLR")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -140,10 +180,15 @@ def test_user_errors_are_one_line_without_traceback(built, tmp_path, args, messa
 
 def test_extract_names_the_record_of_a_jsonl_feed(tmp_path):
     feed = tmp_path / "feed.jsonl"
-    feed.write_text('{"id": "a1", "text": "Iran supplied drones to Russia."}\n'
-                    '{"id": "a2", "text": "Chile criticised Peru.", "date": "2024-02-01"}\n', "utf-8")
+    feed.write_text(
+        '{"id": "a1", "text": "Iran supplied drones to Russia."}\n'
+        '{"id": "a2", "text": "Chile criticised Peru.", "date": "2024-02-01"}\n',
+        "utf-8",
+    )
     res = kg("extract", feed, "--format", "jsonl")
     assert res.returncode == 0, res.stderr
     rows = [json.loads(line) for line in res.stdout.splitlines()]
     assert [(r["doc"], r["record"], r["relation"], r["date"]) for r in rows] == [
-        (str(feed), "a1", "supplies", None), (str(feed), "a2", "criticizes", "2024-02-01")]
+        (str(feed), "a1", "supplies", None),
+        (str(feed), "a2", "criticizes", "2024-02-01"),
+    ]

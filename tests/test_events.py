@@ -62,7 +62,8 @@ def built(tmp_path_factory):
 
 def event_rows(store_path: Path) -> list[dict]:
     """Every kg:Event with its properties and its statements' document ids."""
-    q = """
+    q = (
+        """
     SELECT ?ev ?s ?rel ?o ?n ?hedged ?date ?end ?stated (GROUP_CONCAT(?id; separator=" ") AS ?docs) WHERE {
       GRAPH <%s> {
         ?ev a kg:Event ; kg:subject ?s ; kg:relation ?rel ; kg:object ?o ; kg:mentions ?n ; kg:hedged ?hedged ;
@@ -72,15 +73,27 @@ def event_rows(store_path: Path) -> list[dict]:
       ?st prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?key .
       BIND(STRAFTER(?key, "#") AS ?id)
     } GROUP BY ?ev ?s ?rel ?o ?n ?hedged ?date ?end ?stated
-    """ % EVENTS_GRAPH
+    """
+        % EVENTS_GRAPH
+    )
     with open_store(store_path, create=False, read_only=True) as st:
         rows = run_query(st, q).rows
     out = []
     for ev, s, rel, o, n, hedged, date, end, stated, docs in rows:
-        out.append({"iri": ev.value, "s": s.value, "rel": rel.value[len(KG):], "o": o.value, "mentions": int(n.value),
-                    "hedged": hedged.value == "true", "date": date.value if date else None,
-                    "end": end.value if end else None, "stated": stated.value if stated else None,
-                    "docs": sorted(docs.value.split())})
+        out.append(
+            {
+                "iri": ev.value,
+                "s": s.value,
+                "rel": rel.value[len(KG) :],
+                "o": o.value,
+                "mentions": int(n.value),
+                "hedged": hedged.value == "true",
+                "date": date.value if date else None,
+                "end": end.value if end else None,
+                "stated": stated.value if stated else None,
+                "docs": sorted(docs.value.split()),
+            }
+        )
     return sorted(out, key=lambda r: (r["s"], r["rel"], r["o"], r["date"] or ""))
 
 
@@ -118,8 +131,11 @@ def test_negated_statements_form_no_event(built):
         assert not run_query(st, "ASK { ?ev kg:evidence ?st }", bindings={"st": negated[0][0]}).boolean
         assert not run_query(st, "ASK { ?ev a kg:Event ; kg:negated ?x }").boolean
         # Every asserted statement is the evidence of exactly one event.
-        rows = run_query(st, """SELECT ?st (COUNT(?ev) AS ?n) WHERE { ?st a kg:Statement ; kg:negated false .
-                                 OPTIONAL { ?ev kg:evidence ?st } } GROUP BY ?st""").rows
+        rows = run_query(
+            st,
+            """SELECT ?st (COUNT(?ev) AS ?n) WHERE { ?st a kg:Statement ; kg:negated false .
+                                 OPTIONAL { ?ev kg:evidence ?st } } GROUP BY ?st""",
+        ).rows
         assert rows and all(int(n.value) == 1 for _, n in rows)
 
 
@@ -232,14 +248,23 @@ def test_sparql_over_events_through_run_query(built):
     with open_store(root / "store", create=False, read_only=True) as st:
         res = run_query(st, q)
         assert [(r[0].value, int(r[1].value), r[2].value) for r in res.rows] == [
-            ("Ukraine", 2, "2022-02-24"), ("Syria", 2, "2023-03-10")]
+            ("Ukraine", 2, "2022-02-24"),
+            ("Syria", 2, "2023-03-10"),
+        ]
         # The statements of one event and their documents, from the event.
-        res = run_query(st, """SELECT ?title WHERE { ?ev a kg:Event ; kg:eventDate "2022-02-24"^^xsd:date ;
-                                 kg:evidence ?st . ?st prov:wasDerivedFrom ?d . ?d dcterms:title ?title } ORDER BY ?title""")
+        res = run_query(
+            st,
+            """SELECT ?title WHERE { ?ev a kg:Event ; kg:eventDate "2022-02-24"^^xsd:date ;
+                                 kg:evidence ?st . ?st prov:wasDerivedFrom ?d . ?d dcterms:title ?title } ORDER BY ?title""",
+        )
         assert [r[0].value for r in res.rows] == ["Release a", "Release b"]
         # Statement queries do not match events: they carry no kg:negated, kg:sentence or prov:wasDerivedFrom.
         n = run_query(st, "SELECT (COUNT(?st) AS ?n) WHERE { ?st kg:subject ?s ; kg:negated ?neg ; kg:sentence ?x }")
-        assert int(n.rows[0][0].value) == st.count(f"SELECT (COUNT(?st) AS ?n) WHERE {{ ?st a <{KG}Statement> }}") == len(DOCS)
+        assert (
+            int(n.rows[0][0].value)
+            == st.count(f"SELECT (COUNT(?st) AS ?n) WHERE {{ ?st a <{KG}Statement> }}")
+            == len(DOCS)
+        )
 
 
 def test_csv_export_has_the_event_of_each_statement(built):
@@ -270,15 +295,26 @@ def test_network_files_say_what_they_count(built):
 
 # ---------------------------------------------------------------------------- the rule, on hand-made mentions
 def _m(i, s="A", rel="attacks", o="B", stated=None, reported=None, hedged=False):
-    return Mention(f"st{i}", s, rel, o, hedged=hedged, stated=stated,
-                   reported=dt.date.fromisoformat(reported) if reported else None)
+    return Mention(
+        f"st{i}",
+        s,
+        rel,
+        o,
+        hedged=hedged,
+        stated=stated,
+        reported=dt.date.fromisoformat(reported) if reported else None,
+    )
 
 
 def test_periods_nest_but_an_ambiguous_coarser_date_stays_apart():
     evs = group([_m(1, stated="2022-02-24"), _m(2, stated="2022-02-25"), _m(3, stated="2022-02"), _m(4, stated="2022")])
     # Two days in February: the month cannot be attributed to either, nor the year.
     assert sorted((e.stated, e.statements) for e in evs) == [
-        ("2022", ["st4"]), ("2022-02", ["st3"]), ("2022-02-24", ["st1"]), ("2022-02-25", ["st2"])]
+        ("2022", ["st4"]),
+        ("2022-02", ["st3"]),
+        ("2022-02-24", ["st1"]),
+        ("2022-02-25", ["st2"]),
+    ]
     evs = group([_m(1, stated="2022-02-24"), _m(2, stated="2022-02"), _m(3, stated="2022"), _m(4, stated="2021")])
     assert sorted((e.stated, e.statements) for e in evs) == [("2021", ["st4"]), ("2022-02-24", ["st1", "st2", "st3"])]
 
@@ -293,8 +329,17 @@ def test_undated_chain_is_single_linkage_and_does_not_depend_on_order():
 
 
 def test_undated_and_dateless_reports_and_the_dyad_key():
-    evs = group([_m(1), _m(2), _m(3, s="B", o="A"), _m(4, s="B", rel="meets", o="A"), _m(5, rel="meets"),
-                 _m(6, stated="2024-01-01", reported="2024-01-01"), _m(7, reported="2024-01-01")])
+    evs = group(
+        [
+            _m(1),
+            _m(2),
+            _m(3, s="B", o="A"),
+            _m(4, s="B", rel="meets", o="A"),
+            _m(5, rel="meets"),
+            _m(6, stated="2024-01-01", reported="2024-01-01"),
+            _m(7, reported="2024-01-01"),
+        ]
+    )
     got = sorted((e.subject, e.relation, e.object, e.stated or "", tuple(e.statements)) for e in evs)
     assert got == [
         ("A", "attacks", "B", "", ("st1", "st2")),  # no date at all: one undated event
@@ -332,7 +377,10 @@ def endpoint():
                 else:
                     res = db.query(form["query"], use_default_graph_as_union=True)
                     if isinstance(res, (ox.QuerySolutions, ox.QueryBoolean)):
-                        body, ctype = res.serialize(format=ox.QueryResultsFormat.JSON), "application/sparql-results+json"
+                        body, ctype = (
+                            res.serialize(format=ox.QueryResultsFormat.JSON),
+                            "application/sparql-results+json",
+                        )
                     else:
                         body, ctype = ox.serialize(list(res), format=ox.RdfFormat.N_TRIPLES), "application/n-triples"
                 self.send_response(200)

@@ -7,7 +7,7 @@ import io
 import json
 import shutil
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -38,8 +38,10 @@ ODD_RECORD = {
     "url": 'https://example.org/a?q="x"',
     "text": 'Iran attacked Israel on Monday, the "ministry" said, citing C:\\temp\\file and café Ελλάδα.',
 }
-ODD_TXT = ('Iran "warns" Israel \\ back\\slash — Ελλάδα 日本 naïve\n\n'
-           'Russia attacked Ukraine on Tuesday, the "ministry" said in Киев, citing C:\\temp.\n')
+ODD_TXT = (
+    'Iran "warns" Israel \\ back\\slash — Ελλάδα 日本 naïve\n\n'
+    'Russia attacked Ukraine on Tuesday, the "ministry" said in Киев, citing C:\\temp.\n'
+)
 
 
 def _quiet(_msg: str) -> None:
@@ -80,7 +82,7 @@ def read_quads(path: Path) -> frozenset[tuple]:
         return frozenset((rd(q.subject), rd(q.predicate), rd(q.object), rd(q.graph_name)) for q in st.ox)
 
 
-@lru_cache(maxsize=None)
+@cache
 def store_quads(path: Path) -> frozenset[tuple]:
     """The quads of a module's store, read once (those stores are never written after the build)."""
     return read_quads(path)
@@ -102,7 +104,7 @@ def reimport(data: bytes, fmt: str):
     return Graph().parse(data=data.decode("utf-8"), format={"ttl": "turtle", "nt": "nt"}[fmt])
 
 
-@lru_cache(maxsize=None)
+@cache
 def reimported(path: Path, fmt: str):
     """Export a module's store and parse it back, once per store and format."""
     return reimport(exported(path, fmt), fmt)
@@ -270,7 +272,9 @@ def test_rebuild_after_editing_one_document_changes_only_its_graph(store_path, t
     assert (summary.parsed, summary.unchanged, summary.removed) == (1, 23, 0)
     after = graphs_of(store)
     with open_store(store, create=False, read_only=True) as st:
-        edited_iri = [iri for iri, key in st.document_sources().items() if key == "txt/2024-03-05-iran-russia-drones.txt"]
+        edited_iri = [
+            iri for iri, key in st.document_sources().items() if key == "txt/2024-03-05-iran-russia-drones.txt"
+        ]
     assert len(edited_iri) == 1
     changed = {g for g in before.keys() | after.keys() if before.get(g) != after.get(g)}
     actors = str(ACTORS_GRAPH)

@@ -21,24 +21,86 @@ from kg.store import doc_iri, open_store
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-ACTORS = ["Iran", "Russia", "the EU", "Belarus", "Egyptian troops", "Hamas", "Türkiye", "Côte d'Ivoire",
-          "President Vladimir Putin", "Владимир Путин", "إيران", "ישראל", "中国"]
-VERBS = ["supplied drones to", "imposed sanctions on", "attacked", "met with", "criticized", "did not attack",
-         "may supply", "accused", "threatened"]
-ODD = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u202e", "\u202a", "\u00ad",
-       "\x00", "\x01", "\x07", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\r", "\t", "\n\n", "\f", "\v",
-       "😀", "👩‍👩‍👧", "🇺🇦", "\u0301", "\ufffd", "\"", "\\", "<", ">", "{", "}", "^", "`", "|"]
+ACTORS = [
+    "Iran",
+    "Russia",
+    "the EU",
+    "Belarus",
+    "Egyptian troops",
+    "Hamas",
+    "Türkiye",
+    "Côte d'Ivoire",
+    "President Vladimir Putin",
+    "Владимир Путин",
+    "إيران",
+    "ישראל",
+    "中国",
+]
+VERBS = [
+    "supplied drones to",
+    "imposed sanctions on",
+    "attacked",
+    "met with",
+    "criticized",
+    "did not attack",
+    "may supply",
+    "accused",
+    "threatened",
+]
+ODD = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u200e",
+    "\u200f",
+    "\u202e",
+    "\u202a",
+    "\u00ad",
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\r",
+    "\t",
+    "\n\n",
+    "\f",
+    "\v",
+    "😀",
+    "👩‍👩‍👧",
+    "🇺🇦",
+    "\u0301",
+    "\ufffd",
+    '"',
+    "\\",
+    "<",
+    ">",
+    "{",
+    "}",
+    "^",
+    "`",
+    "|",
+]
 
 odd = st.sampled_from(ODD)
 # Sentences built from real actors and triggers, broken up by control, zero-width, bidi and emoji
 # characters: these reach the extraction rules, where random text alone rarely gets.
 news_sentence = st.builds(
     lambda parts: "".join(parts),
-    st.lists(st.one_of(st.sampled_from(ACTORS), st.sampled_from(VERBS), odd, st.just(" "), st.just(". "),
-                       st.text(max_size=8)), min_size=1, max_size=25),
+    st.lists(
+        st.one_of(
+            st.sampled_from(ACTORS), st.sampled_from(VERBS), odd, st.just(" "), st.just(". "), st.text(max_size=8)
+        ),
+        min_size=1,
+        max_size=25,
+    ),
 )
-any_text = st.one_of(st.text(max_size=300), news_sentence,
-                     st.lists(news_sentence, max_size=6).map(" ".join))
+any_text = st.one_of(st.text(max_size=300), news_sentence, st.lists(news_sentence, max_size=6).map(" ".join))
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +136,7 @@ def _extract_and_store(nlp, extractor, store, text: str):
         line = json.dumps(rel.as_json("doc.txt"), ensure_ascii=False)
         assert "\n" not in line
         assert json.loads(line)["sentence"] == rel.sentence
-        assert text[rel.start:rel.end] == rel.sentence
+        assert text[rel.start : rel.end] == rel.sentence
     doc = Document(key="fuzz.txt", display="fuzz.txt", text=text)
     store.replace_document(doc, rels)
     ds = _check_rdf(store, doc)
@@ -98,15 +160,20 @@ def test_invisible_and_control_characters_are_cleaned_so_relations_are_found(nlp
     assert extractor.extract(nlp(text)) == []
     rels = _extract_and_store(nlp, extractor, store, clean_text(text))
     assert {(r.subject.label, r.relation, r.object.label) for r in rels} == {
-        ("Iran", "supplies", "Russia"), ("European Union", "sanctions", "Belarus"), ("Egypt: military", "attacks", "Hamas")}
+        ("Iran", "supplies", "Russia"),
+        ("European Union", "sanctions", "Belarus"),
+        ("Egypt: military", "attacks", "Hamas"),
+    }
 
 
 def test_a_5000_word_sentence_without_punctuation(nlp, extractor, store):
-    words = ("Iran supplied drones to Russia and the EU imposed sanctions on Belarus while officials "
-             "met in the capital and talked about the weather and other things ").split()
+    words = (
+        "Iran supplied drones to Russia and the EU imposed sanctions on Belarus while officials "
+        "met in the capital and talked about the weather and other things "
+    ).split()
     text = " ".join(words[i % len(words)] for i in range(5000))
     rels = _extract_and_store(nlp, extractor, store, text)
-    assert all(text[r.start:r.end] == r.sentence for r in rels)
+    assert all(text[r.start : r.end] == r.sentence for r in rels)
 
 
 # ------------------------------------------------------------------ IRIs and literals
@@ -119,7 +186,7 @@ def test_person_iris_are_always_valid(name):
     iri = person_actor(name).id
     assert not (set(iri) & FORBIDDEN)
     ox.NamedNode(iri)
-    line = f"<{iri}> <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n"
+    line = f'<{iri}> <http://www.w3.org/2000/01/rdf-schema#label> "x" .\n'
     assert len(list(ox.parse(line.encode(), format=ox.RdfFormat.N_TRIPLES))) == 1
     assert len(rdflib.Graph().parse(data=line, format="nt")) == 1
 
@@ -129,8 +196,20 @@ def test_person_iris_are_always_valid(name):
 def test_literals_with_quotes_backslashes_and_newlines_round_trip(store, title, sentence, name):
     title = title + ' "quoted" \\back\\slash\nnew line\r\t'
     who = person_actor(name)
-    rel = Relation(subject=who, relation="meets", object=person_actor(name + " Jr"), negated=False, hedged=False,
-                   confidence=0.9, sentence=sentence, start=0, end=len(sentence), date=None, trigger=sentence, rule="active")
+    rel = Relation(
+        subject=who,
+        relation="meets",
+        object=person_actor(name + " Jr"),
+        negated=False,
+        hedged=False,
+        confidence=0.9,
+        sentence=sentence,
+        start=0,
+        end=len(sentence),
+        date=None,
+        trigger=sentence,
+        rule="active",
+    )
     doc = Document(key="lit.txt", display="lit.txt", text=sentence, title=title)
     store.replace_document(doc, [rel])
     ds = _check_rdf(store, doc)

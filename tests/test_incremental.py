@@ -34,7 +34,11 @@ def statements(store_path: Path, identifier: str | None = None) -> int:
 
 def graph_of(store_path: Path, identifier: str) -> set[str]:
     with open_store(store_path, create=False, read_only=True) as store:
-        rows = list(store.ox.query(f'SELECT ?d WHERE {{ GRAPH ?d {{ ?d <http://purl.org/dc/terms/identifier> "{identifier}" }} }}'))
+        rows = list(
+            store.ox.query(
+                f'SELECT ?d WHERE {{ GRAPH ?d {{ ?d <http://purl.org/dc/terms/identifier> "{identifier}" }} }}'
+            )
+        )
         if not rows:
             return set()
         return {str(q) for q in store.ox.quads_for_pattern(None, None, None, rows[0][0])}
@@ -77,7 +81,7 @@ def test_rebuild_of_unchanged_folder_parses_nothing_and_changes_nothing(work):
 def test_changed_document_is_replaced_with_exactly_its_new_statements(work):
     data, store, first = work
     total, in_doc = statements(store), statements(store, DRONES)
-    in_sentence = sum(f"<{KG}sentence> \"{SANCTION}\"" in q for q in graph_of(store, DRONES))
+    in_sentence = sum(f'<{KG}sentence> "{SANCTION}"' in q for q in graph_of(store, DRONES))
     assert in_sentence == 1  # United States sanctions Iran
     path = data / DRONES
     text = path.read_text("utf-8")

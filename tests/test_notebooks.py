@@ -16,7 +16,11 @@ def test_quickstart_notebook_runs_top_to_bottom():
     client.execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
-    html = [o["data"]["text/html"] for o in outputs if o.output_type in ("display_data", "execute_result") and "text/html" in o.get("data", {})]
+    html = [
+        o["data"]["text/html"]
+        for o in outputs
+        if o.output_type in ("display_data", "execute_result") and "text/html" in o.get("data", {})
+    ]
     assert any("iframe" in h for h in html), "the interactive view is displayed inline"
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) >= 3, "three plots"

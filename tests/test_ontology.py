@@ -18,8 +18,12 @@ from kg.vocab import load_graph, markdown, terms
 ROOT = Path(__file__).resolve().parents[1]
 STRUCTURAL = {"leads", "memberOf"}
 # CAMEO root codes of each QuadClass (CAMEO manual / GDELT codebook).
-QUAD_OF_ROOT = {**{f"{i:02d}": 1 for i in range(1, 6)}, **{f"{i:02d}": 2 for i in range(6, 9)},
-                **{f"{i:02d}": 3 for i in range(9, 14)}, **{f"{i:02d}": 4 for i in range(14, 21)}}
+QUAD_OF_ROOT = {
+    **{f"{i:02d}": 1 for i in range(1, 6)},
+    **{f"{i:02d}": 2 for i in range(6, 9)},
+    **{f"{i:02d}": 3 for i in range(9, 14)},
+    **{f"{i:02d}": 4 for i in range(14, 21)},
+}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,7 @@ def kg_subjects(g: Graph) -> set[URIRef]:
 
 
 def relation_properties(g: Graph) -> set[str]:
-    return {str(s)[len(str(KG)):] for s in g.subjects(RDFS.subPropertyOf, KG.relatedTo)}
+    return {str(s)[len(str(KG)) :] for s in g.subjects(RDFS.subPropertyOf, KG.relatedTo)}
 
 
 def test_ontology_and_shapes_parse(onto, shapes):
@@ -57,8 +61,13 @@ def test_every_kg_term_has_one_english_label_and_comment(onto):
 
 def test_every_kg_term_used_in_the_ontology_or_shapes_is_defined(onto, shapes):
     defined = kg_subjects(onto)
-    used = {t for g in (onto, shapes) for triple in g for t in triple
-            if isinstance(t, URIRef) and str(t).startswith(str(KG)) and str(t) != str(KG)}
+    used = {
+        t
+        for g in (onto, shapes)
+        for triple in g
+        for t in triple
+        if isinstance(t, URIRef) and str(t).startswith(str(KG)) and str(t) != str(KG)
+    }
     assert used - defined == set()
 
 
@@ -88,7 +97,13 @@ def test_relations_tsv_agrees_with_kg_ttl():
     for name, info in tsv.items():
         t = ttl[name]
         assert (info.label, info.plover, tuple(sorted(info.cameo)), info.quad, info.symmetric, info.description) == (
-            t.label, t.plover, t.cameo, t.quad, t.symmetric, t.definition), name
+            t.label,
+            t.plover,
+            t.cameo,
+            t.quad,
+            t.symmetric,
+            t.definition,
+        ), name
 
 
 def test_quadclass_concepts_match_the_code(onto):
@@ -110,7 +125,8 @@ def test_shapes_allow_exactly_the_ontology_relations_and_quadclasses(onto, shape
 
 def test_docs_vocabulary_md_is_the_generated_markdown():
     assert (ROOT / "docs" / "vocabulary.md").read_text("utf-8") == markdown(), (
-        "docs/vocabulary.md is stale: run  kg ontology --markdown > docs/vocabulary.md")
+        "docs/vocabulary.md is stale: run  kg ontology --markdown > docs/vocabulary.md"
+    )
 
 
 def test_markdown_lists_every_term_once_with_its_mappings():

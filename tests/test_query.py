@@ -25,24 +25,47 @@ RUS, IRN, UKR, CHN = (resolve_name(n) for n in ("Russia", "Iran", "Ukraine", "Ch
 
 
 def _rel(s, rel, o, sentence, negated=False, hedged=False, start=0, date="2024-03-05"):
-    return Relation(subject=s, relation=rel, object=o, negated=negated, hedged=hedged, confidence=0.9,
-                    sentence=sentence, start=start, end=start + len(sentence), date=date, trigger=rel, rule="test")
+    return Relation(
+        subject=s,
+        relation=rel,
+        object=o,
+        negated=negated,
+        hedged=hedged,
+        confidence=0.9,
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        date=date,
+        trigger=rel,
+        rule="test",
+    )
 
 
 def write_store(path, filler_docs: int = 0):
     """Two documents about Iran, Russia, Ukraine and China; ``filler_docs`` more make a bigger store."""
     with open_store(path, create=True) as st:
         d1 = Document(key="a.txt", display="a.txt", text="a", title="Drones for Russia", date=dt.date(2024, 3, 5))
-        st.replace_document(d1, [
-            _rel(IRN, "supplies", RUS, "Iran supplied drones to Russia.", hedged=True),
-            _rel(UKR, "accuses", IRN, "Ukraine accused Iran.", start=40),
-            _rel(IRN, "supplies", UKR, "Iran did not supply Ukraine.", negated=True, start=80),
-        ], sentences=3, words=12)
+        st.replace_document(
+            d1,
+            [
+                _rel(IRN, "supplies", RUS, "Iran supplied drones to Russia.", hedged=True),
+                _rel(UKR, "accuses", IRN, "Ukraine accused Iran.", start=40),
+                _rel(IRN, "supplies", UKR, "Iran did not supply Ukraine.", negated=True, start=80),
+            ],
+            sentences=3,
+            words=12,
+        )
         d2 = Document(key="b.txt", display="b.txt", text="b", title="Talks", date=dt.date(2024, 9, 12))
-        st.replace_document(d2, [_rel(RUS, "cooperatesWith", CHN, "Russia and China held drills.", date="2024-09-12")],
-                            sentences=1, words=6)
+        st.replace_document(
+            d2,
+            [_rel(RUS, "cooperatesWith", CHN, "Russia and China held drills.", date="2024-09-12")],
+            sentences=1,
+            words=6,
+        )
         for i in range(filler_docs):
-            doc = Document(key=f"f{i}.txt", display=f"f{i}.txt", text=str(i), title=f"Filler {i}", date=dt.date(2024, 1, 1))
+            doc = Document(
+                key=f"f{i}.txt", display=f"f{i}.txt", text=str(i), title=f"Filler {i}", date=dt.date(2024, 1, 1)
+            )
             st.replace_document(doc, [_rel(CHN, "meets", UKR, f"Filler sentence {i}.", start=j) for j in range(5)])
     return path
 
@@ -64,7 +87,9 @@ def quads(store) -> int:
 
 # ---------------------------------------------------------------------------- running queries
 def test_select_runs_in_oxigraph_with_predeclared_prefixes(store):
-    res = run_query(store, "SELECT ?l WHERE { ?st kg:relation kg:supplies ; kg:negated false ; kg:subject ?s . ?s rdfs:label ?l }")
+    res = run_query(
+        store, "SELECT ?l WHERE { ?st kg:relation kg:supplies ; kg:negated false ; kg:subject ?s . ?s rdfs:label ?l }"
+    )
     assert res.kind == "select" and res.variables == ["l"]
     assert [term_value(r[0]) for r in res.rows] == ["Iran"]
 
@@ -126,8 +151,14 @@ def test_update_only_with_update(store_path, tmp_path):
         assert quads(st) == before + 1
 
 
-INJECTIONS = ['Russia" } ; DROP ALL ; #', "Russia' } DROP ALL", "}", "{ ?s ?p ?o }", '"; DELETE WHERE { ?s ?p ?o } #',
-              "<https://w3id.org/kg/id/country/RUS> } UNION { ?s ?p ?o"]
+INJECTIONS = [
+    'Russia" } ; DROP ALL ; #',
+    "Russia' } DROP ALL",
+    "}",
+    "{ ?s ?p ?o }",
+    '"; DELETE WHERE { ?s ?p ?o } #',
+    "<https://w3id.org/kg/id/country/RUS> } UNION { ?s ?p ?o",
+]
 
 
 @pytest.mark.parametrize("value", INJECTIONS)
@@ -221,14 +252,37 @@ def test_cli_csv_and_tsv(store_path):
 
 
 def test_cli_json_is_sparql_results_json(store_path):
-    r = kg("query", "SELECT ?label ?d WHERE { ?doc dcterms:title ?label ; dcterms:date ?d } ORDER BY ?d",
-           "-s", str(store_path), "-f", "json")
-    assert json.loads(r.stdout) == {"head": {"vars": ["label", "d"]}, "results": {"bindings": [
-        {"label": {"type": "literal", "value": "Drones for Russia"},
-         "d": {"type": "literal", "value": "2024-03-05", "datatype": "http://www.w3.org/2001/XMLSchema#date"}},
-        {"label": {"type": "literal", "value": "Talks"},
-         "d": {"type": "literal", "value": "2024-09-12", "datatype": "http://www.w3.org/2001/XMLSchema#date"}},
-    ]}}
+    r = kg(
+        "query",
+        "SELECT ?label ?d WHERE { ?doc dcterms:title ?label ; dcterms:date ?d } ORDER BY ?d",
+        "-s",
+        str(store_path),
+        "-f",
+        "json",
+    )
+    assert json.loads(r.stdout) == {
+        "head": {"vars": ["label", "d"]},
+        "results": {
+            "bindings": [
+                {
+                    "label": {"type": "literal", "value": "Drones for Russia"},
+                    "d": {
+                        "type": "literal",
+                        "value": "2024-03-05",
+                        "datatype": "http://www.w3.org/2001/XMLSchema#date",
+                    },
+                },
+                {
+                    "label": {"type": "literal", "value": "Talks"},
+                    "d": {
+                        "type": "literal",
+                        "value": "2024-09-12",
+                        "datatype": "http://www.w3.org/2001/XMLSchema#date",
+                    },
+                },
+            ]
+        },
+    }
     r = kg("query", "ASK { ?s kg:attacks ?o }", "-s", str(store_path), "-f", "json")
     assert json.loads(r.stdout) == {"head": {}, "boolean": False}
 
@@ -253,8 +307,16 @@ def test_cli_saved_query_with_alias_param(store_path):
     r = kg("query", "--saved", "suppliers", "--param", "actor=the Kremlin", "-s", str(store_path), "-f", "csv")
     assert r.exit_code == 0, r.output
     assert list(csv.DictReader(io.StringIO(r.stdout))) == [
-        {"supplier": IRN.id, "label": "Iran", "relation": "supplies", "statements": "1", "hedged": "1",
-         "first": "2024-03-05", "last": "2024-03-05"}]
+        {
+            "supplier": IRN.id,
+            "label": "Iran",
+            "relation": "supplies",
+            "statements": "1",
+            "hedged": "1",
+            "first": "2024-03-05",
+            "last": "2024-03-05",
+        }
+    ]
 
 
 def test_cli_query_from_rq_file(store_path, tmp_path):
@@ -264,14 +326,17 @@ def test_cli_query_from_rq_file(store_path, tmp_path):
     assert r.stdout.splitlines() == ["l", "China"]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["SELECT ?s WHERE { ?s ?p }"], "error: malformed query"),
-    (["SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"], "error: refused: FROM"),
-    (["DROP ALL"], "error: refused: this is an update"),
-    (["--saved", "nope"], "error: no saved query named 'nope'"),
-    (["SELECT ?s {}", "-f", "xml"], "error: unknown format 'xml'"),
-    (["SELECT ?s {}", "-p", "novalue"], "error: --param needs NAME=VALUE"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["SELECT ?s WHERE { ?s ?p }"], "error: malformed query"),
+        (["SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"], "error: refused: FROM"),
+        (["DROP ALL"], "error: refused: this is an update"),
+        (["--saved", "nope"], "error: no saved query named 'nope'"),
+        (["SELECT ?s {}", "-f", "xml"], "error: unknown format 'xml'"),
+        (["SELECT ?s {}", "-p", "novalue"], "error: --param needs NAME=VALUE"),
+    ],
+)
 def test_cli_errors_are_one_line_exit_1(store_path, args, message):
     r = kg("query", *args, "-s", str(store_path))
     assert r.exit_code == 1
@@ -281,10 +346,26 @@ def test_cli_errors_are_one_line_exit_1(store_path, args, message):
 def test_cli_timeout_message(tmp_path):
     path = write_store(tmp_path / "big", filler_docs=40)
     # A subprocess, so the abandoned worker thread ends with the process.
-    p = subprocess.run([sys.executable, "-m", "kg.cli", "query", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-                        "--store", str(path), "--timeout", "0.5"], capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+            "--store",
+            str(path),
+            "--timeout",
+            "0.5",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 1
-    assert p.stderr.strip() == ("error: query stopped by the 0.5 s timeout; narrow it (LIMIT, filters) or raise --timeout")
+    assert p.stderr.strip() == (
+        "error: query stopped by the 0.5 s timeout; narrow it (LIMIT, filters) or raise --timeout"
+    )
 
 
 def test_cli_queries_lists_saved_queries():

@@ -17,50 +17,118 @@ from kg.persons import person_key, same_persons
 
 CASES = [
     # sector actors: an unnamed group of a country is its own node, never the state acting on itself
-    ("sector_actors_on_both_sides", "Syrian troops shelled Syrian rebels near Hama.",
-     [("Syria: military", "attacks", "Syria: rebels", False, False)]),
-    ("sector_in_place", "Police in Chad arrested two journalists.",
-     [("Chad: police", "coerces", "Chad: media", False, False)]),
-    ("domestic_group_belongs_to_the_acting_police", "Police in Kenya arrested opposition supporters.",
-     [("Kenya: police", "coerces", "Kenya: opposition", False, False)]),
-    ("people_as_a_whole_is_the_state", "Japan congratulated the people of Fiji.",
-     [("Japan", "supports", "Fiji", False, False)]),
+    (
+        "sector_actors_on_both_sides",
+        "Syrian troops shelled Syrian rebels near Hama.",
+        [("Syria: military", "attacks", "Syria: rebels", False, False)],
+    ),
+    (
+        "sector_in_place",
+        "Police in Chad arrested two journalists.",
+        [("Chad: police", "coerces", "Chad: media", False, False)],
+    ),
+    (
+        "domestic_group_belongs_to_the_acting_police",
+        "Police in Kenya arrested opposition supporters.",
+        [("Kenya: police", "coerces", "Kenya: opposition", False, False)],
+    ),
+    (
+        "people_as_a_whole_is_the_state",
+        "Japan congratulated the people of Fiji.",
+        [("Japan", "supports", "Fiji", False, False)],
+    ),
     ("hosting_refugees_is_not_a_meeting", "Poland hosted Ukrainian refugees.", []),
     # places: the population when force is used, the state otherwise, never an actor that acts
-    ("place_attacked_is_its_population", "Russian missiles struck Kharkiv.",
-     [("Russia: military", "attacks", "Ukraine: civilians", False, False)]),
-    ("place_visited_is_its_state", "Canada's foreign minister travelled to Mandalay.", [("Canada", "meets", "Myanmar", False, False)]),
-    ("curfew_in_a_place", "Myanmar's army imposed a curfew in Mandalay.",
-     [("Myanmar: military", "coerces", "Myanmar: civilians", False, False)]),
+    (
+        "place_attacked_is_its_population",
+        "Russian missiles struck Kharkiv.",
+        [("Russia: military", "attacks", "Ukraine: civilians", False, False)],
+    ),
+    (
+        "place_visited_is_its_state",
+        "Canada's foreign minister travelled to Mandalay.",
+        [("Canada", "meets", "Myanmar", False, False)],
+    ),
+    (
+        "curfew_in_a_place",
+        "Myanmar's army imposed a curfew in Mandalay.",
+        [("Myanmar: military", "coerces", "Myanmar: civilians", False, False)],
+    ),
     # titles as releases write them
-    ("title_phrase_with_office_qualifier", "Assistant Secretary of State for African Affairs Molly Phee met Chad's president.",
-     [("Molly Phee", "meets", "Chad", False, False), ("Molly Phee", "memberOf", "United States", False, False)]),
-    ("coordinated_titles", "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
-     [("Amina Wanjiru", "meets", "Ghana", False, False), ("Amina Wanjiru", "memberOf", "Kenya", False, False)]),
-    ("the_secretary_is_the_person_last_named_so", "Secretary of State Antony J. Blinken met Jordan's king. The Secretary thanked Egypt.",
-     [("Antony Blinken", "meets", "Jordan", False, False), ("Antony Blinken", "memberOf", "United States", False, False),
-      ("Antony Blinken", "memberOf", "United States", False, False),  # "The Secretary" states the office again
-      ("Antony Blinken", "supports", "Egypt", False, False)]),
-    ("adviser_to_a_leader_is_not_the_leader", "Spokesperson Ana Ruiz met the Diplomatic Advisor to Prime Minister Tomas Berg.", []),
+    (
+        "title_phrase_with_office_qualifier",
+        "Assistant Secretary of State for African Affairs Molly Phee met Chad's president.",
+        [("Molly Phee", "meets", "Chad", False, False), ("Molly Phee", "memberOf", "United States", False, False)],
+    ),
+    (
+        "coordinated_titles",
+        "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
+        [("Amina Wanjiru", "meets", "Ghana", False, False), ("Amina Wanjiru", "memberOf", "Kenya", False, False)],
+    ),
+    (
+        "the_secretary_is_the_person_last_named_so",
+        "Secretary of State Antony J. Blinken met Jordan's king. The Secretary thanked Egypt.",
+        [
+            ("Antony Blinken", "meets", "Jordan", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),  # "The Secretary" states the office again
+            ("Antony Blinken", "supports", "Egypt", False, False),
+        ],
+    ),
+    (
+        "adviser_to_a_leader_is_not_the_leader",
+        "Spokesperson Ana Ruiz met the Diplomatic Advisor to Prime Minister Tomas Berg.",
+        [],
+    ),
     # triggers found missing on real text
-    ("mediation_meets_each_side", "Qatar mediated between Israel and Hamas.",
-     [("Qatar", "meets", "Hamas", False, False), ("Qatar", "meets", "Israel", False, False)]),
-    ("tear_gas_is_repression", "Sudanese police fired tear gas at demonstrators in Khartoum.",
-     [("Sudan: police", "coerces", "Sudan: civilians", False, False)]),
-    ("work_with_is_cooperation", "Norway will continue to work with Kenya.",
-     [("Norway", "cooperatesWith", "Kenya", False, True)]),
-    ("attack_target_only_a_place", "Turkish jets bombed positions in Iraq.",
-     [("Turkey: military", "attacks", "Iraq", False, False)]),
+    (
+        "mediation_meets_each_side",
+        "Qatar mediated between Israel and Hamas.",
+        [("Qatar", "meets", "Hamas", False, False), ("Qatar", "meets", "Israel", False, False)],
+    ),
+    (
+        "tear_gas_is_repression",
+        "Sudanese police fired tear gas at demonstrators in Khartoum.",
+        [("Sudan: police", "coerces", "Sudan: civilians", False, False)],
+    ),
+    (
+        "work_with_is_cooperation",
+        "Norway will continue to work with Kenya.",
+        [("Norway", "cooperatesWith", "Kenya", False, True)],
+    ),
+    (
+        "attack_target_only_a_place",
+        "Turkish jets bombed positions in Iraq.",
+        [("Turkey: military", "attacks", "Iraq", False, False)],
+    ),
     ("predicative_adjective", "Ukraine is grateful to Poland.", [("Ukraine", "supports", "Poland", False, False)]),
-    ("commitment_to_a_state", "Japan reaffirmed its commitment to the Philippines.",
-     [("Japan", "supports", "Philippines", False, False)]),
+    (
+        "commitment_to_a_state",
+        "Japan reaffirmed its commitment to the Philippines.",
+        [("Japan", "supports", "Philippines", False, False)],
+    ),
     # statuses
-    ("condition_hedges", "Germany warned of costs if Russia invades Ukraine.", [("Russia", "attacks", "Ukraine", False, True)]),
+    (
+        "condition_hedges",
+        "Germany warned of costs if Russia invades Ukraine.",
+        [("Russia", "attacks", "Ukraine", False, True)],
+    ),
     ("question_hedges", "Will China invade Taiwan?", [("China", "attacks", "Taiwan", False, True)]),
-    ("failure_negates", "Serbia failed to reach an agreement with Kosovo.", [("Serbia", "agreesWith", "Kosovo", True, False)]),
-    ("unwillingness_negates", "Iran's unwillingness to cooperate with the IAEA drew criticism.",
-     [("Iran", "cooperatesWith", "International Atomic Energy Agency", True, False)]),
-    ("dismissed_claim_hedges", "Russia's war on terror in Syria is a sham.", [("Russia", "attacks", "Syria", False, True)]),
+    (
+        "failure_negates",
+        "Serbia failed to reach an agreement with Kosovo.",
+        [("Serbia", "agreesWith", "Kosovo", True, False)],
+    ),
+    (
+        "unwillingness_negates",
+        "Iran's unwillingness to cooperate with the IAEA drew criticism.",
+        [("Iran", "cooperatesWith", "International Atomic Energy Agency", True, False)],
+    ),
+    (
+        "dismissed_claim_hedges",
+        "Russia's war on terror in Syria is a sham.",
+        [("Russia", "attacks", "Syria", False, True)],
+    ),
 ]
 
 
@@ -88,7 +156,9 @@ def test_quoted_first_person_is_not_the_publisher(nlp):
 def test_event_date_at_the_stated_precision(nlp):
     from kg.extract import Extractor
 
-    rels = Extractor().extract(nlp("Russia annexed Crimea in 2014. Israel struck Hamas on Monday."), dt.date(2022, 3, 4))
+    rels = Extractor().extract(
+        nlp("Russia annexed Crimea in 2014. Israel struck Hamas on Monday."), dt.date(2022, 3, 4)
+    )
     got = [(r.subject.label, r.event_date, r.date, r.published) for r in rels]
     assert got == [("Russia", "2014", "2014-01-01", "2022-03-04"), ("Israel", "2022-02-28", "2022-02-28", "2022-03-04")]
 
@@ -133,13 +203,16 @@ def _lexicon_with(tmp_path, row: str, name: str = "triggers.tsv"):
     return folder
 
 
-@pytest.mark.parametrize("row,message", [
-    ("verbb\tsupply\t-\tsupplies\tsubj\tobj", "unknown kind 'verbb'"),
-    ("verb\tsupply\t-\tsuplies\tsubj\tobj", "unknown relation 'suplies'"),
-    ("verb\tsupply\t-\tsupplies\tsubject\tobj", "unknown slot 'subject'"),
-    ("light\tsend\t@WEAPONZ\tsupplies\tsubj\tobj", "unknown noun class '@WEAPONZ'"),
-    ("verb\tsupply\t-\tsupplies", "needs 6 columns"),
-])
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        ("verbb\tsupply\t-\tsupplies\tsubj\tobj", "unknown kind 'verbb'"),
+        ("verb\tsupply\t-\tsuplies\tsubj\tobj", "unknown relation 'suplies'"),
+        ("verb\tsupply\t-\tsupplies\tsubject\tobj", "unknown slot 'subject'"),
+        ("light\tsend\t@WEAPONZ\tsupplies\tsubj\tobj", "unknown noun class '@WEAPONZ'"),
+        ("verb\tsupply\t-\tsupplies", "needs 6 columns"),
+    ],
+)
 def test_bad_lexicon_row_names_file_and_line(tmp_path, row, message):
     folder = _lexicon_with(tmp_path, row)
     lines = (folder / "triggers.tsv").read_text("utf-8").count("\n")
@@ -151,11 +224,25 @@ def test_bad_lexicon_row_names_file_and_line(tmp_path, row, message):
 # ---------------------------------------------------------------- the real-text gold set
 def test_real_gold_without_corpora_is_a_clear_error(tmp_path):
     gold = tmp_path / "real.jsonl"
-    gold.write_text(json.dumps({"id": "x", "source": {"corpus": "wikinews/wikinews_2019.csv", "record": "u",
-                                                      "start": 0, "end": 5}, "actors": [], "relations": []}) + "\n")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "source": {"corpus": "wikinews/wikinews_2019.csv", "record": "u", "start": 0, "end": 5},
+                "actors": [],
+                "relations": [],
+            }
+        )
+        + "\n"
+    )
     env = {"KG_CORPORA": str(tmp_path / "nowhere"), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-m", "kg.cli", "eval", str(gold)], capture_output=True, text=True,
-                         env={**env, "HOME": str(tmp_path)}, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "eval", str(gold)],
+        capture_output=True,
+        text=True,
+        env={**env, "HOME": str(tmp_path)},
+        cwd=tmp_path,
+    )
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
     assert "../shared/corpora" in out.stderr and "absent" in out.stderr
@@ -165,8 +252,10 @@ def test_malformed_real_gold_line_names_the_line(tmp_path):
     from kg.evaluate import GoldError, load_gold
 
     gold = tmp_path / "real.jsonl"
-    gold.write_text('{"id": "a", "source": {"corpus": "c", "record": "r", "start": 0, "end": 1}, '
-                    '"actors": [{"name": "X", "type": "Planet"}], "relations": []}\n')
+    gold.write_text(
+        '{"id": "a", "source": {"corpus": "c", "record": "r", "start": 0, "end": 1}, '
+        '"actors": [{"name": "X", "type": "Planet"}], "relations": []}\n'
+    )
     with pytest.raises(GoldError, match=r"real.jsonl:1: actor 'X' has an unknown type 'Planet'"):
         load_gold(gold)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
+from virtuoso import binary, free_port, running_virtuoso  # tests/virtuoso.py
 
 from kg.cli import app
 from kg.pipeline import build
@@ -16,8 +17,6 @@ from kg.queries import bind_params, saved_queries
 from kg.query import run_query
 from kg.remote import RemoteError, RemoteStore, parse_endpoint
 from kg.store import open_store
-
-from virtuoso import binary, free_port, running_virtuoso  # tests/virtuoso.py
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 runner = CliRunner()
@@ -36,9 +35,15 @@ PARAM_VALUES = {"actor": "Russia", "a": "Russia", "b": "Ukraine", "relation": "s
 
 
 def test_store_address_options_are_parsed_and_checked():
-    e = parse_endpoint("sparql+https://db.example:8890/sparql?update=https://db.example:8890/sparql-auth&user=u&password=p")
+    e = parse_endpoint(
+        "sparql+https://db.example:8890/sparql?update=https://db.example:8890/sparql-auth&user=u&password=p"
+    )
     assert (e.query_url, e.update_url, e.user, e.password) == (
-        "https://db.example:8890/sparql", "https://db.example:8890/sparql-auth", "u", "p")
+        "https://db.example:8890/sparql",
+        "https://db.example:8890/sparql-auth",
+        "u",
+        "p",
+    )
     assert e.display == "sparql+https://db.example:8890/sparql"
     with pytest.raises(RemoteError, match="unknown option"):
         parse_endpoint("sparql+http://h:1/sparql?graph=x")
@@ -48,7 +53,9 @@ def test_unreachable_endpoint_is_one_line_error():
     port = free_port()  # nothing listens there
     res = runner.invoke(app, ["query", "--store", f"sparql+http://127.0.0.1:{port}/sparql", "ASK { ?s ?p ?o }"])
     assert res.exit_code == 1
-    assert res.output.strip().splitlines() == [f"error: cannot reach SPARQL endpoint http://127.0.0.1:{port}/sparql: [Errno 111] Connection refused"]
+    assert res.output.strip().splitlines() == [
+        f"error: cannot reach SPARQL endpoint http://127.0.0.1:{port}/sparql: [Errno 111] Connection refused"
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -106,9 +113,13 @@ def test_remote_build_writes_the_same_quads_as_the_embedded_store(remote):
 
 def test_saved_and_own_queries_give_the_same_rows_as_the_embedded_store(remote):
     _, address, _, data_store = remote
-    queries = {name: (sq.text, bind_params({p: PARAM_VALUES.get(p, "Russia") for p in sq.params
-                                            if sq.params[p].default is None}, sq))
-               for name, sq in saved_queries().items()}
+    queries = {
+        name: (
+            sq.text,
+            bind_params({p: PARAM_VALUES.get(p, "Russia") for p in sq.params if sq.params[p].default is None}, sq),
+        )
+        for name, sq in saved_queries().items()
+    }
     queries.update({name: (text, None) for name, text in OWN_QUERIES.items()})
     with open_store(address, read_only=True) as r, open_store(data_store, read_only=True) as local:
         for name, (text, bindings) in queries.items():
@@ -149,7 +160,9 @@ def test_cli_export_of_the_remote_store_equals_the_embedded_export(remote, tmp_p
     _, address, _, data_store = remote
     for fmt in ("nq", "ttl"):
         r = runner.invoke(app, ["export", "--store", address, "--format", fmt, "--out", str(tmp_path / f"r.{fmt}")])
-        e = runner.invoke(app, ["export", "--store", str(data_store), "--format", fmt, "--out", str(tmp_path / f"e.{fmt}")])
+        e = runner.invoke(
+            app, ["export", "--store", str(data_store), "--format", fmt, "--out", str(tmp_path / f"e.{fmt}")]
+        )
         assert (r.exit_code, e.exit_code) == (0, 0), r.output + e.output
         remote_lines = sorted((tmp_path / f"r.{fmt}").read_text("utf-8").splitlines())
         assert remote_lines == sorted((tmp_path / f"e.{fmt}").read_text("utf-8").splitlines())
@@ -162,19 +175,30 @@ def test_remote_rebuild_is_incremental_and_replaces_only_the_edited_graph(remote
     again = build([str(corpus)], store_path=address)
     assert (again.parsed, again.unchanged, again.removed) == (0, 24, 0)
     with open_store(address) as r:
-        before = {g.value: sorted(str(t) for t in r.ox.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"))
-                  for g in r.ox.kg_graphs()}
+        before = {
+            g.value: sorted(
+                str(t) for t in r.ox.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+            )
+            for g in r.ox.kg_graphs()
+        }
         hashes = r.document_hashes()
     doc = sorted(corpus.rglob("*.txt"))[0]
     doc.write_text(doc.read_text("utf-8") + "\nRussia attacked Ukraine.\n", "utf-8")
     edited = build([str(corpus)], store_path=address)
     assert (edited.parsed, edited.unchanged, edited.removed) == (1, 23, 0)
     with open_store(address) as r:
-        after = {g.value: sorted(str(t) for t in r.ox.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"))
-                 for g in r.ox.kg_graphs()}
+        after = {
+            g.value: sorted(
+                str(t) for t in r.ox.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+            )
+            for g in r.ox.kg_graphs()
+        }
         new_hashes = r.document_hashes()
     changed = sorted(g for g in after if after[g] != before.get(g))
     changed_docs = [g for g in changed if g in hashes]
     assert len(changed_docs) == 1 and new_hashes[changed_docs[0]] != hashes[changed_docs[0]]
-    assert set(changed) - set(changed_docs) <= {"https://w3id.org/kg/id/graph/actors", "https://w3id.org/kg/id/graph/events"}
+    assert set(changed) - set(changed_docs) <= {
+        "https://w3id.org/kg/id/graph/actors",
+        "https://w3id.org/kg/id/graph/events",
+    }
     assert set(after) == set(before)

@@ -84,7 +84,12 @@ def test_statement_without_subject_and_with_confidence_above_one_is_reported(sto
     assert report.conforms is False
     assert [(v.focus, v.path, v.message, v.value) for v in report.violations] == [
         (focus, "kg:confidence", "A statement needs exactly one xsd:decimal kg:confidence between 0 and 1.", '"1.5"'),
-        (focus, "kg:subject", "A statement needs exactly one kg:subject, an actor IRI described (typed) in the actors graph.", ""),
+        (
+            focus,
+            "kg:subject",
+            "A statement needs exactly one kg:subject, an actor IRI described (typed) in the actors graph.",
+            "",
+        ),
     ]
 
 

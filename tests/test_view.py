@@ -23,8 +23,15 @@ from kg.view import TYPE_COLOURS, ViewError, graph_data, pagerank, render, resol
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--headless=new",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 RUS = "https://w3id.org/kg/id/country/RUS"
 IRN = "https://w3id.org/kg/id/country/IRN"
 UKR = "https://w3id.org/kg/id/country/UKR"
@@ -43,9 +50,18 @@ def small_graph() -> nx.MultiDiGraph:
     g.add_node("ukr", label="Ukraine", type="Country", country="UKR")
     g.add_node("putin", label="Vladimir Putin", type="Person", country="RUS")
     g.add_node("nato", label="NATO", type="Organization", kind="InternationalOrganization")
-    g.add_edge("irn", "rus", key="supplies", relation="supplies", quad=2, count=4, hedged_only=False,
-               first="2025-01-02", last="2025-03-04", evidence=[{"sentence": "Iran supplied drones to Russia.",
-                                                                  "title": "Drones", "date": "2025-01-02"}])
+    g.add_edge(
+        "irn",
+        "rus",
+        key="supplies",
+        relation="supplies",
+        quad=2,
+        count=4,
+        hedged_only=False,
+        first="2025-01-02",
+        last="2025-03-04",
+        evidence=[{"sentence": "Iran supplied drones to Russia.", "title": "Drones", "date": "2025-01-02"}],
+    )
     g.add_edge("rus", "ukr", key="attacks", relation="attacks", quad=4, count=1, hedged_only=True)
     g.add_edge("rus", "irn", key="meets", relation="meets", quad=1, count=2, hedged_only=False)
     g.add_edge("putin", "rus", key="leads", relation="leads", quad=None, count=1, hedged_only=False)
@@ -59,12 +75,33 @@ def sector_graph() -> nx.MultiDiGraph:
     g.add_node("isr", label="Israel", type="Country", country="ISR")
     g.add_node(ISR_MIL, label="Israel: military", type="SectorActor", country="ISR", sector="MIL")
     g.add_node(SYR_REB, label="Syria: rebels", type="SectorActor", country="SYR", sector="REB")
-    g.add_edge(ISR_MIL, SYR_REB, key="attacks", relation="attacks", quad=4, count=2, hedged_only=False,
-               first="2024-02-01", last="2024-03-05", evidence=[
-                   {"sentence": "Israeli jets struck rebel positions in February.", "title": "Strikes", "date": "2024-02-01",
-                    "event_date": "2024-02", "published": "2024-03-05"},
-                   {"sentence": "Israeli troops shelled rebel positions on Tuesday.", "title": "Strikes", "date": "2024-03-05",
-                    "event_date": "2024-03-05", "published": "2024-03-05"}])
+    g.add_edge(
+        ISR_MIL,
+        SYR_REB,
+        key="attacks",
+        relation="attacks",
+        quad=4,
+        count=2,
+        hedged_only=False,
+        first="2024-02-01",
+        last="2024-03-05",
+        evidence=[
+            {
+                "sentence": "Israeli jets struck rebel positions in February.",
+                "title": "Strikes",
+                "date": "2024-02-01",
+                "event_date": "2024-02",
+                "published": "2024-03-05",
+            },
+            {
+                "sentence": "Israeli troops shelled rebel positions on Tuesday.",
+                "title": "Strikes",
+                "date": "2024-03-05",
+                "event_date": "2024-03-05",
+                "published": "2024-03-05",
+            },
+        ],
+    )
     g.add_edge("isr", ISR_MIL, key="leads", relation="leads", quad=None, count=1, hedged_only=False)
     return g
 
@@ -124,13 +161,31 @@ def test_graph_data_colours_sector_actors_as_state_organs_or_non_state_sectors()
     d = graph_data(sector_graph())
     nodes = {n["id"]: n for n in d["nodes"]}
     mil, reb = nodes[ISR_MIL], nodes[SYR_REB]
-    assert (mil["label"], mil["type"], mil["category"], mil["sector"], mil["sector_label"], mil["country_name"],
-            mil["state_organ"]) == ("ISR:MIL", "SectorActor", "StateSector", "MIL", "military", "Israel", True)
-    assert (reb["label"], reb["category"], reb["sector_label"], reb["state_organ"]) == ("SYR:REB", "SocietySector", "rebels", False)
+    assert (
+        mil["label"],
+        mil["type"],
+        mil["category"],
+        mil["sector"],
+        mil["sector_label"],
+        mil["country_name"],
+        mil["state_organ"],
+    ) == ("ISR:MIL", "SectorActor", "StateSector", "MIL", "military", "Israel", True)
+    assert (reb["label"], reb["category"], reb["sector_label"], reb["state_organ"]) == (
+        "SYR:REB",
+        "SocietySector",
+        "rebels",
+        False,
+    )
     legend = {t["name"]: t for t in d["legend"]["types"]}
     assert legend["StateSector"]["label"] == "Sector actor: organ of the state" and legend["StateSector"]["nodes"] == 1
     assert legend["SocietySector"]["label"] == "Sector actor: non-state" and legend["SocietySector"]["nodes"] == 1
-    assert [t["name"] for t in d["legend"]["types"]] == ["Country", "Person", "Organization", "StateSector", "SocietySector"]
+    assert [t["name"] for t in d["legend"]["types"]] == [
+        "Country",
+        "Person",
+        "Organization",
+        "StateSector",
+        "SocietySector",
+    ]
     colours = list(TYPE_COLOURS.values())
     assert len(set(colours)) == len(colours) == 6  # every category has its own hue
     # The event date is shown beside the publication date only where they differ.
@@ -185,8 +240,24 @@ def test_show_embeds_the_escaped_page_in_an_iframe():
 # ------------------------------------------------------------------ the command
 def test_cli_view_applies_filters_focus_and_top(data_store, tmp_path):
     out = tmp_path / "v.html"
-    res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--focus", "Moscow", "--depth", "1",
-                                   "--relation", "attacks", "--relation", "supplies", "--out", str(out)])
+    res = CliRunner().invoke(
+        app,
+        [
+            "view",
+            "--store",
+            str(data_store),
+            "--focus",
+            "Moscow",
+            "--depth",
+            "1",
+            "--relation",
+            "attacks",
+            "--relation",
+            "supplies",
+            "--out",
+            str(out),
+        ],
+    )
     assert res.exit_code == 0, res.output
     with open_store(data_store, create=False, read_only=True) as st:
         g = select(project(st, relations_=["attacks", "supplies"]), focus=RUS, depth=1)
@@ -208,7 +279,9 @@ def test_cli_view_negated_edges_only_on_request_and_dates_filter(data_store, tmp
         return json.loads(out.read_text().split('id="kg-data">', 1)[1].split("</script>", 1)[0])["edges"]
 
     with open_store(data_store, create=False, read_only=True) as st:
-        negated = {(u, v, d["relation"]) for u, v, d in project(st, include_negated=True).edges(data=True) if d["negated"]}
+        negated = {
+            (u, v, d["relation"]) for u, v, d in project(st, include_negated=True).edges(data=True) if d["negated"]
+        }
         march = project(st, since="2025-03-01", until="2025-03-31")
     assert negated  # data/ has negated statements
     assert not any(e["negated"] for e in edges())
@@ -228,7 +301,9 @@ def test_cli_view_state_level_rolls_state_organs_up(data_store, tmp_path):
         assert res.exit_code == 0, res.output
         page = out.read_text()
         head = json.loads(page.split('id="kg-head">', 1)[1].split("</script>", 1)[0])
-        return {n["id"]: n for n in json.loads(page.split('id="kg-data">', 1)[1].split("</script>", 1)[0])["nodes"]}, head["caption"]
+        return {
+            n["id"]: n for n in json.loads(page.split('id="kg-data">', 1)[1].split("</script>", 1)[0])["nodes"]
+        }, head["caption"]
 
     actor, caption = nodes()
     assert {"StateSector", "SocietySector"} <= {n["category"] for n in actor.values()} and caption == ""
@@ -240,15 +315,18 @@ def test_cli_view_state_level_rolls_state_organs_up(data_store, tmp_path):
     assert {"code": "MIL", "label": "military"} in israel["rolled_up"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--focus", "Atlantis Liberation Front"], "error: unknown actor 'Atlantis Liberation Front'"),
-    (["--since", "2025-02-30"], "error: --since '2025-02-30' is not a valid date"),
-    (["--until", "03/01/2025"], "error: --until needs a date as YYYY-MM-DD, got '03/01/2025'"),
-    (["--since", "2025-03-01", "--until", "2025-01-01"], "error: --since 2025-03-01 is after --until 2025-01-01"),
-    (["--relation", "hugs"], "error: unknown relation 'hugs': use one of meets, supports,"),
-    (["--quad", "5"], "error: --quad must be 1, 2, 3 or 4, got '5'"),
-    (["--level", "country"], "error: --level must be actor or state, got 'country'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--focus", "Atlantis Liberation Front"], "error: unknown actor 'Atlantis Liberation Front'"),
+        (["--since", "2025-02-30"], "error: --since '2025-02-30' is not a valid date"),
+        (["--until", "03/01/2025"], "error: --until needs a date as YYYY-MM-DD, got '03/01/2025'"),
+        (["--since", "2025-03-01", "--until", "2025-01-01"], "error: --since 2025-03-01 is after --until 2025-01-01"),
+        (["--relation", "hugs"], "error: unknown relation 'hugs': use one of meets, supports,"),
+        (["--quad", "5"], "error: --quad must be 1, 2, 3 or 4, got '5'"),
+        (["--level", "country"], "error: --level must be actor or state, got 'country'"),
+    ],
+)
 def test_cli_view_bad_input_is_one_line(data_store, tmp_path, args, message):
     res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(tmp_path / "v.html"), *args])
     assert res.exit_code == 1
@@ -257,7 +335,9 @@ def test_cli_view_bad_input_is_one_line(data_store, tmp_path, args, message):
 
 
 # ------------------------------------------------------------------ in a real browser
-needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)")
+needs_chromium = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -313,16 +393,21 @@ def test_data_view_loads_offline_with_the_projected_graph(browser, data_page, da
         assert [RUS, "RUS"] in nodes and [IRN, "IRN"] in nodes
         edges = page.evaluate("window.kgEdges.get().map(e => [e.from, e.to, e.relation, e.count])")
         assert sorted(map(tuple, edges)) == sorted(
-            (u, v, d["relation"], d["count"]) for u, v, d in data_graph.edges(data=True))
+            (u, v, d["relation"], d["count"]) for u, v, d in data_graph.edges(data=True)
+        )
         assert page.evaluate("Object.keys(window.kgNetwork.getPositions()).length") == data_graph.number_of_nodes()
         assert page.evaluate("window.kgNetwork.physics.options.enabled") is False  # settled, not floating
         assert page.text_content("#title") == "kg: sample corpus (data/)"
         # One legend entry per actor type, sector actors split into state organs and non-state sectors.
-        categories = {d["type"] if d["type"] != "SectorActor" else ("state" if d["sector"] in STATE_SECTORS else "non-state")
-                      for _, d in data_graph.nodes(data=True)}
+        categories = {
+            d["type"] if d["type"] != "SectorActor" else ("state" if d["sector"] in STATE_SECTORS else "non-state")
+            for _, d in data_graph.nodes(data=True)
+        }
         assert {"state", "non-state"} <= categories  # data/ has both ("Israeli troops", "Syrian rebels"...)
         assert page.locator("#f-type label").count() == len(categories)
-        sector_labels = {n: f"{d['country']}:{d['sector']}" for n, d in data_graph.nodes(data=True) if d["type"] == "SectorActor"}
+        sector_labels = {
+            n: f"{d['country']}:{d['sector']}" for n, d in data_graph.nodes(data=True) if d["type"] == "SectorActor"
+        }
         assert {n: label for n, label in map(tuple, nodes) if n in sector_labels} == sector_labels
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "view-data.png"))
@@ -351,9 +436,16 @@ def test_unchecking_a_relation_hides_exactly_its_edges(browser, data_page, data_
         page.uncheck('input[data-filter="relation"][value="leads"]')
         assert page.evaluate(hidden) == leads
         # An actor whose only edges were "leads" is hidden with them.
-        only_leads = sorted(n for n in data_graph if {r for *_, r in data_graph.edges(n, data="relation")}
-                            | {r for *_, r in data_graph.in_edges(n, data="relation")} == {"leads"})
-        assert sorted(page.evaluate("window.kgNodes.get({filter: n => n.hidden === true}).map(n => n.id)")) == only_leads
+        only_leads = sorted(
+            n
+            for n in data_graph
+            if {r for *_, r in data_graph.edges(n, data="relation")}
+            | {r for *_, r in data_graph.in_edges(n, data="relation")}
+            == {"leads"}
+        )
+        assert (
+            sorted(page.evaluate("window.kgNodes.get({filter: n => n.hidden === true}).map(n => n.id)")) == only_leads
+        )
         page.uncheck('input[data-filter="quad"][value="4"]')
         quad4 = page.evaluate("window.kgEdges.get({filter: e => e.quad === 4}).map(e => e.id)")
         assert page.evaluate(hidden) == sorted(leads + quad4)
@@ -378,8 +470,11 @@ def xss_graph(tmp_path_factory):
     from kg.pipeline import build
 
     folder = tmp_path_factory.mktemp("xss-docs")
-    doc = {"title": TITLE_PAYLOAD, "date": "2025-03-01",
-           "text": f"Iran supplied drones to Russia {PAYLOAD}.\n\nOfficials gave no further details."}
+    doc = {
+        "title": TITLE_PAYLOAD,
+        "date": "2025-03-01",
+        "text": f"Iran supplied drones to Russia {PAYLOAD}.\n\nOfficials gave no further details.",
+    }
     (folder / "doc.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
     store = tmp_path_factory.mktemp("xss-store") / "store"
     build([str(folder)], store_path=store)
@@ -398,12 +493,15 @@ def test_evidence_with_html_payloads_shows_as_text_in_the_tooltip(browser, xss_g
         edge = page.evaluate(f"window.kgEdges.get({{filter: e => e.from === '{IRN}' && e.to === '{RUS}'}})[0].id")
         assert page.evaluate("document.scripts.length") == 4
         # Hover the middle of the edge, as an analyst would.
-        point = page.evaluate("""(id) => {
+        point = page.evaluate(
+            """(id) => {
             const e = window.kgEdges.get(id), net = window.kgNetwork, pos = net.getPositions([e.from, e.to]);
             const a = net.canvasToDOM(pos[e.from]), b = net.canvasToDOM(pos[e.to]);
             const box = document.getElementById("net").getBoundingClientRect();
             return {x: box.left + (a.x + b.x) / 2, y: box.top + (a.y + b.y) / 2};
-        }""", edge)
+        }""",
+            edge,
+        )
         page.mouse.move(point["x"] - 3, point["y"] - 3)
         page.mouse.move(point["x"], point["y"])
         tip = page.locator("div.vis-tooltip")
@@ -452,23 +550,32 @@ def test_sector_actors_have_their_legend_entry_colour_and_tooltip(browser, tmp_p
         assert node["label"] == "ISR:MIL" and node["color"]["background"] == "#5fb3d9"
         assert page.evaluate(f"window.kgNodes.get('{SYR_REB}').color.background") == "#d0589a"
         # Hover the node, as an analyst would: the tooltip names the type, country and sector.
-        point = page.evaluate("""(id) => {
+        point = page.evaluate(
+            """(id) => {
             const net = window.kgNetwork, p = net.canvasToDOM(net.getPositions([id])[id]);
             const box = document.getElementById("net").getBoundingClientRect();
             return {x: box.left + p.x, y: box.top + p.y};
-        }""", ISR_MIL)
+        }""",
+            ISR_MIL,
+        )
         page.mouse.move(point["x"] - 3, point["y"] - 3)
         page.mouse.move(point["x"], point["y"])
         tip = page.locator("div.vis-tooltip")
         tip.wait_for(state="visible", timeout=5_000)
         text = tip.text_content()
-        for part in ("Israel: military", "Sector actor \u00b7 organ of the state", "country: Israel (ISR)",
-                     "sector: MIL \u2014 military"):
+        for part in (
+            "Israel: military",
+            "Sector actor \u00b7 organ of the state",
+            "country: Israel (ISR)",
+            "sector: MIL \u2014 military",
+        ):
             assert part in text, (part, text)
         assert "non-state sector" in page.evaluate(f"window.kgNodeTooltip('{SYR_REB}').textContent")
         # The edge tooltip gives the stated event date beside the publication date where they differ.
         edge = page.evaluate(f"window.kgEdges.get({{filter: e => e.from === '{ISR_MIL}'}})[0].id")
-        items = page.evaluate("(id) => [...window.kgEdgeTooltip(id).querySelectorAll('.src')].map(e => e.textContent)", edge)
+        items = page.evaluate(
+            "(id) => [...window.kgEdgeTooltip(id).querySelectorAll('.src')].map(e => e.textContent)", edge
+        )
         assert items == ["Strikes \u00b7 event 2024-02 \u00b7 published 2024-03-05", "Strikes \u00b7 2024-03-05"]
         # The legend entry hides the state organs, and with them the actors whose only edges they had.
         page.uncheck('input[data-filter="type"][value="StateSector"]')

@@ -73,8 +73,10 @@ class Virtuoso:
     @property
     def address(self) -> str:
         """The kg store address: open reads, digest-authenticated writes."""
-        return (f"sparql+http://127.0.0.1:{self.http_port}/sparql"
-                f"?update=http://127.0.0.1:{self.http_port}/sparql-auth&user=dba&password=dba")
+        return (
+            f"sparql+http://127.0.0.1:{self.http_port}/sparql"
+            f"?update=http://127.0.0.1:{self.http_port}/sparql-auth&user=dba&password=dba"
+        )
 
     def log(self) -> str:
         p = self.folder / "virtuoso.log"
@@ -114,8 +116,13 @@ def running_virtuoso(folder: Path, startup_timeout: float = 90.0):
     ini = folder / "virtuoso.ini"
     ini.write_text(INI.format(d=folder, http_port=http_port, sql_port=sql_port), "utf-8")
     out = open(folder / "stdout.log", "wb")
-    proc = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=folder, stdout=out,
-                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [exe, "+foreground", "+configfile", str(ini)],
+        cwd=folder,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+    )
     server = Virtuoso(folder, http_port, sql_port, proc)
     try:
         deadline = time.monotonic() + startup_timeout

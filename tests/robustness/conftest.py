@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from robustness.hostile_corpus import kg, make_hostile_folder
 
 

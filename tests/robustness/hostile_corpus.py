@@ -21,9 +21,7 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 # so the test is about size (more than nlp.max_length) and offsets, not about parsing speed.
 BIG_FILLER = ("x" * 9_998 + "\n\n") * 110
 BIG_SENTENCES = ("Chile criticized Peru.", "Ghana met with Togo.", "Mexico criticized Cuba.")
-BIG_TEXT = (
-    BIG_SENTENCES[0] + "\n\n" + BIG_FILLER + BIG_SENTENCES[1] + "\n\n" + BIG_FILLER + BIG_SENTENCES[2] + "\n"
-)
+BIG_TEXT = BIG_SENTENCES[0] + "\n\n" + BIG_FILLER + BIG_SENTENCES[1] + "\n\n" + BIG_FILLER + BIG_SENTENCES[2] + "\n"
 
 EGYPT_HTML = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Egypt strikes | The Wire</title>
@@ -111,8 +109,12 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     raw = b"\x00\xff\x00\x00"  # one red pixel
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def make_hostile_folder(root: Path) -> Path:
@@ -121,7 +123,9 @@ def make_hostile_folder(root: Path) -> Path:
     d.mkdir(parents=True)
     # good documents
     (d / "2024-03-05-iran.txt").write_text("Iran supplied drones to Russia.\n", "utf-8")
-    (d / "eu-belarus.md").write_text("---\ntitle: EU and Belarus\ndate: 2024-06-01\n---\n\nThe EU imposed sanctions on Belarus.\n", "utf-8")
+    (d / "eu-belarus.md").write_text(
+        "---\ntitle: EU and Belarus\ndate: 2024-06-01\n---\n\nThe EU imposed sanctions on Belarus.\n", "utf-8"
+    )
     (d / "egypt-hamas.html").write_text(EGYPT_HTML, "utf-8")
     # other encodings: decoded, not skipped
     (d / "latin1.txt").write_bytes(LATIN1_TEXT.encode("cp1252"))
@@ -129,23 +133,32 @@ def make_hostile_folder(root: Path) -> Path:
     (d / "utf16be.md").write_bytes(b"\xfe\xff" + "Brazil met with Argentina.\n".encode("utf-16-be"))
     # feeds with bad records
     (d / "feed.jsonl").write_text(
-        "\n".join([
-            json.dumps({"id": "a1", "text": "Kenya demanded that Somalia withdraw."}),
-            '{"id": "a2", "text": "Sweden attacked Norway.',
-            json.dumps({"id": "a3", "title": "no text here"}),
-            json.dumps({"id": "a4", "text": 42}),
-            json.dumps(["Syria attacked Jordan."]),
-            "",
-            json.dumps({"id": "a5", "text": "Nigeria threatened Niger."}),
-        ]) + "\n",
+        "\n".join(
+            [
+                json.dumps({"id": "a1", "text": "Kenya demanded that Somalia withdraw."}),
+                '{"id": "a2", "text": "Sweden attacked Norway.',
+                json.dumps({"id": "a3", "title": "no text here"}),
+                json.dumps({"id": "a4", "text": 42}),
+                json.dumps(["Syria attacked Jordan."]),
+                "",
+                json.dumps({"id": "a5", "text": "Nigeria threatened Niger."}),
+            ]
+        )
+        + "\n",
         "utf-8",
     )
-    (d / "list.json").write_text(json.dumps([
-        {"id": "b1", "text": "Morocco rejected Algeria's proposal."},
-        "Spain threatened Portugal.",
-        {"id": "b3", "text": ""},
-        {"id": "b4", "text": "Japan accused China of espionage."},
-    ], indent=1), "utf-8")
+    (d / "list.json").write_text(
+        json.dumps(
+            [
+                {"id": "b1", "text": "Morocco rejected Algeria's proposal."},
+                "Spain threatened Portugal.",
+                {"id": "b3", "text": ""},
+                {"id": "b4", "text": "Japan accused China of espionage."},
+            ],
+            indent=1,
+        ),
+        "utf-8",
+    )
     (d / "broken.json").write_text('{\n "id": "c1",\n "text": "Iraq criticized Kuwait.\n', "utf-8")
     (d / "deep.json").write_text("[" * 100_000, "utf-8")
     # not text at all
@@ -154,7 +167,9 @@ def make_hostile_folder(root: Path) -> Path:
     (d / "nul.txt").write_bytes(b"Syria attacked Jordan.\x00\x00\x00 Qatar supplied gas to Italy.\n")
     (d / "empty.txt").write_bytes(b"")
     (d / "blank.md").write_text("  \n\t\n   \n", "utf-8")
-    (d / "menu.html").write_text("<html><body><nav>Spain threatened Portugal.</nav><script>x()</script></body></html>", "utf-8")
+    (d / "menu.html").write_text(
+        "<html><body><nav>Spain threatened Portugal.</nav><script>x()</script></body></html>", "utf-8"
+    )
     # big: more than spaCy's max_length in one file
     (d / "big.txt").write_text(BIG_TEXT, "utf-8")
     # file-system trouble
@@ -177,5 +192,6 @@ def kg(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.
     """Run the real ``kg`` command line in a fresh interpreter."""
     env = {**os.environ, "COLUMNS": "400"}
     env.pop("KG_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout
+    )

@@ -10,7 +10,6 @@ import pytest
 from kg.ontology import KG
 from kg.query import run_query
 from kg.store import open_store
-
 from robustness.hostile_corpus import (
     BIG_SENTENCES,
     BIG_TEXT,
@@ -50,7 +49,11 @@ EXPECTED_DOCUMENTS = 11 + (1 if IS_ROOT else 0)
 
 def test_summary_counts_every_skipped_file_and_record(hostile_build):
     s = hostile_build.summary
-    assert (s["documents"], s["parsed"], s["skipped_files"]) == (EXPECTED_DOCUMENTS, EXPECTED_DOCUMENTS, EXPECTED_SKIPPED)
+    assert (s["documents"], s["parsed"], s["skipped_files"]) == (
+        EXPECTED_DOCUMENTS,
+        EXPECTED_DOCUMENTS,
+        EXPECTED_SKIPPED,
+    )
     assert s["documents_in_store"] == EXPECTED_DOCUMENTS
 
 
@@ -84,7 +87,9 @@ def test_one_warning_per_skip(hostile_build):
 
 def test_hidden_folders_and_the_store_are_not_ingested(hostile_build):
     with open_store(hostile_build.store, create=False, read_only=True) as st:
-        keys = {row[0].value for row in run_query(st, "SELECT ?k WHERE { ?d a kg:Document ; dcterms:identifier ?k }").rows}
+        keys = {
+            row[0].value for row in run_query(st, "SELECT ?k WHERE { ?d a kg:Document ; dcterms:identifier ?k }").rows
+        }
     assert not [k for k in keys if k.startswith((".git", ".cache", "kg-store"))]
     assert not [w for w in hostile_build.warnings if "kg-store" in w or ".git" in w or ".cache" in w]
 
@@ -100,7 +105,7 @@ def test_offsets_in_later_pieces_of_a_big_file_point_at_the_sentence(hostile_bui
     starts = [int(r[1].value) for r in rows]
     assert starts[1] > 1_000_000 and starts[2] > 2_000_000
     for sentence, start, end in rows:
-        assert BIG_TEXT[int(start.value):int(end.value)] == sentence.value
+        assert BIG_TEXT[int(start.value) : int(end.value)] == sentence.value
 
 
 def test_strict_build_exits_non_zero_naming_the_count(hostile_build):
@@ -108,5 +113,8 @@ def test_strict_build_exits_non_zero_naming_the_count(hostile_build):
     assert proc.returncode == 3
     summary = json.loads(proc.stdout)
     assert (summary["documents"], summary["unchanged"], summary["skipped_files"]) == (
-        EXPECTED_DOCUMENTS, EXPECTED_DOCUMENTS, EXPECTED_SKIPPED)
+        EXPECTED_DOCUMENTS,
+        EXPECTED_DOCUMENTS,
+        EXPECTED_SKIPPED,
+    )
     assert proc.stderr.splitlines() == [f"error: {EXPECTED_SKIPPED} file(s) or record(s) skipped (--strict)"]

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+
 from robustness.hostile_corpus import IS_ROOT, kg
 
 ROOT_SKIP = pytest.mark.skipif(IS_ROOT, reason="running as root: file permissions do not stop root from writing")
@@ -50,10 +51,18 @@ def runs(tmp_path_factory):
         _make(case, path)
         for cmd in ("build", "stats"):
             args = ["build", str(docs)] if cmd == "build" else ["stats"]
-            procs[case, cmd] = subprocess.Popen([sys.executable, "-m", "kg.cli", *args, "--store", str(path)],
-                                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    procs["missing", "stats"] = subprocess.Popen([sys.executable, "-m", "kg.cli", "stats", "--store", str(base / "nowhere")],
-                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            procs[case, cmd] = subprocess.Popen(
+                [sys.executable, "-m", "kg.cli", *args, "--store", str(path)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+    procs["missing", "stats"] = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "stats", "--store", str(base / "nowhere")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     out = {}
     for key, p in procs.items():
         stdout, stderr = p.communicate(timeout=120)
