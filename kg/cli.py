@@ -361,7 +361,9 @@ def query(
         str, typer.Option("--format", "-f", help="table, csv, tsv, json (SPARQL 1.1 JSON) or ttl.")
     ] = "table",
     limit: Annotated[int, typer.Option("--limit", min=1, help="Stop after N rows (or triples).")] = 100_000,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="Seconds before the query is stopped.")] = 30.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds before the query is stopped (finite, above 0).")
+    ] = 30.0,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE...).")] = False,
 ):
     """Run a SPARQL query on the store (SELECT, ASK, CONSTRUCT, DESCRIBE).
@@ -370,10 +372,11 @@ def query(
     and LOAD are refused; the store is read-only unless --update.
     """
     from kg.queries import bind_params, load_saved, parse_header
-    from kg.query import check_query, read_query_arg, run_query
+    from kg.query import check_query, check_timeout, read_query_arg, run_query
     from kg.render import QUERY_FORMATS, print_result
     from kg.store import open_store
 
+    check_timeout(timeout)
     if fmt not in QUERY_FORMATS:
         raise UserError(f"unknown format {fmt!r}: use {', '.join(QUERY_FORMATS)}")
     if saved and text:

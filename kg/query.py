@@ -9,14 +9,21 @@ Takes a query string (or a saved query and parameters) and gives rows. Safety ru
   oxrdflib uses for ``initBindings``), never pasted into the query text;
 * a timeout and a row limit stop runaway queries with a clear message.
 
-The refusals work on the query's tokens: a small lexer that follows the SPARQL grammar for
-comments, strings, IRIs, prefixed names and variables, so ``"SERVICE"`` in a string or
-``# FROM`` in a comment is allowed while ``SERVICE`` hidden behind a comment trick is not.
+The refusals work on the parsed query, as a SPARQL parser reads it, never on words of its text:
+``SERVICEl:x`` after ``PREFIX l: <http://host/>`` is a SERVICE to Oxigraph, which reads keywords
+without a word boundary. The query is parsed with rdflib's SPARQL 1.1 parser (pyoxigraph exposes
+no parser of its own) and the tree is searched for SERVICE, FROM / FROM NAMED, USING, LOAD and
+update operations; what rdflib's stricter parser cannot read is refused as malformed, so a
+spelling the two parsers read differently never runs. A second, independent check on the
+query's tokens refuses SERVICE, FROM and LOAD as words and as the start of a prefixed name whose
+prefix the query does not declare (the glued spellings above).
 """
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -70,13 +77,18 @@ _TOKEN = re.compile(
     """,
     re.X | re.S,
 )
-QUERY_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-UPDATE_OPS = {"INSERT", "DELETE", "WITH", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
 _REFUSED = {
     "SERVICE": "SERVICE (a federated query opens a network connection)",
     "FROM": "FROM / FROM NAMED (they name files or URLs to read)",
+    "USING": "USING / USING NAMED (they name files or URLs to read)",
     "LOAD": "LOAD (it reads a file or URL)",
 }
+# rdflib's parse-tree nodes for them
+_REFUSED_NODES = {"ServiceGraphPattern": "SERVICE", "DatasetClause": "FROM", "UsingClause": "USING", "Load": "LOAD"}
+MAX_QUERY_CHARS = 1_000_000
+_PARSE_STACK = 512 * 1024 * 1024  # virtual: only the pages used are ever touched
+_PARSE_DEPTH = 1_000_000
+_PARSE_LOCK = threading.Lock()
 
 
 def tokens(query: str) -> list[tuple[str, str]]:
@@ -99,32 +111,122 @@ def check_query(query: str, update: bool = False) -> str:
     >>> check_query("PREFIX ex: <http://e/> ASK { ?s ex:p 'FROM' }")
     'ask'
     >>> try:
-    ...     check_query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    ...     check_query("PREFIX l: <http://127.0.0.1:9/> SELECT * WHERE { SERVICEl:sparql { ?s ?p ?o } }")
     ... except QueryError as exc:
     ...     print(exc)
     refused: SERVICE (a federated query opens a network connection) is not allowed
     """
-    toks = tokens(query)
-    words = [t.upper() for k, t in toks if k == "word"]
-    for word in words:
-        if word in _REFUSED:
-            raise QueryError(f"refused: {_REFUSED[word]} is not allowed")
-    # The form is the first keyword after the prologue (PREFIX p: <iri> / BASE <iri>).
-    i = 0
-    while i < len(toks) and toks[i][0] == "word" and toks[i][1].upper() in ("PREFIX", "BASE"):
-        i += 3 if toks[i][1].upper() == "PREFIX" else 2
-    first = toks[i][1].upper() if i < len(toks) and toks[i][0] == "word" else ""
-    if first in QUERY_FORMS:
-        return first.lower()
-    if first in UPDATE_OPS:
-        if not update:
-            raise QueryError("refused: this is an update and the store is read-only unless you pass --update")
-        return "update"
-    if not toks:
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"refused: the query is {len(query):,} characters long, more than kg reads ({MAX_QUERY_CHARS:,})"
+        )
+    _check_tokens(query)
+    form, tree = _parse(query)
+    found = _refused_in_tree(tree)
+    if found:
+        raise QueryError(f"refused: {_REFUSED[found]} is not allowed")
+    if form == "update" and not update:
+        raise QueryError("refused: this is an update and the store is read-only unless you pass --update")
+    return form
+
+
+def _check_tokens(query: str) -> None:
+    """The independent check on tokens: refused keywords as words, or glued to the front of a
+    prefixed name whose prefix the query does not declare (``SERVICEl:x``, ``FROM:g``, ``LOADl:f``)."""
+    toks = tokens(_expand_codepoints(query))
+    declared = set(SAFE_PREFIXES)
+    for i, (kind, text) in enumerate(toks):
+        if kind == "word" and text.upper() == "PREFIX" and i + 1 < len(toks) and toks[i + 1][0] == "pname":
+            declared.add(toks[i + 1][1].split(":", 1)[0])
+    for kind, text in toks:
+        if kind == "word" and text.upper() in _REFUSED:
+            raise QueryError(f"refused: {_REFUSED[text.upper()]} is not allowed")
+        if kind == "pname":
+            prefix = text.split(":", 1)[0]
+            if prefix in declared:
+                continue
+            for word in _REFUSED:
+                if prefix.upper().startswith(word):
+                    raise QueryError(f"refused: {_REFUSED[word]} is not allowed")
+
+
+def _expand_codepoints(query: str) -> str:
+    r"""``\uXXXX`` / ``\UXXXXXXXX`` read as the characters (the SPARQL grammar allows them anywhere)."""
+
+    def char(m: re.Match) -> str:
+        try:
+            return chr(int(m.group(1) or m.group(2), 16))
+        except (ValueError, OverflowError):
+            return m.group()
+
+    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})", char, query)
+
+
+def _parse(query: str) -> tuple[str, object]:
+    """(form, rdflib parse tree) of a query or update; :class:`QueryError` if rdflib cannot read it.
+
+    rdflib's parser recurses once per triple of a group: a long query needs a deep stack, so it
+    runs in a thread of its own with a large stack and recursion limit."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    out: dict = {}
+
+    def work() -> None:
+        try:
+            tree = parseQuery(query)
+            out["value"] = (tree[1].name.removesuffix("Query").lower(), tree)
+            return
+        except ParseException as exc:
+            out["query_error"] = exc
+        except RecursionError:
+            out["deep"] = True
+            return
+        try:
+            out["value"] = ("update", parseUpdate(query))
+        except ParseException:
+            pass
+        except RecursionError:
+            out["deep"] = True
+
+    limit = sys.getrecursionlimit()
+    size = threading.stack_size()
+    with _PARSE_LOCK:
+        try:
+            threading.stack_size(_PARSE_STACK)
+            sys.setrecursionlimit(max(limit, _PARSE_DEPTH))
+            thread = threading.Thread(target=work, name="kg-sparql-parse")
+            thread.start()
+        finally:
+            threading.stack_size(size)
+        thread.join()
+        sys.setrecursionlimit(limit)
+    if "value" in out:
+        return out["value"]
+    if out.get("deep"):
+        raise QueryError("malformed query: it is nested too deeply for kg's SPARQL parser")
+    if not query.strip() or not tokens(query):
         raise QueryError("malformed query: the query is empty")
-    raise QueryError(
-        f"malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {toks[min(i, len(toks) - 1)][1][:30]!r}"
-    )
+    exc = out["query_error"]
+    near = " ".join(query[exc.loc : exc.loc + 30].split()) if exc.loc < len(query) else "the end"
+    raise QueryError(f"malformed query: line {exc.lineno}, column {exc.col}: cannot read the query at {near!r}")
+
+
+def _refused_in_tree(tree) -> str | None:
+    """The first refused construct in an rdflib parse tree (a key of :data:`_REFUSED`), or None."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            kind = _REFUSED_NODES.get(node.name)
+            if kind:
+                return kind
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+    return None
 
 
 def query_variables(query: str) -> set[str]:
@@ -177,6 +279,7 @@ def run_query(
     :func:`kg.queries.bind_params` for typed values and actor names). ``limit`` caps the rows
     (``truncated`` is then set); ``timeout`` in seconds stops the query with a :class:`QueryError`.
     """
+    check_timeout(timeout)
     form = check_query(query, update=update)
     inner = store.ox if hasattr(store, "ox") else store
     t0 = time.perf_counter()
@@ -254,16 +357,40 @@ def run_query(
     return result
 
 
+def check_timeout(timeout: float | None) -> None:
+    """A timeout is None (no limit) or a finite number of seconds above 0 that a wait accepts.
+
+    >>> check_timeout(float("inf"))
+    Traceback (most recent call last):
+    kg.query.QueryError: --timeout must be a finite number of seconds above 0, got inf
+    """
+    if timeout is None:
+        return
+    if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and 0 < timeout <= threading.TIMEOUT_MAX):
+        got = f"{timeout:g}" if isinstance(timeout, (int, float)) else repr(timeout)
+        if isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0:
+            raise QueryError(f"--timeout must be at most {threading.TIMEOUT_MAX:.0f} seconds, got {got}")
+        raise QueryError(f"--timeout must be a finite number of seconds above 0, got {got}")
+
+
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else exc.__class__.__name__
 
 
 def read_query_arg(arg: str) -> str:
-    """QUERY may be SPARQL text or the path of a ``.rq`` / ``.sparql`` file."""
+    """QUERY may be SPARQL text or the path of a ``.rq`` / ``.sparql`` file.
+
+    Text that cannot be a path (a line break, a brace, or a name longer than the system allows)
+    is query text; so is any text that names no file unless it ends in ``.rq`` / ``.sparql``.
+    """
     p = Path(arg)
-    looks_like_file = arg.endswith((".rq", ".sparql")) and "\n" not in arg and "{" not in arg
-    if looks_like_file or ("\n" not in arg and len(arg) < 4096 and p.is_file()):
+    could_be_path = "\n" not in arg and "{" not in arg and "\x00" not in arg
+    try:
+        is_file = could_be_path and p.is_file()
+    except OSError:  # ENAMETOOLONG and kin: no file has this name, so it is the query itself
+        is_file = could_be_path = False
+    if is_file or (could_be_path and arg.endswith((".rq", ".sparql"))):
         try:
             return p.read_text("utf-8")
         except OSError as exc:

@@ -450,6 +450,20 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_close_locks_in_child)
 
 
+# What a kill while a store is being created can leave next to nothing else: the lock file and a
+# marker not yet renamed into place. A folder holding only these is still an empty store folder.
+_OWN_LEFTOVERS = {"kg.lock"}
+_MARKER_TMP = f".{MARKER}."
+
+
+def _write_marker(marker: Path) -> None:
+    """Write the store's marker atomically, before its lock file and its database exist, so a kill
+    at any moment leaves either a folder kg takes as empty or a marked store."""
+    tmp = marker.with_name(f"{_MARKER_TMP}{os.getpid()}")
+    tmp.write_text(json.dumps({"format": STORE_FORMAT, "engine": "oxigraph"}) + "\n", "utf-8")
+    os.replace(tmp, marker)
+
+
 def default_store_path() -> Path:
     return Path(os.environ.get("KG_STORE", "kg-store"))
 
@@ -486,18 +500,20 @@ def open_store(
                     f"store {path} was written by an incompatible kg (store format {info.get('format')!r}, "
                     f"this kg reads {STORE_FORMAT}); rebuild it into a new folder"
                 )
-        elif any(path.iterdir()):
+        elif any(p.name not in _OWN_LEFTOVERS and not p.name.startswith(_MARKER_TMP) for p in path.iterdir()):
             raise StoreError(f"{path} is a folder that is not a kg store; choose an empty or new folder")
         elif not create:
             raise StoreError(f"no kg store at {path}; run kg build first")
     elif not create:
         raise StoreError(f"no kg store at {path}; run kg build first")
-    if read_only and not marker.exists():
+    if read_only and not (marker.exists() and (path / "oxigraph").is_dir()):
         raise StoreError(f"no kg store at {path}; run kg build first")
     lock_fh = None
     try:
         if not read_only:
             path.mkdir(parents=True, exist_ok=True)
+            if not marker.exists():
+                _write_marker(marker)
             if lock:
                 lock_fh = open(path / "kg.lock", "a+")
                 try:
@@ -508,8 +524,6 @@ def open_store(
                         f"store {path} is locked: another kg build is writing it; wait for it to finish"
                     ) from None
                 _LOCK_FILES.add(lock_fh)
-            if not marker.exists():
-                marker.write_text(json.dumps({"format": STORE_FORMAT, "engine": "oxigraph"}) + "\n", "utf-8")
         db = path / "oxigraph"
         inner = ox.Store.read_only(str(db)) if read_only else ox.Store(str(db))
         ds = Dataset(store=OxigraphStore(store=inner), default_union=True)
