@@ -365,6 +365,9 @@ def query(
         float, typer.Option("--timeout", help="Seconds before the query is stopped (finite, above 0).")
     ] = 30.0,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE...).")] = False,
+    memory: Annotated[
+        float, typer.Option("--memory", help="Gigabytes the query may use before it is stopped (store folders).")
+    ] = 2.0,
 ):
     """Run a SPARQL query on the store (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
@@ -372,7 +375,7 @@ def query(
     and LOAD are refused; the store is read-only unless --update.
     """
     from kg.queries import bind_params, load_saved, parse_header
-    from kg.query import check_query, check_timeout, read_query_arg, run_query
+    from kg.query import check_query, check_timeout, read_query_arg, run_query, run_query_isolated
     from kg.render import QUERY_FORMATS, print_result
     from kg.store import open_store
 
@@ -391,11 +394,19 @@ def query(
     if fmt == "ttl" and form in ("select", "ask"):
         raise UserError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
     bindings = bind_params(_parse_params(param or []), sq)
-    with open_store(_store_path(store), create=False, read_only=not update) as st:
-        result = run_query(st, sq.text, bindings=bindings, update=update, timeout=timeout, limit=limit)
-        print_result(result, fmt, out)
-        if result.truncated:
-            err.print(f"stopped at the row limit ({limit}); raise --limit to see more", markup=False)
+    import os
+
+    raw = str(store) if store is not None else os.environ.get("KG_STORE", "")
+    if raw.startswith(("sparql+http:/", "sparql+https:/")):  # the server runs it
+        with open_store(_store_path(store), create=False, read_only=not update) as st:
+            result = run_query(st, sq.text, bindings=bindings, update=update, timeout=timeout, limit=limit)
+    else:  # a process of its own: killed at the timeout (updates too), memory capped, no network
+        result = run_query_isolated(
+            _store_path(store), sq.text, bindings, update=update, timeout=timeout, limit=limit, memory_gb=memory
+        )
+    print_result(result, fmt, out)
+    if result.truncated:
+        err.print(f"stopped at the row limit ({limit}); raise --limit to see more", markup=False)
 
 
 @app.command("queries")

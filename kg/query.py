@@ -22,6 +22,7 @@ prefix the query does not declare (the glued spellings above).
 from __future__ import annotations
 
 import math
+import os
 import re
 import sys
 import threading
@@ -277,10 +278,17 @@ def run_query(
 
     ``bindings`` maps variable names to values (strings become plain literals; use
     :func:`kg.queries.bind_params` for typed values and actor names). ``limit`` caps the rows
-    (``truncated`` is then set); ``timeout`` in seconds stops the query with a :class:`QueryError`.
+    (``truncated`` is then set); ``timeout`` in seconds stops a query with a :class:`QueryError`.
+    In this process an update runs to its end whatever ``timeout`` says (stopping it would need a
+    process of its own): :func:`run_query_isolated` honours the timeout for updates too.
     """
     check_timeout(timeout)
     form = check_query(query, update=update)
+    return _execute(store, query, form, bindings, timeout, limit)
+
+
+def _execute(store, query: str, form: str, bindings: dict | None, timeout: float | None, limit: int | None):
+    """Run a query :func:`check_query` has passed (``form`` is what it returned)."""
     inner = store.ox if hasattr(store, "ox") else store
     t0 = time.perf_counter()
     if form == "update":
@@ -355,6 +363,137 @@ def run_query(
     result = state["value"]
     result.seconds = time.perf_counter() - t0
     return result
+
+
+# ---------------------------------------------------------------------------- the query process
+DEFAULT_MEMORY_GB = 2.0
+_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
+
+
+def run_query_isolated(
+    store_path,
+    query: str,
+    bindings: dict | None = None,
+    update: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    limit: int | None = None,
+    memory_gb: float = DEFAULT_MEMORY_GB,
+) -> QueryResult:
+    """Run a query on the store folder ``store_path`` in a process of its own (what ``kg query`` does).
+
+    The process opens the store itself (read-only unless ``update``), may allocate at most
+    ``memory_gb`` of memory, has no network where the system allows it (a new, empty network
+    namespace: federation is off below the engine, whatever the guard let through), and is killed
+    at ``timeout``: a runaway query, an ORDER BY over a cross join or an update gives a clear
+    :class:`QueryError` within the timeout and frees its memory at once. A killed update never
+    commits its transaction, so the store is left as it was. Linux (fork) only.
+    """
+    import pickle
+    import select
+    import signal
+
+    check_timeout(timeout)
+    if not (math.isfinite(memory_gb) and memory_gb > 0):
+        raise QueryError(f"--memory must be a finite number of gigabytes above 0, got {memory_gb:g}")
+    form = check_query(query, update=update)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the query process: never returns
+        os.close(read)
+        _query_process(write, store_path, query, form, bindings, update, limit, memory_gb)
+    os.close(write)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    status = None
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise QueryError(
+                    f"query stopped by the {timeout:g} s timeout; narrow it (LIMIT, filters) or raise --timeout"
+                )
+            ready, _, _ = select.select([read], [], [], min(left, 1.0))
+            if ready:
+                chunk = os.read(read, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(read)
+        if status is None:  # timeout, Ctrl-C or an error: the process goes, its memory with it
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+    try:
+        kind, value = pickle.loads(b"".join(chunks))
+    except Exception:  # nothing, or cut short: the process died
+        kind, value = None, None
+    if kind == "ok":
+        return value
+    if kind == "error":
+        raise QueryError(value)
+    # Out of its memory: Python's MemoryError, an abort where Rust or C++ could not allocate, or
+    # the kernel's OOM killer.
+    died = os.WTERMSIG(status) if status is not None and os.WIFSIGNALED(status) else None
+    if kind == "memory" or died in (signal.SIGABRT, signal.SIGSEGV, signal.SIGKILL):
+        raise QueryError(
+            f"query stopped: it needed more than {memory_gb:g} GB of memory; narrow it (LIMIT, filters) or raise --memory"
+        )
+    raise QueryError(f"query failed: its process ended without an answer (status {status})")
+
+
+def _query_process(write: int, store_path, query, form, bindings, update, limit, memory_gb) -> None:
+    import pickle
+    import resource
+
+    code = 0
+    try:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)  # an allocation failure's own message: the parent says it in one line
+            _no_network()
+            cap = int(memory_gb * 1024**3)
+            resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
+            from kg.store import StoreError, open_store
+
+            with open_store(store_path, create=False, read_only=not update) as st:
+                payload = ("ok", _execute(st, query, form, bindings, None, limit))
+        except (QueryError, StoreError) as exc:
+            payload = ("error", str(exc))
+        except MemoryError:
+            payload = ("memory", None)
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            data = pickle.dumps(("memory", None))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(write, view) :]
+    except BaseException as exc:  # never let the child run the parent's code
+        try:
+            os.write(write, pickle.dumps(("error", f"query failed: {_first_line(exc)}")))
+        except BaseException:
+            code = 1
+    finally:
+        os._exit(code)
+
+
+def _no_network() -> None:
+    """Move this process into a new network namespace with no interfaces but a down loopback, so no
+    connection can be opened from it; as root a network namespace alone, otherwise inside a new
+    user namespace. Where neither is allowed (a container without user namespaces) nothing changes:
+    the guard on the parsed query still refuses SERVICE and LOAD."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return
+    if libc.unshare(_CLONE_NEWNET) != 0:
+        libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET)
 
 
 def check_timeout(timeout: float | None) -> None:
