@@ -29,6 +29,11 @@ PIECE_CHARS = 100_000  # texts longer than this are parsed in pieces cut at para
 # Documents per nlp.pipe batch (spaCy's own default is 256 texts for n_process > 1): news documents
 # are long, so a batch of 32 keeps each worker busy while the first documents are written early.
 DEFAULT_BATCH = 32
+# A document may state at most this many relations: past it the rest of the document is parsed
+# (its words and sentences are counted) but not extracted, and a warning names the document. News
+# articles state tens; a file stating more is a dump of many documents, and one document is
+# written in one transaction, whose size this bounds (about 20 quads per relation).
+MAX_RELATIONS = 10_000
 LOG_EVERY = 50  # documents between two progress lines when stderr is not a terminal
 LOG_SECONDS = 15.0  # ... or seconds, whichever comes first
 
@@ -68,6 +73,7 @@ class DocResult:
     relations: list[Relation]
     sentences: int
     words: int
+    capped: bool = False  # more than the relation cap were found: only the first are kept
 
 
 @dataclass
@@ -117,42 +123,76 @@ def count_words(sdoc) -> int:
 class Processor:
     """Parses and extracts; one per process (it holds the spaCy pipeline)."""
 
-    def __init__(self, model: str | None = None):
+    def __init__(self, model: str | None = None, piece_chars: int = PIECE_CHARS):
         self.nlp = load_pipeline(model)
         self.extractor = Extractor()
+        self.piece_chars = piece_chars
 
     def process(
-        self, docs: Iterable[Document], workers: int = 1, batch_size: int = DEFAULT_BATCH
+        self,
+        docs: Iterable[Document],
+        workers: int = 1,
+        batch_size: int = DEFAULT_BATCH,
+        max_relations: int | None = MAX_RELATIONS,
+        on_piece: Callable[[Document, int, int], None] | None = None,
     ) -> Iterator[DocResult]:
         """Parse and extract documents in order; yields one result per document.
 
         ``workers`` > 1 parses in that many spaCy processes (``nlp.pipe(n_process=...)``);
         extraction stays in this process, which reads the parsed documents in input order.
+
+        Memory is bounded by the batch, not by the document: a text longer than ``piece_chars``
+        (:data:`PIECE_CHARS`) is parsed in pieces, and empty texts around each piece make it a
+        batch of its own. spaCy counts a batch in texts (``batch_size`` of them are parsed and held
+        together) and cuts them from the start of the stream, in every worker and component alike:
+        so a piece of a long document costs what a normal document of its length costs, whatever
+        the length of the whole, and Ctrl-C waits for one piece at most. Relations past ``max_relations`` are not extracted (``capped``);
+        ``on_piece(doc, done, total)`` reports progress inside a document in pieces.
         """
 
+        pos = 0  # texts given to nlp.pipe so far: its batches are runs of batch_size texts from the start
+
         def pieces():
+            nonlocal pos
             for doc in docs:
-                parts = split_text(doc.text)
+                parts = split_text(doc.text, self.piece_chars)
                 for n, (offset, text) in enumerate(parts):
-                    yield text, (doc, offset, n == len(parts) - 1)
+                    if len(parts) > 1:
+                        while pos % batch_size:  # fillers: parsed in microseconds, never read
+                            pos += 1
+                            yield "", None
+                    pos += 1
+                    yield text, (doc, offset, n, len(parts))
+                    if len(parts) > 1:
+                        while pos % batch_size:
+                            pos += 1
+                            yield "", None
 
         current: Document | None = None
         rels: list[Relation] = []
         sentences = words = 0
+        capped = False
         n_process = max(1, workers)
-        for sdoc, (doc, offset, last) in self.nlp.pipe(
-            pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
+        for sdoc, ctx in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if ctx is None:
+                continue
+            doc, offset, n, total = ctx
             if current is not doc:
-                current, rels, sentences, words = doc, [], 0, 0
-            found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url))
-            if offset:
-                found = [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in found]
-            rels.extend(found)
+                current, rels, sentences, words, capped = doc, [], 0, 0, False
+            if not capped:
+                found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url))
+                if offset:
+                    found = [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in found]
+                if max_relations is not None and len(rels) + len(found) > max_relations:
+                    found, capped = found[: max_relations - len(rels)], True
+                rels.extend(found)
             sentences += sum(1 for _ in sdoc.sents)
             words += count_words(sdoc)
-            if last:
-                yield DocResult(doc, rels, sentences, words)
+            del sdoc  # a long document's pieces are not kept past their extraction
+            if total > 1 and on_piece is not None:
+                on_piece(doc, n + 1, total)
+            if n == total - 1:
+                yield DocResult(doc, rels, sentences, words, capped)
                 current = None
 
 
@@ -161,7 +201,8 @@ def extract(
 ) -> Iterator[DocResult]:
     """Relations of every document under ``paths`` without storing them (``kg extract``)."""
     proc = Processor(model)
-    yield from proc.process(iter_documents(paths, warn=warn, stats=stats), workers=workers)
+    # no cap: nothing is written in one transaction, and each relation is printed as it comes
+    yield from proc.process(iter_documents(paths, warn=warn, stats=stats), workers=workers, max_relations=None)
 
 
 # ---------------------------------------------------------------------------- input size
@@ -335,6 +376,14 @@ class LogProgress:
         if event == "removed":
             self._line(f"{info['count']} document(s) no longer in the input removed")
             return
+        if event == "piece":  # inside a long document: a line every LOG_SECONDS
+            now = time.monotonic()
+            if now - self.last >= self.seconds:
+                self.last = now
+                self._line(
+                    f"{info['doc']}: {info['done']}/{info['total']} pieces of a long document, {self.status(now)}"
+                )
+            return
         if event not in ("doc", "skip"):
             return
         self.done += 1
@@ -413,6 +462,9 @@ class RichProgress:
             self.bar.update(self.task, advance=1, wps=f"{wps:,.0f}")
         elif event == "removed":
             self.console.print(f"{info['count']} document(s) no longer in the input removed")
+        elif event == "piece" and self.task is not None:
+            pct = 100 * info["done"] // info["total"]
+            self.bar.update(self.task, wps=f"{info['doc']} {pct}%,")
 
     def close(self) -> None:
         self.bar.stop()
@@ -430,7 +482,14 @@ def make_progress(quiet: bool = False, stream=None) -> LogProgress | RichProgres
 
 
 # ---------------------------------------------------------------------------- build
-_SEEN = ""  # marks a document of this run in the known-hash dict (no content hash is empty)
+_SEEN = ""
+
+
+def _warn_stderr(msg: str) -> None:
+    print(f"warning: {msg}", file=sys.stderr)
+
+
+# marks a document of this run in the known-hash dict (no content hash is empty)
 
 
 def build(
@@ -447,6 +506,7 @@ def build(
     scheduler: str | None = None,
     partitions: int | None = None,
     actors: str | Path | None = None,
+    max_relations: int | None = MAX_RELATIONS,
 ) -> BuildSummary:
     """Build or update the store from the documents under ``paths``; see ``kg build``.
 
@@ -455,8 +515,10 @@ def build(
     interrupted build leaves whole documents only and the next build finishes the rest.
 
     ``progress(event, info)`` is called with ``start`` (``total``: estimated documents or None),
-    ``skip`` and ``doc`` (``doc``, ``words``, ``relations``) per document, and ``removed``
-    (``count``). With ``handle_signals`` (main thread only), SIGINT and SIGTERM raise
+    ``skip`` and ``doc`` (``doc``, ``words``, ``relations``) per document, ``piece`` (``doc``,
+    ``done``, ``total``) inside a document parsed in pieces, and ``removed`` (``count``). A
+    document stating more than ``max_relations`` relations keeps the first ones, with a warning
+    naming it. With ``handle_signals`` (main thread only), SIGINT and SIGTERM raise
     :class:`BuildInterrupted` between two document writes. The store's lock refuses a second
     build of the same store (:class:`kg.store.StoreLocked`).
 
@@ -527,7 +589,14 @@ def build(
         writing = guard.write if guard is not None else _nullcontext
         if proc is not None:
             _FORKING_BUILD = workers > 1
-            results = proc.process(todo(), workers=workers, batch_size=batch_size)
+
+            def on_piece(doc: Document, done: int, total: int) -> None:
+                if progress:
+                    progress("piece", {"doc": doc.display, "done": done, "total": total})
+
+            results = proc.process(
+                todo(), workers=workers, batch_size=batch_size, max_relations=max_relations, on_piece=on_piece
+            )
         else:
             from kg.distributed import process_distributed
 
@@ -535,6 +604,13 @@ def build(
                 todo(), model=model, scheduler=scheduler, workers=workers, partitions=partitions, batch_size=batch_size
             )
         for result in results:
+            if result.capped:
+                message = (
+                    f"{result.document.display}: more than {max_relations:,} relations in one document; "
+                    f"the first {max_relations:,} kept (split the file into its documents)"
+                )
+                stats.warnings.append(message)
+                (warn or _warn_stderr)(message)
             rels = cur.apply(result.relations)
             record = (
                 {
