@@ -16,8 +16,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.ontology import relations
-
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -56,12 +54,13 @@ def friendly(func):
     def wrapper(*args, **kwargs):
         from kg.curation import CurationError
         from kg.errors import ModelNotFound
+        from kg.filters import FilterError
         from kg.query import QueryError
         from kg.store import StoreError
 
         try:
             return func(*args, **kwargs)
-        except (UserError, StoreError, QueryError, ModelNotFound, CurationError) as exc:
+        except (UserError, StoreError, QueryError, ModelNotFound, CurationError, FilterError) as exc:
             fail(str(exc))
         except KeyboardInterrupt:
             err.print(
@@ -456,32 +455,12 @@ def _check_level(level: str) -> str:
 
 def _network(store, relation, quad, since, until, min_count, level="actor"):
     """The projected actor network for the analytics commands, filters checked first."""
-    from kg.network import project
+    from kg.filters import NetworkFilter
     from kg.store import open_store
 
-    _check_level(level)
-    known = relations()
-    for r in relation or []:
-        if r not in known:
-            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
-    for q in quad or []:
-        if q.strip() not in ("1", "2", "3", "4"):
-            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
-    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if day_from and day_to and day_from > day_to:
-        raise UserError(f"--since {since} is after --until {until}")
-    if min_count < 1:
-        raise UserError("--min-count must be 1 or more")
+    flt = NetworkFilter.parse(relation=relation, quad=quad, since=since, until=until, min_count=min_count, level=level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        return project(
-            st,
-            relations_=relation or None,
-            quads=sorted({int(q) for q in quad or []}) or None,
-            since=day_from,
-            until=day_to,
-            min_count=min_count,
-            level=level,
-        )
+        return flt.project(st)
 
 
 def _analyse(func, *args, **kwargs):
@@ -698,20 +677,6 @@ def allies_cmd(
 
 
 # ---------------------------------------------------------------------------- view
-def _parse_day(value: str | None, option: str):
-    import datetime as dt
-    import re
-
-    if value is None:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise UserError(f"{option} needs a date as YYYY-MM-DD, got {value!r}")
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(f"{option} {value!r} is not a valid date") from None
-
-
 @app.command()
 @friendly
 def view(
@@ -777,44 +742,28 @@ def view(
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
 ):
     """Write an interactive, self-contained HTML view of the actor network (works offline)."""
-    from kg.network import project
+    from kg.filters import NetworkFilter
     from kg.store import open_store
     from kg.view import ViewError, resolve_focus, select, write_view
 
-    known = relations()
-    for r in relation or []:
-        if r not in known:
-            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
-    for q in quad or []:
-        if q.strip() not in ("1", "2", "3", "4"):
-            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
-    quads = sorted({int(q) for q in quad or []})
-    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if day_from and day_to and day_from > day_to:
-        raise UserError(f"--since {since} is after --until {until}")
+    flt = NetworkFilter.parse(
+        relation=relation,
+        quad=quad,
+        since=since,
+        until=until,
+        min_count=min_count,
+        include_negated=include_negated,
+        min_confidence=min_confidence,
+        level=level,
+    )
     if depth < 0:
         raise UserError("--depth must be 0 or more")
-    if min_count < 1:
-        raise UserError("--min-count must be 1 or more")
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UserError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
     if top is not None and top < 1:
         raise UserError("--top must be 1 or more")
     if size_by not in ("pagerank", "degree"):
         raise UserError(f"--size-by must be pagerank or degree, got {size_by!r}")
-    _check_level(level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        graph = project(
-            st,
-            relations_=relation or None,
-            quads=quads or None,
-            since=day_from,
-            until=day_to,
-            min_count=min_count,
-            include_negated=include_negated,
-            level=level,
-            min_confidence=min_confidence,
-        )
+        graph = flt.project(st)
     parts = []
     try:
         node = resolve_focus(graph, focus) if focus is not None else None
@@ -823,20 +772,10 @@ def view(
         raise UserError(str(exc)) from None
     if node is not None:
         parts.append(f"focus {graph.nodes[node].get('label', focus)}, depth {depth}")
-    if relation:
-        parts.append("relations " + ", ".join(relation))
-    if quads:
-        parts.append("QuadClass " + ", ".join(map(str, quads)))
-    if day_from or day_to:
-        parts.append(f"{day_from or '…'} to {day_to or '…'}")
-    if min_count > 1:
-        parts.append(f"at least {min_count} statements")
+    if flt.caption():
+        parts.append(flt.caption())
     if top:
         parts.append(f"top {top} by PageRank")
-    if include_negated:
-        parts.append("negated included")
-    if level == "state":
-        parts.append("state level (organs of a state counted as the state)")
     try:
         path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
     except OSError as exc:
