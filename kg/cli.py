@@ -789,6 +789,55 @@ def view(
         webbrowser.open(path.resolve().as_uri())
 
 
+# ---------------------------------------------------------------------------- serve
+@app.command()
+@friendly
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but loopback lets other machines in.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="TCP port.")] = 8000,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors",
+            help="Curation file that review writes to (default: the store's actors.tsv, which kg build and kg relink use).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds a /sparql query may run before a 503.")
+    ] = 10.0,
+):
+    """Serve the store as a local web app: search, actor and pair pages, relations, graph, timeline,
+    map, review, and a read-only SPARQL endpoint at /sparql."""
+    import socket
+
+    from kg.server import LOOPBACK
+    from kg.server import serve as run
+
+    if host not in LOOPBACK and not host.startswith("127."):
+        _warn(
+            f"listening on {host}: other machines can read the store and post reviews; use --host 127.0.0.1 to keep it local"
+        )
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another with --port") from None
+    run(
+        _store_path(store),
+        host=host,
+        port=port,
+        actors=actors,
+        timeout=timeout,
+        log=lambda m: out.print(m, markup=False),
+    )
+
+
 # ---------------------------------------------------------------------------- stats
 @app.command()
 @friendly
