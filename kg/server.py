@@ -87,8 +87,8 @@ def safe_url(url: str | None) -> str | None:
 
 # ---------------------------------------------------------------------------- the map's shapes
 @lru_cache(maxsize=1)
-def world_shapes() -> tuple[str, dict[str, str]]:
-    """(the SVG viewBox, ISO alpha-3 -> SVG path data) from pygal_maps_world's world map, read once."""
+def world_shapes() -> tuple[str, dict[str, list[str]]]:
+    """(the SVG viewBox, ISO alpha-3 -> the SVG path data of its pieces) from pygal_maps_world's world map, read once."""
     from importlib.resources import files
 
     import pycountry
@@ -100,8 +100,8 @@ def world_shapes() -> tuple[str, dict[str, str]]:
         country = pycountry.countries.get(alpha_2=m.group(1).upper())
         if country is None:
             continue
-        paths = re.findall(r'\bd="([^"]+)"', m.group(2))
-        shapes[country.alpha_3] = " ".join(paths)
+        # one path per piece: each starts with a relative "m" that is absolute only at its own start
+        shapes[country.alpha_3] = re.findall(r'\bd="([^"]+)"', m.group(2))
     return (box.group(1) if box else "0 0 2475 1388"), shapes
 
 
@@ -287,7 +287,7 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
         for code, path in sorted(shapes.items()):
             c = counts.get(code, {"actors": 0, "statements": 0, "places": 0, "place_names": []})
             countries.append(
-                {"code": code, "path": path, "fill": shade(c[show], top), "name": _country_name(code) or code, **c}
+                {"code": code, "paths": path, "fill": shade(c[show], top), "name": _country_name(code) or code, **c}
             )
         ranked = sorted(
             ({"code": k, "name": _country_name(k) or k, **v} for k, v in counts.items()), key=lambda r: -r[show]

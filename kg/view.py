@@ -267,6 +267,7 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
                 "sector_label": sectors.get(sector, (sector, False))[0] if sector else None,
                 "state_organ": category == "StateSector",
                 "rolled_up": rolled,
+                "aliases": sorted({_clean(x) for x in d.get("aliases") or []} - {name}),
                 "pagerank": round(pr.get(n, 0.0), 6),
                 "degree": graph.degree(n),
                 "statements": strength[n],

@@ -770,7 +770,9 @@ def network(
         for node in (u, v):
             if node not in g:
                 a = snap.actor(node)
-                g.add_node(node, label=a.label, type=a.type, kind=a.kind, country=a.code, sector=a.sector)
+                g.add_node(
+                    node, label=a.label, type=a.type, kind=a.kind, country=a.code, sector=a.sector, aliases=a.aliases
+                )
         for end, orig in ((u, s.subject), (v, s.object)):
             if end != orig:
                 rolled = g.nodes[end].setdefault("rolled_up", [])

@@ -264,6 +264,9 @@
     if (!q) return null;
     const exact = D.nodes.find(n => n.name.toLowerCase() === q || String(n.label).toLowerCase() === q);
     if (exact) return exact.id;
+    // Aliases too (kg serve gives them: "PRC", "Beijing" find China), as the CLI resolves them.
+    const alias = D.nodes.find(n => (n.aliases || []).some(a => a.toLowerCase() === q));
+    if (alias) return alias.id;
     const part = D.nodes.find(n => n.name.toLowerCase().includes(q));
     return part ? part.id : null;
   }
