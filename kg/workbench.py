@@ -283,7 +283,9 @@ def memory_copy(path: str | Path):
         mem.bulk_extend(disk.ox.quads_for_pattern(None, None, None, None))
     finally:
         disk.close()
-    return KGStore(path=Path(path), dataset=Dataset(store=OxigraphStore(store=mem), default_union=True), read_only=False)
+    return KGStore(
+        path=Path(path), dataset=Dataset(store=OxigraphStore(store=mem), default_union=True), read_only=False
+    )
 
 
 def fingerprint(path: str | Path) -> tuple:
@@ -733,7 +735,9 @@ def _copy(store):
 
     mem = ox.Store()
     mem.bulk_extend(store.ox.quads_for_pattern(None, None, None, None))
-    return KGStore(path=store.path, dataset=Dataset(store=OxigraphStore(store=mem), default_union=True), read_only=False)
+    return KGStore(
+        path=store.path, dataset=Dataset(store=OxigraphStore(store=mem), default_union=True), read_only=False
+    )
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
