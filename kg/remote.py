@@ -52,8 +52,11 @@ import pyoxigraph as ox
 
 from kg.corpus import Document
 from kg.extract import Relation
-from kg.ontology import KG, KGR
-from kg.store import StoreError, doc_iri, document_quads
+from kg.ontology import ACTORS_GRAPH, KG, KGR
+from kg.store import LABEL, StoreError, doc_iri, document_quads
+
+# one value per actor (shapes.ttl): the first written wins, as in the embedded store
+SINGLE_VALUED = (LABEL, ox.NamedNode(str(KG.country)), ox.NamedNode(str(KG.isoCode)))
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
@@ -404,6 +407,7 @@ class RemoteStore:
         self.ox = RemoteOx(endpoint)
         self.batch_quads = batch_quads
         self._actors_sent: set[str] = set()  # actor quads already in the server (never removed by kg)
+        self._single_taken: set[tuple[str, str]] | None = None  # (actor, predicate) holding its one value
 
     def __enter__(self):
         return self
@@ -436,7 +440,7 @@ class RemoteStore:
         quads, actor_quads = document_quads(doc, rels, sentences, words)
         g = ox.NamedNode(doc_iri(doc.id))
         hash_p = ox.NamedNode(str(KG.contentHash))
-        new_actors = [q for q in dict.fromkeys(actor_quads) if str(q) not in self._actors_sent]
+        new_actors = [q for q in self._first_values(actor_quads) if str(q) not in self._actors_sent]
         # The hash goes last: until it is written the document does not count as stored.
         ordered = [q for q in quads if q.predicate != hash_p] + new_actors + [q for q in quads if q.predicate == hash_p]
         first = True
@@ -446,6 +450,26 @@ class RemoteStore:
             first = False
         self._actors_sent.update(str(q) for q in new_actors)
         return len(rels)
+
+    def _first_values(self, actor_quads: list[ox.Quad]) -> list[ox.Quad]:
+        """``actor_quads`` without a second rdfs:label, kg:country or kg:isoCode of an actor: the
+        first value written wins, as in the embedded store (:meth:`kg.store.KGStore.replace_document`),
+        so both hold the same quads and one value per actor (shapes.ttl)."""
+        single = {p.value for p in SINGLE_VALUED}
+        if self._single_taken is None:  # what the server holds already, read once
+            self._single_taken = set()
+            for p in sorted(single):
+                q = f"SELECT DISTINCT ?s WHERE {{ GRAPH <{ACTORS_GRAPH}> {{ ?s <{p}> ?o }} }}"
+                self._single_taken.update((row["s"].value, p) for row in _paged(self.ox, q, "s"))
+        kept = []
+        for q in dict.fromkeys(actor_quads):
+            if q.predicate.value in single:
+                key = (q.subject.value, q.predicate.value)
+                if key in self._single_taken:
+                    continue
+                self._single_taken.add(key)
+            kept.append(q)
+        return kept
 
     def remove_document(self, iri: str) -> None:
         self._writable()
