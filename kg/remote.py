@@ -26,7 +26,9 @@ How it talks to the server, and why:
   quads are those of :func:`kg.store.document_quads`, as for the embedded store. A document
   normally fits in one request (one transaction on Virtuoso); a larger one is split, and its
   ``kg:contentHash`` is written last, so a document cut short by a crash has no hash, is not
-  "unchanged" for the next build and gets written again.
+  "unchanged" for the next build and gets written again. An actor's first ``rdfs:label``,
+  ``kg:country`` and ``kg:isoCode`` win, as in the embedded store: the values the server holds
+  are read once, then what the store writes is tracked.
 * Query parameters (``substitutions``) are bound by a ``VALUES (?a ?b) { (<iri> "lit") }`` block
   placed first inside the query's outermost WHERE group, built from pyoxigraph's term
   serialisation, never from raw user text. Unlike Oxigraph's substitution, a sub-SELECT that does
