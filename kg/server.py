@@ -356,7 +356,7 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
             title="kg graph",
             caption=caption,
             links={"actor": "/actor?id=", "pair": "/pair"},
-            nav=NAV,
+            nav=NAV + [{"href": link("/relations", *flt.query_items()), "text": "These statements"}],
         )
 
     # ------------------------------------------------------------ SPARQL
