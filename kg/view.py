@@ -100,7 +100,7 @@ def _json_for_script(data) -> str:
 
 
 def pagerank(graph: nx.MultiDiGraph, weight: str = "count", directed: bool = False, **kwargs) -> dict:
-    """PageRank as the view sizes nodes: undirected by default (see :func:`kg.network.pagerank`).
+    """kg's one PageRank, :func:`kg.network.pagerank` (undirected, weighted by statements).
 
     >>> pr = pagerank(nx.MultiDiGraph([("a", "b"), ("c", "b")]))
     >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
@@ -233,8 +233,11 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
 
     if size_by not in ("pagerank", "degree"):
         raise ViewError(f"size_by must be pagerank or degree, not {size_by!r}")
+    from kg.network import degrees
+
     info = relations()
     pr = pagerank(graph)
+    degree = degrees(graph)  # distinct partners, as kg actors counts them
     strength: dict = defaultdict(int)
     for u, v, d in graph.edges(data=True):
         strength[u] += int(d.get("count", 1) or 1)
@@ -268,10 +271,10 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
                 "state_organ": category == "StateSector",
                 "rolled_up": rolled,
                 "pagerank": round(pr.get(n, 0.0), 6),
-                "degree": graph.degree(n),
+                "degree": degree[n],
                 "statements": strength[n],
                 # Square roots so that area, not radius, follows the measure.
-                "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else strength[n]), 6),
+                "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else degree[n]), 6),
             }
         )
     edges = []
@@ -389,7 +392,7 @@ def render(
     """The self-contained HTML page for ``graph`` as a string.
 
     ``caption`` is a line under the title (e.g. the filters used); ``size_by`` is ``pagerank``
-    or ``degree`` (statements touching the actor).
+    or ``degree`` (distinct partners, :func:`kg.network.degrees`).
     """
     data = graph_data(graph, size_by=size_by)
     head = {
@@ -558,7 +561,7 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
     }
     if (n.rolled_up.length) box.appendChild(el("div", "state level: includes its " +
       n.rolled_up.map(r => r.label + " (" + r.code + ")").join(", "), "tip-meta"));
-    box.appendChild(el("div", n.degree + (n.degree === 1 ? " edge, " : " edges, ") + n.statements + (n.statements === 1 ? " statement" : " statements") + " \u00b7 PageRank " + n.pagerank.toFixed(4), "tip-meta"));
+    box.appendChild(el("div", n.degree + (n.degree === 1 ? " partner, " : " partners, ") + n.statements + (n.statements === 1 ? " statement" : " statements") + " \u00b7 PageRank " + n.pagerank.toFixed(4), "tip-meta"));
     return box;
   }
   window.kgEdgeTooltip = id => edgeTooltip(edgeById.get(id));
@@ -568,7 +571,7 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-
   document.getElementById("title").textContent = H.title;
   document.getElementById("caption").textContent =
     (H.caption ? H.caption + " \u00b7 " : "") + D.nodes.length + " actors, " + D.edges.length + " edges \u00b7 generated " + H.generated;
-  document.getElementById("size-note").textContent = D.size_by === "degree" ? "(size: statements)" : "(size: PageRank)";
+  document.getElementById("size-note").textContent = D.size_by === "degree" ? "(size: degree, distinct partners)" : "(size: PageRank)";
 
   const typeColour = new Map(D.legend.types.map(t => [t.name, t.colour]));
   const nodes = new vis.DataSet(D.nodes.map(n => ({
