@@ -563,7 +563,7 @@ def build(
                 todo(), model=model, scheduler=scheduler, workers=workers, partitions=partitions, batch_size=batch_size
             )
         for result in results:
-            rels = cur.apply(result.relations)
+            rels = cur.apply(result.relations, doc=doc_iri(result.document.id))
             record = (
                 {
                     "extracted": result.relations,
@@ -728,7 +728,7 @@ def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
                 q = "SELECT DISTINCT ?a WHERE { GRAPH <%s> { ?s <%s>|<%s> ?a } }" % (iri, KG.subject, KG.object)
                 kept_actors.update(str(row[0].value) for row in store.ox.query(q))
                 continue
-            rels = cur.apply(raw)
+            rels = cur.apply(raw, doc=iri)
             summary.relations += len(raw)
             summary.statements += len(rels)
             plan.append((iri, rels))
@@ -766,3 +766,12 @@ def _refresh_derived(store: KGStore, writing) -> None:
 
     with writing():
         refresh(store)
+
+
+def relink_open(store: KGStore, cur) -> RelinkSummary:
+    """Re-apply the curation ``cur`` to a store already open, without the lock or the state file:
+    ``kg serve`` does this to its in-memory copy, so a review shows at once and the built store is
+    never rewritten."""
+    summary = _relink_store(store, cur, _nullcontext)
+    _refresh_derived(store, _nullcontext)
+    return summary
