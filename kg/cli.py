@@ -60,12 +60,13 @@ def friendly(func):
         from kg.curation import CurationError
         from kg.errors import ModelNotFound
         from kg.filters import FilterError
+        from kg.output import OutputError
         from kg.query import QueryError
         from kg.store import StoreError
 
         try:
             return func(*args, **kwargs)
-        except (UsageError, InputError) as exc:
+        except (UsageError, InputError, OutputError) as exc:
             fail(str(exc), code=2)
         except (UserError, StoreError, QueryError, ModelNotFound, CurationError, FilterError) as exc:
             fail(str(exc))
@@ -84,6 +85,25 @@ def _warn(msg: str) -> None:
     from kg.corpus import escape_controls
 
     err.print(f"warning: {escape_controls(msg)}", markup=False)
+
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Overwrite an existing file, or write through a symlink (refused without it)."),
+]
+
+
+def _wrote(path: Path, what: str) -> None:
+    """The one message of every command that wrote a file: what, and where."""
+    from kg.output import describe
+
+    out.print(f"wrote {describe(path)} ({what})", markup=False)
+
+
+def _showing(shown: int, total: int, what: str) -> None:
+    """Tell, on stderr, that a list was cut at --top."""
+    if shown < total:
+        err.print(f"showing {shown} of {total} {what} (--top to change)", markup=False)
 
 
 # ---------------------------------------------------------------------------- reading options
@@ -386,7 +406,7 @@ def extract(
             raise UserError(f"no such file or folder: {p}")
     table = None
     if fmt == "table":
-        table = Table("subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence", show_lines=False)
+        table = []
     count = 0
     for result in run_extract(paths, model=model, warn=_warn, read_options=options):
         for rel in result.relations:
@@ -397,19 +417,24 @@ def extract(
                     row["record"] = result.document.meta["record"]  # which record of a JSON/JSONL file
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                table.add_row(
-                    rel.subject.label,
-                    rel.relation,
-                    rel.object.label,
-                    "yes" if rel.negated else "",
-                    "yes" if rel.hedged else "",
-                    f"{rel.confidence:.2f}",
-                    rel.date or "",
-                    rel.sentence[:120],
+                table.append(
+                    [
+                        rel.subject.label,
+                        rel.relation,
+                        rel.object.label,
+                        "yes" if rel.negated else "",
+                        "yes" if rel.hedged else "",
+                        f"{rel.confidence:.2f}",
+                        rel.date or "",
+                        rel.sentence,
+                    ]
                 )
     if table is not None:
-        out.print(table)
-        err.print(f"{count} relations")
+        from kg.render import make_table, print_table
+
+        columns = ["subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence"]
+        print_table(out, make_table(columns, table, console=out))
+        out.print(f"{count} relations", markup=False)
     sys.stdout.flush()
 
 
@@ -446,6 +471,13 @@ def query(
     memory: Annotated[
         float, typer.Option("--memory", help="Gigabytes the query may use before it is stopped (store folders).")
     ] = 2.0,
+    out_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the result to this file (default: standard output).", show_default=False
+        ),
+    ] = None,
+    force: ForceOpt = False,
 ):
     """Run a SPARQL query on the store (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
@@ -472,6 +504,10 @@ def query(
     if fmt == "ttl" and form in ("select", "ask"):
         raise UserError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
     bindings = bind_params(_parse_params(param or []), sq)
+    if out_file is not None:
+        from kg.output import check_target
+
+        check_target(out_file, force=force, store=_store_path(store))  # before the query runs
     import os
 
     raw = str(store) if store is not None else os.environ.get("KG_STORE", "")
@@ -482,7 +518,23 @@ def query(
         result = run_query_isolated(
             _store_path(store), sq.text, bindings, update=update, timeout=timeout, limit=limit, memory_gb=memory
         )
-    print_result(result, fmt, out)
+    if out_file is None:
+        print_result(result, fmt, out)
+    else:
+        import io
+
+        from kg.output import write_text
+
+        buf = io.StringIO()
+        print_result(result, fmt, Console(file=buf, highlight=False, color_system=None), stream=buf)
+        write_text(out_file, buf.getvalue(), force=force, store=_store_path(store))
+        if result.kind == "graph":
+            what = f"ttl, {len(result.triples or [])} triples"
+        elif result.kind == "select":
+            what = f"{fmt}, {len(result.rows)} rows"
+        else:
+            what = f"{fmt}, {result.kind}"
+        _wrote(out_file, what)
     if result.truncated:
         err.print(f"stopped at the row limit ({limit}); raise --limit to see more", markup=False)
 
@@ -578,7 +630,14 @@ def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> N
 @friendly
 def actors_cmd(
     store: StoreOpt = None,
-    by: Annotated[str, typer.Option("--by", help="Rank by degree, pagerank or betweenness.")] = "degree",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Rank by degree (distinct partners, statements in either direction), pagerank (PageRank on the "
+            "undirected graph weighted by statements: acting and being acted upon both count) or betweenness.",
+        ),
+    ] = "degree",
     top: Annotated[int | None, typer.Option("--top", min=1, help="Show the first N actors.", show_default=False)] = 20,
     relation: NetRelationOpt = None,
     quad: NetQuadOpt = None,
@@ -594,13 +653,15 @@ def actors_cmd(
     if by not in RANK_BY:
         raise UserError(f"--by must be one of {', '.join(RANK_BY)}, got {by!r}")
     g = _network(store, relation, quad, since, until, min_count, level)
-    rows = rank_actors(g, by=by, top=top)
+    ranked = rank_actors(g, by=by)
+    rows = ranked[:top] if top else ranked
     _show(
         rows,
         fmt,
         ["rank", "label", "type", "country", "degree", "statements", "pagerank", "betweenness"],
         f"actors by {by}",
     )
+    _showing(len(rows), len(ranked), "actors")
 
 
 @app.command("neighbors")
@@ -724,13 +785,15 @@ def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min
 
     g = _network(store, relation, quad, since, until, min_count, level)
     node = _analyse(find_actor, g, actor)
-    rows = _analyse(rivals if kind == "rivals" else allies, g, node, top=top)
+    every = _analyse(rivals if kind == "rivals" else allies, g, node)
+    rows = every[:top] if top else every
     _show(
         rows,
         fmt,
         ["label", "type", "country", "cooperation", "conflict", "balance"],
         f"{kind} of {g.nodes[node].get('label', actor)} (cooperation minus conflict statements, both directions)",
     )
+    _showing(len(rows), len(every), kind)
 
 
 @app.command("rivals")
@@ -813,7 +876,12 @@ def view(
     min_count: Annotated[int, typer.Option("--min-count", metavar="N", help="Drop edges with fewer statements.")] = 1,
     top: Annotated[
         int | None,
-        typer.Option("--top", metavar="N", help="Keep the N most central actors (PageRank).", show_default=False),
+        typer.Option(
+            "--top",
+            metavar="N",
+            help="Keep the N most central actors (PageRank, as kg actors --by pagerank).",
+            show_default=False,
+        ),
     ] = None,
     include_negated: Annotated[
         bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")
@@ -828,16 +896,30 @@ def view(
     ] = 0.0,
     level: NetLevelOpt = "actor",
     size_by: Annotated[
-        str, typer.Option("--size-by", metavar="pagerank|degree", help="Node size: pagerank or degree.")
+        str,
+        typer.Option(
+            "--size-by",
+            metavar="pagerank|degree",
+            help="Node size: pagerank or degree (distinct partners), as kg actors ranks them.",
+        ),
     ] = "pagerank",
-    out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("kg-view.html"),
+    out_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="HTML file to write (default: kg-view.html, or kg-view-2.html ... when that exists).",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOpt = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the view in a browser.")] = False,
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
 ):
     """Write an interactive, self-contained HTML view of the actor network (works offline)."""
     from kg.filters import NetworkFilter
     from kg.store import open_store
-    from kg.view import ViewError, resolve_focus, select, write_view
+    from kg.view import ViewError, render, resolve_focus, select
 
     flt = NetworkFilter.parse(
         relation=relation,
@@ -869,11 +951,12 @@ def view(
         parts.append(flt.caption())
     if top:
         parts.append(f"top {top} by PageRank")
-    try:
-        path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
-    except OSError as exc:
-        raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-    out.print(f"wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} edges)", markup=False)
+    from kg.output import free_name, write_text
+
+    path = out_file if out_file is not None else free_name("kg-view.html")  # never the last view silently
+    page = render(graph, title=title, caption="; ".join(parts) or None, size_by=size_by)
+    write_text(path, page, force=force, store=_store_path(store))
+    _wrote(path, f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges")
     if graph.number_of_nodes() == 0:
         _warn("no relations match these filters: the view is empty")
     if open_:
@@ -972,22 +1055,27 @@ def eval_(
     split: Annotated[
         str, typer.Option("--split", help="Real-text gold: score the tune or heldout passages, or all.")
     ] = "all",
+    force: ForceOpt = False,
 ):
     """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
     A real-text gold file (tests/gold/real/real.jsonl) also gets event, actor and calibration figures."""
     from kg.evaluate import GoldError, RealReport, evaluate
+    from kg.output import check_target
 
     if split not in ("all", "tune", "heldout"):
         raise UserError(f"unknown --split {split!r}: use all, tune or heldout")
+    if errors:
+        check_target(errors, force=force)  # before the scoring, not after it
     try:
         report = evaluate(gold, model=model, split=split)
     except GoldError as exc:
         raise UserError(str(exc)) from None
     if errors:
-        with open(errors, "w", encoding="utf-8") as fh:
-            for e in report.errors:
-                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        from kg.output import write_text
+
+        write_text(errors, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in report.errors), force=force)
+        _wrote(errors, f"{len(report.errors)} items with differences")
     if json_out:
         out.print_json(json.dumps(report.as_dict()))
         return
@@ -1078,15 +1166,16 @@ def export(
         str | None,
         typer.Option("--level", metavar="actor|state", help="For graphml and gexf: " + LEVEL_HELP, show_default=False),
     ] = None,
+    force: ForceOpt = False,
 ):
     """Export the store: RDF (nq, trig, jsonld keep the named graphs), the actor network, or a CSV event table."""
-    import os
-    import tempfile
-
     from kg.export import NETWORK_FORMATS, ExportError, format_for
     from kg.export import export as run_export
+    from kg.output import check_target, write_file
     from kg.store import open_store
 
+    if out_file is not None:
+        check_target(out_file, force=force, store=_store_path(store))  # before the export's work
     try:
         name = format_for(fmt, out_file.name if out_file else None)
     except ExportError as exc:
@@ -1096,32 +1185,15 @@ def export(
         if name not in NETWORK_FORMATS:
             raise UserError(f"--level is for the actor network formats ({' and '.join(NETWORK_FORMATS)}), not {name}")
     level = level or "actor"
-    if out_file is not None and out_file.is_dir():
-        raise UserError(f"--out {out_file} is a folder; give a file name")
     with open_store(_store_path(store), create=False, read_only=True) as st:
         if out_file is None:
             run_export(st, name, sys.stdout.buffer, level=level)
             sys.stdout.buffer.flush()
             return
-        folder = out_file.parent if str(out_file.parent) else Path(".")
-        if not folder.is_dir():
-            raise UserError(f"cannot write {out_file}: folder {folder} does not exist")
-        # Written beside the target and renamed, so a failed export never leaves half a file.
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{out_file.name}.", dir=folder)
-        except OSError as exc:
-            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                summary = run_export(st, name, fh, level=level)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, out_file)
-        except OSError as exc:
-            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    out.print(f"wrote {out_file} ({name}, {summary.describe()})", markup=False)
+        summary = write_file(
+            out_file, lambda fh: run_export(st, name, fh, level=level), force=force, store=_store_path(store)
+        )
+    _wrote(out_file, f"{name}, {summary.describe()}")
 
 
 # ---------------------------------------------------------------------------- ontology

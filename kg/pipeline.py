@@ -158,8 +158,9 @@ class Processor:
         batch of its own. spaCy counts a batch in texts (``batch_size`` of them are parsed and held
         together) and cuts them from the start of the stream, in every worker and component alike:
         so a piece of a long document costs what a normal document of its length costs, whatever
-        the length of the whole, and Ctrl-C waits for one piece at most. Relations past ``max_relations`` are not extracted (``capped``);
-        ``on_piece(doc, done, total)`` reports progress inside a document in pieces.
+        the length of the whole, and Ctrl-C waits for one piece at most. Relations past
+        ``max_relations`` are not extracted (``capped``); ``on_piece(doc, done, total)`` reports
+        progress inside a document in pieces.
         """
 
         pos = 0  # texts given to nlp.pipe so far: its batches are runs of batch_size texts from the start
@@ -406,7 +407,8 @@ class LogProgress:
             if now - self.last >= self.seconds:
                 self.last = now
                 self._line(
-                    f"{info['doc']}: {info['done']}/{info['total']} pieces of a long document, {self.status(now)}"
+                    f"{escape_controls(info['doc'])}: {info['done']}/{info['total']} pieces of a long document, "
+                    f"{self.status(now)}"
                 )
             return
         if event not in ("doc", "skip"):

@@ -388,7 +388,9 @@ def run_query_isolated(
     :class:`QueryError` within the timeout and frees its memory at once. A killed update never
     commits its transaction, so the store is left as it was. Linux (fork) only.
     """
+    import ctypes  # noqa: F401  (imported here, before the fork: the child takes no import lock)
     import pickle
+    import resource  # noqa: F401
     import select
     import signal
 
