@@ -282,3 +282,64 @@ def term_value(term) -> str:
     if term is None:
         return ""
     return str(term.value)
+
+
+# ---------------------------------------------------------------------------- notebooks
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMBERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+_DAYS = {_XSD + "date", _XSD + "dateTime"}
+
+
+def python_value(term):
+    """A query result term as a plain Python value: an IRI or a string as text, numbers as int or
+    float, booleans as bool, an unbound variable as None (dates stay ISO text; see :func:`to_dataframe`).
+
+    >>> python_value(ox.Literal("3", datatype=ox.NamedNode(_XSD + "integer"))), python_value(None)
+    (3, None)
+    """
+    if term is None:
+        return None
+    if not isinstance(term, ox.Literal):
+        return term.value
+    kind = term.datatype.value if term.datatype is not None else ""
+    try:
+        if kind in _NUMBERS:
+            return int(term.value)
+        if kind in _FLOATS:
+            return float(term.value)
+    except ValueError:
+        return term.value
+    if kind == _XSD + "boolean":
+        return term.value in ("true", "1")
+    return term.value
+
+
+def to_dataframe(store, query: str, bindings: dict | None = None, timeout: float | None = 60.0):
+    """The rows of a SELECT query as a pandas DataFrame, one column per variable: IRIs and strings
+    as text, numbers and booleans as numbers and booleans, ``xsd:date`` columns as datetime64,
+    unbound as missing. ``store`` is an open store or a store path; ``bindings`` are bound as
+    :func:`run_query` binds them (never pasted into the query). pandas is imported here only.
+
+    >>> to_dataframe(None, "ASK { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    kg.query.QueryError: to_dataframe needs a SELECT query, not an ask query
+    """
+    import pandas as pd
+
+    form = check_query(query)
+    if form != "select":
+        raise QueryError(f"to_dataframe needs a SELECT query, not an {form} query")
+    if isinstance(store, (str, Path)):
+        from kg.store import open_store
+
+        with open_store(store, create=False, read_only=True) as opened:
+            return to_dataframe(opened, query, bindings=bindings, timeout=timeout)
+    result = run_query(store, query, bindings=bindings, timeout=timeout)
+    frame = pd.DataFrame([[python_value(t) for t in row] for row in result.rows], columns=result.variables)
+    for i, name in enumerate(result.variables):
+        kinds = {row[i].datatype.value for row in result.rows if isinstance(row[i], ox.Literal) and row[i].datatype}
+        if kinds and kinds <= _DAYS:
+            frame[name] = pd.to_datetime(frame[name], errors="coerce", utc=_XSD + "dateTime" in kinds)
+    return frame
