@@ -19,10 +19,7 @@ from urllib.parse import quote
 
 import pycountry
 
-from kg.ontology import KGR, ontology_dir, read_tsv
-
-ACTOR_TYPES = ("Country", "Person", "Organization", "Group", "SectorActor")
-ORG_SUBTYPES = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
+from kg.ontology import ACTOR_TYPES, KGR, ORG_SUBTYPES, ontology_dir, read_tsv  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)

@@ -144,10 +144,11 @@ def bind_params(values: dict[str, str], sq: SavedQuery | None = None) -> dict:
 
 def _term(name: str, kind: str, value: str):
     import pyoxigraph as ox
+    from rdflib.namespace import XSD
 
     from kg.query import QueryError
 
-    xsd = "http://www.w3.org/2001/XMLSchema#"
+    xsd = str(XSD)
     if kind == "actor":
         from kg.actors import resolve_name
 

@@ -19,8 +19,8 @@ TEST = Path("tests/test_saved_queries.py")
 
 
 def main() -> None:
+    from kg.backend import open_store
     from kg.pipeline import build
-    from kg.store import open_store
 
     spec = importlib.util.spec_from_file_location("test_saved_queries", TEST)
     module = importlib.util.module_from_spec(spec)

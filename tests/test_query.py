@@ -14,12 +14,12 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.actors import resolve_name
+from kg.backend import open_store
 from kg.cli import app
 from kg.corpus import Document
 from kg.extract import Relation
 from kg.queries import bind_params, load_saved, parse_header
 from kg.query import QueryError, check_query, run_query, term_value
-from kg.store import open_store
 
 RUS, IRN, UKR, CHN = (resolve_name(n) for n in ("Russia", "Iran", "Ukraine", "China"))
 
@@ -82,7 +82,7 @@ def store(store_path):
 
 
 def quads(store) -> int:
-    return len(store.ox)
+    return len(store)
 
 
 # ---------------------------------------------------------------------------- running queries

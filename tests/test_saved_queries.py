@@ -17,10 +17,10 @@ from typing import NamedTuple
 
 import pytest
 
+from kg.backend import open_store
 from kg.pipeline import build
 from kg.queries import bind_params, saved_queries
 from kg.query import run_query, term_value
-from kg.store import open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
