@@ -56,7 +56,7 @@ import pyoxigraph as ox
 from kg.backend import Answer, Solutions, Store, Term, Triples
 from kg.errors import QueryError, RemoteError
 from kg.model import CONTENT_HASH, doc_iri, document_quads
-from kg.ontology import DCTERMS, KG, KGR
+from kg.ontology import DCTERMS, KG, KGR, XSD
 
 if TYPE_CHECKING:
     from kg.corpus import Document
@@ -278,7 +278,7 @@ def _first_line(text: str) -> str:
     return ""
 
 
-_BOOL = "http://www.w3.org/2001/XMLSchema#boolean"
+_BOOL = str(XSD.boolean)
 
 
 def _fix_booleans(body: bytes) -> bytes:
