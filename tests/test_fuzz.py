@@ -174,7 +174,9 @@ def test_a_5000_word_sentence_without_punctuation(nlp, extractor, store):
     ).split()
     text = " ".join(words[i % len(words)] for i in range(5000))
     rels = _extract_and_store(nlp, extractor, store, text)
-    assert all(text[r.start : r.end] == r.sentence for r in rels)
+    # the one sentence is parsed whole: its first clause is found, and offsets still fit the text
+    assert ("Iran", "supplies", "Russia") in {(r.subject.label, r.relation, r.object.label) for r in rels}
+    assert [text[r.start : r.end] == r.sentence for r in rels] == [True] * len(rels)
 
 
 # ------------------------------------------------------------------ IRIs and literals
