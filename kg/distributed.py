@@ -97,6 +97,7 @@ def process_distributed(
     workers: int = DEFAULT_WORKERS,
     partitions: int | None = None,
     batch_size: int = DEFAULT_BATCH,
+    connect_timeout: float = 20.0,
 ) -> Iterator[DocResult]:
     """Parse ``docs`` on a Dask cluster; yield DocResults as partitions finish (any order).
 
@@ -113,7 +114,7 @@ def process_distributed(
     cluster = None
     if scheduler:
         try:
-            client = dd.Client(scheduler, timeout="20s")
+            client = dd.Client(scheduler, timeout=f"{connect_timeout}s")
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     else:
@@ -146,7 +147,8 @@ def process_distributed(
 class DaskEngine:
     """The build engine that parses on Dask (:class:`kg.pipeline.Engine`): ``scheduler`` a
     ``tcp://HOST:PORT`` address, or None for a LocalCluster of ``workers`` processes; ``partitions``
-    per window of documents (default 2 per worker); ``model`` the spaCy pipeline the workers load.
+    per window of documents (default 2 per worker); ``model`` the spaCy pipeline the workers load;
+    ``connect_timeout`` the seconds to wait for the scheduler (then an :class:`EngineError`).
 
     Its workers do not read the user's alias lines (they are not in their processes)."""
 
@@ -155,6 +157,7 @@ class DaskEngine:
     workers: int = DEFAULT_WORKERS
     partitions: int | None = None
     batch_size: int = DEFAULT_BATCH
+    connect_timeout: float = 20.0
     reads_aliases: ClassVar[bool] = False
 
     def __call__(self, docs: Iterable[Document]) -> Iterator[DocResult]:
@@ -166,6 +169,7 @@ class DaskEngine:
             workers=self.workers,
             partitions=self.partitions,
             batch_size=self.batch_size,
+            connect_timeout=self.connect_timeout,
         )
 
     def interrupted(self) -> None:

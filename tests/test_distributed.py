@@ -63,3 +63,13 @@ def test_dask_local_cluster_of_two_workers_builds_the_same_quads_as_the_local_en
     again = build([str(DATA)], store_path=store, engine=DaskEngine(workers=2))
     assert (again.parsed, again.unchanged, again.removed) == (0, 24, 0)
     assert _nquads(store) == _nquads(data_store)
+
+
+def test_an_unreachable_scheduler_is_an_engine_error_not_a_store_error(tmp_path):
+    pytest.importorskip("dask.distributed", reason="Dask is an optional extra: pip install -e '.[distributed]'")
+    from kg.errors import EngineError, StoreError
+
+    engine = DaskEngine(scheduler="tcp://127.0.0.1:9", connect_timeout=2)
+    with pytest.raises(EngineError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9") as err:
+        build([str(DATA)], store_path=tmp_path / "store", engine=engine)
+    assert not isinstance(err.value, StoreError)
