@@ -57,7 +57,7 @@ def friendly(func):
         try:
             return func(*args, **kwargs)
         except KGError as exc:
-            fail(str(exc))
+            fail(str(exc), code=exc.exit_code)
         except KeyboardInterrupt:
             err.print(
                 "interrupted: the store holds every document written so far; run the same command again to finish"
@@ -70,7 +70,53 @@ def friendly(func):
 
 
 def _warn(msg: str) -> None:
-    err.print(f"warning: {msg}", markup=False)
+    from kg.corpus import escape_controls
+
+    err.print(f"warning: {escape_controls(msg)}", markup=False)
+
+
+# ---------------------------------------------------------------------------- reading options
+def _column_opt(field_: str, defaults: str) -> typer.models.OptionInfo:
+    return typer.Option(
+        f"--{field_}-column",
+        metavar="NAME",
+        help=f"CSV/TSV column or JSON key holding the {field_} (default: the first of {defaults}).",
+        show_default=False,
+    )
+
+
+TextColumnOpt = Annotated[str | None, _column_opt("text", "text, body, content, article, full_text, story")]
+TitleColumnOpt = Annotated[str | None, _column_opt("title", "title, headline, heading")]
+DateColumnOpt = Annotated[str | None, _column_opt("date", "date, published, publish_date, published_at, pubdate")]
+IdColumnOpt = Annotated[str | None, _column_opt("id", "id, guid, doc_id, article_id")]
+UrlColumnOpt = Annotated[str | None, _column_opt("url", "url, link, source_url")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Publication date of the documents that have none (no date field, metadata, file-name date or date in their first lines).",
+        show_default=False,
+    ),
+]
+FollowOpt = Annotated[
+    bool,
+    typer.Option("--follow-symlinks", help="Read symlinks that lead out of an input folder (skipped by default)."),
+]
+
+
+def _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks):
+    from kg.corpus import ReadOptions, parse_user_date
+
+    return ReadOptions(
+        text_column=text_column,
+        title_column=title_column,
+        date_column=date_column,
+        id_column=id_column,
+        url_column=url_column,
+        date=parse_user_date(date) if date is not None else None,
+        follow_symlinks=follow_symlinks,
+    )
 
 
 def _store_path(store: Path | None) -> Path:
@@ -98,7 +144,9 @@ def build(
     folder: Annotated[
         list[Path],
         typer.Argument(
-            help="Folder(s) or files of documents (.txt .md .html .json .jsonl).", show_default=False, readable=False
+            help="Folder(s) or files of documents (.txt .md .html .json .jsonl .csv .tsv).",
+            show_default=False,
+            readable=False,
         ),
     ],
     store: StoreOpt = None,
@@ -142,6 +190,13 @@ def build(
             show_default=False,
         ),
     ] = None,
+    text_column: TextColumnOpt = None,
+    title_column: TitleColumnOpt = None,
+    date_column: DateColumnOpt = None,
+    id_column: IdColumnOpt = None,
+    url_column: UrlColumnOpt = None,
+    date: DateOpt = None,
+    follow_symlinks: FollowOpt = False,
 ):
     """Read FOLDER recursively, extract relations and write them into the store.
 
@@ -153,6 +208,7 @@ def build(
     from kg.pipeline import BuildInterrupted, LocalEngine, make_progress
     from kg.pipeline import build as run_build
 
+    options = _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks)
     for f in folder:
         if str(f) != "-" and not f.exists():
             raise UserError(f"no such folder or file: {f}")
@@ -190,6 +246,7 @@ def build(
             warn=collect,
             progress=progress,
             actors=actors,
+            read_options=options,
         )
     except BuildInterrupted as exc:
         if progress is not None:
@@ -214,6 +271,12 @@ def build(
             f"{summary.relations} relations, {summary.actors} actors, {summary.seconds:.1f} s",
             markup=False,
         )
+        if summary.undated:
+            err.print(
+                f"{summary.undated} of {summary.documents} document(s) have no date: they are left out of "
+                "--since/--until and monthly counts (give --date, a date column, or a YYYY-MM-DD file-name prefix)",
+                markup=False,
+            )
     if summary.relinked and not json_out and not quiet:
         err.print(f"actor curation changed: {summary.relinked} unchanged document(s) relinked", markup=False)
     if summary.documents == 0 and summary.documents_in_store == 0:
@@ -288,9 +351,18 @@ def extract(
         str | None, typer.Option("--format", "-f", help="jsonl (machine contract) or table (default on a terminal).")
     ] = None,
     model: ModelOpt = None,
+    text_column: TextColumnOpt = None,
+    title_column: TitleColumnOpt = None,
+    date_column: DateColumnOpt = None,
+    id_column: IdColumnOpt = None,
+    url_column: UrlColumnOpt = None,
+    date: DateOpt = None,
+    follow_symlinks: FollowOpt = False,
 ):
     """Extract relations from documents and print them, without storing anything."""
     from kg.pipeline import extract as run_extract
+
+    options = _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks)
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in ("jsonl", "table"):
@@ -302,7 +374,7 @@ def extract(
     if fmt == "table":
         table = Table("subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence", show_lines=False)
     count = 0
-    for result in run_extract(paths, model=model, warn=_warn):
+    for result in run_extract(paths, model=model, warn=_warn, read_options=options):
         for rel in result.relations:
             count += 1
             if table is None:

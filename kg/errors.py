@@ -2,7 +2,7 @@
 
 Every error kg raises for a user's mistake or a problem the user must fix derives from
 :class:`KGError`; its message is one sentence, and the CLI prints it as one line (``error: ...``,
-exit status 1) in one place (``kg.cli.friendly``). Errors that are also a familiar Python kind
+exit status ``exit_code``: 1, or 2 for a :class:`UsageError`) in one place (``kg.cli.friendly``). Errors that are also a familiar Python kind
 keep that base too (``QueryError`` is a ``ValueError``), so existing ``except`` clauses still
 catch them.
 
@@ -14,9 +14,18 @@ The error types used by more than one module live here; the others derive from
 class KGError(Exception):
     """A problem the user can act on; the message is one readable sentence."""
 
+    exit_code = 1  # the CLI's exit status for it
+
 
 class UserError(KGError):
     """A mistake in the command's arguments (a missing file, an unknown option value)."""
+
+
+class UsageError(UserError):
+    """An option the input cannot take (a missing column, an unreadable --date): exit status 2,
+    before anything is read or written."""
+
+    exit_code = 2
 
 
 class ModelNotFound(KGError, RuntimeError):

@@ -23,7 +23,17 @@ from typing import ClassVar, Protocol
 
 from kg.actors import publisher_voice
 from kg.backend import Store, open_store
-from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents, iter_input_files
+from kg.corpus import (
+    DEFAULT_OPTIONS,
+    JSON_SUFFIXES,
+    SUFFIXES,
+    Document,
+    ReadOptions,
+    ReadStats,
+    check_inputs,
+    iter_documents,
+    iter_input_files,
+)
 from kg.errors import StoreError
 from kg.extract import Extractor, Relation
 from kg.model import SINGLE_VALUED, actor_graph_quads, doc_iri, node, statement_quads
@@ -84,6 +94,7 @@ class BuildSummary:
     unchanged: int = 0
     removed: int = 0
     skipped_files: int = 0
+    undated: int = 0  # documents of the input without a date (none found, no --date)
     sentences: int = 0
     words: int = 0
     relations: int = 0
@@ -165,11 +176,22 @@ class Processor:
 
 
 def extract(
-    paths: Iterable[str], model: str | None = None, warn=None, stats: ReadStats | None = None, workers: int = 1
+    paths: Iterable[str],
+    model: str | None = None,
+    warn=None,
+    stats: ReadStats | None = None,
+    workers: int = 1,
+    read_options: ReadOptions = DEFAULT_OPTIONS,
 ) -> Iterator[DocResult]:
-    """Relations of every document under ``paths`` without storing them (``kg extract``)."""
+    """Relations of every document under ``paths`` without storing them (``kg extract``).
+
+    ``read_options`` (:class:`kg.corpus.ReadOptions`): column mapping, default date, symlinks;
+    a mapping the input cannot take raises :class:`kg.corpus.InputError` before anything is read.
+    """
+    paths = list(paths)
+    check_inputs(paths, read_options)
     proc = Processor(model)
-    yield from proc.process(iter_documents(paths, warn=warn, stats=stats), workers=workers)
+    yield from proc.process(iter_documents(paths, warn=warn, stats=stats, options=read_options), workers=workers)
 
 
 # ---------------------------------------------------------------------------- build engines
@@ -494,8 +516,13 @@ def build(
     progress: Progress | None = None,
     handle_signals: bool = True,
     actors: str | Path | None = None,
+    read_options: ReadOptions = DEFAULT_OPTIONS,
 ) -> BuildSummary:
     """Build or update the store from the documents under ``paths``; see ``kg build``.
+
+    ``read_options`` (:class:`kg.corpus.ReadOptions`) maps CSV columns and JSON keys, dates the
+    documents that have no date and follows symlinks out of the input; a mapping the input cannot
+    take raises :class:`kg.corpus.InputError` before the store is opened.
 
     Unchanged documents (same content hash) are skipped, changed ones replaced, and documents
     no longer in the input removed unless ``keep_missing``. Each document is written whole, so an
@@ -523,6 +550,7 @@ def build(
     summary = BuildSummary()
     paths = list(paths)
     cur = curation.load(actors) if actors is not None else None
+    check_inputs(paths, read_options, exclude=[Path(store_path)] if store_path is not None else [])
     stats = ReadStats()
     guard = _SignalGuard() if handle_signals and threading.current_thread() is threading.main_thread() else None
     if guard is not None:
@@ -549,7 +577,7 @@ def build(
         installed.__enter__()  # the parser reads the alias lines (left in the finally clause)
 
         def todo() -> Iterator[Document]:
-            for doc in iter_documents(paths, warn=warn, stats=stats, exclude=[store.path]):
+            for doc in iter_documents(paths, warn=warn, stats=stats, exclude=[store.path], options=read_options):
                 iri = doc_iri(doc.id)
                 stored = known.get(iri)
                 if stored == _SEEN:
@@ -613,6 +641,7 @@ def build(
                 read &= state["aliases_read"]
             curation.write_state(folder, cur.digest, read)
         summary.skipped_files = stats.skipped
+        summary.undated = stats.undated
         summary.warnings = stats.warnings
         summary.statements_in_store = store.count("SELECT (COUNT(?s) AS ?n) WHERE { ?s a kg:Statement }")
         summary.documents_in_store = store.count("SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }")
