@@ -17,7 +17,6 @@ from rich.console import Console
 from rich.table import Table
 
 from kg.errors import KGError, UserError
-from kg.ontology import relations
 
 app = typer.Typer(
     add_completion=False,
@@ -521,31 +520,11 @@ def _check_level(level: str) -> str:
 def _network(store, relation, quad, since, until, min_count, level="actor"):
     """The projected actor network for the analytics commands, filters checked first."""
     from kg.backend import open_store
-    from kg.network import project
+    from kg.filters import NetworkFilter
 
-    _check_level(level)
-    known = relations()
-    for r in relation or []:
-        if r not in known:
-            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
-    for q in quad or []:
-        if q.strip() not in ("1", "2", "3", "4"):
-            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
-    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if day_from and day_to and day_from > day_to:
-        raise UserError(f"--since {since} is after --until {until}")
-    if min_count < 1:
-        raise UserError("--min-count must be 1 or more")
+    flt = NetworkFilter.parse(relation=relation, quad=quad, since=since, until=until, min_count=min_count, level=level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        return project(
-            st,
-            relations_=relation or None,
-            quads=sorted({int(q) for q in quad or []}) or None,
-            since=day_from,
-            until=day_to,
-            min_count=min_count,
-            level=level,
-        )
+        return flt.project(st)
 
 
 def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> None:
@@ -752,20 +731,6 @@ def allies_cmd(
 
 
 # ---------------------------------------------------------------------------- view
-def _parse_day(value: str | None, option: str):
-    import datetime as dt
-    import re
-
-    if value is None:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise UserError(f"{option} needs a date as YYYY-MM-DD, got {value!r}")
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(f"{option} {value!r} is not a valid date") from None
-
-
 @app.command()
 @friendly
 def view(
@@ -832,62 +797,36 @@ def view(
 ):
     """Write an interactive, self-contained HTML view of the actor network (works offline)."""
     from kg.backend import open_store
-    from kg.network import project
+    from kg.filters import NetworkFilter
     from kg.view import resolve_focus, select, write_view
 
-    known = relations()
-    for r in relation or []:
-        if r not in known:
-            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
-    for q in quad or []:
-        if q.strip() not in ("1", "2", "3", "4"):
-            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
-    quads = sorted({int(q) for q in quad or []})
-    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if day_from and day_to and day_from > day_to:
-        raise UserError(f"--since {since} is after --until {until}")
+    flt = NetworkFilter.parse(
+        relation=relation,
+        quad=quad,
+        since=since,
+        until=until,
+        min_count=min_count,
+        include_negated=include_negated,
+        min_confidence=min_confidence,
+        level=level,
+    )
     if depth < 0:
         raise UserError("--depth must be 0 or more")
-    if min_count < 1:
-        raise UserError("--min-count must be 1 or more")
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UserError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
     if top is not None and top < 1:
         raise UserError("--top must be 1 or more")
     if size_by not in ("pagerank", "degree"):
         raise UserError(f"--size-by must be pagerank or degree, got {size_by!r}")
-    _check_level(level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        graph = project(
-            st,
-            relations_=relation or None,
-            quads=quads or None,
-            since=day_from,
-            until=day_to,
-            min_count=min_count,
-            include_negated=include_negated,
-            level=level,
-            min_confidence=min_confidence,
-        )
+        graph = flt.project(st)
     parts = []
     node = resolve_focus(graph, focus) if focus is not None else None
     graph = select(graph, focus=node, depth=depth, top=top)
     if node is not None:
         parts.append(f"focus {graph.nodes[node].get('label', focus)}, depth {depth}")
-    if relation:
-        parts.append("relations " + ", ".join(relation))
-    if quads:
-        parts.append("QuadClass " + ", ".join(map(str, quads)))
-    if day_from or day_to:
-        parts.append(f"{day_from or '…'} to {day_to or '…'}")
-    if min_count > 1:
-        parts.append(f"at least {min_count} statements")
+    if flt.caption():
+        parts.append(flt.caption())
     if top:
         parts.append(f"top {top} by PageRank")
-    if include_negated:
-        parts.append("negated included")
-    if level == "state":
-        parts.append("state level (organs of a state counted as the state)")
     try:
         path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
     except OSError as exc:
@@ -899,6 +838,55 @@ def view(
         import webbrowser
 
         webbrowser.open(path.resolve().as_uri())
+
+
+# ---------------------------------------------------------------------------- serve
+@app.command()
+@friendly
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but loopback lets other machines in.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="TCP port.")] = 8000,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors",
+            help="Curation file that review writes to (default: the store's actors.tsv, which kg build and kg relink use).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds a /sparql query may run before a 503.")
+    ] = 10.0,
+):
+    """Serve the store as a local web app: search, actor and pair pages, relations, graph, timeline,
+    map, review, and a read-only SPARQL endpoint at /sparql."""
+    import socket
+
+    from kg.server import LOOPBACK
+    from kg.server import serve as run
+
+    if host not in LOOPBACK and not host.startswith("127."):
+        _warn(
+            f"listening on {host}: other machines can read the store and post reviews; use --host 127.0.0.1 to keep it local"
+        )
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another with --port") from None
+    run(
+        _store_path(store),
+        host=host,
+        port=port,
+        actors=actors,
+        timeout=timeout,
+        log=lambda m: out.print(m, markup=False),
+    )
 
 
 # ---------------------------------------------------------------------------- stats

@@ -600,7 +600,7 @@ def build(
             progress("start", {"total": count_documents(paths, exclude=[store.path])})
         writing = guard.write if guard is not None else nullcontext
         for result in results:
-            rels = cur.apply(result.relations)
+            rels = cur.apply(result.relations, doc=doc_iri(result.document.id))
             record = (
                 {
                     "extracted": result.relations,
@@ -753,7 +753,7 @@ def _relink_store(store: Store, cur, writing) -> RelinkSummary:
                 summary.unrecorded += 1
                 kept_actors.update(store.actors_named(iri))
                 continue
-            rels = cur.apply(raw)
+            rels = cur.apply(raw, doc=iri)
             summary.relations += len(raw)
             summary.statements += len(rels)
             plan.append((iri, rels))
@@ -790,3 +790,12 @@ def _refresh_derived(store: Store, writing) -> None:
 
     with writing():
         refresh(store)
+
+
+def relink_open(store: Store, cur) -> RelinkSummary:
+    """Re-apply the curation ``cur`` to a store already open, without the lock or the state file:
+    ``kg serve`` does this to its in-memory copy, so a review shows at once and the built store is
+    never rewritten."""
+    summary = _relink_store(store, cur, nullcontext)
+    _refresh_derived(store, nullcontext)
+    return summary

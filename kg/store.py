@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # the store never parses text: it only needs these types' nam
     from kg.corpus import Document
     from kg.extract import Relation
 
-__all__ = ["KGStore", "StoreError", "StoreLocked", "default_store_path", "open_oxigraph", "open_store"]
+__all__ = ["KGStore", "StoreError", "StoreLocked", "default_store_path", "memory_store", "open_oxigraph", "open_store"]
 
 STORE_FORMAT = 1
 MARKER = "kg-store.json"
@@ -208,6 +208,15 @@ class _Closed:
 
     def __len__(self) -> int:
         raise StoreError(f"store {self.path} is closed")
+
+
+def memory_store(quads: Iterable[ox.Quad] = (), path: str | Path = "memory") -> KGStore:
+    """A :class:`KGStore` held in memory (nothing on disk, no lock), holding ``quads``: a copy a
+    reader may rewrite without touching the store it came from (``kg serve``). ``path`` names it in
+    messages; its ``folder`` is that path, the folder it was copied from."""
+    inner = ox.Store()
+    inner.bulk_extend(quads)
+    return KGStore(Path(path), inner, read_only=False)
 
 
 def _first_line(exc: BaseException) -> str:
