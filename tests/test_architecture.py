@@ -187,6 +187,7 @@ def test_iris_are_never_pasted_as_strings_in_the_package():
                 text = node.value
                 is_doc = ">>>" in text or "\n" in text and not text.lstrip().upper().startswith(("SELECT", "PREFIX"))
                 for ns in ("https://w3id.org/kg/", "http://www.w3.org/", "http://purl.org/dc/"):
-                    if ns in text and not is_doc:
+                    # the SPARQL results XML namespace is an XML name, not an RDF term
+                    if ns in text and not is_doc and "www.w3.org/2005/sparql-results#" not in text:
                         pasted.append(f"{path.name}:{node.lineno} {text[:60]!r}")
     assert pasted == []
