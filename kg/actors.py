@@ -366,7 +366,7 @@ def _phoenix_agents(gz: Gazetteer, path) -> None:
                     gz.state_nouns.setdefault(noun.lower(), code)
 
 
-def resolve_name(name: str) -> Actor:
+def resolve_name(name: str, gz: Gazetteer | None = None) -> Actor:
     """Resolve a free-text actor name as a user or a gold file writes it.
 
     Known countries, organisations and groups resolve through the gazetteer (so "Moscow",
@@ -377,7 +377,7 @@ def resolve_name(name: str) -> Actor:
     >>> resolve_name("Ebrahim Raisi").id
     'https://w3id.org/kg/id/person/ebrahim-raisi'
     """
-    gz = gazetteer()
+    gz = gz if gz is not None else gazetteer()  # ``gz``: another gazetteer than kg's own
     hit = gz.lookup(name)
     if hit is not None:
         return hit

@@ -191,3 +191,31 @@ def test_iris_are_never_pasted_as_strings_in_the_package():
                     if ns in text and not is_doc and "www.w3.org/2005/sparql-results#" not in text:
                         pasted.append(f"{path.name}:{node.lineno} {text[:60]!r}")
     assert pasted == []
+
+
+def test_two_gazetteers_in_one_process_each_name_actors_their_own_way(tmp_path):
+    """Objects, not singletons: a query parameter and a store's actor names follow the gazetteer
+    given, while kg's own stays as it is."""
+    from kg.actors import Gazetteer, gazetteer
+    from kg.corpus import Document
+    from kg.extract import Relation
+    from kg.model import ALT
+    from kg.queries import bind_params, parse_header
+
+    russia, ukraine = gazetteer().country("RUS"), gazetteer().country("UKR")
+    mine = Gazetteer()
+    mine.add("Muscovy", russia)
+    sq = parse_header("s", "# param: actor (actor) who\nSELECT ?actor {}")
+    assert bind_params({"actor": "Muscovy"}, sq, gazetteer=mine)["actor"].value == russia.id
+    assert bind_params({"actor": "Muscovy"}, sq)["actor"].value != russia.id  # kg's own: a person's name
+    rel = Relation(
+        subject=russia, relation="attacks", object=ukraine, negated=False, hedged=False, confidence=0.5,
+        sentence="Russia attacked Ukraine.", start=0, end=24, trigger="attacked", rule="active", date=None,
+    )  # fmt: skip
+    names = {}
+    for label, gz in (("mine", mine), ("kg", None)):
+        with open_store(tmp_path / label, gazetteer=gz) as st:
+            st.replace_document(Document(key="a.txt", display="a.txt", text=rel.sentence), [rel])
+            names[label] = {q.object.value for q in st.quads() if q.predicate == ALT and q.subject.value == russia.id}
+    assert names["mine"] == {"Muscovy"}
+    assert "Moscow" in names["kg"] and "Muscovy" not in names["kg"]
