@@ -74,6 +74,25 @@ def _warn(msg: str) -> None:
     err.print(f"warning: {escape_controls(msg)}", markup=False)
 
 
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Overwrite an existing file, or write through a symlink (refused without it)."),
+]
+
+
+def _wrote(path: Path, what: str) -> None:
+    """The one message of every command that wrote a file: what, and where."""
+    from kg.output import describe
+
+    out.print(f"wrote {describe(path)} ({what})", markup=False)
+
+
+def _showing(shown: int, total: int, what: str) -> None:
+    """Tell, on stderr, that a list was cut at --top."""
+    if shown < total:
+        err.print(f"showing {shown} of {total} {what} (--top to change)", markup=False)
+
+
 # ---------------------------------------------------------------------------- reading options
 def _column_opt(field_: str, defaults: str) -> typer.models.OptionInfo:
     return typer.Option(
@@ -371,7 +390,7 @@ def extract(
             raise UserError(f"no such file or folder: {p}")
     table = None
     if fmt == "table":
-        table = Table("subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence", show_lines=False)
+        table = []
     count = 0
     for result in run_extract(paths, model=model, warn=_warn, read_options=options):
         for rel in result.relations:
@@ -382,19 +401,24 @@ def extract(
                     row["record"] = result.document.meta["record"]  # which record of a JSON/JSONL file
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                table.add_row(
-                    rel.subject.label,
-                    rel.relation,
-                    rel.object.label,
-                    "yes" if rel.negated else "",
-                    "yes" if rel.hedged else "",
-                    f"{rel.confidence:.2f}",
-                    rel.date or "",
-                    rel.sentence[:120],
+                table.append(
+                    [
+                        rel.subject.label,
+                        rel.relation,
+                        rel.object.label,
+                        "yes" if rel.negated else "",
+                        "yes" if rel.hedged else "",
+                        f"{rel.confidence:.2f}",
+                        rel.date or "",
+                        rel.sentence,
+                    ]
                 )
     if table is not None:
-        out.print(table)
-        err.print(f"{count} relations")
+        from kg.render import make_table, print_table
+
+        columns = ["subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence"]
+        print_table(out, make_table(columns, table, console=out))
+        out.print(f"{count} relations", markup=False)
     sys.stdout.flush()
 
 
@@ -426,6 +450,13 @@ def query(
     limit: Annotated[int, typer.Option("--limit", min=1, help="Stop after N rows (or triples).")] = 100_000,
     timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="Seconds before the query is stopped.")] = 30.0,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE...).")] = False,
+    out_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the result to this file (default: standard output).", show_default=False
+        ),
+    ] = None,
+    force: ForceOpt = False,
 ):
     """Run a SPARQL query on the store (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
@@ -451,9 +482,29 @@ def query(
     if fmt == "ttl" and form in ("select", "ask"):
         raise UserError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
     bindings = bind_params(_parse_params(param or []), sq)
+    if out_file is not None:
+        from kg.output import check_target
+
+        check_target(out_file, force=force, store=_store_path(store))  # before the query runs
     with open_store(_store_path(store), create=False, read_only=not update) as st:
         result = run_query(st, sq.text, bindings=bindings, update=update, timeout=timeout, limit=limit)
-        print_result(result, fmt, out)
+        if out_file is None:
+            print_result(result, fmt, out)
+        else:
+            import io
+
+            from kg.output import write_text
+
+            buf = io.StringIO()
+            print_result(result, fmt, Console(file=buf, highlight=False, color_system=None), stream=buf)
+            write_text(out_file, buf.getvalue(), force=force, store=_store_path(store))
+            if result.kind == "graph":
+                what = f"ttl, {len(result.triples or [])} triples"
+            elif result.kind == "select":
+                what = f"{fmt}, {len(result.rows)} rows"
+            else:
+                what = f"{fmt}, {result.kind}"
+            _wrote(out_file, what)
         if result.truncated:
             err.print(f"stopped at the row limit ({limit}); raise --limit to see more", markup=False)
 
@@ -539,7 +590,14 @@ def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> N
 @friendly
 def actors_cmd(
     store: StoreOpt = None,
-    by: Annotated[str, typer.Option("--by", help="Rank by degree, pagerank or betweenness.")] = "degree",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Rank by degree (distinct partners, statements in either direction), pagerank (PageRank on the "
+            "undirected graph weighted by statements: acting and being acted upon both count) or betweenness.",
+        ),
+    ] = "degree",
     top: Annotated[int | None, typer.Option("--top", min=1, help="Show the first N actors.", show_default=False)] = 20,
     relation: NetRelationOpt = None,
     quad: NetQuadOpt = None,
@@ -555,13 +613,15 @@ def actors_cmd(
     if by not in RANK_BY:
         raise UserError(f"--by must be one of {', '.join(RANK_BY)}, got {by!r}")
     g = _network(store, relation, quad, since, until, min_count, level)
-    rows = rank_actors(g, by=by, top=top)
+    ranked = rank_actors(g, by=by)
+    rows = ranked[:top] if top else ranked
     _show(
         rows,
         fmt,
         ["rank", "label", "type", "country", "degree", "statements", "pagerank", "betweenness"],
         f"actors by {by}",
     )
+    _showing(len(rows), len(ranked), "actors")
 
 
 @app.command("neighbors")
@@ -685,13 +745,15 @@ def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min
 
     g = _network(store, relation, quad, since, until, min_count, level)
     node = find_actor(g, actor)
-    rows = (rivals if kind == "rivals" else allies)(g, node, top=top)
+    every = (rivals if kind == "rivals" else allies)(g, node)
+    rows = every[:top] if top else every
     _show(
         rows,
         fmt,
         ["label", "type", "country", "cooperation", "conflict", "balance"],
         f"{kind} of {g.nodes[node].get('label', actor)} (cooperation minus conflict statements, both directions)",
     )
+    _showing(len(rows), len(every), kind)
 
 
 @app.command("rivals")
@@ -774,7 +836,12 @@ def view(
     min_count: Annotated[int, typer.Option("--min-count", metavar="N", help="Drop edges with fewer statements.")] = 1,
     top: Annotated[
         int | None,
-        typer.Option("--top", metavar="N", help="Keep the N most central actors (PageRank).", show_default=False),
+        typer.Option(
+            "--top",
+            metavar="N",
+            help="Keep the N most central actors (PageRank, as kg actors --by pagerank).",
+            show_default=False,
+        ),
     ] = None,
     include_negated: Annotated[
         bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")
@@ -789,16 +856,30 @@ def view(
     ] = 0.0,
     level: NetLevelOpt = "actor",
     size_by: Annotated[
-        str, typer.Option("--size-by", metavar="pagerank|degree", help="Node size: pagerank or degree.")
+        str,
+        typer.Option(
+            "--size-by",
+            metavar="pagerank|degree",
+            help="Node size: pagerank or degree (distinct partners), as kg actors ranks them.",
+        ),
     ] = "pagerank",
-    out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("kg-view.html"),
+    out_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="HTML file to write (default: kg-view.html, or kg-view-2.html ... when that exists).",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOpt = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the view in a browser.")] = False,
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
 ):
     """Write an interactive, self-contained HTML view of the actor network (works offline)."""
     from kg.backend import open_store
     from kg.filters import NetworkFilter
-    from kg.view import resolve_focus, select, write_view
+    from kg.view import render, resolve_focus, select
 
     flt = NetworkFilter.parse(
         relation=relation,
@@ -827,11 +908,12 @@ def view(
         parts.append(flt.caption())
     if top:
         parts.append(f"top {top} by PageRank")
-    try:
-        path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
-    except OSError as exc:
-        raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-    out.print(f"wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} edges)", markup=False)
+    from kg.output import free_name, write_text
+
+    path = out_file if out_file is not None else free_name("kg-view.html")  # never the last view silently
+    page = render(graph, title=title, caption="; ".join(parts) or None, size_by=size_by)
+    write_text(path, page, force=force, store=_store_path(store))
+    _wrote(path, f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges")
     if graph.number_of_nodes() == 0:
         _warn("no relations match these filters: the view is empty")
     if open_:
@@ -930,19 +1012,24 @@ def eval_(
     split: Annotated[
         str, typer.Option("--split", help="Real-text gold: score the tune or heldout passages, or all.")
     ] = "all",
+    force: ForceOpt = False,
 ):
     """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
     A real-text gold file (tests/gold/real/real.jsonl) also gets event, actor and calibration figures."""
     from kg.evaluate import RealReport, evaluate
+    from kg.output import check_target
 
     if split not in ("all", "tune", "heldout"):
         raise UserError(f"unknown --split {split!r}: use all, tune or heldout")
+    if errors:
+        check_target(errors, force=force)  # before the scoring, not after it
     report = evaluate(gold, model=model, split=split)
     if errors:
-        with open(errors, "w", encoding="utf-8") as fh:
-            for e in report.errors:
-                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        from kg.output import write_text
+
+        write_text(errors, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in report.errors), force=force)
+        _wrote(errors, f"{len(report.errors)} items with differences")
     if json_out:
         out.print_json(json.dumps(report.as_dict()))
         return
@@ -1033,47 +1120,31 @@ def export(
         str | None,
         typer.Option("--level", metavar="actor|state", help="For graphml and gexf: " + LEVEL_HELP, show_default=False),
     ] = None,
+    force: ForceOpt = False,
 ):
     """Export the store: RDF (nq, trig, jsonld keep the named graphs), the actor network, or a CSV event table."""
-    import os
-    import tempfile
-
     from kg.backend import open_store
     from kg.export import NETWORK_FORMATS, format_for
     from kg.export import export as run_export
+    from kg.output import check_target, write_file
 
+    if out_file is not None:
+        check_target(out_file, force=force, store=_store_path(store))  # before the export's work
     name = format_for(fmt, out_file.name if out_file else None)
     if level is not None:
         _check_level(level)
         if name not in NETWORK_FORMATS:
             raise UserError(f"--level is for the actor network formats ({' and '.join(NETWORK_FORMATS)}), not {name}")
     level = level or "actor"
-    if out_file is not None and out_file.is_dir():
-        raise UserError(f"--out {out_file} is a folder; give a file name")
     with open_store(_store_path(store), create=False, read_only=True) as st:
         if out_file is None:
             run_export(st, name, sys.stdout.buffer, level=level)
             sys.stdout.buffer.flush()
             return
-        folder = out_file.parent if str(out_file.parent) else Path(".")
-        if not folder.is_dir():
-            raise UserError(f"cannot write {out_file}: folder {folder} does not exist")
-        # Written beside the target and renamed, so a failed export never leaves half a file.
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{out_file.name}.", dir=folder)
-        except OSError as exc:
-            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                summary = run_export(st, name, fh, level=level)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, out_file)
-        except OSError as exc:
-            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    out.print(f"wrote {out_file} ({name}, {summary.describe()})", markup=False)
+        summary = write_file(
+            out_file, lambda fh: run_export(st, name, fh, level=level), force=force, store=_store_path(store)
+        )
+    _wrote(out_file, f"{name}, {summary.describe()}")
 
 
 # ---------------------------------------------------------------------------- ontology

@@ -102,7 +102,7 @@ def _json_for_script(data) -> str:
 
 
 def pagerank(graph: nx.MultiDiGraph, weight: str = "count", directed: bool = False, **kwargs) -> dict:
-    """PageRank as the view sizes nodes: undirected by default (see :func:`kg.network.pagerank`).
+    """kg's one PageRank, :func:`kg.network.pagerank` (undirected, weighted by statements).
 
     >>> pr = pagerank(nx.MultiDiGraph([("a", "b"), ("c", "b")]))
     >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
@@ -235,8 +235,11 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
 
     if size_by not in ("pagerank", "degree"):
         raise ViewError(f"size_by must be pagerank or degree, not {size_by!r}")
+    from kg.network import degrees
+
     info = relations()
     pr = pagerank(graph)
+    degree = degrees(graph)  # distinct partners, as kg actors counts them
     strength: dict = defaultdict(int)
     for u, v, d in graph.edges(data=True):
         strength[u] += int(d.get("count", 1) or 1)
@@ -271,10 +274,10 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
                 "rolled_up": rolled,
                 "aliases": sorted({_clean(x) for x in d.get("aliases") or []} - {name}),
                 "pagerank": round(pr.get(n, 0.0), 6),
-                "degree": graph.degree(n),
+                "degree": degree[n],
                 "statements": strength[n],
                 # Square roots so that area, not radius, follows the measure.
-                "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else strength[n]), 6),
+                "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else degree[n]), 6),
             }
         )
     edges = []
@@ -405,7 +408,7 @@ def render(
     """The self-contained HTML page for ``graph`` as a string.
 
     ``caption`` is a line under the title (e.g. the filters used); ``size_by`` is ``pagerank``
-    or ``degree`` (statements touching the actor). ``links`` (``kg serve``) makes a click open a
+    or ``degree`` (distinct partners, :func:`kg.network.degrees`). ``links`` (``kg serve``) makes a click open a
     page: ``{"actor": "/actor?id=", "pair": "/pair"}``; ``nav`` is a row of ``{"href", "text"}``
     links in the header. Both are JSON data the page reads, like the graph.
     """

@@ -266,7 +266,9 @@ def test_cli_view_applies_filters_focus_and_top(data_store, tmp_path):
     assert {n["id"] for n in data["nodes"]} == set(g) and RUS in set(g)
     assert {e["relation"] for e in data["edges"]} <= {"attacks", "supplies"}
 
-    res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--top", "5", "--quad", "4", "--out", str(out)])
+    res = CliRunner().invoke(
+        app, ["view", "--store", str(data_store), "--top", "5", "--quad", "4", "--out", str(out), "--force"]
+    )
     assert res.exit_code == 0 and "(5 actors," in res.stdout
 
 
@@ -274,7 +276,7 @@ def test_cli_view_negated_edges_only_on_request_and_dates_filter(data_store, tmp
     out = tmp_path / "v.html"
 
     def edges(*args: str) -> list[dict]:
-        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), *args])
+        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), "--force", *args])
         assert res.exit_code == 0, res.output
         return json.loads(out.read_text().split('id="kg-data">', 1)[1].split("</script>", 1)[0])["edges"]
 
@@ -297,7 +299,7 @@ def test_cli_view_state_level_rolls_state_organs_up(data_store, tmp_path):
     out = tmp_path / "v.html"
 
     def nodes(*args: str) -> tuple[dict, str]:
-        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), *args])
+        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), "--force", *args])
         assert res.exit_code == 0, res.output
         page = out.read_text()
         head = json.loads(page.split('id="kg-head">', 1)[1].split("</script>", 1)[0])
