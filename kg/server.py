@@ -20,6 +20,7 @@ import math
 import re
 import secrets
 import sys
+import threading
 import time
 from collections import OrderedDict
 from functools import lru_cache
@@ -133,6 +134,7 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
     from starlette.routing import Route
 
     bench = Workbench(store_path, actors=actors)
+    threading.Thread(target=warm, name="kg-serve-warm", daemon=True).start()
     token = secrets.token_urlsafe(24)
     env = Environment(loader=PackageLoader("kg.web", "templates"), autoescape=select_autoescape(default=True))
     env.globals.update(
@@ -484,6 +486,24 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
     app.state.workbench = bench
     app.state.token = token
     return app
+
+
+def warm() -> None:
+    """Load once, after start, what the first graph, map and search would otherwise wait for:
+    networkx and the analytics, the gazetteer (aliases, sectors), the view's files, the map."""
+    try:
+        import kg.network  # noqa: F401
+        from kg.actors import gazetteer
+        from kg.view import _vis_asset, _vis_js, _web_asset
+
+        gazetteer()
+        _vis_js()
+        _vis_asset("vis-network.css")
+        for name in ("view.html", "static/view.css", "static/view.js"):
+            _web_asset(name)
+        world_shapes()
+    except Exception as exc:  # a page that needs it reports the problem itself
+        print(f"kg serve: warming up failed: {exc}", file=sys.stderr)
 
 
 def _headers(csp: str) -> dict:

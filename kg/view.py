@@ -204,6 +204,19 @@ def _country_name(code: str | None) -> str | None:
     return country.label if country is not None else None
 
 
+def _aliases_of(node, d: dict) -> list[str]:
+    """The other names the search box finds a node by: the graph's own (``kg serve`` gives the
+    store's alternative labels), else kg's gazetteer names for the actor ("PRC", "Beijing")."""
+    if d.get("aliases") is not None:
+        return list(d["aliases"])
+    try:
+        from kg.store import _aliases
+
+        return _aliases(str(node))
+    except (OSError, ValueError):  # no gazetteer: names and labels still match
+        return []
+
+
 def _category(d: dict, sectors: dict) -> str:
     """The legend entry of a node: its actor type, or for a sector actor state organ / non-state."""
     typ = d.get("type")
@@ -272,7 +285,7 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
                 "sector_label": sectors.get(sector, (sector, False))[0] if sector else None,
                 "state_organ": category == "StateSector",
                 "rolled_up": rolled,
-                "aliases": sorted({_clean(x) for x in d.get("aliases") or []} - {name}),
+                "aliases": sorted({_clean(x) for x in _aliases_of(n, d)} - {name}),
                 "pagerank": round(pr.get(n, 0.0), 6),
                 "degree": degree[n],
                 "statements": strength[n],

@@ -588,3 +588,14 @@ def test_sector_actors_have_their_legend_entry_colour_and_tooltip(browser, tmp_p
         assert view.errors == [] and view.foreign_requests() == []
     finally:
         page.close()
+
+
+def test_view_search_data_carries_the_aliases_the_cli_resolves():
+    g = nx.MultiDiGraph()
+    g.add_node("https://w3id.org/kg/id/country/CHN", label="China", type="Country", country="CHN")
+    g.add_node("https://w3id.org/kg/id/country/PHL", label="Philippines", type="Country", country="PHL")
+    g.add_edge(
+        "https://w3id.org/kg/id/country/CHN", "https://w3id.org/kg/id/country/PHL", key="attacks", relation="attacks"
+    )
+    china = next(n for n in graph_data(g)["nodes"] if n["name"] == "China")
+    assert {"PRC", "Beijing"} <= set(china["aliases"]) and "China" not in china["aliases"]
