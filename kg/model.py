@@ -283,6 +283,11 @@ def _alias_index(gz: Gazetteer) -> dict[str, list[str]]:
     return held[1]
 
 
+def actor_aliases(actor_id: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """The names ``gazetteer`` (default: kg's own) knows an actor by, sorted (its ``skos:altLabel`` s)."""
+    return list(_alias_index(gazetteer if gazetteer is not None else _kg_gazetteer()).get(actor_id, ()))
+
+
 def forget_aliases() -> None:
     """Drop the alias indexes: a gazetteer learnt or forgot names (:meth:`kg.curation.Curation.installed`)."""
     _ALIAS_INDEX.clear()

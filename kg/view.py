@@ -210,9 +210,9 @@ def _aliases_of(node, d: dict) -> list[str]:
     if d.get("aliases") is not None:
         return list(d["aliases"])
     try:
-        from kg.store import _aliases
+        from kg.model import actor_aliases
 
-        return _aliases(str(node))
+        return actor_aliases(str(node))
     except (OSError, ValueError):  # no gazetteer: names and labels still match
         return []
 
