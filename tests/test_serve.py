@@ -382,6 +382,22 @@ def test_service_load_and_from_are_refused(served):
         assert status == 403 and body.startswith("refused")
 
 
+def test_dataset_parameters_are_refused_as_from_is(served):
+    q = quote("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    status, _, body = served.get(f"/sparql?query={q}&default-graph-uri=" + quote("file:///etc/passwd"))
+    assert status == 403 and body.startswith("refused: default-graph-uri is not supported")
+
+
+def test_requests_for_another_host_name_are_refused(data_store, tmp_path):
+    s = Served(copy_store(data_store, tmp_path / "store"), allowed_hosts=["127.0.0.1", "localhost"])
+    try:
+        assert s.get("/")[0] == 200
+        status, _, body = s.get("/", {"Host": "attacker.example"})  # a name rebound to 127.0.0.1
+        assert status == 400 and "Invalid host header" in body
+    finally:
+        s.stop()
+
+
 def test_results_are_capped(data_store, tmp_path):
     s = Served(copy_store(data_store, tmp_path / "store"), limit=5)
     try:
