@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kg.backend import open_store
 from kg.cli import app
 from kg.export import EVENT_COLUMNS, cameo_code, event_rows, goldstein, safe_cell
 from kg.ontology import relations
 from kg.pipeline import build
 from kg.query import to_dataframe
-from kg.store import open_store
 
 IRN, RUS = "https://w3id.org/kg/id/country/IRN", "https://w3id.org/kg/id/country/RUS"
 
