@@ -14,10 +14,10 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from kg.backend import open_store
 from kg.corpus import Document
 from kg.nlp import load_pipeline
-from kg.pipeline import LogProgress, Processor, build, split_text
-from kg.store import open_store
+from kg.pipeline import LocalEngine, LogProgress, Processor, build, split_text
 
 SENTENCES = [
     "Iran supplied drones to Russia on Monday.",
@@ -111,18 +111,16 @@ def test_relations_past_the_cap_are_dropped_with_a_warning_naming_the_document(t
     (folder / "dump.txt").write_text("\n".join(["Iran supplied drones to Russia."] * 12) + "\n")
     (folder / "news.txt").write_text("Ukraine accused Iran.\n")
     warnings: list[str] = []
-    summary = build([str(folder)], store_path=tmp_path / "store", warn=warnings.append, max_relations=5)
+    summary = build(
+        [str(folder)], store_path=tmp_path / "store", warn=warnings.append, engine=LocalEngine(max_relations=5)
+    )
     assert warnings == [
         f"{folder / 'dump.txt'}: more than 5 relations in one document; the first 5 kept (split the file into its documents)"
     ]
     assert summary.warnings == warnings
     assert summary.relations == 6 and summary.statements_in_store == 6
     with open_store(tmp_path / "store", create=False, read_only=True) as st:
-        rows = st.ox.query(
-            "SELECT ?s WHERE { ?st <https://w3id.org/kg/ontology#start> ?s ; "
-            "<https://w3id.org/kg/ontology#relation> <https://w3id.org/kg/ontology#supplies> }",
-            use_default_graph_as_union=True,
-        )
+        rows = st.select("SELECT ?s WHERE { ?st kg:start ?s ; kg:relation kg:supplies }")
         starts = sorted(int(row[0].value) for row in rows)
     assert starts == [i * len("Iran supplied drones to Russia.\n") for i in range(5)]  # the first five
 

@@ -29,12 +29,11 @@ def virtuoso(tmp_path_factory):
 
 
 def _nquads(store) -> list[str]:
-    return sorted(store.ox.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+    return sorted(store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
 
 
 def _labels(store, iri: str) -> list[str]:
-    q = f"SELECT ?l WHERE {{ <{iri}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"
-    return sorted(row[0].value for row in store.ox.query(q, use_default_graph_as_union=True))
+    return sorted(row[0].value for row in store.select(f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }}"))
 
 
 def test_both_stores_hold_the_same_quads_and_the_first_label(virtuoso, tmp_path):
