@@ -709,7 +709,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         objs = [c for c in gov.children if c.dep_ in DOBJ]
         if objs:
             return _with_conjuncts(objs)
-        if gov.pos_ in ("VERB", "AUX"):
+        if gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and gov.dep_ == "acomp"):
+            # "remains committed to supporting Sudan": the adjective's subject acts
             return logical_subjects(gov, depth + 1)
     if verb.dep_ == "acl":
         # "Sweden's bid to join NATO": the possessor of the noun does the joining

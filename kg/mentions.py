@@ -68,6 +68,8 @@ PERSON_PLURAL_HEADS = {
     "diplomat",
 }
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
+# heads whose compound or adjective names the sector: "civil society representatives"
+MEMBER_HEADS = {"representative", "leader", "member", "group", "organization", "organisation", "actor"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {
     "country",
     "government",
@@ -760,18 +762,36 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
         title = _title_from(words + [tok.text], m)
-        sector = gz.sector_of(lemma) or gz.sector_of(tok.lower_)
+        sector = _sector_of(tok, gz)
+        if sector is None and title is None and lemma in MEMBER_HEADS:
+            # "civil society representatives", "business leaders": the modifier names the sector
+            sector = next(
+                (
+                    inner
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := _sector_of(c, gz)) is not None
+                ),
+                None,
+            )
         if not (sector or title):
             continue
         if sector is not None and title is None:
             # "opposition supporters", "rebel fighters", "army officers": the modifier names the sector
             for c in tok.children:
-                if (
-                    c.dep_ in ("compound", "amod")
-                    and c.i < tok.i
-                    and (inner := gz.sector_of(c.lemma_.lower())) is not None
-                ):
+                if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := _sector_of(c, gz)) is not None:
                     sector = inner
+        if sector is not None and title is None and tok.dep_ == "conj":
+            # "Togolese security forces, community groups, women and youth": the conjuncts share the country
+            first = tok.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            shared = m.token_actor.get(first.i)
+            if shared is not None and shared.type in ("SectorActor", "Country") and shared.country:
+                if not m.modifier_actors(tok):
+                    country = gz.country(shared.country) if shared.type != "Country" else shared
+                    if country is not None:
+                        m.token_actor[tok.i] = _agent(country, sector)
+                        continue
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
@@ -847,6 +867,17 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         m.token_actor[tok.i] = holder if title is not None or _whole_people(tok) else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
+
+
+def _sector_of(tok: Token, gz) -> Sector | None:
+    """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement")."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            two = gz.sector_of(f"{c.lower_} {lemma}") or gz.sector_of(f"{c.lower_} {tok.lower_}")
+            if two is not None:
+                return two
+    return gz.sector_of(lemma) or gz.sector_of(tok.lower_)
 
 
 def _possessed_agents(doc: Doc, m: Mentions) -> None:
