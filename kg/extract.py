@@ -548,6 +548,11 @@ class Extractor:
         else:
             pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
         pairs = [(s, t) for s, t in pairs if not _own_organ(s, t) and not _own_organ(t, s)]
+        if rel == "meets":
+            # "Blinken will travel to Los Angeles": a person going to their own state meets no one
+            pairs = [
+                (s, t) for s, t in pairs if not (s.type == "Person" and t.type == "Country" and s.country == t.country)
+            ]
         if frame.trigger.lemma in POPULATION_VERBS:
             # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
             pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]

@@ -687,7 +687,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
         left = _left_modifiers(ent)
         _, lead = _strip_name(ent, m.gz)
         title = _title_from([t.text for t in left if t.i not in m.token_actor] + lead, m)
-        holder = _holder_of(left, m)
+        holder = _holder_of(left, m) or (_phrase_holder(list(left), m) if title is not None else None)
         if title is None or holder is None:
             # apposition either way round: "Wang Yi, China's foreign minister" / "the minister, Wang Yi"
             root = ent.root
@@ -1057,8 +1057,11 @@ def _voice_holder(m: Mentions, title: Title, person: Actor) -> Actor | None:
     "Spokesperson Ned Price"): the office is the publisher's, unless the person is known elsewhere."""
     if m.voice is None or _title_head(title) not in VOICE_TITLES:
         return None
-    if person.country and person.country != m.voice.country:
+    known = next((p for p in m.persons.values() if p.id == person.id and p.country), person)
+    if known.country and known.country != m.voice.country:
         return None
+    if any(p.id == person.id and h.id != m.voice.id for _i, p, _role, h in m.titles):
+        return None  # "UK National Security Adviser Sir Stephen Lovegrove ... NSA Lovegrove"
     return m.voice
 
 
@@ -1286,8 +1289,9 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
             break
     for t in phrase[:cut]:
         a = m.token_actor.get(t.i)
-        if a is not None and a.type == "Organization" and a.kind is None:
+        if (a is None or (a.type == "Organization" and a.kind is None)) and t.pos_ == "PROPN":
             a = m.gz.lookup(t.text)  # "UK" inside an entity the recogniser took for an organisation
+            a = a if a is not None and a.type != "Person" else None
         a = _state_of_place(a, t, m)
         if (
             a is not None
