@@ -182,6 +182,11 @@ class Mentions:
                 return [self.gz.country(a.country) or a]  # a place outside force and coercion is its state
             return [a]
         low = tok.lower_
+        if tok.pos_ == "PRON":
+            # "We, the G7 Foreign Ministers of Canada, France ...": the apposition says who
+            for c in tok.children:
+                if c.dep_ == "appos" and (named := self.actors(c)):
+                    return named
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             return self._pronoun(tok)
         if (
@@ -328,15 +333,28 @@ def find_mentions(doc: Doc, doc_date: dt.date | None = None, voice: Actor | None
     gz = gazetteer()
     m = Mentions(doc=doc, gz=gz, date=doc_date, voice=voice)
     matcher = _matcher(id(doc.vocab), doc.vocab)
-    spans = [doc[s:e] for _, s, e in matcher(doc)]
-    spans += [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    listed = [doc[s:e] for _, s, e in matcher(doc)]
+    spans = listed + [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
     spans = filter_spans(spans)
+    unresolved = []
     for span in sorted(spans, key=lambda s: s.start):
         actor = _resolve_span(span, m)
         if actor is None:
+            unresolved.append(span)
             continue
         for t in span:
             m.token_actor[t.i] = actor
+    for span in unresolved:
+        # "the G7 Foreign Ministers of Canada": an office "of" a state the recogniser took whole
+        heads = {span.root.lemma_.lower(), span.root.lower_, span.root.lower_.removesuffix("s")}
+        if not heads & (_office_words() | set(gz.state_nouns)):
+            continue
+        for inner in listed:
+            if span.start < inner.start and inner.end <= span.end and doc[inner.start - 1].lower_ == "of":
+                actor = _resolve_span(inner, m)
+                if actor is not None and actor.type == "Country":
+                    for t in inner:
+                        m.token_actor[t.i] = actor
     for t in doc:
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
         if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
@@ -762,6 +780,11 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
         title = _title_from(words + [tok.text], m)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if title is None and tok.pos_ == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
+            # "the G7 Foreign Ministers of Canada, France ...": a capitalised plural office
+            title = _title_from(words + [tok.text[:-1]], m)
+            plural = plural or title is not None
         sector = _sector_of(tok, gz)
         if sector is None and title is None and lemma in MEMBER_HEADS:
             # "civil society representatives", "business leaders": the modifier names the sector
@@ -849,7 +872,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             # "the foreign ministers of Iran and Saudi Arabia", "Russian and Ukrainian troops"
             m.token_group[tok.i] = _dedupe_actors(_agent(h, sector) for h in holders)
             continue
-        if len(holders) >= 2 and title is not None and tok.tag_ in ("NNS", "NNPS"):
+        if len(holders) >= 2 and title is not None and plural:
             m.token_group[tok.i] = holders
             continue
         holder = holders[0]
