@@ -720,6 +720,15 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl":
         # "Sweden's bid to join NATO": the possessor of the noun does the joining
         owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
+        if not owners:
+            # "joint efforts by NATO Allies, EU partners and G7 members to urge Russia": the by-agent
+            owners = [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         if owners:
             return _with_conjuncts(owners)
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
