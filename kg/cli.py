@@ -16,8 +16,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kg.ontology import relations
-
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -44,6 +42,10 @@ class UserError(Exception):
     """A mistake the user must fix: printed as one line, exit status 1."""
 
 
+class UsageError(UserError):
+    """An option the input cannot take (a missing column, an unreadable --date): exit status 2."""
+
+
 def fail(message: str, code: int = 1):
     err.print(f"error: {message}", markup=False)
     raise typer.Exit(code)
@@ -54,14 +56,18 @@ def friendly(func):
 
     @wraps(func)
     def wrapper(*args, **kwargs):
+        from kg.corpus import InputError
         from kg.curation import CurationError
         from kg.errors import ModelNotFound
+        from kg.filters import FilterError
         from kg.query import QueryError
         from kg.store import StoreError
 
         try:
             return func(*args, **kwargs)
-        except (UserError, StoreError, QueryError, ModelNotFound, CurationError) as exc:
+        except (UsageError, InputError) as exc:
+            fail(str(exc), code=2)
+        except (UserError, StoreError, QueryError, ModelNotFound, CurationError, FilterError) as exc:
             fail(str(exc))
         except KeyboardInterrupt:
             err.print(
@@ -75,7 +81,53 @@ def friendly(func):
 
 
 def _warn(msg: str) -> None:
-    err.print(f"warning: {msg}", markup=False)
+    from kg.corpus import escape_controls
+
+    err.print(f"warning: {escape_controls(msg)}", markup=False)
+
+
+# ---------------------------------------------------------------------------- reading options
+def _column_opt(field_: str, defaults: str) -> typer.models.OptionInfo:
+    return typer.Option(
+        f"--{field_}-column",
+        metavar="NAME",
+        help=f"CSV/TSV column or JSON key holding the {field_} (default: the first of {defaults}).",
+        show_default=False,
+    )
+
+
+TextColumnOpt = Annotated[str | None, _column_opt("text", "text, body, content, article, full_text, story")]
+TitleColumnOpt = Annotated[str | None, _column_opt("title", "title, headline, heading")]
+DateColumnOpt = Annotated[str | None, _column_opt("date", "date, published, publish_date, published_at, pubdate")]
+IdColumnOpt = Annotated[str | None, _column_opt("id", "id, guid, doc_id, article_id")]
+UrlColumnOpt = Annotated[str | None, _column_opt("url", "url, link, source_url")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Publication date of the documents that have none (no date field, metadata, file-name date or date in their first lines).",
+        show_default=False,
+    ),
+]
+FollowOpt = Annotated[
+    bool,
+    typer.Option("--follow-symlinks", help="Read symlinks that lead out of an input folder (skipped by default)."),
+]
+
+
+def _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks):
+    from kg.corpus import ReadOptions, parse_user_date
+
+    return ReadOptions(
+        text_column=text_column,
+        title_column=title_column,
+        date_column=date_column,
+        id_column=id_column,
+        url_column=url_column,
+        date=parse_user_date(date) if date is not None else None,
+        follow_symlinks=follow_symlinks,
+    )
 
 
 def _store_path(store: Path | None) -> Path:
@@ -103,7 +155,9 @@ def build(
     folder: Annotated[
         list[Path],
         typer.Argument(
-            help="Folder(s) or files of documents (.txt .md .html .json .jsonl).", show_default=False, readable=False
+            help="Folder(s) or files of documents (.txt .md .html .json .jsonl .csv .tsv).",
+            show_default=False,
+            readable=False,
         ),
     ],
     store: StoreOpt = None,
@@ -147,6 +201,13 @@ def build(
             show_default=False,
         ),
     ] = None,
+    text_column: TextColumnOpt = None,
+    title_column: TitleColumnOpt = None,
+    date_column: DateColumnOpt = None,
+    id_column: IdColumnOpt = None,
+    url_column: UrlColumnOpt = None,
+    date: DateOpt = None,
+    follow_symlinks: FollowOpt = False,
 ):
     """Read FOLDER recursively, extract relations and write them into the store.
 
@@ -158,6 +219,7 @@ def build(
     from kg.pipeline import BuildInterrupted, make_progress
     from kg.pipeline import build as run_build
 
+    options = _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks)
     for f in folder:
         if str(f) != "-" and not f.exists():
             raise UserError(f"no such folder or file: {f}")
@@ -198,6 +260,7 @@ def build(
             scheduler=scheduler,
             partitions=partitions,
             actors=actors,
+            read_options=options,
         )
     except BuildInterrupted as exc:
         if progress is not None:
@@ -222,6 +285,12 @@ def build(
             f"{summary.relations} relations, {summary.actors} actors, {summary.seconds:.1f} s",
             markup=False,
         )
+        if summary.undated:
+            err.print(
+                f"{summary.undated} of {summary.documents} document(s) have no date: they are left out of "
+                "--since/--until and monthly counts (give --date, a date column, or a YYYY-MM-DD file-name prefix)",
+                markup=False,
+            )
     if summary.relinked and not json_out and not quiet:
         err.print(f"actor curation changed: {summary.relinked} unchanged document(s) relinked", markup=False)
     if summary.documents == 0 and summary.documents_in_store == 0:
@@ -296,9 +365,18 @@ def extract(
         str | None, typer.Option("--format", "-f", help="jsonl (machine contract) or table (default on a terminal).")
     ] = None,
     model: ModelOpt = None,
+    text_column: TextColumnOpt = None,
+    title_column: TitleColumnOpt = None,
+    date_column: DateColumnOpt = None,
+    id_column: IdColumnOpt = None,
+    url_column: UrlColumnOpt = None,
+    date: DateOpt = None,
+    follow_symlinks: FollowOpt = False,
 ):
     """Extract relations from documents and print them, without storing anything."""
     from kg.pipeline import extract as run_extract
+
+    options = _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks)
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in ("jsonl", "table"):
@@ -310,7 +388,7 @@ def extract(
     if fmt == "table":
         table = Table("subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence", show_lines=False)
     count = 0
-    for result in run_extract(paths, model=model, warn=_warn):
+    for result in run_extract(paths, model=model, warn=_warn, read_options=options):
         for rel in result.relations:
             count += 1
             if table is None:
@@ -456,32 +534,12 @@ def _check_level(level: str) -> str:
 
 def _network(store, relation, quad, since, until, min_count, level="actor"):
     """The projected actor network for the analytics commands, filters checked first."""
-    from kg.network import project
+    from kg.filters import NetworkFilter
     from kg.store import open_store
 
-    _check_level(level)
-    known = relations()
-    for r in relation or []:
-        if r not in known:
-            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
-    for q in quad or []:
-        if q.strip() not in ("1", "2", "3", "4"):
-            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
-    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if day_from and day_to and day_from > day_to:
-        raise UserError(f"--since {since} is after --until {until}")
-    if min_count < 1:
-        raise UserError("--min-count must be 1 or more")
+    flt = NetworkFilter.parse(relation=relation, quad=quad, since=since, until=until, min_count=min_count, level=level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        return project(
-            st,
-            relations_=relation or None,
-            quads=sorted({int(q) for q in quad or []}) or None,
-            since=day_from,
-            until=day_to,
-            min_count=min_count,
-            level=level,
-        )
+        return flt.project(st)
 
 
 def _analyse(func, *args, **kwargs):
@@ -698,20 +756,6 @@ def allies_cmd(
 
 
 # ---------------------------------------------------------------------------- view
-def _parse_day(value: str | None, option: str):
-    import datetime as dt
-    import re
-
-    if value is None:
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise UserError(f"{option} needs a date as YYYY-MM-DD, got {value!r}")
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(f"{option} {value!r} is not a valid date") from None
-
-
 @app.command()
 @friendly
 def view(
@@ -777,44 +821,28 @@ def view(
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
 ):
     """Write an interactive, self-contained HTML view of the actor network (works offline)."""
-    from kg.network import project
+    from kg.filters import NetworkFilter
     from kg.store import open_store
     from kg.view import ViewError, resolve_focus, select, write_view
 
-    known = relations()
-    for r in relation or []:
-        if r not in known:
-            raise UserError(f"unknown relation {r!r}: use one of {', '.join(known)}")
-    for q in quad or []:
-        if q.strip() not in ("1", "2", "3", "4"):
-            raise UserError(f"--quad must be 1, 2, 3 or 4, got {q!r}")
-    quads = sorted({int(q) for q in quad or []})
-    day_from, day_to = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if day_from and day_to and day_from > day_to:
-        raise UserError(f"--since {since} is after --until {until}")
+    flt = NetworkFilter.parse(
+        relation=relation,
+        quad=quad,
+        since=since,
+        until=until,
+        min_count=min_count,
+        include_negated=include_negated,
+        min_confidence=min_confidence,
+        level=level,
+    )
     if depth < 0:
         raise UserError("--depth must be 0 or more")
-    if min_count < 1:
-        raise UserError("--min-count must be 1 or more")
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UserError(f"--min-confidence must be between 0 and 1, got {min_confidence}")
     if top is not None and top < 1:
         raise UserError("--top must be 1 or more")
     if size_by not in ("pagerank", "degree"):
         raise UserError(f"--size-by must be pagerank or degree, got {size_by!r}")
-    _check_level(level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
-        graph = project(
-            st,
-            relations_=relation or None,
-            quads=quads or None,
-            since=day_from,
-            until=day_to,
-            min_count=min_count,
-            include_negated=include_negated,
-            level=level,
-            min_confidence=min_confidence,
-        )
+        graph = flt.project(st)
     parts = []
     try:
         node = resolve_focus(graph, focus) if focus is not None else None
@@ -823,20 +851,10 @@ def view(
         raise UserError(str(exc)) from None
     if node is not None:
         parts.append(f"focus {graph.nodes[node].get('label', focus)}, depth {depth}")
-    if relation:
-        parts.append("relations " + ", ".join(relation))
-    if quads:
-        parts.append("QuadClass " + ", ".join(map(str, quads)))
-    if day_from or day_to:
-        parts.append(f"{day_from or '…'} to {day_to or '…'}")
-    if min_count > 1:
-        parts.append(f"at least {min_count} statements")
+    if flt.caption():
+        parts.append(flt.caption())
     if top:
         parts.append(f"top {top} by PageRank")
-    if include_negated:
-        parts.append("negated included")
-    if level == "state":
-        parts.append("state level (organs of a state counted as the state)")
     try:
         path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
     except OSError as exc:
@@ -848,6 +866,55 @@ def view(
         import webbrowser
 
         webbrowser.open(path.resolve().as_uri())
+
+
+# ---------------------------------------------------------------------------- serve
+@app.command()
+@friendly
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but loopback lets other machines in.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="TCP port.")] = 8000,
+    actors: Annotated[
+        Path | None,
+        typer.Option(
+            "--actors",
+            help="Curation file that review writes to (default: the store's actors.tsv, which kg build and kg relink use).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds a /sparql query may run before a 503.")
+    ] = 10.0,
+):
+    """Serve the store as a local web app: search, actor and pair pages, relations, graph, timeline,
+    map, review, and a read-only SPARQL endpoint at /sparql."""
+    import socket
+
+    from kg.server import LOOPBACK
+    from kg.server import serve as run
+
+    if host not in LOOPBACK and not host.startswith("127."):
+        _warn(
+            f"listening on {host}: other machines can read the store and post reviews; use --host 127.0.0.1 to keep it local"
+        )
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; pick another with --port") from None
+    run(
+        _store_path(store),
+        host=host,
+        port=port,
+        actors=actors,
+        timeout=timeout,
+        log=lambda m: out.print(m, markup=False),
+    )
 
 
 # ---------------------------------------------------------------------------- stats

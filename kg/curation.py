@@ -69,6 +69,8 @@ DIRECTIVES = {
     "type": (2, "type<TAB>actor<TAB>type"),
     "sector": (2, "sector<TAB>actor<TAB>sector code"),
     "block": (1, "block<TAB>actor or surface form"),
+    "wrong": (1, "wrong<TAB>statement IRI (as extracted)"),
+    "split": (3, "split<TAB>actor<TAB>document IRI<TAB>the actor it is in that document"),
 }
 TYPES = ACTOR_TYPES + ORG_SUBTYPES  # an organisation kind is an Organization of that kind
 _BASE = str(KGR)
@@ -184,6 +186,8 @@ class Curation:
     types: list[tuple[Ref, str]] = field(default_factory=list)
     sectors: list[tuple[Ref, str]] = field(default_factory=list)
     blocks: list[Ref] = field(default_factory=list)
+    wrong: set[str] = field(default_factory=set)  # statement IRIs as extracted, dropped
+    splits: list[tuple[Ref, str, Ref]] = field(default_factory=list)  # (actor, document IRI, actor there)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def __bool__(self) -> bool:
@@ -282,18 +286,32 @@ class Curation:
         )
 
     # ------------------------------------------------------------ relations
-    def apply(self, rels: Iterable[Relation]) -> list[Relation]:
+    def apply(self, rels: Iterable[Relation], doc: str | None = None) -> list[Relation]:
         """The curated relations: actors mapped and fixed, blocked ones dropped, duplicates merged.
 
         A relation whose two sides become one actor (a merge) is dropped, as extraction never
         relates an actor to itself. Order is kept; the relations themselves are not changed.
+        ``doc`` is the IRI of the document the relations come from: ``wrong`` and ``split`` lines
+        name statements and documents, and apply only when it is given.
         """
         rels = list(rels)
         if not self.directives:
             return rels
+        wrong = self.wrong if doc else set()
+        splits = [(ref, there) for ref, d, there in self.splits if d == doc] if doc else []
+        doc_id = doc.rsplit("/", 1)[-1] if doc else ""
         out: dict[tuple, Relation] = {}
         for rel in rels:
-            s, o = self.actor(rel.subject), self.actor(rel.object)
+            if wrong:
+                from kg.store import statement_iri
+
+                if statement_iri(doc_id, rel) in wrong:
+                    continue
+            subj, obj = rel.subject, rel.object
+            for ref, there in splits:  # in this document the name is another actor
+                subj = self.target(there) if ref.matches(subj) else subj
+                obj = self.target(there) if ref.matches(obj) else obj
+            s, o = self.actor(subj), self.actor(obj)
             if s is None or o is None or s.id == o.id:
                 continue
             if s is not rel.subject or o is not rel.object:
@@ -498,6 +516,23 @@ def _check(cur: Curation, path: Path) -> None:
             cur.merges.append((src, dst))
         elif d.kind == "block":
             cur.blocks.append(_ref(d.values[0], d.line, path))
+        elif d.kind == "wrong":
+            iri = d.values[0]
+            if not iri.startswith(str(KGR["statement/"])):
+                raise CurationError(
+                    f"{path}:{d.line}: {iri!r} is not a statement IRI (they start with {KGR['statement/']})"
+                )
+            cur.wrong.add(iri)
+        elif d.kind == "split":
+            ref, there = _ref(d.values[0], d.line, path), _ref(d.values[2], d.line, path)
+            doc = d.values[1]
+            if not doc.startswith(str(KGR["doc/"])):
+                raise CurationError(f"{path}:{d.line}: {doc!r} is not a document IRI (they start with {KGR['doc/']})")
+            if ref.key == there.key:
+                raise CurationError(
+                    f"{path}:{d.line}: {d.values[0]!r} and {d.values[2]!r} are the same actor: nothing to split"
+                )
+            cur.splits.append((ref, doc, there))
         else:
             ref = _ref(d.values[0], d.line, path)
             value = d.values[1]

@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.actors import publisher_voice
-from kg.corpus import JSON_SUFFIXES, SUFFIXES, Document, ReadStats, iter_documents, iter_input_files
+from kg.corpus import (
+    DEFAULT_OPTIONS,
+    JSON_SUFFIXES,
+    SUFFIXES,
+    Document,
+    ReadOptions,
+    ReadStats,
+    check_inputs,
+    iter_documents,
+    iter_input_files,
+)
 from kg.extract import Extractor, Relation
 from kg.nlp import load_pipeline
 from kg.store import KGStore, StoreError, actor_graph_quads, doc_iri, open_store
@@ -79,6 +89,7 @@ class BuildSummary:
     unchanged: int = 0
     removed: int = 0
     skipped_files: int = 0
+    undated: int = 0  # documents of the input without a date (none found, no --date)
     sentences: int = 0
     words: int = 0
     relations: int = 0
@@ -157,11 +168,22 @@ class Processor:
 
 
 def extract(
-    paths: Iterable[str], model: str | None = None, warn=None, stats: ReadStats | None = None, workers: int = 1
+    paths: Iterable[str],
+    model: str | None = None,
+    warn=None,
+    stats: ReadStats | None = None,
+    workers: int = 1,
+    read_options: ReadOptions = DEFAULT_OPTIONS,
 ) -> Iterator[DocResult]:
-    """Relations of every document under ``paths`` without storing them (``kg extract``)."""
+    """Relations of every document under ``paths`` without storing them (``kg extract``).
+
+    ``read_options`` (:class:`kg.corpus.ReadOptions`): column mapping, default date, symlinks;
+    a mapping the input cannot take raises :class:`kg.corpus.InputError` before anything is read.
+    """
+    paths = list(paths)
+    check_inputs(paths, read_options)
     proc = Processor(model)
-    yield from proc.process(iter_documents(paths, warn=warn, stats=stats), workers=workers)
+    yield from proc.process(iter_documents(paths, warn=warn, stats=stats, options=read_options), workers=workers)
 
 
 # ---------------------------------------------------------------------------- input size
@@ -447,8 +469,13 @@ def build(
     scheduler: str | None = None,
     partitions: int | None = None,
     actors: str | Path | None = None,
+    read_options: ReadOptions = DEFAULT_OPTIONS,
 ) -> BuildSummary:
     """Build or update the store from the documents under ``paths``; see ``kg build``.
+
+    ``read_options`` (:class:`kg.corpus.ReadOptions`) maps CSV columns and JSON keys, dates the
+    documents that have no date and follows symlinks out of the input; a mapping the input cannot
+    take raises :class:`kg.corpus.InputError` before the store is opened.
 
     Unchanged documents (same content hash) are skipped, changed ones replaced, and documents
     no longer in the input removed unless ``keep_missing``. Each document is written whole, so an
@@ -477,6 +504,7 @@ def build(
     summary = BuildSummary()
     paths = list(paths)
     cur = curation.load(actors) if actors is not None else None
+    check_inputs(paths, read_options, exclude=[Path(store_path)] if store_path is not None else [])
     stats = ReadStats()
     guard = _SignalGuard() if handle_signals and threading.current_thread() is threading.main_thread() else None
     if guard is not None:
@@ -505,7 +533,7 @@ def build(
             progress("start", {"total": count_documents(paths, exclude=[store.path])})
 
         def todo() -> Iterator[Document]:
-            for doc in iter_documents(paths, warn=warn, stats=stats, exclude=[store.path]):
+            for doc in iter_documents(paths, warn=warn, stats=stats, exclude=[store.path], options=read_options):
                 iri = doc_iri(doc.id)
                 stored = known.get(iri)
                 if stored == _SEEN:
@@ -535,7 +563,7 @@ def build(
                 todo(), model=model, scheduler=scheduler, workers=workers, partitions=partitions, batch_size=batch_size
             )
         for result in results:
-            rels = cur.apply(result.relations)
+            rels = cur.apply(result.relations, doc=doc_iri(result.document.id))
             record = (
                 {
                     "extracted": result.relations,
@@ -577,6 +605,7 @@ def build(
                 read &= state["aliases_read"]
             curation.write_state(store.path, cur.digest, read)
         summary.skipped_files = stats.skipped
+        summary.undated = stats.undated
         summary.warnings = stats.warnings
         summary.statements_in_store = store.count(
             "SELECT (COUNT(?s) AS ?n) WHERE { ?s a <https://w3id.org/kg/ontology#Statement> }"
@@ -699,7 +728,7 @@ def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
                 q = "SELECT DISTINCT ?a WHERE { GRAPH <%s> { ?s <%s>|<%s> ?a } }" % (iri, KG.subject, KG.object)
                 kept_actors.update(str(row[0].value) for row in store.ox.query(q))
                 continue
-            rels = cur.apply(raw)
+            rels = cur.apply(raw, doc=iri)
             summary.relations += len(raw)
             summary.statements += len(rels)
             plan.append((iri, rels))
@@ -737,3 +766,12 @@ def _refresh_derived(store: KGStore, writing) -> None:
 
     with writing():
         refresh(store)
+
+
+def relink_open(store: KGStore, cur) -> RelinkSummary:
+    """Re-apply the curation ``cur`` to a store already open, without the lock or the state file:
+    ``kg serve`` does this to its in-memory copy, so a review shows at once and the built store is
+    never rewritten."""
+    summary = _relink_store(store, cur, _nullcontext)
+    _refresh_derived(store, _nullcontext)
+    return summary

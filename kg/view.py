@@ -267,6 +267,7 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
                 "sector_label": sectors.get(sector, (sector, False))[0] if sector else None,
                 "state_organ": category == "StateSector",
                 "rolled_up": rolled,
+                "aliases": sorted({_clean(x) for x in d.get("aliases") or []} - {name}),
                 "pagerank": round(pr.get(n, 0.0), 6),
                 "degree": graph.degree(n),
                 "statements": strength[n],
@@ -383,29 +384,48 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
     }
 
 
+@lru_cache(maxsize=4)
+def _web_asset(name: str) -> str:
+    """A file of the page (``kg/web/``: the HTML skeleton, its CSS and JS), shared with ``kg serve``."""
+    from importlib.resources import files
+
+    return files("kg.web").joinpath(name).read_text("utf-8")
+
+
 def render(
-    graph: nx.MultiDiGraph, title: str = "kg actor network", caption: str | None = None, size_by: str = "pagerank"
+    graph: nx.MultiDiGraph,
+    title: str = "kg actor network",
+    caption: str | None = None,
+    size_by: str = "pagerank",
+    links: dict | None = None,
+    nav: list[dict] | None = None,
 ) -> str:
     """The self-contained HTML page for ``graph`` as a string.
 
     ``caption`` is a line under the title (e.g. the filters used); ``size_by`` is ``pagerank``
-    or ``degree`` (statements touching the actor).
+    or ``degree`` (statements touching the actor). ``links`` (``kg serve``) makes a click open a
+    page: ``{"actor": "/actor?id=", "pair": "/pair"}``; ``nav`` is a row of ``{"href", "text"}``
+    links in the header. Both are JSON data the page reads, like the graph.
     """
     data = graph_data(graph, size_by=size_by)
     head = {
         "title": title,
         "caption": caption or "",
         "generated": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+        "links": links or None,
+        "nav": nav or [],
     }
     values = {
         "__KG_TITLE__": html.escape(title),
         "__KG_VIS_CSS__": _vis_asset("vis-network.css").replace("</style", "<\\/style"),
+        "__KG_VIEW_CSS__": _web_asset("static/view.css").replace("</style", "<\\/style"),
         "__KG_VIS_JS__": _vis_js(),
+        "__KG_VIEW_JS__": _web_asset("static/view.js").replace("</script", "<\\/script"),
         "__KG_HEAD__": _json_for_script(head),
         "__KG_DATA__": _json_for_script(data),
     }
     # One pass over the template, so text inside the values is never substituted again.
-    return re.sub(r"__KG_[A-Z_]+__", lambda m: values[m.group(0)], _TEMPLATE)
+    return re.sub(r"__KG_[A-Z_]+__", lambda m: values[m.group(0)], _web_asset("view.html"))
 
 
 def write_view(
@@ -433,319 +453,3 @@ def show(graph: nx.MultiDiGraph, title: str = "kg actor network", height: int = 
         f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
         'sandbox="allow-scripts"></iframe></div>'
     )
-
-
-_TEMPLATE = r"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>__KG_TITLE__</title>
-<style>__KG_VIS_CSS__</style>
-<style>
-* { box-sizing: border-box; }
-html, body { margin: 0; height: 100%; font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222; }
-body { display: flex; flex-direction: column; }
-header { padding: 6px 12px; border-bottom: 1px solid #ddd; background: #fafafa; }
-header h1 { font-size: 17px; margin: 0; }
-header p { margin: 2px 0 0; color: #555; }
-main { flex: 1; display: flex; min-height: 0; }
-aside { width: 275px; flex: none; overflow-y: auto; padding: 6px 10px; border-right: 1px solid #ddd; background: #fcfcfc; }
-aside h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #555; margin: 10px 0 3px; }
-aside label { display: flex; align-items: center; gap: 5px; cursor: pointer; }
-#lines label { cursor: default; }
-aside .n { color: #888; margin-left: auto; }
-.dot { width: 11px; height: 11px; border-radius: 50%; flex: none; }
-.line { width: 22px; height: 0; border-top: 3px solid; flex: none; }
-.line.hedged { border-top-style: dashed; }
-.line.negated { border-top-style: dotted; }
-#search-form { display: flex; gap: 4px; }
-#search { flex: 1; min-width: 0; padding: 3px 5px; }
-#search-msg { color: #a33; min-height: 1em; margin: 2px 0; }
-.mini { font-size: 11px; padding: 0 5px; }
-#status { color: #555; margin-top: 6px; font-style: italic; }
-#net { flex: 1; min-width: 0; position: relative; }
-#empty { position: absolute; top: 40%; width: 100%; text-align: center; color: #777; font-size: 16px; }
-div.vis-tooltip { white-space: normal; max-width: 460px; font: 12px/1.35 system-ui, "DejaVu Sans", sans-serif; padding: 7px 9px; background: #fff; border: 1px solid #bbb; box-shadow: 0 2px 8px rgba(0,0,0,.18); border-radius: 4px; color: #222; }
-.tip-head { font-weight: 600; }
-.tip-meta { color: #555; }
-.tip-flag { color: #8a5a00; }
-.tip ol { margin: 5px 0 0; padding-left: 18px; }
-.tip li { margin-bottom: 4px; }
-.tip .src { color: #666; font-size: 11px; }
-</style>
-</head>
-<body>
-<header><h1 id="title"></h1><p id="caption"></p></header>
-<main>
-<aside id="panel">
-  <h2>Find an actor</h2>
-  <form id="search-form" autocomplete="off"><input id="search" list="actor-names" placeholder="name or code"><button id="search-go" type="submit">Focus</button></form>
-  <datalist id="actor-names"></datalist>
-  <div id="search-msg" role="status"></div>
-  <h2>Actors <span class="mini" id="size-note"></span></h2>
-  <div id="f-type"></div>
-  <h2>QuadClass (edge colour)</h2>
-  <div id="f-quad"></div>
-  <h2>Lines</h2>
-  <div id="lines"></div>
-  <div id="status" role="status"></div>
-  <h2>Relations <button type="button" class="mini" id="rel-all">all</button> <button type="button" class="mini" id="rel-none">none</button></h2>
-  <div id="f-rel"></div>
-</aside>
-<div id="net"></div>
-</main>
-<script type="application/json" id="kg-data">__KG_DATA__</script>
-<script type="application/json" id="kg-head">__KG_HEAD__</script>
-<script>__KG_VIS_JS__</script>
-<script>
-"use strict";
-(function () {
-  const T = window.kgTimings = {start: performance.now()};
-  const D = JSON.parse(document.getElementById("kg-data").textContent);
-  T.parsed = performance.now();
-  const H = JSON.parse(document.getElementById("kg-head").textContent);
-  const nodeById = new Map(D.nodes.map(n => [n.id, n]));
-  const edgeById = new Map(D.edges.map(e => [e.id, e]));
-
-  // Every piece of text goes in through textContent: document text is never parsed as HTML.
-  function el(tag, text, cls) {
-    const e = document.createElement(tag);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    if (cls) e.className = cls;
-    return e;
-  }
-  const name = id => (nodeById.get(id) || {name: String(id)}).name;
-
-  function edgeTooltip(e) {
-    const box = el("div", null, "tip");
-    box.appendChild(el("div", name(e.from) + (e.symmetric ? " \u2014 " : " \u2192 ") + name(e.to), "tip-head"));
-    box.appendChild(el("div", e.rlabel + " \u00b7 " + e.qlabel));
-    const when = e.first ? (e.first === e.last ? e.first : e.first + " \u2013 " + e.last) : "undated";
-    box.appendChild(el("div", e.count + (e.count === 1 ? " statement" : " statements") + " \u00b7 " + when, "tip-meta"));
-    if (e.negated) box.appendChild(el("div", "negated: the documents say this did not happen", "tip-flag"));
-    else if (e.hedged_only) box.appendChild(el("div", "hedged only: every statement is reported or uncertain", "tip-flag"));
-    if (e.evidence.length) {
-      const ol = el("ol");
-      for (const ev of e.evidence) {
-        const li = el("li");
-        li.appendChild(el("div", "\u201c" + ev.sentence + "\u201d"));
-        // The effective date, or the event date as stated and the publication date when they differ.
-        const src = ev.event_date ? [ev.title || "untitled document", "event " + ev.event_date, "published " + ev.published]
-                                  : [ev.title || "untitled document", ev.date || "undated"];
-        if (ev.hedged) src.push("hedged");
-        li.appendChild(el("div", src.join(" \u00b7 "), "src"));
-        ol.appendChild(li);
-      }
-      box.appendChild(ol);
-      if (e.count > e.evidence.length) box.appendChild(el("div", "\u2026 and " + (e.count - e.evidence.length) + " more", "tip-meta"));
-    }
-    return box;
-  }
-  const countryText = n => n.country_name ? n.country_name + " (" + n.country + ")" : n.country;
-  function nodeTooltip(n) {
-    const box = el("div", null, "tip");
-    box.appendChild(el("div", n.name, "tip-head"));
-    if (n.type === "SectorActor") {
-      box.appendChild(el("div", "Sector actor \u00b7 " + (n.state_organ ? "organ of the state" : "non-state sector")));
-      if (n.country) box.appendChild(el("div", "country: " + countryText(n)));
-      if (n.sector) box.appendChild(el("div", "sector: " + n.sector + " \u2014 " + n.sector_label));
-    } else {
-      const kind = n.kind && n.kind !== n.type ? n.type + " (" + n.kind + ")" : n.type;
-      box.appendChild(el("div", kind + (n.type === "Country" && n.country ? " \u00b7 " + n.country : "")));
-      if (n.type !== "Country" && n.country) box.appendChild(el("div", "country: " + countryText(n)));
-    }
-    if (n.rolled_up.length) box.appendChild(el("div", "state level: includes its " +
-      n.rolled_up.map(r => r.label + " (" + r.code + ")").join(", "), "tip-meta"));
-    box.appendChild(el("div", n.degree + (n.degree === 1 ? " edge, " : " edges, ") + n.statements + (n.statements === 1 ? " statement" : " statements") + " \u00b7 PageRank " + n.pagerank.toFixed(4), "tip-meta"));
-    return box;
-  }
-  window.kgEdgeTooltip = id => edgeTooltip(edgeById.get(id));
-  window.kgNodeTooltip = id => nodeTooltip(nodeById.get(id));
-
-  document.title = H.title;
-  document.getElementById("title").textContent = H.title;
-  document.getElementById("caption").textContent =
-    (H.caption ? H.caption + " \u00b7 " : "") + D.nodes.length + " actors, " + D.edges.length + " edges \u00b7 generated " + H.generated;
-  document.getElementById("size-note").textContent = D.size_by === "degree" ? "(size: statements)" : "(size: PageRank)";
-
-  const typeColour = new Map(D.legend.types.map(t => [t.name, t.colour]));
-  const nodes = new vis.DataSet(D.nodes.map(n => ({
-    id: n.id, label: n.label, value: n.value, actorType: n.type, category: n.category, title: nodeTooltip(n),
-    color: {background: typeColour.get(n.category), border: "#333", highlight: {background: typeColour.get(n.category), border: "#000"},
-            hover: {background: typeColour.get(n.category), border: "#000"}},
-  })));
-  const edges = new vis.DataSet(D.edges.map(e => {
-    const item = {
-      id: e.id, from: e.from, to: e.to, relation: e.relation, quad: e.quad, count: e.count,
-      width: e.width, dashes: e.dashes, arrows: e.arrows, title: edgeTooltip(e),
-      color: {color: e.colour, highlight: e.colour, hover: e.colour, opacity: e.negated ? 0.7 : 0.9},
-    };
-    if (e.smooth) item.smooth = Object.assign({enabled: true}, e.smooth);
-    return item;
-  }));
-  window.kgNodes = nodes;
-  window.kgEdges = edges;
-  T.datasets = performance.now();
-  window.kgData = D;
-
-  const options = {
-    nodes: {shape: "dot", borderWidth: 1,
-            scaling: {min: 6, max: 34, label: {enabled: true, min: 12, max: 22, drawThreshold: D.big ? 6 : 3, maxVisible: 28}},
-            font: {color: "#111", strokeWidth: 3, strokeColor: "#ffffff"}},
-    edges: {smooth: false, selectionWidth: 1.5, hoverWidth: 0.8, arrowStrikethrough: false,
-            arrows: {to: {scaleFactor: 0.55}}},
-    layout: {randomSeed: 7, improvedLayout: !D.big},
-    interaction: {hover: !D.big, tooltipDelay: 120, hideEdgesOnDrag: D.big, navigationButtons: false, keyboard: false},
-    physics: D.big
-      ? {solver: "barnesHut", barnesHut: {theta: 1.2, gravitationalConstant: -6000, springLength: 120, springConstant: 0.03, damping: 0.5, avoidOverlap: 0},
-         stabilization: {enabled: true, iterations: 120, updateInterval: 10, fit: true}, minVelocity: 2, timestep: 0.6, adaptiveTimestep: false}
-      : {solver: "forceAtlas2Based", forceAtlas2Based: {gravitationalConstant: -45, centralGravity: 0.02, springLength: 60, springConstant: 0.08, damping: 0.5, avoidOverlap: 0.6},
-         stabilization: {enabled: true, iterations: 400, updateInterval: 20, fit: true}, minVelocity: 0.75},
-  };
-  const container = document.getElementById("net");
-  const network = new vis.Network(container, {nodes, edges}, options);
-  // After the network: vis-network empties its container when it builds its canvas.
-  if (!D.nodes.length) container.appendChild(el("div", "No relations match these filters.")).id = "empty";
-  window.kgNetwork = network;
-  T.network = performance.now();
-
-  // Settled = the first drawing after stabilisation, with physics off so the layout stays put.
-  let settled = false;
-  function markSettled() {
-    if (settled) return;
-    settled = true;
-    window.kgSettleMs = performance.now();
-    window.kgSettled = true;
-    document.body.dataset.settled = "1";
-  }
-  function afterStabilised() {
-    T.stabilised = performance.now();
-    network.setOptions({physics: false});
-    network.fit();
-    network.once("afterDrawing", markSettled);
-    network.redraw();
-  }
-  network.once("stabilizationIterationsDone", afterStabilised);
-  if (!D.nodes.length) markSettled();
-
-  // ---- filters: checkboxes hide and show edges and nodes through the DataSets.
-  const state = {relation: new Set(D.legend.relations.map(r => r.name)),
-                 quad: new Set(D.legend.quads.map(q => q.key)),
-                 type: new Set(D.legend.types.map(t => t.name))};
-  const full = {relation: state.relation.size, quad: state.quad.size, type: state.type.size};
-  function applyFilters() {
-    const shownType = id => state.type.has(nodeById.get(id).category);
-    const degree = new Map();
-    const edgeUpdates = [];
-    let shownEdges = 0;
-    for (const e of D.edges) {
-      const show = state.relation.has(e.relation) && state.quad.has(e.quad === null ? "none" : String(e.quad))
-        && shownType(e.from) && shownType(e.to);
-      edgeUpdates.push({id: e.id, hidden: !show});
-      if (show) {
-        shownEdges++;
-        degree.set(e.from, (degree.get(e.from) || 0) + 1);
-        degree.set(e.to, (degree.get(e.to) || 0) + 1);
-      }
-    }
-    const filtering = Object.keys(full).some(k => state[k].size !== full[k]);
-    let shownNodes = 0;
-    const nodeUpdates = D.nodes.map(n => {
-      // With a filter on, actors left without any visible edge are hidden too.
-      const show = shownType(n.id) && (!filtering || degree.has(n.id));
-      if (show) shownNodes++;
-      return {id: n.id, hidden: !show};
-    });
-    // Only changed items go to the DataSets: every update makes vis-network re-read them.
-    edges.update(edgeUpdates.filter(u => (edges.get(u.id).hidden || false) !== u.hidden));
-    nodes.update(nodeUpdates.filter(u => (nodes.get(u.id).hidden || false) !== u.hidden));
-    document.getElementById("status").textContent =
-      "showing " + shownNodes + " of " + D.nodes.length + " actors, " + shownEdges + " of " + D.edges.length + " edges";
-  }
-  window.kgApplyFilters = applyFilters;
-  // A time budget as well as an iteration cap: on a slow or busy machine the layout is rougher
-  // but the page is usable within seconds all the same.
-  // The deadline counts from navigation start, so a slow parse or constructor eats into it.
-  const BUDGET_MS = D.big ? 3500 : 2500, DEADLINE_MS = D.big ? 5500 : 4000;
-  network.on("stabilizationProgress", p => {
-    const now = performance.now();
-    if (p.iterations % 50 === 0) T["it" + p.iterations] = now;
-    if (p.iterations >= 20 && (now - T.network > BUDGET_MS || now > DEADLINE_MS)) {
-      T.budgetStop = now;
-      network.stopSimulation();
-    }
-  });
-
-  function checkbox(group, value, swatch, text, count) {
-    const label = el("label");
-    const box = el("input");
-    box.type = "checkbox";
-    box.checked = true;
-    box.dataset.filter = group;
-    box.value = value;
-    box.addEventListener("change", () => {
-      if (box.checked) state[group].add(value); else state[group].delete(value);
-      applyFilters();
-    });
-    label.appendChild(box);
-    if (swatch) label.appendChild(swatch);
-    label.appendChild(el("span", text));
-    label.appendChild(el("span", count, "n"));
-    return label;
-  }
-  function dot(colour) { const s = el("span", null, "dot"); s.style.background = colour; return s; }
-  function line(colour, cls) { const s = el("span", null, "line" + (cls ? " " + cls : "")); s.style.borderTopColor = colour; return s; }
-  const fType = document.getElementById("f-type");
-  for (const t of D.legend.types) fType.appendChild(checkbox("type", t.name, dot(t.colour), t.label, t.nodes));
-  const fQuad = document.getElementById("f-quad");
-  for (const q of D.legend.quads) fQuad.appendChild(checkbox("quad", q.key, line(q.colour), q.label, q.edges));
-  const quadColour = new Map(D.legend.quads.map(q => [q.quad, q.colour]));
-  const fRel = document.getElementById("f-rel");
-  for (const r of D.legend.relations) fRel.appendChild(checkbox("relation", r.name, line(quadColour.get(r.quad) || "#8c8c8c"), r.label, r.edges));
-  function setAllRelations(on) {
-    for (const box of fRel.querySelectorAll("input")) {
-      box.checked = on;
-      if (on) state.relation.add(box.value); else state.relation.delete(box.value);
-    }
-    applyFilters();
-  }
-  document.getElementById("rel-all").addEventListener("click", () => setAllRelations(true));
-  document.getElementById("rel-none").addEventListener("click", () => setAllRelations(false));
-  const lines = document.getElementById("lines");
-  const legendLine = (swatch, text) => { const d = el("label"); d.appendChild(swatch); d.appendChild(el("span", text)); lines.appendChild(d); };
-  legendLine(line("#555"), "stated; arrow = subject \u2192 object");
-  legendLine(line("#555", "hedged"), "hedged only (reported, uncertain)");
-  if (D.legend.negated) legendLine(line(D.legend.negated_colour, "negated"), "negated (did not happen)");
-  lines.appendChild(el("div", "width = number of statements; no arrow = symmetric relation", "tip-meta"));
-  applyFilters();
-
-  // ---- search: an actor by name or code; focus the network on it.
-  const list = document.getElementById("actor-names");
-  for (const n of D.nodes) { const o = el("option"); o.value = n.name; list.appendChild(o); }
-  function findActor(query) {
-    const q = String(query || "").trim().toLowerCase();
-    if (!q) return null;
-    const exact = D.nodes.find(n => n.name.toLowerCase() === q || String(n.label).toLowerCase() === q);
-    if (exact) return exact.id;
-    const part = D.nodes.find(n => n.name.toLowerCase().includes(q));
-    return part ? part.id : null;
-  }
-  function focusActor(query) {
-    const id = findActor(query);
-    const msg = document.getElementById("search-msg");
-    if (id === null) { msg.textContent = "no actor matches \u201c" + String(query) + "\u201d"; return null; }
-    msg.textContent = "";
-    if (nodes.get(id).hidden) nodes.update({id: id, hidden: false});
-    network.selectNodes([id]);
-    network.focus(id, {scale: 1.4, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
-    return id;
-  }
-  window.kgFocus = focusActor;
-  document.getElementById("search-form").addEventListener("submit", ev => { ev.preventDefault(); focusActor(document.getElementById("search").value); });
-})();
-</script>
-</body>
-</html>
-"""

@@ -1,0 +1,1 @@
+"""The web files of kg: the view page (``view.html``, ``static/``) and ``kg serve``'s templates."""
