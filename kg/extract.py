@@ -249,6 +249,12 @@ class Extractor:
         return []
 
     def _noun_frames(self, noun: Token, lemma: str, m: Mentions) -> list[_Frame]:
+        givers, takers = _thanked_for(noun, m)
+        if givers and takers:
+            # "Ukraine is grateful to the United States for its military support": the one thanked gave it
+            for trig in self.lex.nouns[lemma]:
+                if relations()[trig.relation].quad in (1, 2):
+                    return [_Frame(trig, givers, takers, "nominal", False, _words(noun, None))]
         for trig in self.lex.nouns[lemma]:
             frame = self._fill(trig, noun, None, m, "nominal")
             if frame is not None:
@@ -654,6 +660,37 @@ def _with_conjuncts(tokens) -> list[Token]:
         out.append(t)
         out.extend(_conjuncts(t))
     return out
+
+
+THANK_VERBS = {"thank"}
+GRATEFUL_ADJS = {"grateful", "thankful"}
+
+
+def _thanked_for(noun: Token, m: Mentions) -> tuple[list[Actor], list[Actor]]:
+    """ "thanked Japan for its assistance", "grateful to the United States for its support": who gave
+    the thing thanked for, and who received it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return [], []
+    gov = prep.head
+    # "is grateful to Romania for its support": the parser hangs "for" on the copula
+    gov = next((c for c in gov.children if c.dep_ == "acomp" and c.lower_ in GRATEFUL_ADJS), gov)
+    lemma = gov.lemma_.lower()
+    if lemma in THANK_VERBS:
+        givers = [a for t in logical_objects(gov) for a in m.actors(t)]
+    elif lemma in GRATEFUL_ADJS or gov.lower_ in GRATEFUL_ADJS:
+        givers = [
+            a
+            for p in gov.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for t in p.children
+            if t.dep_ == "pobj"
+            for a in m.actors(t)
+        ]
+    else:
+        return [], []
+    takers = [a for t in logical_subjects(gov) for a in m.actors(t)]
+    return _dedupe(givers), _dedupe(takers)
 
 
 def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:

@@ -129,6 +129,50 @@ CASES = [
         "Russia's war on terror in Syria is a sham.",
         [("Russia", "attacks", "Syria", False, True)],
     ),
+    # an adjective that governs a gerund passes on its subject
+    (
+        "committed_to_gerund",
+        "Norway remains firmly committed to supporting Moldova.",
+        [("Norway", "supports", "Moldova", False, False)],
+    ),
+    # the agent nouns of a list share the country the first one names
+    (
+        "list_shares_the_country",
+        "Kenya provided aid to Somali refugees, women and youth.",
+        [("Kenya", "aids", "Somalia: refugees", False, False), ("Kenya", "aids", "Somalia: civilians", False, False)],
+    ),
+    (
+        "two_word_agent_noun",
+        "Peruvian law enforcement detained Bolivian farmers.",
+        [("Peru: police", "coerces", "Bolivia: agriculture", False, False)],
+    ),
+    # a pronoun's apposition names who speaks for it
+    (
+        "pronoun_apposition_names_the_actors",
+        "We, the Foreign Ministers of Chile and Peru, condemn the attacks by the rebels in Colombia.",
+        [
+            ("Chile", "criticizes", "Colombia: rebels", False, False),
+            ("Peru", "criticizes", "Colombia: rebels", False, False),
+        ],
+    ),
+    # a noun's by-agent acts in its infinitive
+    (
+        "by_agent_of_an_effort",
+        "Efforts by Norway and Qatar to pressure the Taliban continued.",
+        [("Norway", "coerces", "Taliban", False, True), ("Qatar", "coerces", "Taliban", False, True)],
+    ),
+    # travel to one's own state is no meeting
+    (
+        "travel_home_is_no_meeting",
+        "Foreign Minister Penny Wong of Australia will travel to Sydney.",
+        [("Penny Wong", "memberOf", "Australia", False, False)],
+    ),
+    # thanks for a thing given: the one thanked gave it
+    (
+        "grateful_for_support",
+        "Moldova is grateful to Romania for its support.",
+        [("Moldova", "supports", "Romania", False, False), ("Romania", "supports", "Moldova", False, False)],
+    ),
 ]
 
 
