@@ -391,6 +391,9 @@ class Extractor:
                             if pobj.dep_ in ("pobj", "pcomp"):
                                 # "fired at Ukrainian positions", "toward its waters"
                                 found += m.actors(pobj) or (m.carried_actors(pobj) if loose else [])
+                for clause in holder.children:
+                    if _with_clause(clause) == word:  # "spoke with A, B and C to coordinate ..."
+                        found += [a for t in _with_conjuncts(_clause_subjects(clause)) for a in m.actors(t, conj=False)]
                 for prt in holder.children:
                     # "pulled out of", "cut off ties with": particle + preposition
                     if prt.dep_ == "prt":
@@ -638,6 +641,17 @@ def prep_objects(head: Token, *words: str) -> list[Token]:
     return [q for p in head.children if p.dep_ == "prep" and p.lower_ in words for q in p.children if q.dep_ == "pobj"]
 
 
+def _with_clause(verb: Token) -> str | None:
+    """The preposition that opens a clause the parser made of "with A and B to coordinate", or None."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("with", "alongside")), None)
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in SUBJ]
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -698,6 +712,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
     if depth > 4:
         return []
+    if _with_clause(verb) and verb.head.i != verb.i:
+        # "spoke with A and B to coordinate": the speaker coordinates, with A and B
+        return logical_subjects(verb.head, depth + 1)
     passive = _is_passive(verb)
     found = []
     for c in verb.children:

@@ -173,6 +173,19 @@ CASES = [
         "Moldova is grateful to Romania for its support.",
         [("Moldova", "supports", "Romania", False, False), ("Romania", "supports", "Moldova", False, False)],
     ),
+    # the parser reads "with A and B to V" as a clause: A and B are still who was spoken with
+    (
+        "with_list_before_a_purpose",
+        "Foreign Minister Penny Wong of Australia spoke with Indian Foreign Minister Subrahmanyam Jaishankar"
+        " and Japanese Foreign Minister Yoko Kamikawa to coordinate relief efforts.",
+        [
+            ("Penny Wong", "meets", "Subrahmanyam Jaishankar", False, False),
+            ("Penny Wong", "meets", "Yoko Kamikawa", False, False),
+            ("Penny Wong", "memberOf", "Australia", False, False),
+            ("Subrahmanyam Jaishankar", "memberOf", "India", False, False),
+            ("Yoko Kamikawa", "memberOf", "Japan", False, False),
+        ],
+    ),
 ]
 
 
