@@ -119,7 +119,11 @@ CASES = [
     (
         "pronoun_resolves_to_person",
         "Kenyan President William Ruto arrived in Beijing on Monday. He thanked China for its support.",
-        [("William Ruto", "leads", "Kenya", False, False), ("William Ruto", "supports", "China", False, False)],
+        [
+            ("William Ruto", "leads", "Kenya", False, False),
+            ("William Ruto", "supports", "China", False, False),
+            ("China", "supports", "William Ruto", False, False),  # thanked for its support: China gave it
+        ],
     ),
     # no relation
     ("no_relation_without_trigger", "Hungary did not attend the summit.", []),
