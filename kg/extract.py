@@ -71,6 +71,7 @@ BASE_CONFIDENCE = {
     "nominal": 0.7,
     "adjectival": 0.75,
     "title": 0.9,
+    "implied": 0.6,
 }
 
 
@@ -195,7 +196,11 @@ class Extractor:
             for frame in frames:
                 # a noun event ("Russia's invasion") is not denied by the verb that mentions it
                 # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
-                negated, hedged = self._modality(token, negating_governors=frame.rule != "nominal")
+                negated, hedged = self._modality(token, negating_governors=frame.rule not in ("nominal", "implied"))
+                if frame.rule == "implied":
+                    # "in the face of Russia's invasion": a state's war is stated as a fact, whatever
+                    # the sentence around it plans; only its own words ("alleged") hedge it
+                    hedged = any(c.lower_ in self.lex.hedge.get("adverb", ()) for c in token.children)
                 if frame.trigger.lemma == "*" and lemma in self.lex.hedge.get("governor", ()):
                     hedged = True  # "is considering sanctions against": the verb itself hedges
                 if frame.trigger.relation in ("threatens", "requests", "demands"):
@@ -298,7 +303,12 @@ class Extractor:
             return None
         if recip and len(sources) >= 2:
             return _Frame(trig, sources, sources, "reciprocal", True, _words(head, obj_noun))
-        targets, _ = self._slot_actors_how(trig.target, head, obj_noun, m)
+        targets, _ = self._slot_actors_how([t for t in trig.target if t != "implied"], head, obj_noun, m)
+        if not targets and "implied" in trig.target:
+            # "Russia's unprovoked war", in a sentence that names one other state: that state
+            targets = self._slot("implied", head, obj_noun, m)
+            if targets:
+                rule = "implied"
         if (
             not targets
             and len(sources) >= 2
@@ -339,6 +349,20 @@ class Extractor:
         def arg(t: Token) -> list[Actor]:
             return m.actors(t) or (m.carried_actors(t) if loose else [])
 
+        if slot == "implied":
+            owners = [a for c in head.children if c.dep_ == "poss" for a in m.actors(c)]
+            if not owners:
+                return []
+            left_out = {a.country for a in owners} | ({m.voice.country} if m.voice is not None else set())
+            states = _dedupe(
+                a
+                for t in head.sent
+                if (a := m.token_actor.get(t.i)) is not None
+                and a.type == "Country"
+                and a.country not in left_out
+                and t.dep_ not in SUBJ  # "..., Poland said": the speaker is not the one attacked
+            )
+            return states if len(states) == 1 else []
         if slot == "subj":
             # a place does not act ("Kharkiv said"): only a state or a body in it does
             return _dedupe(a for t in logical_subjects(head) if t.i not in m.places for a in arg(t))

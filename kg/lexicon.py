@@ -20,7 +20,7 @@ from pathlib import Path
 from kg.ontology import ontology_dir, relations
 
 KINDS = ("verb", "light", "noun", "adj")
-SLOTS = {"subj", "obj", "dative", "ccomp", "objmod", "poss", "between", "recip", "head"}
+SLOTS = {"subj", "obj", "dative", "ccomp", "objmod", "poss", "between", "recip", "head", "implied"}
 _PREP_SLOT = re.compile(r"^prep:[a-z]+$")
 
 

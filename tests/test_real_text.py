@@ -186,6 +186,14 @@ CASES = [
             ("Yoko Kamikawa", "memberOf", "Japan", False, False),
         ],
     ),
+    # a war or invasion with no target named: the one other state the sentence names, never its speaker
+    (
+        "implied_target_of_a_war",
+        "Canada pledged new aid to Ukraine in the face of Russia's brutal invasion.",
+        [("Canada", "aids", "Ukraine", False, False), ("Russia", "attacks", "Ukraine", False, False)],
+    ),
+    ("implied_target_is_never_the_speaker", "Russia's war must end now, Poland said.", []),
+    ("implied_target_needs_one_state", "Russia's war worried Chile and Peru.", []),
 ]
 
 
