@@ -795,6 +795,14 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and gov.dep_ == "acomp"):
             # "remains committed to supporting Sudan": the adjective's subject acts
             return logical_subjects(gov, depth + 1)
+        if gov.pos_ == "NOUN" and head.lower_ == "to":
+            # "the United States' commitment to working with the Holy See": the noun's owner acts
+            owners = [c for c in gov.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
+            if owners:
+                return _with_conjuncts(owners)
+            if gov.dep_ in ("dobj", "attr") and gov.head.i != gov.i:
+                # "They discussed their commitment to urging Russia": who discussed it
+                return logical_subjects(gov.head, depth + 1)
     if verb.dep_ == "acl":
         # "Sweden's bid to join NATO": the possessor of the noun does the joining
         owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]

@@ -108,13 +108,18 @@ def load_triggers(lex: Lexicon, path: Path, origin_column: bool = False) -> int:
         origin = f"cameo:{row[6]}" if origin_column and len(row) > 6 else "kg"
         if origin != "kg" and kind == "light" and noun in lex.nouns:
             continue  # a curated noun trigger ("expulsion") already says what the noun's event is
+        targets = _check_slots(target, where)
+        if origin != "kg" and kind == "verb":
+            # a dictionary's bare verb pattern takes an object that names an actor: "advanced its
+            # goals" is no attack on the state "its" stands for
+            targets = tuple("obj!" if s == "obj" else s for s in targets)
         trig = Trigger(
             kind,
             lemma.lower(),
             noun.lower() if not noun.startswith("@") else noun,
             relation,
             _check_slots(source, where),
-            _check_slots(target, where),
+            targets,
             origin,
         )
         tables[kind].setdefault(trig.lemma, []).append(trig)

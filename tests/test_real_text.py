@@ -194,6 +194,19 @@ CASES = [
     ),
     ("implied_target_is_never_the_speaker", "Russia's war must end now, Poland said.", []),
     ("implied_target_needs_one_state", "Russia's war worried Chile and Peru.", []),
+    # a noun's owner acts in the gerund the noun governs
+    (
+        "commitment_to_gerund",
+        "The minister reaffirmed Norway's commitment to working closely with Indonesia.",
+        [("Norway", "cooperatesWith", "Indonesia", False, False)],
+    ),
+    (
+        "imposing_costs_is_a_sanction",
+        "Canada is imposing costs on Russia.",
+        [("Canada", "sanctions", "Russia", False, False)],
+    ),
+    # a dictionary verb's object must name an actor: "its" inside the object is not the target
+    ("dictionary_verb_needs_a_named_object", "Kenya will advance its economic goals.", []),
 ]
 
 
