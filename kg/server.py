@@ -21,6 +21,7 @@ import re
 import secrets
 import sys
 import time
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode
@@ -51,6 +52,7 @@ GRAPH_CSP = (
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 QUAD_COLOURS = {1: "#7cb342", 2: "#2e7d32", 3: "#ef8a17", 4: "#c62828", 0: "#8c8c8c"}
+GRAPH_CACHE = 16  # graph pages kept per snapshot and query string
 GRAPH_TOP = 120  # actors drawn by default: the most central ones (PageRank); ?top= changes it
 NAV = [
     {"href": "/", "text": "Search"},
@@ -305,10 +307,22 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
             unmapped=[r for r in ranked if r["code"] not in shapes],
         )
 
+    graphs: OrderedDict = OrderedDict()  # (snapshot, query) -> page: the same graph is not laid out twice
+
     def graph_page(request: Request):
+        snap = bench.current()
+        key = (id(snap), tuple(sorted(request.query_params.multi_items())))
+        body = graphs.get(key)
+        if body is None:
+            body = graph_body(request, snap)
+            graphs[key] = body
+            while len(graphs) > GRAPH_CACHE:
+                graphs.popitem(last=False)
+        return HTMLResponse(body, headers=_headers(GRAPH_CSP))
+
+    def graph_body(request: Request, snap) -> str:
         from kg.view import render, select
 
-        snap = bench.current()
         flt = StatementFilter.parse(params_of(request))
         focus = one(request, "focus")
         try:
@@ -337,14 +351,13 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
             )
             if p
         )
-        body = render(
+        return render(
             g,
             title="kg graph",
             caption=caption,
             links={"actor": "/actor?id=", "pair": "/pair"},
-            nav=NAV,
+            nav=NAV + [{"href": link("/relations", *flt.query_items()), "text": "These statements"}],
         )
-        return HTMLResponse(body, headers=_headers(GRAPH_CSP))
 
     # ------------------------------------------------------------ SPARQL
     async def sparql(request: Request):

@@ -24,6 +24,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -143,7 +144,7 @@ def _v(term) -> str | None:
 class Snapshot:
     """What the pages read: the store as loaded (and curated) at ``loaded``."""
 
-    store: object  # a kg.store.KGStore over an in-memory pyoxigraph store
+    source: object  # a kg.store.KGStore over an in-memory pyoxigraph store, or a Future of one
     statements: list[Statement]
     actors: dict[str, ActorInfo]
     loaded: dt.datetime
@@ -152,6 +153,15 @@ class Snapshot:
     by_iri: dict[str, Statement] = field(default_factory=dict)
     by_actor: dict[str, list[Statement]] = field(default_factory=dict)
     state_of: dict[str, str] = field(default_factory=dict)  # state organ -> its country (level=state)
+
+    @property
+    def store(self):
+        """The in-memory copy of the store (waited for while it is still being made)."""
+        return self.source.result() if isinstance(self.source, Future) else self.source
+
+    def broken(self) -> bool:
+        """Whether making the in-memory copy failed (the folder changed while it was read)."""
+        return isinstance(self.source, Future) and self.source.done() and self.source.exception() is not None
 
     def index(self) -> None:
         from kg.network import STATE_SECTORS
@@ -253,7 +263,7 @@ def read_snapshot(store, fingerprint: tuple = ()) -> Snapshot:
         )
     statements.sort(key=lambda s: (s.date or "", s.doc, s.start or 0, s.iri), reverse=True)
     snap = Snapshot(
-        store=store,
+        source=store,
         statements=statements,
         actors=actors,
         loaded=dt.datetime.now().astimezone(),
@@ -650,15 +660,39 @@ class Workbench:
     # ------------------------------------------------------------ loading
     def _load(self) -> Snapshot:
         from kg import curation
+        from kg.store import KGStore, StoreError, open_store
 
         stamp = fingerprint(self.path)
-        store = memory_copy(self.path)
         cur = self._curation()
         if cur.digest != curation.read_state(self.path)["applied"]:  # the file changed since the last build
             from kg.pipeline import relink_open  # imports the parser: only when there is work for it
 
+            store = memory_copy(self.path)
             relink_open(store, cur)
-        return read_snapshot(store, fingerprint=stamp)
+            return read_snapshot(store, fingerprint=stamp)
+        # The pages need only the snapshot's lists: read them from the folder, and make the
+        # in-memory copy (for /sparql and review) in the background, so that the app starts sooner.
+        disk = open_store(self.path, create=False, read_only=True)
+        try:
+            if not isinstance(disk, KGStore):
+                raise StoreError("kg serve works on a kg store folder, not a SPARQL endpoint")
+            snap = read_snapshot(disk, fingerprint=stamp)
+        except BaseException:
+            disk.close()
+            raise
+        future: Future = Future()
+
+        def work() -> None:
+            try:
+                future.set_result(_copy(disk))
+            except BaseException as exc:
+                future.set_exception(exc)
+            finally:
+                disk.close()
+
+        threading.Thread(target=work, name="kg-serve-copy", daemon=True).start()
+        snap.source = future
+        return snap
 
     def _curation(self):
         from kg import curation
@@ -674,7 +708,7 @@ class Workbench:
         if now - self._checked < RELOAD_CHECK_SECONDS:
             return self.snapshot
         self._checked = now
-        if self.building() or fingerprint(self.path) == self.snapshot.fingerprint:
+        if self.building() or (fingerprint(self.path) == self.snapshot.fingerprint and not self.snapshot.broken()):
             return self.snapshot
         if self._lock.acquire(blocking=False):
             try:
