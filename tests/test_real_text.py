@@ -342,3 +342,21 @@ def test_bare_surname_is_the_latest_full_name_but_a_titled_one_the_office_holder
     got = extract("Hunter Biden met Kenya's president. Biden criticized China. President Biden criticized Iran.")
     assert ("Hunter Biden", "criticizes", "China", False, False) in got
     assert ("Joe Biden", "criticizes", "Iran", False, False) in got
+
+
+def test_every_slot_of_the_lexicon_is_a_registered_resolver():
+    from kg import slots
+
+    lex = load_lexicon()
+    used = {
+        s.rstrip("!")
+        for table in (lex.verbs, lex.light, lex.nouns, lex.adjs)
+        for trigs in table.values()
+        for t in trigs
+        for s in (*t.source, *t.target)
+    }
+    assert used  # the shipped lexicon names slots
+    for s in used:
+        assert s.startswith("prep:") or s in slots.RESOLVERS or s in slots.MARKERS, s
+    with pytest.raises(ValueError, match="registered twice"):
+        slots.resolver("subj")(lambda ctx: [])
