@@ -847,6 +847,19 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 ),
                 None,
             )
+        if appos_person is None and title is not None and tok.pos_ == "PROPN":
+            # "Head of the Presidential Office Andriy Yermak": the parser hangs the name, glued to
+            # the office's body, under "of"; the title stands for the person
+            appos_person = next(
+                (
+                    m.token_actor[q.i]
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for q in p.children
+                    if q.dep_ == "pobj" and q.i in m.token_actor and m.token_actor[q.i].type == "Person"
+                ),
+                None,
+            )
         if appos_person is not None:
             # "IAEA chief Rafael Grossi" parsed with the title as head: the title stands for the person
             m.token_actor[tok.i] = appos_person

@@ -207,6 +207,17 @@ CASES = [
     ),
     # a dictionary verb's object must name an actor: "its" inside the object is not the target
     ("dictionary_verb_needs_a_named_object", "Kenya will advance its economic goals.", []),
+    # an office "of" a body glued to the holder's name by the parser still stands for the holder
+    (
+        "office_of_a_body_then_the_name",
+        "Prime Minister Kaja Kallas of Estonia met Foreign Minister Urmas Reinsalu and Head of the"
+        " Government Office Taimar Peterkop.",
+        [
+            ("Kaja Kallas", "leads", "Estonia", False, False),
+            ("Kaja Kallas", "meets", "Taimar Peterkop", False, False),
+            ("Kaja Kallas", "meets", "Urmas Reinsalu", False, False),
+        ],
+    ),
 ]
 
 
