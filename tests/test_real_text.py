@@ -218,6 +218,12 @@ CASES = [
             ("Kaja Kallas", "meets", "Urmas Reinsalu", False, False),
         ],
     ),
+    (
+        "training_forces_is_aid",
+        "Canada trained Ukrainian soldiers.",
+        [("Canada", "aids", "Ukraine: military", False, False)],
+    ),
+    ("training_own_forces_is_no_aid", "Canada trained its own troops.", []),
 ]
 
 
