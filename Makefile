@@ -9,7 +9,7 @@ demo:
 	$(PY) -m venv $(VENV)
 	$(VENV)/bin/pip install -q -e .
 	$(VENV)/bin/kg build data --store kg-store
-	$(VENV)/bin/kg view --store kg-store --out kg-view.html
+	$(VENV)/bin/kg view --store kg-store --out kg-view.html --force
 
 # Whole test suite: system packages the browser and server tests need (when run as root, as CI
 # does), the test extras, the lint and format checks (ruff), then pytest.

@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kg.errors import KGError, UserError
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -38,37 +40,23 @@ ModelOpt = Annotated[
 ]
 
 
-class UserError(Exception):
-    """A mistake the user must fix: printed as one line, exit status 1."""
-
-
-class UsageError(UserError):
-    """An option the input cannot take (a missing column, an unreadable --date): exit status 2."""
-
-
 def fail(message: str, code: int = 1):
     err.print(f"error: {message}", markup=False)
     raise typer.Exit(code)
 
 
 def friendly(func):
-    """Turn the library's expected errors into one readable line and a non-zero exit."""
+    """Turn the library's expected errors into one readable line and a non-zero exit.
+
+    The one place where errors become messages: every error a user can act on is a
+    :class:`kg.errors.KGError` (commands raise :class:`kg.errors.UserError` for their arguments)."""
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        from kg.corpus import InputError
-        from kg.curation import CurationError
-        from kg.errors import ModelNotFound
-        from kg.filters import FilterError
-        from kg.query import QueryError
-        from kg.store import StoreError
-
         try:
             return func(*args, **kwargs)
-        except (UsageError, InputError) as exc:
-            fail(str(exc), code=2)
-        except (UserError, StoreError, QueryError, ModelNotFound, CurationError, FilterError) as exc:
-            fail(str(exc))
+        except KGError as exc:
+            fail(str(exc), code=exc.exit_code)
         except KeyboardInterrupt:
             err.print(
                 "interrupted: the store holds every document written so far; run the same command again to finish"
@@ -84,6 +72,25 @@ def _warn(msg: str) -> None:
     from kg.corpus import escape_controls
 
     err.print(f"warning: {escape_controls(msg)}", markup=False)
+
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Overwrite an existing file, or write through a symlink (refused without it)."),
+]
+
+
+def _wrote(path: Path, what: str) -> None:
+    """The one message of every command that wrote a file: what, and where."""
+    from kg.output import describe
+
+    out.print(f"wrote {describe(path)} ({what})", markup=False)
+
+
+def _showing(shown: int, total: int, what: str) -> None:
+    """Tell, on stderr, that a list was cut at --top."""
+    if shown < total:
+        err.print(f"showing {shown} of {total} {what} (--top to change)", markup=False)
 
 
 # ---------------------------------------------------------------------------- reading options
@@ -131,7 +138,7 @@ def _read_options(text_column, title_column, date_column, id_column, url_column,
 
 
 def _store_path(store: Path | None) -> Path:
-    from kg.store import default_store_path
+    from kg.backend import default_store_path
 
     return store if store is not None else default_store_path()
 
@@ -216,7 +223,7 @@ def build(
     """
     import signal
 
-    from kg.pipeline import BuildInterrupted, make_progress
+    from kg.pipeline import BuildInterrupted, LocalEngine, make_progress
     from kg.pipeline import build as run_build
 
     options = _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks)
@@ -238,27 +245,24 @@ def build(
     if engine == "local" and (scheduler or partitions):
         raise UserError("--scheduler and --partitions need --engine dask")
     if engine == "dask":
-        from kg.distributed import DaskUnavailable, require_dask
+        from kg.distributed import DaskEngine, require_dask
 
-        try:
-            require_dask()
-        except DaskUnavailable as exc:
-            raise UserError(str(exc)) from None
+        require_dask()
+        parser = DaskEngine(
+            model=model, scheduler=scheduler, workers=workers or 2, partitions=partitions, batch_size=batch_size
+        )
+    else:
+        parser = LocalEngine(model=model, workers=workers or 1, batch_size=batch_size)
     if actors is not None and not actors.is_file():
         raise UserError(f"--actors {actors}: no such file")
     try:
         summary = run_build(
             [str(f) for f in folder],
             store_path=_store_path(store),
-            model=model,
-            workers=workers or (2 if engine == "dask" else 1),
-            batch_size=batch_size,
+            engine=parser,
             keep_missing=keep_missing,
             warn=collect,
             progress=progress,
-            engine=engine,
-            scheduler=scheduler,
-            partitions=partitions,
             actors=actors,
             read_options=options,
         )
@@ -386,7 +390,7 @@ def extract(
             raise UserError(f"no such file or folder: {p}")
     table = None
     if fmt == "table":
-        table = Table("subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence", show_lines=False)
+        table = []
     count = 0
     for result in run_extract(paths, model=model, warn=_warn, read_options=options):
         for rel in result.relations:
@@ -397,19 +401,24 @@ def extract(
                     row["record"] = result.document.meta["record"]  # which record of a JSON/JSONL file
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                table.add_row(
-                    rel.subject.label,
-                    rel.relation,
-                    rel.object.label,
-                    "yes" if rel.negated else "",
-                    "yes" if rel.hedged else "",
-                    f"{rel.confidence:.2f}",
-                    rel.date or "",
-                    rel.sentence[:120],
+                table.append(
+                    [
+                        rel.subject.label,
+                        rel.relation,
+                        rel.object.label,
+                        "yes" if rel.negated else "",
+                        "yes" if rel.hedged else "",
+                        f"{rel.confidence:.2f}",
+                        rel.date or "",
+                        rel.sentence,
+                    ]
                 )
     if table is not None:
-        out.print(table)
-        err.print(f"{count} relations")
+        from kg.render import make_table, print_table
+
+        columns = ["subject", "relation", "object", "neg", "hedge", "conf", "date", "sentence"]
+        print_table(out, make_table(columns, table, console=out))
+        out.print(f"{count} relations", markup=False)
     sys.stdout.flush()
 
 
@@ -441,16 +450,23 @@ def query(
     limit: Annotated[int, typer.Option("--limit", min=1, help="Stop after N rows (or triples).")] = 100_000,
     timeout: Annotated[float, typer.Option("--timeout", min=0.01, help="Seconds before the query is stopped.")] = 30.0,
     update: Annotated[bool, typer.Option("--update", help="Allow SPARQL Update (INSERT/DELETE...).")] = False,
+    out_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the result to this file (default: standard output).", show_default=False
+        ),
+    ] = None,
+    force: ForceOpt = False,
 ):
     """Run a SPARQL query on the store (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
     Prefixes kg, kgr, rdf, rdfs, owl, skos, prov, dcterms and xsd are predeclared. SERVICE, FROM
     and LOAD are refused; the store is read-only unless --update.
     """
+    from kg.backend import open_store
     from kg.queries import bind_params, load_saved, parse_header
     from kg.query import check_query, read_query_arg, run_query
     from kg.render import QUERY_FORMATS, print_result
-    from kg.store import open_store
 
     if fmt not in QUERY_FORMATS:
         raise UserError(f"unknown format {fmt!r}: use {', '.join(QUERY_FORMATS)}")
@@ -466,9 +482,29 @@ def query(
     if fmt == "ttl" and form in ("select", "ask"):
         raise UserError("--format ttl is for CONSTRUCT and DESCRIBE queries; use table, csv, tsv or json")
     bindings = bind_params(_parse_params(param or []), sq)
+    if out_file is not None:
+        from kg.output import check_target
+
+        check_target(out_file, force=force, store=_store_path(store))  # before the query runs
     with open_store(_store_path(store), create=False, read_only=not update) as st:
         result = run_query(st, sq.text, bindings=bindings, update=update, timeout=timeout, limit=limit)
-        print_result(result, fmt, out)
+        if out_file is None:
+            print_result(result, fmt, out)
+        else:
+            import io
+
+            from kg.output import write_text
+
+            buf = io.StringIO()
+            print_result(result, fmt, Console(file=buf, highlight=False, color_system=None), stream=buf)
+            write_text(out_file, buf.getvalue(), force=force, store=_store_path(store))
+            if result.kind == "graph":
+                what = f"ttl, {len(result.triples or [])} triples"
+            elif result.kind == "select":
+                what = f"{fmt}, {len(result.rows)} rows"
+            else:
+                what = f"{fmt}, {result.kind}"
+            _wrote(out_file, what)
         if result.truncated:
             err.print(f"stopped at the row limit ({limit}); raise --limit to see more", markup=False)
 
@@ -534,22 +570,12 @@ def _check_level(level: str) -> str:
 
 def _network(store, relation, quad, since, until, min_count, level="actor"):
     """The projected actor network for the analytics commands, filters checked first."""
+    from kg.backend import open_store
     from kg.filters import NetworkFilter
-    from kg.store import open_store
 
     flt = NetworkFilter.parse(relation=relation, quad=quad, since=since, until=until, min_count=min_count, level=level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
         return flt.project(st)
-
-
-def _analyse(func, *args, **kwargs):
-    """Call a kg.network function; an unknown actor or a missing path is the user's one-line error."""
-    from kg.network import NoPath, UnknownActor
-
-    try:
-        return func(*args, **kwargs)
-    except (UnknownActor, NoPath) as exc:
-        raise UserError(str(exc)) from None
 
 
 def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> None:
@@ -564,7 +590,14 @@ def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> N
 @friendly
 def actors_cmd(
     store: StoreOpt = None,
-    by: Annotated[str, typer.Option("--by", help="Rank by degree, pagerank or betweenness.")] = "degree",
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Rank by degree (distinct partners, statements in either direction), pagerank (PageRank on the "
+            "undirected graph weighted by statements: acting and being acted upon both count) or betweenness.",
+        ),
+    ] = "degree",
     top: Annotated[int | None, typer.Option("--top", min=1, help="Show the first N actors.", show_default=False)] = 20,
     relation: NetRelationOpt = None,
     quad: NetQuadOpt = None,
@@ -580,13 +613,15 @@ def actors_cmd(
     if by not in RANK_BY:
         raise UserError(f"--by must be one of {', '.join(RANK_BY)}, got {by!r}")
     g = _network(store, relation, quad, since, until, min_count, level)
-    rows = rank_actors(g, by=by, top=top)
+    ranked = rank_actors(g, by=by)
+    rows = ranked[:top] if top else ranked
     _show(
         rows,
         fmt,
         ["rank", "label", "type", "country", "degree", "statements", "pagerank", "betweenness"],
         f"actors by {by}",
     )
+    _showing(len(rows), len(ranked), "actors")
 
 
 @app.command("neighbors")
@@ -608,8 +643,8 @@ def neighbors_cmd(
     from kg.network import find_actor, neighbors
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    node = _analyse(find_actor, g, actor)
-    rows = _analyse(neighbors, g, node)
+    node = find_actor(g, actor)
+    rows = neighbors(g, node)
     _show(
         rows,
         fmt,
@@ -640,7 +675,7 @@ def path_cmd(
     from kg.network import shortest_path
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    hops = _analyse(shortest_path, g, source, target)
+    hops = shortest_path(g, source, target)
     _show(
         hops,
         fmt,
@@ -695,8 +730,8 @@ def ego_cmd(
     from kg.network import ego, find_actor
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    node = _analyse(find_actor, g, actor)
-    rows = _analyse(ego, g, node, depth=depth)
+    node = find_actor(g, actor)
+    rows = ego(g, node, depth=depth)
     _show(
         rows,
         fmt,
@@ -709,14 +744,16 @@ def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min
     from kg.network import allies, find_actor, rivals
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    node = _analyse(find_actor, g, actor)
-    rows = _analyse(rivals if kind == "rivals" else allies, g, node, top=top)
+    node = find_actor(g, actor)
+    every = (rivals if kind == "rivals" else allies)(g, node)
+    rows = every[:top] if top else every
     _show(
         rows,
         fmt,
         ["label", "type", "country", "cooperation", "conflict", "balance"],
         f"{kind} of {g.nodes[node].get('label', actor)} (cooperation minus conflict statements, both directions)",
     )
+    _showing(len(rows), len(every), kind)
 
 
 @app.command("rivals")
@@ -799,7 +836,12 @@ def view(
     min_count: Annotated[int, typer.Option("--min-count", metavar="N", help="Drop edges with fewer statements.")] = 1,
     top: Annotated[
         int | None,
-        typer.Option("--top", metavar="N", help="Keep the N most central actors (PageRank).", show_default=False),
+        typer.Option(
+            "--top",
+            metavar="N",
+            help="Keep the N most central actors (PageRank, as kg actors --by pagerank).",
+            show_default=False,
+        ),
     ] = None,
     include_negated: Annotated[
         bool, typer.Option("--include-negated", help="Also draw negated statements (dotted grey).")
@@ -814,16 +856,30 @@ def view(
     ] = 0.0,
     level: NetLevelOpt = "actor",
     size_by: Annotated[
-        str, typer.Option("--size-by", metavar="pagerank|degree", help="Node size: pagerank or degree.")
+        str,
+        typer.Option(
+            "--size-by",
+            metavar="pagerank|degree",
+            help="Node size: pagerank or degree (distinct partners), as kg actors ranks them.",
+        ),
     ] = "pagerank",
-    out_file: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("kg-view.html"),
+    out_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="HTML file to write (default: kg-view.html, or kg-view-2.html ... when that exists).",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOpt = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the view in a browser.")] = False,
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
 ):
     """Write an interactive, self-contained HTML view of the actor network (works offline)."""
+    from kg.backend import open_store
     from kg.filters import NetworkFilter
-    from kg.store import open_store
-    from kg.view import ViewError, resolve_focus, select, write_view
+    from kg.view import render, resolve_focus, select
 
     flt = NetworkFilter.parse(
         relation=relation,
@@ -844,22 +900,20 @@ def view(
     with open_store(_store_path(store), create=False, read_only=True) as st:
         graph = flt.project(st)
     parts = []
-    try:
-        node = resolve_focus(graph, focus) if focus is not None else None
-        graph = select(graph, focus=node, depth=depth, top=top)
-    except ViewError as exc:
-        raise UserError(str(exc)) from None
+    node = resolve_focus(graph, focus) if focus is not None else None
+    graph = select(graph, focus=node, depth=depth, top=top)
     if node is not None:
         parts.append(f"focus {graph.nodes[node].get('label', focus)}, depth {depth}")
     if flt.caption():
         parts.append(flt.caption())
     if top:
         parts.append(f"top {top} by PageRank")
-    try:
-        path = write_view(graph, out_file, title=title, caption="; ".join(parts) or None, size_by=size_by)
-    except OSError as exc:
-        raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-    out.print(f"wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} edges)", markup=False)
+    from kg.output import free_name, write_text
+
+    path = out_file if out_file is not None else free_name("kg-view.html")  # never the last view silently
+    page = render(graph, title=title, caption="; ".join(parts) or None, size_by=size_by)
+    write_text(path, page, force=force, store=_store_path(store))
+    _wrote(path, f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges")
     if graph.number_of_nodes() == 0:
         _warn("no relations match these filters: the view is empty")
     if open_:
@@ -925,8 +979,8 @@ def stats(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """Counts of documents, statements, actors per type and relations per type."""
+    from kg.backend import open_store
     from kg.stats import store_stats
-    from kg.store import open_store
 
     with open_store(_store_path(store), create=False, read_only=True) as st:
         s = store_stats(st)
@@ -958,22 +1012,24 @@ def eval_(
     split: Annotated[
         str, typer.Option("--split", help="Real-text gold: score the tune or heldout passages, or all.")
     ] = "all",
+    force: ForceOpt = False,
 ):
     """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
     A real-text gold file (tests/gold/real/real.jsonl) also gets event, actor and calibration figures."""
-    from kg.evaluate import GoldError, RealReport, evaluate
+    from kg.evaluate import RealReport, evaluate
+    from kg.output import check_target
 
     if split not in ("all", "tune", "heldout"):
         raise UserError(f"unknown --split {split!r}: use all, tune or heldout")
-    try:
-        report = evaluate(gold, model=model, split=split)
-    except GoldError as exc:
-        raise UserError(str(exc)) from None
     if errors:
-        with open(errors, "w", encoding="utf-8") as fh:
-            for e in report.errors:
-                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        check_target(errors, force=force)  # before the scoring, not after it
+    report = evaluate(gold, model=model, split=split)
+    if errors:
+        from kg.output import write_text
+
+        write_text(errors, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in report.errors), force=force)
+        _wrote(errors, f"{len(report.errors)} items with differences")
     if json_out:
         out.print_json(json.dumps(report.as_dict()))
         return
@@ -1019,7 +1075,7 @@ def validate(
     """Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform."""
     from rich.text import Text
 
-    from kg.store import open_store
+    from kg.backend import open_store
     from kg.validate import INFERENCE, validate_store
 
     if inference not in INFERENCE:
@@ -1064,50 +1120,31 @@ def export(
         str | None,
         typer.Option("--level", metavar="actor|state", help="For graphml and gexf: " + LEVEL_HELP, show_default=False),
     ] = None,
+    force: ForceOpt = False,
 ):
     """Export the store: RDF (nq, trig, jsonld keep the named graphs), the actor network, or a CSV event table."""
-    import os
-    import tempfile
-
-    from kg.export import NETWORK_FORMATS, ExportError, format_for
+    from kg.backend import open_store
+    from kg.export import NETWORK_FORMATS, format_for
     from kg.export import export as run_export
-    from kg.store import open_store
+    from kg.output import check_target, write_file
 
-    try:
-        name = format_for(fmt, out_file.name if out_file else None)
-    except ExportError as exc:
-        raise UserError(str(exc)) from None
+    if out_file is not None:
+        check_target(out_file, force=force, store=_store_path(store))  # before the export's work
+    name = format_for(fmt, out_file.name if out_file else None)
     if level is not None:
         _check_level(level)
         if name not in NETWORK_FORMATS:
             raise UserError(f"--level is for the actor network formats ({' and '.join(NETWORK_FORMATS)}), not {name}")
     level = level or "actor"
-    if out_file is not None and out_file.is_dir():
-        raise UserError(f"--out {out_file} is a folder; give a file name")
     with open_store(_store_path(store), create=False, read_only=True) as st:
         if out_file is None:
             run_export(st, name, sys.stdout.buffer, level=level)
             sys.stdout.buffer.flush()
             return
-        folder = out_file.parent if str(out_file.parent) else Path(".")
-        if not folder.is_dir():
-            raise UserError(f"cannot write {out_file}: folder {folder} does not exist")
-        # Written beside the target and renamed, so a failed export never leaves half a file.
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{out_file.name}.", dir=folder)
-        except OSError as exc:
-            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                summary = run_export(st, name, fh, level=level)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, out_file)
-        except OSError as exc:
-            raise UserError(f"cannot write {out_file}: {exc.strerror or exc}") from None
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    out.print(f"wrote {out_file} ({name}, {summary.describe()})", markup=False)
+        summary = write_file(
+            out_file, lambda fh: run_export(st, name, fh, level=level), force=force, store=_store_path(store)
+        )
+    _wrote(out_file, f"{name}, {summary.describe()}")
 
 
 # ---------------------------------------------------------------------------- ontology

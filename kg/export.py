@@ -24,7 +24,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.ontology import ACTORS_GRAPH, KG, PREFIXES, relations
+from kg.errors import KGError
+from kg.ontology import ACTORS_GRAPH, KG, prefix_iris, relations
 
 RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -68,10 +69,10 @@ _OX_FORMATS = {
 }
 # kgr: is left out of the Turtle prefixes: kg IRIs such as kgr:doc/ab12 are not valid prefixed
 # names, so the prefix would only be declared, never used.
-_PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
+_PREFIXES = prefix_iris("kgr")  # resource IRIs stay whole in Turtle and TriG
 
 
-class ExportError(ValueError):
+class ExportError(KGError, ValueError):
     """The export cannot be made as asked (unknown format...); the message is one sentence."""
 
 
@@ -120,8 +121,8 @@ def export(store, fmt: str, out: BinaryIO, level: str = "actor", count: str = "m
     """
     fmt = format_for(fmt)
     if fmt in ("nq", "trig"):
-        store.ox.dump(out, _OX_FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
-        return ExportSummary(fmt, len(store.ox), "quads")
+        store.dump(out, _OX_FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
+        return ExportSummary(fmt, len(store), "quads")
     if fmt in ("ttl", "nt"):
         triples = union_triples(store)
         ox.serialize(triples, out, _OX_FORMATS[fmt], prefixes=_PREFIXES if fmt == "ttl" else None)
@@ -135,15 +136,9 @@ def export(store, fmt: str, out: BinaryIO, level: str = "actor", count: str = "m
     return write_csv(store, out)
 
 
-def all_quads(store) -> Iterable[ox.Quad]:
-    """Every quad of the store: an embedded Oxigraph store or a remote one (:mod:`kg.remote`)."""
-    inner = store.ox
-    return inner.quads() if hasattr(inner, "quads") else iter(inner)
-
-
 def union_triples(store) -> list[ox.Triple]:
     """Every distinct triple of every graph, sorted so the output is stable and Turtle can group it."""
-    triples = {q.triple for q in all_quads(store)}
+    triples = {q.triple for q in store.quads()}
     return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
@@ -152,9 +147,9 @@ def _jsonld(store, out: BinaryIO) -> ExportSummary:
 
     # Oxigraph writes N-Quads fast; rdflib turns them into JSON-LD with one @graph per named graph.
     ds = Dataset()
-    ds.parse(data=store.ox.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-    n = len(store.ox)
-    data = ds.serialize(format="json-ld", context=_PREFIXES | {"kgr": str(PREFIXES["kgr"])}, auto_compact=False)
+    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    n = len(store)
+    data = ds.serialize(format="json-ld", context=prefix_iris(), auto_compact=False)
     out.write(data.encode("utf-8") if isinstance(data, str) else data)
     return ExportSummary("jsonld", n, "quads")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import KGError
 from kg.ontology import ontology_dir, relations
 from kg.slots import known as known_slot
 from kg.slots import names as slot_names
@@ -23,7 +24,7 @@ from kg.slots import names as slot_names
 KINDS = ("verb", "light", "noun", "adj")
 
 
-class LexiconError(ValueError):
+class LexiconError(KGError, ValueError):
     """A malformed lexicon row; the message names the file and the line."""
 
 

@@ -28,7 +28,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.ontology import KG, KGR, relations
+from kg.errors import KGError
+from kg.ontology import KG, KGR, ORG_SUBTYPES, relations
 from kg.persons import same_persons
 
 MAX_EVIDENCE = 5
@@ -139,15 +140,7 @@ def project(
     for iri, label, typ, code, country, sector_iri, whole in res.rows:
         t = typ.value.rsplit("#", 1)[-1]
         node = str(iri.value)
-        base = (
-            t
-            if t in TYPE_RANK
-            else (
-                "Organization"
-                if t in ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
-                else None
-            )
-        )
+        base = t if t in TYPE_RANK else ("Organization" if t in ORG_SUBTYPES else None)
         if base is None:
             continue
         sector = str(sector_iri.value) if sector_iri is not None else None
@@ -292,11 +285,11 @@ def project(
 
 
 # ---------------------------------------------------------------------------- analytics
-class UnknownActor(ValueError):
+class UnknownActor(KGError, ValueError):
     """An actor name that names no node of the graph; the message is one readable line."""
 
 
-class NoPath(ValueError):
+class NoPath(KGError, ValueError):
     """Two actors that no chain of statements links."""
 
 
@@ -417,20 +410,41 @@ def collapsed(g: nx.MultiDiGraph) -> nx.DiGraph:
     return d
 
 
+CENTRALITY_HELP = (
+    "degree: distinct partners, statements in either direction; pagerank: PageRank on the undirected graph "
+    "weighted by statements (acting and being acted upon both count); betweenness: share of shortest paths "
+    "through the actor"
+)
+
+
+def degrees(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Degree as kg means it everywhere (``kg actors``, the view, the library): the number of
+    distinct partners an actor has statements with, in either direction, whatever the number of
+    statements or relations (those are ``statements``).
+
+    >>> degrees(make_graph([("a", "b", "meets"), ("a", "b", "attacks"), ("b", "a", "accuses"), ("c", "a", "aids")]))
+    {'a': 2, 'b': 1, 'c': 1}
+    """
+    u = undirected(g)
+    return {n: u.degree(n) for n in g}
+
+
 def pagerank(
     g: nx.MultiDiGraph,
     weight: str = "count",
-    directed: bool = True,
+    directed: bool = False,
     alpha: float = 0.85,
     tol: float = 1e-10,
     max_iter: int = 500,
 ) -> dict[str, float]:
-    """Weighted PageRank (parallel edges summed), without scipy.
+    """Weighted PageRank (parallel edges summed), without scipy: the one PageRank of kg
+    (``kg actors --by pagerank``, ``kg view --top`` and node sizes, :func:`rank_actors`).
 
-    ``networkx.pagerank`` needs scipy, which kg does not depend on; this is the same power
-    iteration (dangling actors spread their rank evenly). With ``directed=False`` edges count
-    both ways, so acting on others and being acted upon both make an actor central (the view
-    sizes nodes that way).
+    By default edges count both ways (``directed=False``), weighted by statements: acting on
+    others and being acted upon both make an actor central, so an actor named in a few
+    statements as a target does not outrank the actors at the centre of the news, as directed
+    PageRank's sinks do. ``networkx.pagerank`` needs scipy, which kg does not depend on; this is
+    the same power iteration (dangling actors spread their rank evenly).
 
     >>> pr = pagerank(make_graph([("a", "b", "meets"), ("c", "b", "meets")]))
     >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
@@ -468,10 +482,11 @@ def pagerank(
 
 
 def rank_actors(g: nx.MultiDiGraph, by: str = "degree", top: int | None = None) -> list[dict]:
-    """Actors ranked by ``degree`` (distinct partners), ``pagerank`` or ``betweenness``.
+    """Actors ranked by ``degree`` (distinct partners, :func:`degrees`), ``pagerank``
+    (:func:`pagerank`) or ``betweenness``.
 
     Each row: rank, actor (IRI), label, type, country, sector, degree, statements (both directions),
-    pagerank (weighted by statements) and betweenness (normalised, on the undirected graph;
+    pagerank (undirected, weighted by statements) and betweenness (normalised, on the undirected graph;
     estimated from 300 sampled actors on larger graphs). Ties go by label.
 
     >>> g = make_graph([("hub", "a", "meets"), ("hub", "b", "meets"), ("b", "c", "meets")])
@@ -484,6 +499,7 @@ def rank_actors(g: nx.MultiDiGraph, by: str = "degree", top: int | None = None) 
         raise ValueError(f"unknown ranking {by!r}: use {', '.join(RANK_BY)}")
     u = undirected(g)
     pr = pagerank(g)
+    degree = degrees(g)
     # Exact betweenness is O(actors x edges): beyond BETWEENNESS_EXACT actors it is estimated from
     # that many source actors, picked with a fixed seed so the ranking is repeatable.
     k = None if u.number_of_nodes() <= BETWEENNESS_EXACT else BETWEENNESS_EXACT
@@ -502,7 +518,7 @@ def rank_actors(g: nx.MultiDiGraph, by: str = "degree", top: int | None = None) 
                 "type": d.get("type"),
                 "country": d.get("country"),
                 "sector": d.get("sector"),
-                "degree": u.degree(node) if node in u else 0,
+                "degree": degree.get(node, 0),
                 "statements": statements[node],
                 "pagerank": round(pr.get(node, 0.0), 6),
                 "betweenness": round(bc.get(node, 0.0), 6),

@@ -11,28 +11,22 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
+from rdflib.namespace import XSD
 from rich.console import Console
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.table import Table
 
+from kg.ontology import KG, KGR, prefix_iris
 from kg.query import QueryError, QueryResult, term_value
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "ttl")
 ROW_FORMATS = ("table", "csv", "tsv", "json")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-TURTLE_PREFIXES = {
-    "kg": "https://w3id.org/kg/ontology#",
-    "kgr": "https://w3id.org/kg/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+_XSD_STRING = str(XSD.string)
+TURTLE_PREFIXES = prefix_iris("owl")  # CONSTRUCT results rarely use owl: terms
 
 
 def json_term(term) -> dict | None:
@@ -120,11 +114,9 @@ def print_result(result: QueryResult, fmt: str, console: Console, stream=None) -
     if fmt in ("csv", "tsv"):
         write_delimited(result.variables, ([term_value(t) for t in row] for row in result.rows), fmt, stream)
         return
-    table = Table(*[escape(v) for v in result.variables])
-    for row in result.rows:
-        table.add_row(*[escape(_fit(short(term_value(x)))) for x in row])
-    console.print(table)
-    console.print(f"{len(result.rows)} rows ({result.seconds:.2f} s)", style="dim")
+    cells = [[short(term_value(x)) for x in row] for row in result.rows]
+    print_table(console, make_table(result.variables, cells, console=console))
+    console.print(f"{len(result.rows)} rows ({result.seconds:.2f} s)", style="dim", markup=False)
 
 
 def short(value: str) -> str:
@@ -133,18 +125,57 @@ def short(value: str) -> str:
     >>> short("https://w3id.org/kg/id/country/RUS")
     'kgr:country/RUS'
     """
-    for prefix, name in (("https://w3id.org/kg/ontology#", "kg:"), ("https://w3id.org/kg/id/", "kgr:")):
+    for prefix, name in ((str(KG), "kg:"), (str(KGR), "kgr:")):
         if value.startswith(prefix):
             return name + value[len(prefix) :]
     return value
 
 
-TABLE_CELL_MAX = 100
+TABLE_CELL_MAX = 100  # characters of a cell on a terminal; a pipe or a file gets every cell whole
+SHORT_CELL = 24  # a column whose cells are all this short (dates, codes, numbers) is never wrapped or cut
 
 
 def _fit(text: str) -> str:
-    """A table cell cut to ``TABLE_CELL_MAX`` characters, so long sentences do not swamp the table."""
+    """A table cell cut to ``TABLE_CELL_MAX`` characters, so long sentences do not swamp a terminal."""
     return text if len(text) <= TABLE_CELL_MAX else text[: TABLE_CELL_MAX - 1] + "…"
+
+
+def make_table(
+    columns: Sequence[str], rows: Iterable[Sequence[str]], title: str | None = None, console: Console | None = None
+) -> Table:
+    """A rich table of plain text cells (markup escaped) that never cuts a value short.
+
+    Columns whose cells are all short (dates, ISO codes, numbers) keep their full width; long
+    ones wrap (a word longer than the column folds onto the next line instead of ending in
+    "…"). On a terminal, cells longer than :data:`TABLE_CELL_MAX` are shortened; elsewhere
+    (a pipe, a file) every cell is whole, and :func:`print_table` prints the table at its
+    natural width.
+    """
+    rows = [[str(c) for c in row] for row in rows]
+    terminal = console is not None and console.is_terminal
+    if terminal:
+        rows = [[_fit(c) for c in row] for row in rows]
+    table = Table(title=escape(title) if title else None)
+    for i, name in enumerate(columns):
+        widest = max([len(r[i]) for r in rows if i < len(r)] + [len(name)])
+        if widest <= SHORT_CELL:
+            table.add_column(escape(name), no_wrap=True, min_width=widest)
+        else:
+            table.add_column(escape(name), overflow="fold")
+    for row in rows:
+        table.add_row(*[escape(c) for c in row])
+    return table
+
+
+def print_table(console: Console, table: Table) -> None:
+    """Print ``table`` whole: on a terminal at the terminal's width, elsewhere (a pipe, a file)
+    at the table's natural width, so no column is squeezed and no cell is cut."""
+    if console.is_terminal:
+        console.print(table)
+        return
+    wide = console.options.update(width=1_000_000, max_width=1_000_000)
+    need = Measurement.get(console, wide, table).maximum
+    Console(file=console.file, width=max(need, 20), highlight=False, color_system=None).print(table)
 
 
 def _cell(value) -> str:
@@ -176,8 +207,6 @@ def print_rows(
     if fmt in ("csv", "tsv"):
         write_delimited(columns, ([_cell(r.get(c)) for c in columns] for r in rows), fmt, stream)
         return
-    table = Table(*[escape(c) for c in columns], title=escape(title) if title else None)
-    for r in rows:
-        table.add_row(*[escape(_fit(_cell(r.get(c)))) for c in columns])
-    console.print(table)
-    console.print(f"{len(rows)} rows", style="dim")
+    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
+    print_table(console, make_table(columns, cells, title=title, console=console))
+    console.print(f"{len(rows)} rows", style="dim", markup=False)

@@ -20,6 +20,7 @@ import math
 import re
 import secrets
 import sys
+import threading
 import time
 from collections import OrderedDict
 from functools import lru_cache
@@ -119,11 +120,20 @@ def shade(value: int, top: int) -> str:
 
 
 # ---------------------------------------------------------------------------- the app
-def create_app(store_path: str | Path, actors: str | Path | None = None, timeout: float = 10.0, limit: int = 10_000):
+def create_app(
+    store_path: str | Path,
+    actors: str | Path | None = None,
+    timeout: float = 10.0,
+    limit: int = 10_000,
+    allowed_hosts: list[str] | None = None,
+):
     """The Starlette application serving the store at ``store_path``.
 
     ``actors`` is the curation file review writes to (default: the copy kept in the store folder,
     which ``kg build`` and ``kg relink`` use); ``timeout`` and ``limit`` bound /sparql queries.
+    ``allowed_hosts`` are the host names requests may be addressed to (``kg serve`` on loopback
+    gives the loopback names, so that a web page whose name was rebound to 127.0.0.1 cannot read
+    the app); None allows any.
     """
     from jinja2 import Environment, PackageLoader, select_autoescape
     from starlette.applications import Starlette
@@ -133,6 +143,7 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
     from starlette.routing import Route
 
     bench = Workbench(store_path, actors=actors)
+    threading.Thread(target=warm, name="kg-serve-warm", daemon=True).start()
     token = secrets.token_urlsafe(24)
     env = Environment(loader=PackageLoader("kg.web", "templates"), autoescape=select_autoescape(default=True))
     env.globals.update(
@@ -366,6 +377,7 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
         query = request.query_params.get("query")
         update = request.query_params.get("update")
         fmt = request.query_params.get("format")
+        dataset = [k for k in ("default-graph-uri", "named-graph-uri") if k in request.query_params]
         if request.method == "POST":
             ctype = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
             body = (await request.body()).decode("utf-8", "replace")
@@ -378,6 +390,7 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
                 query = (form.get("query") or [query])[-1]
                 update = (form.get("update") or [update])[-1]
                 fmt = (form.get("format") or [fmt])[-1]
+                dataset += [k for k in ("default-graph-uri", "named-graph-uri") if k in form]
             else:
                 return Response(
                     "unsupported content type: POST the query as application/sparql-query or a form\n",
@@ -386,6 +399,13 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
                 )
         elif query is None and update is None:
             return page("sparql.html", query=_EXAMPLE_QUERY)
+        if dataset and update is None:  # as FROM: the dataset is the store, its default graph the union
+            return Response(
+                f"refused: {dataset[0]} is not supported (the default graph is the union of all graphs; "
+                "use GRAPH in the query)\n",
+                status_code=403,
+                media_type="text/plain",
+            )
         from starlette.concurrency import run_in_threadpool
 
         snap = bench.current()
@@ -472,8 +492,12 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
         Route("/review/{action}", review, methods=["POST"]),
         Route("/static/app.css", static_css),
     ]
+    from starlette.middleware import Middleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
     app = Starlette(
         routes=routes,
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)] if allowed_hosts else [],
         exception_handlers={
             NotFound: not_found,
             FilterError: bad_filter,
@@ -484,6 +508,24 @@ def create_app(store_path: str | Path, actors: str | Path | None = None, timeout
     app.state.workbench = bench
     app.state.token = token
     return app
+
+
+def warm() -> None:
+    """Load once, after start, what the first graph, map and search would otherwise wait for:
+    networkx and the analytics, the gazetteer (aliases, sectors), the view's files, the map."""
+    try:
+        import kg.network  # noqa: F401
+        from kg.actors import gazetteer
+        from kg.view import _vis_asset, _vis_js, _web_asset
+
+        gazetteer()
+        _vis_js()
+        _vis_asset("vis-network.css")
+        for name in ("view.html", "static/view.css", "static/view.js"):
+            _web_asset(name)
+        world_shapes()
+    except Exception as exc:  # a page that needs it reports the problem itself
+        print(f"kg serve: warming up failed: {exc}", file=sys.stderr)
 
 
 def _headers(csp: str) -> dict:
@@ -542,7 +584,10 @@ def serve(
     import uvicorn
 
     t0 = time.perf_counter()
-    app = create_app(store_path, actors=actors, timeout=timeout)
+    local = host in ("127.0.0.1", "localhost") or host.startswith("127.")
+    app = create_app(
+        store_path, actors=actors, timeout=timeout, allowed_hosts=["127.0.0.1", "localhost", host] if local else None
+    )
     snap = app.state.workbench.snapshot
     shown = f"[{host}]" if ":" in host else host
     log(

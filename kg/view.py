@@ -39,6 +39,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import KGError
+
 # Node colour and legend entry by actor category: the actor type, with sector actors split into
 # organs of the state (a lighter blue, next to the countries they belong to) and non-state sectors.
 TYPE_COLOURS = {
@@ -66,7 +68,7 @@ BIG_NODES = 500
 BIG_EDGES = 2500
 
 
-class ViewError(ValueError):
+class ViewError(KGError, ValueError):
     """A focus or selection the graph cannot satisfy (unknown actor and the like)."""
 
 
@@ -100,7 +102,7 @@ def _json_for_script(data) -> str:
 
 
 def pagerank(graph: nx.MultiDiGraph, weight: str = "count", directed: bool = False, **kwargs) -> dict:
-    """PageRank as the view sizes nodes: undirected by default (see :func:`kg.network.pagerank`).
+    """kg's one PageRank, :func:`kg.network.pagerank` (undirected, weighted by statements).
 
     >>> pr = pagerank(nx.MultiDiGraph([("a", "b"), ("c", "b")]))
     >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
@@ -202,6 +204,19 @@ def _country_name(code: str | None) -> str | None:
     return country.label if country is not None else None
 
 
+def _aliases_of(node, d: dict) -> list[str]:
+    """The other names the search box finds a node by: the graph's own (``kg serve`` gives the
+    store's alternative labels), else kg's gazetteer names for the actor ("PRC", "Beijing")."""
+    if d.get("aliases") is not None:
+        return list(d["aliases"])
+    try:
+        from kg.model import actor_aliases
+
+        return actor_aliases(str(node))
+    except (OSError, ValueError):  # no gazetteer: names and labels still match
+        return []
+
+
 def _category(d: dict, sectors: dict) -> str:
     """The legend entry of a node: its actor type, or for a sector actor state organ / non-state."""
     typ = d.get("type")
@@ -233,8 +248,11 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
 
     if size_by not in ("pagerank", "degree"):
         raise ViewError(f"size_by must be pagerank or degree, not {size_by!r}")
+    from kg.network import degrees
+
     info = relations()
     pr = pagerank(graph)
+    degree = degrees(graph)  # distinct partners, as kg actors counts them
     strength: dict = defaultdict(int)
     for u, v, d in graph.edges(data=True):
         strength[u] += int(d.get("count", 1) or 1)
@@ -267,12 +285,12 @@ def graph_data(graph: nx.MultiDiGraph, size_by: str = "pagerank") -> dict:
                 "sector_label": sectors.get(sector, (sector, False))[0] if sector else None,
                 "state_organ": category == "StateSector",
                 "rolled_up": rolled,
-                "aliases": sorted({_clean(x) for x in d.get("aliases") or []} - {name}),
+                "aliases": sorted({_clean(x) for x in _aliases_of(n, d)} - {name}),
                 "pagerank": round(pr.get(n, 0.0), 6),
-                "degree": graph.degree(n),
+                "degree": degree[n],
                 "statements": strength[n],
                 # Square roots so that area, not radius, follows the measure.
-                "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else strength[n]), 6),
+                "value": round(math.sqrt(pr.get(n, 0.0) if size_by == "pagerank" else degree[n]), 6),
             }
         )
     edges = []
@@ -403,7 +421,7 @@ def render(
     """The self-contained HTML page for ``graph`` as a string.
 
     ``caption`` is a line under the title (e.g. the filters used); ``size_by`` is ``pagerank``
-    or ``degree`` (statements touching the actor). ``links`` (``kg serve``) makes a click open a
+    or ``degree`` (distinct partners, :func:`kg.network.degrees`). ``links`` (``kg serve``) makes a click open a
     page: ``{"actor": "/actor?id=", "pair": "/pair"}``; ``nav`` is a row of ``{"href", "text"}``
     links in the header. Both are JSON data the page reads, like the graph.
     """

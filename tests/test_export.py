@@ -16,13 +16,13 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
+from kg.backend import open_store
 from kg.cli import app
 from kg.export import CSV_COLUMNS, FORMATS, export, format_for
 from kg.network import project
 from kg.ontology import ACTORS_GRAPH, relations
 from kg.pipeline import build
 from kg.query import run_query
-from kg.store import open_store
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -79,7 +79,7 @@ def rd(term):
 
 def read_quads(path: Path) -> frozenset[tuple]:
     with open_store(path, create=False, read_only=True) as st:
-        return frozenset((rd(q.subject), rd(q.predicate), rd(q.object), rd(q.graph_name)) for q in st.ox)
+        return frozenset((rd(q.subject), rd(q.predicate), rd(q.object), rd(q.graph_name)) for q in st.quads())
 
 
 @cache

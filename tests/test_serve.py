@@ -382,6 +382,22 @@ def test_service_load_and_from_are_refused(served):
         assert status == 403 and body.startswith("refused")
 
 
+def test_dataset_parameters_are_refused_as_from_is(served):
+    q = quote("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    status, _, body = served.get(f"/sparql?query={q}&default-graph-uri=" + quote("file:///etc/passwd"))
+    assert status == 403 and body.startswith("refused: default-graph-uri is not supported")
+
+
+def test_requests_for_another_host_name_are_refused(data_store, tmp_path):
+    s = Served(copy_store(data_store, tmp_path / "store"), allowed_hosts=["127.0.0.1", "localhost"])
+    try:
+        assert s.get("/")[0] == 200
+        status, _, body = s.get("/", {"Host": "attacker.example"})  # a name rebound to 127.0.0.1
+        assert status == 400 and "Invalid host header" in body
+    finally:
+        s.stop()
+
+
 def test_results_are_capped(data_store, tmp_path):
     s = Served(copy_store(data_store, tmp_path / "store"), limit=5)
     try:
@@ -469,8 +485,8 @@ def test_kg_serve_warns_off_loopback_and_refuses_a_busy_port(data_store):
 
 # ------------------------------------------------------------------ review
 def _stored_statements(store: Path) -> set[str]:
+    from kg.backend import open_store
     from kg.query import run_query
-    from kg.store import open_store
 
     with open_store(store, create=False, read_only=True) as st:
         return {str(r[0].value) for r in run_query(st, "SELECT ?s WHERE { ?s a kg:Statement }").rows}
@@ -623,7 +639,7 @@ def test_hostile_text_is_escaped_on_every_page(hostile):
 
 @pytest.mark.slow
 def test_pages_answer_while_a_build_writes_the_store(data_store, tmp_path):
-    from kg.store import open_store
+    from kg.backend import open_store
 
     store = copy_store(data_store, tmp_path / "store")
     served = Served(store)

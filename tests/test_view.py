@@ -15,9 +15,9 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from kg.backend import open_store
 from kg.cli import app
 from kg.network import STATE_SECTORS, project
-from kg.store import open_store
 from kg.view import TYPE_COLOURS, ViewError, graph_data, pagerank, render, resolve_focus, select, write_view
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -266,7 +266,9 @@ def test_cli_view_applies_filters_focus_and_top(data_store, tmp_path):
     assert {n["id"] for n in data["nodes"]} == set(g) and RUS in set(g)
     assert {e["relation"] for e in data["edges"]} <= {"attacks", "supplies"}
 
-    res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--top", "5", "--quad", "4", "--out", str(out)])
+    res = CliRunner().invoke(
+        app, ["view", "--store", str(data_store), "--top", "5", "--quad", "4", "--out", str(out), "--force"]
+    )
     assert res.exit_code == 0 and "(5 actors," in res.stdout
 
 
@@ -274,7 +276,7 @@ def test_cli_view_negated_edges_only_on_request_and_dates_filter(data_store, tmp
     out = tmp_path / "v.html"
 
     def edges(*args: str) -> list[dict]:
-        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), *args])
+        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), "--force", *args])
         assert res.exit_code == 0, res.output
         return json.loads(out.read_text().split('id="kg-data">', 1)[1].split("</script>", 1)[0])["edges"]
 
@@ -297,7 +299,7 @@ def test_cli_view_state_level_rolls_state_organs_up(data_store, tmp_path):
     out = tmp_path / "v.html"
 
     def nodes(*args: str) -> tuple[dict, str]:
-        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), *args])
+        res = CliRunner().invoke(app, ["view", "--store", str(data_store), "--out", str(out), "--force", *args])
         assert res.exit_code == 0, res.output
         page = out.read_text()
         head = json.loads(page.split('id="kg-head">', 1)[1].split("</script>", 1)[0])
@@ -586,3 +588,14 @@ def test_sector_actors_have_their_legend_entry_colour_and_tooltip(browser, tmp_p
         assert view.errors == [] and view.foreign_requests() == []
     finally:
         page.close()
+
+
+def test_view_search_data_carries_the_aliases_the_cli_resolves():
+    g = nx.MultiDiGraph()
+    g.add_node("https://w3id.org/kg/id/country/CHN", label="China", type="Country", country="CHN")
+    g.add_node("https://w3id.org/kg/id/country/PHL", label="Philippines", type="Country", country="PHL")
+    g.add_edge(
+        "https://w3id.org/kg/id/country/CHN", "https://w3id.org/kg/id/country/PHL", key="attacks", relation="attacks"
+    )
+    china = next(n for n in graph_data(g)["nodes"] if n["name"] == "China")
+    assert {"PRC", "Beijing"} <= set(china["aliases"]) and "China" not in china["aliases"]

@@ -56,7 +56,7 @@
     }
     if (n.rolled_up.length) box.appendChild(el("div", "state level: includes its " +
       n.rolled_up.map(r => r.label + " (" + r.code + ")").join(", "), "tip-meta"));
-    box.appendChild(el("div", n.degree + (n.degree === 1 ? " edge, " : " edges, ") + n.statements + (n.statements === 1 ? " statement" : " statements") + " \u00b7 PageRank " + n.pagerank.toFixed(4), "tip-meta"));
+    box.appendChild(el("div", n.degree + (n.degree === 1 ? " partner, " : " partners, ") + n.statements + (n.statements === 1 ? " statement" : " statements") + " \u00b7 PageRank " + n.pagerank.toFixed(4), "tip-meta"));
     return box;
   }
   window.kgEdgeTooltip = id => edgeTooltip(edgeById.get(id));
@@ -82,7 +82,7 @@
   document.getElementById("title").textContent = H.title;
   document.getElementById("caption").textContent =
     (H.caption ? H.caption + " \u00b7 " : "") + D.nodes.length + " actors, " + D.edges.length + " edges \u00b7 generated " + H.generated;
-  document.getElementById("size-note").textContent = D.size_by === "degree" ? "(size: statements)" : "(size: PageRank)";
+  document.getElementById("size-note").textContent = D.size_by === "degree" ? "(size: degree, distinct partners)" : "(size: PageRank)";
 
   const typeColour = new Map(D.legend.types.map(t => [t.name, t.colour]));
   const nodes = new vis.DataSet(D.nodes.map(n => ({
