@@ -182,7 +182,11 @@ def build(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
     engine: Annotated[
         str,
-        typer.Option("--engine", help="local (this machine) or dask (Dask workers; pip install -e '.[distributed]')."),
+        typer.Option(
+            "--engine",
+            # \[ keeps rich from reading "[distributed]" as markup and dropping it from --help
+            help="local (this machine) or dask (Dask workers; pip install -e '.\\[distributed]').",
+        ),
     ] = "local",
     scheduler: Annotated[
         str | None,
@@ -1109,7 +1113,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from --out's ending).",
+            help="ttl, nt, nq, trig, jsonld, graphml, gexf, csv (statements) or events (GDELT-style event table, docs/events.md); default: from --out's ending.",
             show_default=False,
         ),
     ] = None,

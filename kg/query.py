@@ -239,3 +239,64 @@ def term_value(term) -> str:
     if term is None:
         return ""
     return str(term.value)
+
+
+# ---------------------------------------------------------------------------- notebooks
+def _xsd(*names: str) -> set[str]:
+    from rdflib.namespace import XSD
+
+    return {str(XSD[n]) for n in names}
+
+
+def python_value(term):
+    """A query result term as a plain Python value: an IRI or a string as text, numbers as int or
+    float, booleans as bool, an unbound variable as None (dates stay ISO text; see :func:`to_dataframe`).
+
+    >>> python_value(ox.Literal("3", datatype=ox.NamedNode(next(iter(_xsd("integer")))))), python_value(None)
+    (3, None)
+    """
+    if term is None:
+        return None
+    if not isinstance(term, ox.Literal):
+        return term.value
+    kind = term.datatype.value if term.datatype is not None else ""
+    try:
+        if kind in _xsd("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"):
+            return int(term.value)
+        if kind in _xsd("decimal", "double", "float"):
+            return float(term.value)
+    except ValueError:
+        return term.value
+    if kind in _xsd("boolean"):
+        return term.value in ("true", "1")
+    return term.value
+
+
+def to_dataframe(store, query: str, bindings: dict | None = None, timeout: float | None = 60.0):
+    """The rows of a SELECT query as a pandas DataFrame, one column per variable: IRIs and strings
+    as text, numbers and booleans as numbers and booleans, ``xsd:date`` columns as datetime64,
+    unbound as missing. ``store`` is an open store or a store path; ``bindings`` are bound as
+    :func:`run_query` binds them (never pasted into the query). pandas is imported here only.
+
+    >>> to_dataframe(None, "ASK { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: to_dataframe needs a SELECT query, not an ask query
+    """
+    import pandas as pd
+
+    form = check_query(query)
+    if form != "select":
+        raise QueryError(f"to_dataframe needs a SELECT query, not an {form} query")
+    if isinstance(store, (str, Path)):
+        from kg.backend import open_store
+
+        with open_store(store, create=False, read_only=True) as opened:
+            return to_dataframe(opened, query, bindings=bindings, timeout=timeout)
+    result = run_query(store, query, bindings=bindings, timeout=timeout)
+    frame = pd.DataFrame([[python_value(t) for t in row] for row in result.rows], columns=result.variables)
+    for i, name in enumerate(result.variables):
+        kinds = {row[i].datatype.value for row in result.rows if isinstance(row[i], ox.Literal) and row[i].datatype}
+        if kinds and kinds <= _xsd("date", "dateTime"):
+            frame[name] = pd.to_datetime(frame[name], errors="coerce", utc=bool(kinds & _xsd("dateTime")))
+    return frame
