@@ -114,9 +114,9 @@ def bare_parse(folder: str, batch_size: int, n_process: int) -> None:
 
 # ------------------------------------------------------------------ child: queries and view
 def query_and_view(store_path: str, repeat: int) -> None:
+    from kg.backend import open_store
     from kg.network import project
     from kg.query import QueryError, run_query
-    from kg.store import open_store
     from kg.view import render
 
     store = open_store(store_path, create=False, read_only=True)

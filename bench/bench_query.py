@@ -29,12 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.actors import gazetteer, person_actor, resolve_name  # noqa: E402
+from kg.backend import open_store  # noqa: E402
 from kg.corpus import Document  # noqa: E402
 from kg.extract import Relation  # noqa: E402
 from kg.ontology import relations  # noqa: E402
 from kg.queries import bind_params, saved_queries  # noqa: E402
 from kg.query import run_query  # noqa: E402
-from kg.store import open_store  # noqa: E402
 
 # Parameters for the saved queries: busy actors of the generated store.
 PARAMS = {"actor": "Russia", "a": "Russia", "b": "China", "relation": "supplies"}
@@ -114,10 +114,10 @@ def generate(store_path: Path, target_triples: int, seed: int = 7) -> tuple[int,
                 )
             statements += st.replace_document(doc, rels, sentences=len(rels), words=len(rels) * 12)
             docs += 1
-            if docs % 200 == 0 and len(st.ox) >= target_triples:
+            if docs % 200 == 0 and len(st) >= target_triples:
                 break
         st.flush()
-        total = len(st.ox)
+        total = len(st)
     return total, statements, time.perf_counter() - t0
 
 
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if (store_path / "kg-store.json").exists():
             with open_store(store_path, create=False, read_only=True) as st:
-                total = len(st.ox)
+                total = len(st)
             print(f"re-using {store_path}: {total:,} quads")
         else:
             total, statements, secs = generate(store_path, args.triples)

@@ -54,7 +54,7 @@ def timed_build(paths, store, **kw):
 
 def load_rate(results, store) -> tuple[float, int]:
     """Seconds to write ``results`` into ``store`` and the number of quads written."""
-    from kg.store import document_quads
+    from kg.model import document_quads
 
     quads = 0
     for r in results:
@@ -78,8 +78,8 @@ def main() -> int:
             f"skipped: corpus {args.corpus} not found (it lives in the shared folder, not in the project)", flush=True
         )
         return 0
+    from kg.backend import open_store
     from kg.pipeline import Processor
-    from kg.store import open_store
 
     figures: dict = {}
     with tempfile.TemporaryDirectory(prefix="kgscale-") as tmp:
@@ -107,11 +107,11 @@ def main() -> int:
             flush=True,
         )
         try:
-            from kg.distributed import require_dask
+            from kg.distributed import DaskEngine, require_dask
 
             require_dask()
             for w in (1, 2):
-                secs, s = timed_build(paths, tmp / f"dask{w}", engine="dask", workers=w)
+                secs, s = timed_build(paths, tmp / f"dask{w}", engine=DaskEngine(workers=w))
                 figures[f"dask_{w}"] = {"seconds": round(secs, 1), "docs_per_s": round(n / secs, 2)}
                 print(
                     f"dask engine, {w} worker(s): {secs:.1f} s, {n / secs:.2f} docs/s, {s.words / secs:.0f} words/s "

@@ -19,10 +19,7 @@ from urllib.parse import quote
 
 import pycountry
 
-from kg.ontology import KGR, ontology_dir, read_tsv
-
-ACTOR_TYPES = ("Country", "Person", "Organization", "Group", "SectorActor")
-ORG_SUBTYPES = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
+from kg.ontology import ACTOR_TYPES, KGR, ORG_SUBTYPES, ontology_dir, read_tsv  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -369,7 +366,7 @@ def _phoenix_agents(gz: Gazetteer, path) -> None:
                     gz.state_nouns.setdefault(noun.lower(), code)
 
 
-def resolve_name(name: str) -> Actor:
+def resolve_name(name: str, gz: Gazetteer | None = None) -> Actor:
     """Resolve a free-text actor name as a user or a gold file writes it.
 
     Known countries, organisations and groups resolve through the gazetteer (so "Moscow",
@@ -380,7 +377,7 @@ def resolve_name(name: str) -> Actor:
     >>> resolve_name("Ebrahim Raisi").id
     'https://w3id.org/kg/id/person/ebrahim-raisi'
     """
-    gz = gazetteer()
+    gz = gz if gz is not None else gazetteer()  # ``gz``: another gazetteer than kg's own
     hit = gz.lookup(name)
     if hit is not None:
         return hit

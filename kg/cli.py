@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kg.errors import KGError, UserError
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -38,38 +40,23 @@ ModelOpt = Annotated[
 ]
 
 
-class UserError(Exception):
-    """A mistake the user must fix: printed as one line, exit status 1."""
-
-
-class UsageError(UserError):
-    """An option the input cannot take (a missing column, an unreadable --date): exit status 2."""
-
-
 def fail(message: str, code: int = 1):
     err.print(f"error: {message}", markup=False)
     raise typer.Exit(code)
 
 
 def friendly(func):
-    """Turn the library's expected errors into one readable line and a non-zero exit."""
+    """Turn the library's expected errors into one readable line and a non-zero exit.
+
+    The one place where errors become messages: every error a user can act on is a
+    :class:`kg.errors.KGError` (commands raise :class:`kg.errors.UserError` for their arguments)."""
 
     @wraps(func)
     def wrapper(*args, **kwargs):
-        from kg.corpus import InputError
-        from kg.curation import CurationError
-        from kg.errors import ModelNotFound
-        from kg.filters import FilterError
-        from kg.output import OutputError
-        from kg.query import QueryError
-        from kg.store import StoreError
-
         try:
             return func(*args, **kwargs)
-        except (UsageError, InputError, OutputError) as exc:
-            fail(str(exc), code=2)
-        except (UserError, StoreError, QueryError, ModelNotFound, CurationError, FilterError) as exc:
-            fail(str(exc))
+        except KGError as exc:
+            fail(str(exc), code=exc.exit_code)
         except KeyboardInterrupt:
             err.print(
                 "interrupted: the store holds every document written so far; run the same command again to finish"
@@ -151,7 +138,7 @@ def _read_options(text_column, title_column, date_column, id_column, url_column,
 
 
 def _store_path(store: Path | None) -> Path:
-    from kg.store import default_store_path
+    from kg.backend import default_store_path
 
     return store if store is not None else default_store_path()
 
@@ -195,7 +182,11 @@ def build(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
     engine: Annotated[
         str,
-        typer.Option("--engine", help="local (this machine) or dask (Dask workers; pip install -e '.[distributed]')."),
+        typer.Option(
+            "--engine",
+            # \[ keeps rich from reading "[distributed]" as markup and dropping it from --help
+            help="local (this machine) or dask (Dask workers; pip install -e '.\\[distributed]').",
+        ),
     ] = "local",
     scheduler: Annotated[
         str | None,
@@ -236,7 +227,7 @@ def build(
     """
     import signal
 
-    from kg.pipeline import BuildInterrupted, make_progress
+    from kg.pipeline import BuildInterrupted, LocalEngine, make_progress
     from kg.pipeline import build as run_build
 
     options = _read_options(text_column, title_column, date_column, id_column, url_column, date, follow_symlinks)
@@ -258,27 +249,24 @@ def build(
     if engine == "local" and (scheduler or partitions):
         raise UserError("--scheduler and --partitions need --engine dask")
     if engine == "dask":
-        from kg.distributed import DaskUnavailable, require_dask
+        from kg.distributed import DaskEngine, require_dask
 
-        try:
-            require_dask()
-        except DaskUnavailable as exc:
-            raise UserError(str(exc)) from None
+        require_dask()
+        parser = DaskEngine(
+            model=model, scheduler=scheduler, workers=workers or 2, partitions=partitions, batch_size=batch_size
+        )
+    else:
+        parser = LocalEngine(model=model, workers=workers or 1, batch_size=batch_size)
     if actors is not None and not actors.is_file():
         raise UserError(f"--actors {actors}: no such file")
     try:
         summary = run_build(
             [str(f) for f in folder],
             store_path=_store_path(store),
-            model=model,
-            workers=workers or (2 if engine == "dask" else 1),
-            batch_size=batch_size,
+            engine=parser,
             keep_missing=keep_missing,
             warn=collect,
             progress=progress,
-            engine=engine,
-            scheduler=scheduler,
-            partitions=partitions,
             actors=actors,
             read_options=options,
         )
@@ -479,10 +467,10 @@ def query(
     Prefixes kg, kgr, rdf, rdfs, owl, skos, prov, dcterms and xsd are predeclared. SERVICE, FROM
     and LOAD are refused; the store is read-only unless --update.
     """
+    from kg.backend import open_store
     from kg.queries import bind_params, load_saved, parse_header
     from kg.query import check_query, read_query_arg, run_query
     from kg.render import QUERY_FORMATS, print_result
-    from kg.store import open_store
 
     if fmt not in QUERY_FORMATS:
         raise UserError(f"unknown format {fmt!r}: use {', '.join(QUERY_FORMATS)}")
@@ -586,22 +574,12 @@ def _check_level(level: str) -> str:
 
 def _network(store, relation, quad, since, until, min_count, level="actor"):
     """The projected actor network for the analytics commands, filters checked first."""
+    from kg.backend import open_store
     from kg.filters import NetworkFilter
-    from kg.store import open_store
 
     flt = NetworkFilter.parse(relation=relation, quad=quad, since=since, until=until, min_count=min_count, level=level)
     with open_store(_store_path(store), create=False, read_only=True) as st:
         return flt.project(st)
-
-
-def _analyse(func, *args, **kwargs):
-    """Call a kg.network function; an unknown actor or a missing path is the user's one-line error."""
-    from kg.network import NoPath, UnknownActor
-
-    try:
-        return func(*args, **kwargs)
-    except (UnknownActor, NoPath) as exc:
-        raise UserError(str(exc)) from None
 
 
 def _show(rows: list[dict], fmt: str, table_columns: list[str], title: str) -> None:
@@ -669,8 +647,8 @@ def neighbors_cmd(
     from kg.network import find_actor, neighbors
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    node = _analyse(find_actor, g, actor)
-    rows = _analyse(neighbors, g, node)
+    node = find_actor(g, actor)
+    rows = neighbors(g, node)
     _show(
         rows,
         fmt,
@@ -701,7 +679,7 @@ def path_cmd(
     from kg.network import shortest_path
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    hops = _analyse(shortest_path, g, source, target)
+    hops = shortest_path(g, source, target)
     _show(
         hops,
         fmt,
@@ -756,8 +734,8 @@ def ego_cmd(
     from kg.network import ego, find_actor
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    node = _analyse(find_actor, g, actor)
-    rows = _analyse(ego, g, node, depth=depth)
+    node = find_actor(g, actor)
+    rows = ego(g, node, depth=depth)
     _show(
         rows,
         fmt,
@@ -770,8 +748,8 @@ def _balance_cmd(kind: str, actor, store, top, relation, quad, since, until, min
     from kg.network import allies, find_actor, rivals
 
     g = _network(store, relation, quad, since, until, min_count, level)
-    node = _analyse(find_actor, g, actor)
-    every = _analyse(rivals if kind == "rivals" else allies, g, node)
+    node = find_actor(g, actor)
+    every = (rivals if kind == "rivals" else allies)(g, node)
     rows = every[:top] if top else every
     _show(
         rows,
@@ -903,9 +881,9 @@ def view(
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "kg actor network",
 ):
     """Write an interactive, self-contained HTML view of the actor network (works offline)."""
+    from kg.backend import open_store
     from kg.filters import NetworkFilter
-    from kg.store import open_store
-    from kg.view import ViewError, render, resolve_focus, select
+    from kg.view import render, resolve_focus, select
 
     flt = NetworkFilter.parse(
         relation=relation,
@@ -926,11 +904,8 @@ def view(
     with open_store(_store_path(store), create=False, read_only=True) as st:
         graph = flt.project(st)
     parts = []
-    try:
-        node = resolve_focus(graph, focus) if focus is not None else None
-        graph = select(graph, focus=node, depth=depth, top=top)
-    except ViewError as exc:
-        raise UserError(str(exc)) from None
+    node = resolve_focus(graph, focus) if focus is not None else None
+    graph = select(graph, focus=node, depth=depth, top=top)
     if node is not None:
         parts.append(f"focus {graph.nodes[node].get('label', focus)}, depth {depth}")
     if flt.caption():
@@ -1008,8 +983,8 @@ def stats(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ):
     """Counts of documents, statements, actors per type and relations per type."""
+    from kg.backend import open_store
     from kg.stats import store_stats
-    from kg.store import open_store
 
     with open_store(_store_path(store), create=False, read_only=True) as st:
         s = store_stats(st)
@@ -1046,17 +1021,14 @@ def eval_(
     """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
     A real-text gold file (tests/gold/real/real.jsonl) also gets event, actor and calibration figures."""
-    from kg.evaluate import GoldError, RealReport, evaluate
+    from kg.evaluate import RealReport, evaluate
     from kg.output import check_target
 
     if split not in ("all", "tune", "heldout"):
         raise UserError(f"unknown --split {split!r}: use all, tune or heldout")
     if errors:
         check_target(errors, force=force)  # before the scoring, not after it
-    try:
-        report = evaluate(gold, model=model, split=split)
-    except GoldError as exc:
-        raise UserError(str(exc)) from None
+    report = evaluate(gold, model=model, split=split)
     if errors:
         from kg.output import write_text
 
@@ -1107,7 +1079,7 @@ def validate(
     """Check the store against the SHACL shapes (ontology/shapes.ttl); exit 1 if it does not conform."""
     from rich.text import Text
 
-    from kg.store import open_store
+    from kg.backend import open_store
     from kg.validate import INFERENCE, validate_store
 
     if inference not in INFERENCE:
@@ -1141,7 +1113,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="ttl, nt, nq, trig, jsonld, graphml, gexf or csv (default: from --out's ending).",
+            help="ttl, nt, nq, trig, jsonld, graphml, gexf, csv (statements) or events (GDELT-style event table, docs/events.md); default: from --out's ending.",
             show_default=False,
         ),
     ] = None,
@@ -1155,17 +1127,14 @@ def export(
     force: ForceOpt = False,
 ):
     """Export the store: RDF (nq, trig, jsonld keep the named graphs), the actor network, or a CSV event table."""
-    from kg.export import NETWORK_FORMATS, ExportError, format_for
+    from kg.backend import open_store
+    from kg.export import NETWORK_FORMATS, format_for
     from kg.export import export as run_export
     from kg.output import check_target, write_file
-    from kg.store import open_store
 
     if out_file is not None:
         check_target(out_file, force=force, store=_store_path(store))  # before the export's work
-    try:
-        name = format_for(fmt, out_file.name if out_file else None)
-    except ExportError as exc:
-        raise UserError(str(exc)) from None
+    name = format_for(fmt, out_file.name if out_file else None)
     if level is not None:
         _check_level(level)
         if name not in NETWORK_FORMATS:

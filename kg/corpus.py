@@ -42,6 +42,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from kg.dates import parse_date
+from kg.errors import UsageError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -115,7 +116,7 @@ _HTML_BLOCKS = frozenset(
 Warn = Callable[[str], None]
 
 
-class InputError(ValueError):
+class InputError(UsageError, ValueError):
     """The input cannot be read as asked (a named column missing, a mapping for files without
     columns, an unreadable --date): the user must act, nothing is read. One sentence."""
 

@@ -53,6 +53,7 @@ from kg.actors import (
     sector_actor,
     slug,
 )
+from kg.errors import KGError
 from kg.ontology import KGR
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ _BASE = str(KGR)
 _NAMESPACE_TYPE = {"person": "Person", "org": "Organization", "group": "Group"}
 
 
-class CurationError(ValueError):
+class CurationError(KGError, ValueError):
     """A user actor file kg cannot use; the message names the file and line."""
 
 
@@ -303,7 +304,7 @@ class Curation:
         out: dict[tuple, Relation] = {}
         for rel in rels:
             if wrong:
-                from kg.store import statement_iri
+                from kg.model import statement_iri
 
                 if statement_iri(doc_id, rel) in wrong:
                     continue
@@ -390,9 +391,9 @@ def _forget_derived() -> None:
     matcher = getattr(mentions, "_matcher", None)
     if matcher is not None and hasattr(matcher, "cache_clear"):
         matcher.cache_clear()
-    store = sys.modules.get("kg.store")
-    if store is not None and hasattr(store, "_ALIAS_INDEX"):
-        store._ALIAS_INDEX = None
+    model = sys.modules.get("kg.model")
+    if model is not None:
+        model.forget_aliases()
 
 
 # ---------------------------------------------------------------------------- loading

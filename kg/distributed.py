@@ -2,7 +2,8 @@
 
 ``kg build DIR --engine dask [--scheduler tcp://HOST:PORT] [--partitions N]`` runs the same
 build as the local engine (:func:`kg.pipeline.build` does the reading, hash checks, removal of
-missing documents and the writing), but hands the parsing to Dask:
+missing documents and the writing), but hands the parsing to Dask through :class:`DaskEngine`
+(a :class:`kg.pipeline.Engine`):
 
 * the client reads documents lazily and cuts them into partitions (lists of
   :class:`~kg.corpus.Document`); at most a few windows of partitions are in flight, so the corpus
@@ -22,15 +23,19 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
 
 from kg.corpus import Document
+from kg.errors import EngineError
+from kg.pipeline import DEFAULT_BATCH, DocResult, Processor
 
 DEFAULT_WORKERS = 2
 WINDOW = 2000  # documents read ahead and split into partitions at a time
 INSTALL_HINT = "the dask engine needs Dask: pip install -e '.[distributed]'"
 
 
-class DaskUnavailable(ImportError):
+class DaskUnavailable(EngineError, ImportError):
     """Dask (distributed) is not installed; the message says how to install it."""
 
 
@@ -48,10 +53,8 @@ def require_dask():
 _PROCESSORS: dict = {}
 
 
-def process_partition(docs: list[Document], model: str | None = None, batch_size: int = 32) -> list:
+def process_partition(docs: list[Document], model: str | None = None, batch_size: int = DEFAULT_BATCH) -> list:
     """Parse and extract one partition (runs on a worker); one DocResult per document, in order."""
-    from kg.pipeline import Processor
-
     proc = _PROCESSORS.get(model)
     if proc is None:
         proc = _PROCESSORS[model] = Processor(model)
@@ -93,8 +96,9 @@ def process_distributed(
     scheduler: str | None = None,
     workers: int = DEFAULT_WORKERS,
     partitions: int | None = None,
-    batch_size: int = 32,
-) -> Iterator:
+    batch_size: int = DEFAULT_BATCH,
+    connect_timeout: float = 20.0,
+) -> Iterator[DocResult]:
     """Parse ``docs`` on a Dask cluster; yield DocResults as partitions finish (any order).
 
     ``scheduler`` is a ``tcp://HOST:PORT`` address; without it a LocalCluster of ``workers``
@@ -110,11 +114,9 @@ def process_distributed(
     cluster = None
     if scheduler:
         try:
-            client = dd.Client(scheduler, timeout="20s")
+            client = dd.Client(scheduler, timeout=f"{connect_timeout}s")
         except (OSError, TimeoutError) as exc:
-            from kg.store import StoreError
-
-            raise StoreError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     else:
         cluster = dd.LocalCluster(
             n_workers=max(1, workers),
@@ -139,3 +141,36 @@ def process_distributed(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@dataclass
+class DaskEngine:
+    """The build engine that parses on Dask (:class:`kg.pipeline.Engine`): ``scheduler`` a
+    ``tcp://HOST:PORT`` address, or None for a LocalCluster of ``workers`` processes; ``partitions``
+    per window of documents (default 2 per worker); ``model`` the spaCy pipeline the workers load;
+    ``connect_timeout`` the seconds to wait for the scheduler (then an :class:`EngineError`).
+
+    Its workers do not read the user's alias lines (they are not in their processes)."""
+
+    model: str | None = None
+    scheduler: str | None = None
+    workers: int = DEFAULT_WORKERS
+    partitions: int | None = None
+    batch_size: int = DEFAULT_BATCH
+    connect_timeout: float = 20.0
+    reads_aliases: ClassVar[bool] = False
+
+    def __call__(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+        require_dask()  # now: a missing Dask fails before any document is read
+        return process_distributed(
+            docs,
+            model=self.model,
+            scheduler=self.scheduler,
+            workers=self.workers,
+            partitions=self.partitions,
+            batch_size=self.batch_size,
+            connect_timeout=self.connect_timeout,
+        )
+
+    def interrupted(self) -> None:
+        """Nothing to do: the client and cluster are closed when the stream is."""

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+from rdflib.namespace import XSD
+
+_XSD_STRING = str(XSD.string)
 
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_LIMIT = 10_000
@@ -170,7 +173,7 @@ def _json_term(term) -> dict:
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype and term.datatype.value != _XSD_STRING:
         out["datatype"] = term.datatype.value
     return out
 
@@ -182,7 +185,7 @@ def _xml_term(term) -> str:
         return f"<bnode>{escape(term.value)}</bnode>"
     if term.language:
         return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
-    if term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    if term.datatype and term.datatype.value != _XSD_STRING:
         return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
     return f"<literal>{escape(term.value)}</literal>"
 

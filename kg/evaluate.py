@@ -29,12 +29,13 @@ from pathlib import Path
 
 from kg.actors import Actor, gazetteer, publisher_voice, resolve_name
 from kg.dates import parse_date
+from kg.errors import KGError
 from kg.extract import Extractor, Relation, calibration_key
 from kg.nlp import load_pipeline
 from kg.ontology import is_symmetric, relations
 
 
-class GoldError(ValueError):
+class GoldError(KGError, ValueError):
     pass
 
 

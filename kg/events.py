@@ -82,16 +82,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF, XSD
 
+from kg.backend import Store
+from kg.errors import StoreError
+from kg.ontology import EVENTS_GRAPH as _EVENTS_GRAPH
 from kg.ontology import KG, KGR, is_symmetric
 
-EVENTS_GRAPH = str(KGR["graph/events"])
-STAGING_GRAPH = str(KGR["graph/events-staging"])  # remote stores only: the next events graph, batch by batch
+EVENTS_GRAPH = str(_EVENTS_GRAPH)
+STAGING_GRAPH = EVENTS_GRAPH + "-staging"  # remote stores only: the next events graph, batch by batch
 # Undated reports of one (subject, relation, object) published at most this many days apart are
 # one event (see the module docstring: a weekly news cycle).
 WINDOW_DAYS = 7
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 # Each statement property in its own subquery, as in kg.network: Oxigraph hash-joins whole
@@ -345,17 +348,17 @@ def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-_TYPE = _n("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_TYPE = _n(str(RDF.type))
 _EVENT = _n(str(KG.Event))
 _P = {
     name: _n(str(KG[name]))
     for name in ("subject", "relation", "object", "hedged", "mentions", "date", "endDate", "eventDate", "evidence")
 }
 _BOOL = {
-    True: ox.Literal("true", datatype=_n(_XSD + "boolean")),
-    False: ox.Literal("false", datatype=_n(_XSD + "boolean")),
+    True: ox.Literal("true", datatype=_n(str(XSD.boolean))),
+    False: ox.Literal("false", datatype=_n(str(XSD.boolean))),
 }
-_DATATYPE = {10: _n(_XSD + "date"), 7: _n(_XSD + "gYearMonth"), 4: _n(_XSD + "gYear")}
+_DATATYPE = {10: _n(str(XSD.date)), 7: _n(str(XSD.gYearMonth)), 4: _n(str(XSD.gYear))}
 
 
 def event_quads(events: Iterable[Event], graph: str = EVENTS_GRAPH) -> list[ox.Quad]:
@@ -372,7 +375,7 @@ def event_quads(events: Iterable[Event], graph: str = EVENTS_GRAPH) -> list[ox.Q
         add(ox.Quad(e, _P["relation"], rel, g))
         add(ox.Quad(e, _P["object"], _n(ev.object), g))
         add(ox.Quad(e, _P["hedged"], _BOOL[ev.hedged], g))
-        add(ox.Quad(e, _P["mentions"], ox.Literal(str(ev.mentions), datatype=_n(_XSD + "integer")), g))
+        add(ox.Quad(e, _P["mentions"], ox.Literal(str(ev.mentions), datatype=_n(str(XSD.integer))), g))
         if ev.start:
             add(ox.Quad(e, _P["date"], ox.Literal(ev.start.isoformat(), datatype=_DATATYPE[10]), g))
         if ev.end:
@@ -384,55 +387,15 @@ def event_quads(events: Iterable[Event], graph: str = EVENTS_GRAPH) -> list[ox.Q
     return out
 
 
-def _data_block(keyword: str, quads: Iterable[ox.Quad]) -> str:
-    """``INSERT DATA { GRAPH <g> { ... } }`` (or ``DELETE DATA``); terms written by pyoxigraph."""
-    by_graph: dict[str, list[str]] = defaultdict(list)
-    for q in quads:
-        by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
-    return (
-        f"{keyword} DATA {{\n"
-        + "\n".join(f"GRAPH {g} {{\n" + "\n".join(sorted(ts)) + "\n}" for g, ts in by_graph.items())
-        + "\n}"
-    )
-
-
-def write(store, events: Iterable[Event]) -> int:
-    """Make the events graph of ``store`` hold exactly ``events``, atomically; returns the quads changed.
-
-    Embedded store: the quads to remove and to add are sent as one SPARQL Update (``DELETE DATA``
-    then ``INSERT DATA``), which Oxigraph runs as one transaction (quads only added go in one
-    ``Store.extend``, also one transaction); an unchanged graph is not written at all, and a build
-    that changes a few documents changes a few events. Remote store:
-    one request that drops the graph and inserts the new one, or, for more quads than one request
-    takes (``batch_quads``), a staging graph filled batch by batch and then moved over the events
-    graph in one ``MOVE`` request.
+def write(store: Store, events: Iterable[Event]) -> int:
+    """Make the events graph of ``store`` hold exactly ``events``, atomically; returns the quads
+    changed (:meth:`kg.backend.Store.replace_graph`: the embedded store writes only the quads that
+    changed, in one transaction, so a build that changes a few documents changes a few events; a
+    remote store replaces the graph in one request, or through a staging graph for a large one).
     """
-    if getattr(store, "read_only", False):
-        raise ValueError(f"store {getattr(store, 'path', '')} is open read-only: cannot write its events")
-    events = list(events)
-    quads = event_quads(events)
-    target = _n(EVENTS_GRAPH)
-    inner = store.ox
-    if isinstance(inner, ox.Store):
-        old = set(inner.quads_for_pattern(None, None, None, target))
-        new = set(quads)
-        gone, added = old - new, new - old
-        if gone:
-            inner.update(_data_block("DELETE", gone) + (" ;\n" + _data_block("INSERT", added) if added else ""))
-        elif added:
-            inner.extend(added)  # also one transaction, and several times faster than parsing INSERT DATA
-        return len(gone) + len(added)
-    batch = getattr(store, "batch_quads", None) or len(quads)
-    if len(quads) <= batch:
-        inner.update(f"DROP SILENT GRAPH {target} ;\n" + (_data_block("INSERT", quads) if quads else ""))
-        return len(quads)
-    staging = _n(STAGING_GRAPH)
-    inner.update(f"DROP SILENT GRAPH {staging}")
-    staged = event_quads(events, STAGING_GRAPH)
-    for i in range(0, len(staged), batch):
-        inner.update(_data_block("INSERT", staged[i : i + batch]))
-    inner.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {target}")
-    return len(quads)
+    if store.read_only:
+        raise StoreError(f"store {store.path} is open read-only: cannot write its events")
+    return store.replace_graph(EVENTS_GRAPH, event_quads(events))
 
 
 def refresh(store) -> EventsSummary:

@@ -11,6 +11,11 @@ Takes a :class:`kg.store.KGStore` and a format name and writes bytes to a binary
 * ``csv``: one row per statement with the columns of event data sets (:data:`CSV_COLUMNS`), the
   last of which, ``event``, is the ``kg:Event`` the statement is evidence of (:mod:`kg.events`;
   empty for a negated statement), so rows can be counted as mentions or as distinct events.
+* ``events``: the GDELT-style event table (:data:`EVENT_COLUMNS`, ``docs/events.md``): one row per
+  statement with stable ids, actor ids and CAMEO actor codes, the CAMEO event code and its
+  Goldstein value (``ontology/cameo/``), QuadClass, event and publication dates, source and evidence.
+
+Both CSV tables neutralise text cells that a spreadsheet would run as a formula (:func:`safe_cell`).
 """
 
 from __future__ import annotations
@@ -18,17 +23,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.ontology import ACTORS_GRAPH, KG, PREFIXES, relations
+from kg.errors import KGError
+from kg.ontology import ACTORS_GRAPH, KG, prefix_iris, relations
 
 RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 NETWORK_FORMATS = ("graphml", "gexf")
-FORMATS = RDF_FORMATS + NETWORK_FORMATS + ("csv",)
+FORMATS = RDF_FORMATS + NETWORK_FORMATS + ("csv", "events")
 # File name endings that name a format, for --out without --format.
 SUFFIXES = {
     ".ttl": "ttl",
@@ -68,10 +76,10 @@ _OX_FORMATS = {
 }
 # kgr: is left out of the Turtle prefixes: kg IRIs such as kgr:doc/ab12 are not valid prefixed
 # names, so the prefix would only be declared, never used.
-_PREFIXES = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
+_PREFIXES = prefix_iris("kgr")  # resource IRIs stay whole in Turtle and TriG
 
 
-class ExportError(ValueError):
+class ExportError(KGError, ValueError):
     """The export cannot be made as asked (unknown format...); the message is one sentence."""
 
 
@@ -97,13 +105,13 @@ def format_for(fmt: str | None, out_name: str | None = None) -> str:
     >>> format_for("rdfxml")
     Traceback (most recent call last):
     ...
-    kg.export.ExportError: unknown format 'rdfxml': use ttl, nt, nq, trig, jsonld, graphml, gexf or csv
+    kg.export.ExportError: unknown format 'rdfxml': use ttl, nt, nq, trig, jsonld, graphml, gexf, csv or events
     """
     if fmt is None:
         suffix = "." + out_name.rsplit(".", 1)[-1].lower() if out_name and "." in out_name else ""
         if suffix in SUFFIXES:
             return SUFFIXES[suffix]
-        raise ExportError("give --format (ttl, nt, nq, trig, jsonld, graphml, gexf or csv)")
+        raise ExportError("give --format (ttl, nt, nq, trig, jsonld, graphml, gexf, csv or events)")
     name = fmt.strip().lower().lstrip(".")
     name = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(name, name)
     if name not in FORMATS:
@@ -120,8 +128,8 @@ def export(store, fmt: str, out: BinaryIO, level: str = "actor", count: str = "m
     """
     fmt = format_for(fmt)
     if fmt in ("nq", "trig"):
-        store.ox.dump(out, _OX_FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
-        return ExportSummary(fmt, len(store.ox), "quads")
+        store.dump(out, _OX_FORMATS[fmt], prefixes=_PREFIXES if fmt == "trig" else None)
+        return ExportSummary(fmt, len(store), "quads")
     if fmt in ("ttl", "nt"):
         triples = union_triples(store)
         ox.serialize(triples, out, _OX_FORMATS[fmt], prefixes=_PREFIXES if fmt == "ttl" else None)
@@ -132,18 +140,14 @@ def export(store, fmt: str, out: BinaryIO, level: str = "actor", count: str = "m
         from kg.network import project
 
         return write_network(project(store, level=level, count=count), fmt, out)
+    if fmt == "events":
+        return write_events(store, out)
     return write_csv(store, out)
-
-
-def all_quads(store) -> Iterable[ox.Quad]:
-    """Every quad of the store: an embedded Oxigraph store or a remote one (:mod:`kg.remote`)."""
-    inner = store.ox
-    return inner.quads() if hasattr(inner, "quads") else iter(inner)
 
 
 def union_triples(store) -> list[ox.Triple]:
     """Every distinct triple of every graph, sorted so the output is stable and Turtle can group it."""
-    triples = {q.triple for q in all_quads(store)}
+    triples = {q.triple for q in store.quads()}
     return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
@@ -152,9 +156,9 @@ def _jsonld(store, out: BinaryIO) -> ExportSummary:
 
     # Oxigraph writes N-Quads fast; rdflib turns them into JSON-LD with one @graph per named graph.
     ds = Dataset()
-    ds.parse(data=store.ox.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-    n = len(store.ox)
-    data = ds.serialize(format="json-ld", context=_PREFIXES | {"kgr": str(PREFIXES["kgr"])}, auto_compact=False)
+    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    n = len(store)
+    data = ds.serialize(format="json-ld", context=prefix_iris(), auto_compact=False)
     out.write(data.encode("utf-8") if isinstance(data, str) else data)
     return ExportSummary("jsonld", n, "quads")
 
@@ -285,14 +289,261 @@ def statement_rows(store) -> list[dict[str, str]]:
 
 
 def write_csv(store, out: BinaryIO, rows: Iterable[dict[str, str]] | None = None) -> ExportSummary:
-    """Write the statements as CSV (header :data:`CSV_COLUMNS`, UTF-8, RFC 4180 quoting)."""
+    """Write the statements as CSV (header :data:`CSV_COLUMNS`, UTF-8, RFC 4180 quoting, text
+    cells neutralised against spreadsheet formulas)."""
     rows = statement_rows(store) if rows is None else list(rows)
+    _write_dicts(out, CSV_COLUMNS, (_safe_row(r, frozenset({"confidence"})) for r in rows))
+    return ExportSummary("csv", len(rows), "statements")
+
+
+# ---------------------------------------------------------------------------- spreadsheet safety
+# A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets
+# ("=HYPERLINK(...)" in a sentence from a hostile page): such cells get a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """A text cell that a spreadsheet shows as text, never runs as a formula (OWASP's advice:
+    a leading apostrophe before =, +, -, @, tab or carriage return).
+
+    >>> safe_cell('=HYPERLINK("http://x","y")'), safe_cell("Iran"), safe_cell("")
+    ('\\'=HYPERLINK("http://x","y")', 'Iran', '')
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _safe_row(row: dict[str, str], numeric: frozenset[str]) -> dict[str, str]:
+    return {k: (v if k in numeric else safe_cell(v)) for k, v in row.items()}
+
+
+# ---------------------------------------------------------------------------- event export (GDELT style)
+EVENT_COLUMNS = (
+    "event_id",
+    "statement",
+    "event",
+    "date",
+    "event_date",
+    "published",
+    "actor1_id",
+    "actor1_name",
+    "actor1_type",
+    "actor1_country",
+    "actor1_sector",
+    "actor1_code",
+    "relation",
+    "plover",
+    "cameo_root",
+    "cameo_code",
+    "quad_class",
+    "goldstein",
+    "actor2_id",
+    "actor2_name",
+    "actor2_type",
+    "actor2_country",
+    "actor2_sector",
+    "actor2_code",
+    "negated",
+    "hedged",
+    "confidence",
+    "source",
+    "title",
+    "document",
+    "sentence",
+    "start",
+    "end",
+    "trigger",
+)
+# Columns that hold numbers (or ids made by kg): written as they are, never neutralised.
+_NUMERIC = frozenset({"goldstein", "confidence", "start", "end", "quad_class"})
+
+_EVENT_STATEMENTS = """
+SELECT ?st ?s ?rel ?o ?neg ?hedged ?conf ?date ?edate ?pub ?sentence ?start ?end ?trigger ?doc WHERE {
+  ?st a kg:Statement ; kg:subject ?s ; kg:relation ?rel ; kg:object ?o ; prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?st kg:negated ?neg }
+  OPTIONAL { ?st kg:hedged ?hedged }
+  OPTIONAL { ?st kg:confidence ?conf }
+  OPTIONAL { ?st kg:date ?date }
+  OPTIONAL { ?st kg:eventDate ?edate }
+  OPTIONAL { ?st kg:publicationDate ?pub }
+  OPTIONAL { ?st kg:sentence ?sentence }
+  OPTIONAL { ?st kg:start ?start }
+  OPTIONAL { ?st kg:end ?end }
+  OPTIONAL { ?st kg:trigger ?trigger }
+}
+"""
+_EVENT_ACTORS = (
+    """
+SELECT ?a ?label ?type ?code ?ccode ?sector WHERE {
+  GRAPH <%s> {
+    ?a rdfs:label ?label .
+    OPTIONAL { ?a a ?type }
+    OPTIONAL { ?a kg:isoCode ?code }
+    OPTIONAL { ?a kg:country ?c . ?c kg:isoCode ?ccode }
+    OPTIONAL { ?a kg:sector ?sector }
+  }
+}
+"""
+    % ACTORS_GRAPH
+)
+# The actor types an export names, most specific first (an organisation kind before Organization).
+_TYPES = (
+    "Country",
+    "SectorActor",
+    "Person",
+    "InternationalOrganization",
+    "ArmedGroup",
+    "PoliticalGroup",
+    "GovernmentBody",
+    "Organization",
+    "Group",
+)
+
+
+def _ontology_table(name: str) -> list[list[str]]:
+    from kg.ontology import ontology_dir
+
+    rows = []
+    with open(ontology_dir() / "cameo" / name, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows[1:]  # the header line
+
+
+@lru_cache(maxsize=1)
+def goldstein() -> dict[str, float]:
+    """CAMEO event code -> Goldstein value (-10 conflict ... +10 cooperation), from
+    ``ontology/cameo/goldstein.tsv`` (made by ``scripts/convert_goldstein.py``).
+
+    >>> goldstein()["163"], goldstein()["057"]
+    (-8.0, 8.0)
+    """
+    return {code: float(value) for code, value in _ontology_table("goldstein.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _event_codes() -> dict[str, list[tuple[str, str]]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for relation, trigger, code in _ontology_table("event_codes.tsv"):
+        table.setdefault(relation, []).append((trigger, code))
+    return table
+
+
+def cameo_code(relation: str, trigger: str = "") -> str:
+    """The CAMEO event code of a statement: its relation's code, refined by the trigger's words
+    (``ontology/cameo/event_codes.tsv``); "" for the roles (leads, memberOf).
+
+    >>> cameo_code("sanctions", "imposed sanctions"), cameo_code("sanctions", "expelled"), cameo_code("leads")
+    ('163', '161', '')
+    """
+    words = [w for w in re.split(r"\\W+", trigger.lower()) if w]
+    default = ""
+    for key, code in _event_codes().get(relation, []):
+        if key == "*":
+            default = code
+        elif any(w.startswith(key) for w in words):
+            return code
+    return default
+
+
+def _actor_code(country: str, sector: str, type_: str) -> str:
+    # CAMEO actor codes: the state's code, followed by the sector for a sector actor ("ISRMIL").
+    if type_ == "Country":
+        return country
+    if type_ == "SectorActor" and country and sector:
+        return country + sector
+    return ""
+
+
+def event_rows(store) -> list[dict[str, str]]:
+    """One dict per statement with the :data:`EVENT_COLUMNS` (GDELT-style event data), ordered
+    by date, document and offset; see ``docs/events.md`` for what each column holds."""
+    from kg.events import statement_events
+    from kg.query import run_query
+
+    event_of = statement_events(store)
+    info = relations()
+    scale = goldstein()
+    actors: dict[str, dict[str, str]] = {}
+    for a, label, type_, code, ccode, sector in run_query(store, _EVENT_ACTORS, timeout=600).rows:
+        d = actors.setdefault(_v(a), {"name": _v(label), "types": set(), "country": "", "sector": ""})
+        if type_ is not None and _v(type_).startswith(str(KG)):
+            d["types"].add(_v(type_)[len(str(KG)) :])
+        d["country"] = d["country"] or _v(code) or _v(ccode)
+        if sector is not None:
+            d["sector"] = _v(sector).rsplit("sector-", 1)[-1]
+    docs: dict[str, tuple[str, str, str]] = {}
+    for doc, title, source, date in run_query(store, _DOCS, timeout=600).rows:
+        docs.setdefault(_v(doc), (_v(title), _v(source), _v(date)))
+
+    def actor(iri: str, n: int) -> dict[str, str]:
+        d = actors.get(iri) or {"name": iri.rsplit("/", 1)[-1], "types": set(), "country": "", "sector": ""}
+        type_ = next((t for t in _TYPES if t in d["types"]), "")
+        return {
+            f"actor{n}_id": iri,
+            f"actor{n}_name": d["name"],
+            f"actor{n}_type": type_,
+            f"actor{n}_country": d["country"],
+            f"actor{n}_sector": d["sector"],
+            f"actor{n}_code": _actor_code(d["country"], d["sector"], type_),
+        }
+
+    rows: dict[str, tuple] = {}
+    for st, s, rel, o, neg, hedged, conf, date, edate, pub, sentence, start, end, trigger, doc in run_query(
+        store, _EVENT_STATEMENTS, timeout=600
+    ).rows:
+        key = _v(st)
+        if key in rows:
+            continue
+        name = _v(rel).rsplit("#", 1)[-1] if _v(rel).startswith(str(KG)) else _v(rel)
+        ri = info.get(name)
+        code = cameo_code(name, _v(trigger))
+        title, source, doc_date = docs.get(_v(doc), ("", "", ""))
+        row = {
+            "event_id": key.rsplit("/", 1)[-1],
+            "statement": key,
+            "event": event_of.get(key, ""),
+            "date": _v(date) or doc_date,
+            "event_date": _v(edate),
+            "published": _v(pub) or doc_date,
+            **actor(_v(s), 1),
+            "relation": name,
+            "plover": (ri.plover or "") if ri else "",
+            "cameo_root": code[:2],
+            "cameo_code": code,
+            "quad_class": str(ri.quad) if ri and ri.quad else "",
+            "goldstein": f"{scale[code]:.1f}" if code in scale else "",
+            **actor(_v(o), 2),
+            "negated": _v(neg),
+            "hedged": _v(hedged),
+            "confidence": _v(conf),
+            "source": source,
+            "title": title,
+            "document": _v(doc),
+            "sentence": _v(sentence),
+            "start": _v(start),
+            "end": _v(end),
+            "trigger": _v(trigger),
+        }
+        rows[key] = ((row["date"], row["document"], int(_v(start) or 0), key), row)
+    return [row for _, row in sorted(rows.values(), key=lambda item: item[0])]
+
+
+def write_events(store, out: BinaryIO, rows: Iterable[dict[str, str]] | None = None) -> ExportSummary:
+    """Write the GDELT-style event table (header :data:`EVENT_COLUMNS`, UTF-8 CSV, text cells
+    neutralised against spreadsheet formulas)."""
+    rows = event_rows(store) if rows is None else list(rows)
+    _write_dicts(out, EVENT_COLUMNS, (_safe_row(r, _NUMERIC) for r in rows))
+    return ExportSummary("events", len(rows), "statements")
+
+
+def _write_dicts(out: BinaryIO, columns, rows) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     try:
-        writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
         text.flush()
     finally:
         text.detach()  # leave ``out`` open for the caller
-    return ExportSummary("csv", len(rows), "statements")

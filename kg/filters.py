@@ -26,8 +26,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg.errors import KGError
 
-class FilterError(ValueError):
+
+class FilterError(KGError, ValueError):
     """A filter value the user must fix; the message is one sentence naming the option."""
 
 

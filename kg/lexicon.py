@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import KGError
 from kg.ontology import ontology_dir, relations
 
 KINDS = ("verb", "light", "noun", "adj")
@@ -24,7 +25,7 @@ SLOTS = {"subj", "obj", "dative", "ccomp", "objmod", "poss", "between", "recip",
 _PREP_SLOT = re.compile(r"^prep:[a-z]+$")
 
 
-class LexiconError(ValueError):
+class LexiconError(KGError, ValueError):
     """A malformed lexicon row; the message names the file and the line."""
 
 

@@ -28,7 +28,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.ontology import KG, KGR, relations
+from kg.errors import KGError
+from kg.ontology import KG, KGR, ORG_SUBTYPES, relations
 from kg.persons import same_persons
 
 MAX_EVIDENCE = 5
@@ -139,15 +140,7 @@ def project(
     for iri, label, typ, code, country, sector_iri, whole in res.rows:
         t = typ.value.rsplit("#", 1)[-1]
         node = str(iri.value)
-        base = (
-            t
-            if t in TYPE_RANK
-            else (
-                "Organization"
-                if t in ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
-                else None
-            )
-        )
+        base = t if t in TYPE_RANK else ("Organization" if t in ORG_SUBTYPES else None)
         if base is None:
             continue
         sector = str(sector_iri.value) if sector_iri is not None else None
@@ -292,11 +285,11 @@ def project(
 
 
 # ---------------------------------------------------------------------------- analytics
-class UnknownActor(ValueError):
+class UnknownActor(KGError, ValueError):
     """An actor name that names no node of the graph; the message is one readable line."""
 
 
-class NoPath(ValueError):
+class NoPath(KGError, ValueError):
     """Two actors that no chain of statements links."""
 
 

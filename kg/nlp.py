@@ -90,7 +90,7 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp.disable_pipe(pipe)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
-    # kg splits long texts itself (see corpus.split_long_text); this only guards against a
-    # single piece being rejected.
+    # kg splits long texts itself (kg.pipeline.split_text); this only guards against a single
+    # piece being rejected.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp

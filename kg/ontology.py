@@ -1,7 +1,12 @@
 """The kg vocabulary as Python objects: namespaces, relations and their event-data mappings.
 
 Takes the Turtle and TSV files under ``ontology/`` and gives code the names it may use
-(``KG.supplies``, ``relation_info("attacks").quad``) so no module pastes an IRI string.
+(``KG.supplies``, ``relations()["attacks"].quad``) so no module pastes an IRI string.
+
+``KG`` is closed (an rdflib ``DefinedNamespace`` with ``_fail``): ``KG.suplies`` raises
+``AttributeError`` instead of minting an IRI nobody defined. Its terms are those of
+``ontology/kg.ttl``, and a test keeps the two equal. ``PREFIXES`` is the one prefix table: SPARQL
+queries, Turtle/TriG output, JSON-LD contexts and SHACL messages all use it.
 """
 
 from __future__ import annotations
@@ -13,14 +18,111 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-KG = Namespace("https://w3id.org/kg/ontology#")
-KGR = Namespace("https://w3id.org/kg/id/")
+
+class KG(DefinedNamespace):
+    """The kg ontology (``ontology/kg.ttl``): every term it defines, and no other."""
+
+    _NS = Namespace("https://w3id.org/kg/ontology#")
+    _fail = True
+    # The CAMEO sector concepts (skos:Concept in kg:SectorScheme): names that are not identifiers.
+    _extras = [
+        f"sector-{code}"
+        for code in (
+            "AGR BUS COP CRM CVL EDU ELI ETH GOV HLH HRI JUD LAB LEG MED MIL NGO OPP REB REF REL SPY UAF".split()
+        )
+    ]
+
+    # classes
+    Actor: URIRef
+    ArmedGroup: URIRef
+    Country: URIRef
+    Document: URIRef
+    Event: URIRef
+    GovernmentBody: URIRef
+    Group: URIRef
+    InternationalOrganization: URIRef
+    Organization: URIRef
+    Person: URIRef
+    PoliticalGroup: URIRef
+    SectorActor: URIRef
+    Statement: URIRef
+    # SKOS concepts and schemes
+    MaterialConflict: URIRef
+    MaterialCooperation: URIRef
+    QuadClassScheme: URIRef
+    SectorScheme: URIRef
+    VerbalConflict: URIRef
+    VerbalCooperation: URIRef
+    # relations (actor to actor; sub-properties of relatedTo)
+    accuses: URIRef
+    agreesWith: URIRef
+    aids: URIRef
+    attacks: URIRef
+    coerces: URIRef
+    concedesTo: URIRef
+    cooperatesWith: URIRef
+    criticizes: URIRef
+    demands: URIRef
+    investigates: URIRef
+    leads: URIRef
+    meets: URIRef
+    memberOf: URIRef
+    mobilizesAgainst: URIRef
+    protestsAgainst: URIRef
+    rejects: URIRef
+    relatedTo: URIRef
+    requests: URIRef
+    sanctions: URIRef
+    supplies: URIRef
+    supports: URIRef
+    threatens: URIRef
+    withdrawsFrom: URIRef
+    # mapping annotations
+    cameoRoot: URIRef
+    ploverType: URIRef
+    quadClass: URIRef
+    # statement, event, document and actor properties
+    confidence: URIRef
+    contentHash: URIRef
+    country: URIRef
+    date: URIRef
+    end: URIRef
+    endDate: URIRef
+    eventDate: URIRef
+    evidence: URIRef
+    extraction: URIRef
+    hedged: URIRef
+    isoCode: URIRef
+    mentions: URIRef
+    negated: URIRef
+    object: URIRef
+    partOf: URIRef
+    place: URIRef
+    placeCountry: URIRef
+    publicationDate: URIRef
+    quad: URIRef
+    readWithAlias: URIRef
+    relation: URIRef
+    role: URIRef
+    rule: URIRef
+    sector: URIRef
+    sentence: URIRef
+    sentenceCount: URIRef
+    start: URIRef
+    subject: URIRef
+    trigger: URIRef
+    wordCount: URIRef
+
+
+KGR = Namespace("https://w3id.org/kg/id/")  # resources: open, since actors, documents and statements are minted
 ACTORS_GRAPH = KGR["graph/actors"]
+EVENTS_GRAPH = KGR["graph/events"]
 
-PREFIXES: dict[str, Namespace] = {
+# The one prefix table (prefix -> namespace), in the order Turtle output declares them.
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "kg": KG,
     "kgr": KGR,
     "rdf": RDF,
@@ -31,6 +133,20 @@ PREFIXES: dict[str, Namespace] = {
     "dcterms": DCTERMS,
     "xsd": XSD,
 }
+
+
+def prefix_iris(*leave_out: str) -> dict[str, str]:
+    """:data:`PREFIXES` as plain strings (what pyoxigraph and JSON-LD contexts take), without ``leave_out``.
+
+    >>> prefix_iris("kgr", "owl")["kg"]
+    'https://w3id.org/kg/ontology#'
+    """
+    return {k: str(v) for k, v in PREFIXES.items() if k not in leave_out}
+
+
+# Actor classes: the types an Actor has, and the kinds of organisation (each also a kg:Organization).
+ACTOR_TYPES = ("Country", "Person", "Organization", "Group", "SectorActor")
+ORG_SUBTYPES = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
 
 QUAD_CONCEPTS = {
     1: KG.VerbalCooperation,
@@ -99,10 +215,6 @@ def relations() -> dict[str, RelationInfo]:
                 description=(row.get("description") or "").strip(),
             )
     return out
-
-
-def relation_info(name: str) -> RelationInfo:
-    return relations()[name]
 
 
 def is_symmetric(name: str) -> bool:

@@ -19,11 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
+from kg.errors import UsageError
+
 T = TypeVar("T")
 STORE_MARKER = "kg-store.json"
 
 
-class OutputError(ValueError):
+class OutputError(UsageError, ValueError):
     """The file cannot be written as asked; the message says why and what to do."""
 
 

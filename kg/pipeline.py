@@ -6,6 +6,7 @@ documents lazily, parse them in batches with ``nlp.pipe`` and never hold the cor
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import json
 import os
@@ -15,11 +16,13 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar, Protocol
 
 from kg.actors import publisher_voice
+from kg.backend import Store, open_store
 from kg.corpus import (
     DEFAULT_OPTIONS,
     JSON_SUFFIXES,
@@ -31,9 +34,11 @@ from kg.corpus import (
     iter_documents,
     iter_input_files,
 )
+from kg.errors import StoreError
 from kg.extract import Extractor, Relation
+from kg.model import SINGLE_VALUED, actor_graph_quads, doc_iri, node, statement_quads
 from kg.nlp import load_pipeline
-from kg.store import KGStore, StoreError, actor_graph_quads, doc_iri, open_store
+from kg.ontology import KG
 
 PIECE_CHARS = 100_000  # texts longer than this are parsed in pieces cut at paragraph breaks
 # Documents per nlp.pipe batch (spaCy's own default is 256 texts for n_process > 1): news documents
@@ -126,11 +131,14 @@ def count_words(sdoc) -> int:
 
 
 class Processor:
-    """Parses and extracts; one per process (it holds the spaCy pipeline)."""
+    """Parses and extracts; one per process (it holds the spaCy pipeline).
 
-    def __init__(self, model: str | None = None):
+    ``extractor`` is the :class:`~kg.extract.Extractor` to use (default: one with kg's lexicon),
+    so one process can hold several (another lexicon, another language)."""
+
+    def __init__(self, model: str | None = None, extractor: Extractor | None = None):
         self.nlp = load_pipeline(model)
-        self.extractor = Extractor()
+        self.extractor = extractor if extractor is not None else Extractor()
 
     def process(
         self, docs: Iterable[Document], workers: int = 1, batch_size: int = DEFAULT_BATCH
@@ -184,6 +192,53 @@ def extract(
     check_inputs(paths, read_options)
     proc = Processor(model)
     yield from proc.process(iter_documents(paths, warn=warn, stats=stats, options=read_options), workers=workers)
+
+
+# ---------------------------------------------------------------------------- build engines
+class Engine(Protocol):
+    """What parses and extracts for :func:`build`: called with the documents to parse (a lazy
+    stream), it gives one :class:`DocResult` per document, in any order, as they are done.
+
+    ``reads_aliases`` says whether its parser reads the user's alias lines (the gazetteer of
+    this process, where :meth:`kg.curation.Curation.installed` puts them). The build still reads,
+    checks hashes and writes every document itself. Two engines: :class:`LocalEngine` and
+    :class:`kg.distributed.DaskEngine`.
+    """
+
+    reads_aliases: ClassVar[bool]
+
+    def __call__(self, docs: Iterable[Document]) -> Iterator[DocResult]: ...
+
+    def interrupted(self) -> None:
+        """Called when a signal stopped the build while it was parsing."""
+
+
+@dataclass
+class LocalEngine:
+    """Parse on this machine: ``workers`` spaCy processes (``nlp.pipe(n_process=...)``), batches
+    of ``batch_size`` documents, the spaCy pipeline ``model`` (:func:`kg.nlp.load_pipeline`) and
+    ``extractor`` (default: kg's lexicon)."""
+
+    model: str | None = None
+    workers: int = 1
+    batch_size: int = DEFAULT_BATCH
+    extractor: Extractor | None = None
+    reads_aliases: ClassVar[bool] = True
+
+    def __call__(self, docs: Iterable[Document]) -> Iterator[DocResult]:
+        proc = Processor(self.model, self.extractor)  # loaded now: a missing model fails before any parsing
+        return self._run(proc, docs)
+
+    def _run(self, proc: Processor, docs: Iterable[Document]) -> Iterator[DocResult]:
+        token = _FORKING_BUILD.set(self.workers > 1)
+        try:
+            yield from proc.process(docs, workers=self.workers, batch_size=self.batch_size)
+        finally:
+            _FORKING_BUILD.reset(token)
+
+    def interrupted(self) -> None:
+        if self.workers > 1:
+            _abandon_worker_queues()
 
 
 # ---------------------------------------------------------------------------- input size
@@ -295,12 +350,14 @@ class _SignalGuard:
         self.previous.clear()
 
 
-_FORKING_BUILD = False
+# True in the thread (and context) of a local engine parsing with worker processes. A context
+# variable, not a global: a child forked elsewhere, or by another thread's build, is left alone.
+_FORKING_BUILD: contextvars.ContextVar[bool] = contextvars.ContextVar("kg_forking_build", default=False)
 
 
 def _in_forked_worker() -> None:
     """Runs in every child forked while a build parses (spaCy's ``n_process`` workers)."""
-    if not _FORKING_BUILD:
+    if not _FORKING_BUILD.get():
         return
     try:  # Linux: the worker gets SIGTERM (and exits, see _SignalGuard) when the build dies,
         import ctypes  # even by SIGKILL, instead of waiting for input forever.
@@ -327,11 +384,6 @@ def _abandon_worker_queues() -> None:
     for obj in gc.get_objects():
         if isinstance(obj, multiprocessing.queues.Queue):
             obj.cancel_join_thread()
-
-
-@contextmanager
-def _nullcontext() -> Iterator[None]:
-    yield
 
 
 # ---------------------------------------------------------------------------- progress
@@ -458,16 +510,11 @@ _SEEN = ""  # marks a document of this run in the known-hash dict (no content ha
 def build(
     paths: Iterable[str],
     store_path: str | Path | None = None,
-    model: str | None = None,
-    workers: int = 1,
-    batch_size: int = DEFAULT_BATCH,
+    engine: Engine | None = None,
     keep_missing: bool = False,
     warn=None,
     progress: Progress | None = None,
     handle_signals: bool = True,
-    engine: str = "local",
-    scheduler: str | None = None,
-    partitions: int | None = None,
     actors: str | Path | None = None,
     read_options: ReadOptions = DEFAULT_OPTIONS,
 ) -> BuildSummary:
@@ -481,14 +528,13 @@ def build(
     no longer in the input removed unless ``keep_missing``. Each document is written whole, so an
     interrupted build leaves whole documents only and the next build finishes the rest.
 
-    ``progress(event, info)`` is called with ``start`` (``total``: estimated documents or None),
-    ``skip`` and ``doc`` (``doc``, ``words``, ``relations``) per document, and ``removed``
-    (``count``). With ``handle_signals`` (main thread only), SIGINT and SIGTERM raise
-    :class:`BuildInterrupted` between two document writes. The store's lock refuses a second
-    build of the same store (:class:`kg.store.StoreLocked`).
-
-    ``engine="dask"`` parses on Dask workers (:mod:`kg.distributed`; ``scheduler``, ``partitions``);
-    this process still reads, checks hashes and writes every document.
+    ``engine`` parses and extracts (:class:`Engine`; default :class:`LocalEngine`, one process;
+    :class:`kg.distributed.DaskEngine` parses on Dask workers); this process still reads, checks
+    hashes and writes every document. ``progress(event, info)`` is called with ``start``
+    (``total``: estimated documents or None), ``skip`` and ``doc`` (``doc``, ``words``,
+    ``relations``) per document, and ``removed`` (``count``). With ``handle_signals`` (main
+    thread only), SIGINT and SIGTERM raise :class:`BuildInterrupted` between two document writes.
+    The store's lock refuses a second build of the same store (:class:`kg.errors.StoreLocked`).
 
     ``actors`` is a user actor file (:mod:`kg.curation`), checked before the store is touched and
     copied into the store folder, where later builds and :func:`relink` find it; without it the
@@ -497,10 +543,10 @@ def build(
     statements rewritten from their extraction records, nothing parsed), and the documents whose
     text contains an alias that changed are parsed again.
     """
-    global _FORKING_BUILD
     from kg import curation
 
     t0 = time.perf_counter()
+    engine = engine if engine is not None else LocalEngine()
     summary = BuildSummary()
     paths = list(paths)
     cur = curation.load(actors) if actors is not None else None
@@ -509,7 +555,7 @@ def build(
     guard = _SignalGuard() if handle_signals and threading.current_thread() is threading.main_thread() else None
     if guard is not None:
         guard.install()
-    store: KGStore | None = None
+    store: Store | None = None
     installed = None
     try:
         store = open_store(store_path, create=True, lock=True)
@@ -517,20 +563,18 @@ def build(
         # _SEEN once the document has been met in this run. Documents stream through.
         known = store.document_hashes()
         # users' actor curation (kg.curation): the file given, else the copy kept with the store
-        local = isinstance(store, KGStore)
+        folder = store.folder
         if cur is None:
-            cur = curation.for_store(store.path) if local else curation.EMPTY
-        elif local:
-            curation.keep(cur, actors, store.path)
-        state = curation.read_state(store.path) if local else {"applied": "", "aliases_read": set()}
-        stale = local and bool(known) and cur.digest != state["applied"]
-        read_aliases = store.aliases_read() if local else {}
-        unrecorded = store.without_extraction() if local and cur else set()
+            cur = curation.for_store(folder) if folder is not None else curation.EMPTY
+        elif folder is not None:
+            curation.keep(cur, actors, folder)
+        state = curation.read_state(folder) if folder is not None else {"applied": "", "aliases_read": set()}
+        stale = folder is not None and bool(known) and cur.digest != state["applied"]
+        read_aliases = store.aliases_read() if folder is not None else {}
+        unrecorded = store.without_extraction() if folder is not None and cur else set()
+        aliases_known = engine.reads_aliases
         installed = cur.installed()
         installed.__enter__()  # the parser reads the alias lines (left in the finally clause)
-        proc = Processor(model) if engine == "local" else None
-        if progress:
-            progress("start", {"total": count_documents(paths, exclude=[store.path])})
 
         def todo() -> Iterator[Document]:
             for doc in iter_documents(paths, warn=warn, stats=stats, exclude=[store.path], options=read_options):
@@ -541,8 +585,7 @@ def build(
                 known[iri] = _SEEN
                 summary.documents += 1
                 if stored == doc.content_hash and (
-                    iri in unrecorded
-                    or (engine == "local" and cur.aliases_in(doc.text) != read_aliases.get(iri, set()))
+                    iri in unrecorded or (aliases_known and cur.aliases_in(doc.text) != read_aliases.get(iri, set()))
                 ):
                     stored = None  # read with other aliases, or without the record relink needs: parse again
                 if stored == doc.content_hash:
@@ -552,24 +595,18 @@ def build(
                     continue
                 yield doc
 
-        writing = guard.write if guard is not None else _nullcontext
-        if proc is not None:
-            _FORKING_BUILD = workers > 1
-            results = proc.process(todo(), workers=workers, batch_size=batch_size)
-        else:
-            from kg.distributed import process_distributed
-
-            results = process_distributed(
-                todo(), model=model, scheduler=scheduler, workers=workers, partitions=partitions, batch_size=batch_size
-            )
+        results = engine(todo())  # the local engine loads its spaCy pipeline here, before the first document
+        if progress:
+            progress("start", {"total": count_documents(paths, exclude=[store.path])})
+        writing = guard.write if guard is not None else nullcontext
         for result in results:
             rels = cur.apply(result.relations, doc=doc_iri(result.document.id))
             record = (
                 {
                     "extracted": result.relations,
-                    "aliases": cur.aliases_in(result.document.text) if engine == "local" else (),
+                    "aliases": cur.aliases_in(result.document.text) if aliases_known else (),
                 }
-                if local
+                if folder is not None
                 else {}
             )
             with writing():
@@ -580,7 +617,6 @@ def build(
             summary.relations += n
             if progress:
                 progress("doc", {"doc": result.document.display, "words": result.words, "relations": n})
-        _FORKING_BUILD = False
         if not keep_missing:
             for iri in [iri for iri, h in known.items() if h != _SEEN]:
                 with writing():
@@ -598,33 +634,25 @@ def build(
             grouped = refresh_events(store)
         summary.events_in_store, summary.events_seconds = grouped.events, grouped.seconds
         store.flush()
-        if local:
+        if folder is not None:
             # every document in the input was checked for the alias lines (the dask parser knows none)
-            read = curation.alias_pairs(cur) if engine == "local" else set()
+            read = curation.alias_pairs(cur) if aliases_known else set()
             if keep_missing:
                 read &= state["aliases_read"]
-            curation.write_state(store.path, cur.digest, read)
+            curation.write_state(folder, cur.digest, read)
         summary.skipped_files = stats.skipped
         summary.undated = stats.undated
         summary.warnings = stats.warnings
-        summary.statements_in_store = store.count(
-            "SELECT (COUNT(?s) AS ?n) WHERE { ?s a <https://w3id.org/kg/ontology#Statement> }"
-        )
-        summary.documents_in_store = store.count(
-            "SELECT (COUNT(?d) AS ?n) WHERE { ?d a <https://w3id.org/kg/ontology#Document> }"
-        )
-        summary.actors = store.count(
-            "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s <https://w3id.org/kg/ontology#subject>|<https://w3id.org/kg/ontology#object> ?a }"
-        )
+        summary.statements_in_store = store.count("SELECT (COUNT(?s) AS ?n) WHERE { ?s a kg:Statement }")
+        summary.documents_in_store = store.count("SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }")
+        summary.actors = store.count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?s kg:subject|kg:object ?a }")
     except BuildInterrupted as exc:
-        if workers > 1 and engine == "local":
-            _abandon_worker_queues()
+        engine.interrupted()
         summary.seconds = round(time.perf_counter() - t0, 2)
         summary.skipped_files = stats.skipped
         exc.summary = summary
         raise
     finally:
-        _FORKING_BUILD = False
         try:
             if installed is not None:
                 installed.__exit__(None, None, None)
@@ -681,18 +709,19 @@ def relink(
     store = None
     try:
         store = open_store(store_path, create=False, lock=True)
-        if not isinstance(store, KGStore):
+        folder = store.folder
+        if folder is None:
             raise StoreError("kg relink works on a kg store folder; for a SPARQL endpoint run kg build --actors FILE")
         if cur is None:
-            cur = curation.for_store(store.path)
+            cur = curation.for_store(folder)
         else:
-            curation.keep(cur, actors, store.path)
-        writing = guard.write if guard is not None else _nullcontext
+            curation.keep(cur, actors, folder)
+        writing = guard.write if guard is not None else nullcontext
         summary = _relink_store(store, cur, writing)
         _refresh_derived(store, writing)
         store.flush()
-        read = curation.read_state(store.path)["aliases_read"]
-        curation.write_state(store.path, cur.digest, read)
+        read = curation.read_state(folder)["aliases_read"]
+        curation.write_state(folder, cur.digest, read)
         summary.new_aliases = sorted({pair.split("\t")[0] for pair in curation.alias_pairs(cur) - read})
     except BuildInterrupted as exc:
         exc.summary = None
@@ -708,13 +737,10 @@ def relink(
     return summary
 
 
-def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
+def _relink_store(store: Store, cur, writing) -> RelinkSummary:
     """Rewrite every document's statements from its extraction record under ``cur``, then the
     shared actors graph. The store is never half-written: new actor descriptions are added first,
     each document is replaced in one transaction, and stale descriptions go last."""
-    from kg.ontology import KG
-    from kg.store import LABEL, _n, statement_quads
-
     summary = RelinkSummary()
     plan: list[tuple[str, list]] = []
     described: list = []
@@ -725,8 +751,7 @@ def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
             raw = store.extraction(iri)
             if raw is None:  # stored by a kg that kept no record: its statements stay as they are
                 summary.unrecorded += 1
-                q = "SELECT DISTINCT ?a WHERE { GRAPH <%s> { ?s <%s>|<%s> ?a } }" % (iri, KG.subject, KG.object)
-                kept_actors.update(str(row[0].value) for row in store.ox.query(q))
+                kept_actors.update(store.actors_named(iri))
                 continue
             rels = cur.apply(raw, doc=iri)
             summary.relations += len(raw)
@@ -734,18 +759,17 @@ def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
             plan.append((iri, rels))
             described.append(statement_quads(iri.rsplit("/", 1)[-1], rels)[1].values())  # as the store describes them
         old = store.actor_graph()
-        new = actor_graph_quads(described, current=old)
+        new = actor_graph_quads(described, current=old, gazetteer=store.gazetteer)
     if kept_actors:  # descriptions of the actors that unrecorded documents name stay as they are
         kept_actors |= {
             str(q.object.value)
             for q in old
-            if str(q.subject.value) in kept_actors and q.predicate in (_n(KG.country), _n(KG.partOf))
+            if str(q.subject.value) in kept_actors and q.predicate in (node(KG.country), node(KG.partOf))
         }
         keep = {q for q in old if str(q.subject.value) in kept_actors}
-        single = {(q.subject, q.predicate) for q in keep if q.predicate in (LABEL, _n(KG.country), _n(KG.isoCode))}
+        single = {(q.subject, q.predicate) for q in keep if q.predicate in SINGLE_VALUED}
         new = keep | {q for q in new if (q.subject, q.predicate) not in single}
-    single_preds = (LABEL, _n(KG.country), _n(KG.isoCode))
-    has_value = {(q.subject, q.predicate) for q in old if q.predicate in single_preds}
+    has_value = {(q.subject, q.predicate) for q in old if q.predicate in SINGLE_VALUED}
     first = {q for q in new - old if (q.subject, q.predicate) not in has_value}  # nothing described twice
     with writing():
         store.apply_diff((), first)
@@ -760,7 +784,7 @@ def _relink_store(store: KGStore, cur, writing) -> RelinkSummary:
     return summary
 
 
-def _refresh_derived(store: KGStore, writing) -> None:
+def _refresh_derived(store: Store, writing) -> None:
     """Data derived from all statements (kg.events) follows a relink as it follows a build."""
     from kg.events import refresh
 
@@ -768,10 +792,10 @@ def _refresh_derived(store: KGStore, writing) -> None:
         refresh(store)
 
 
-def relink_open(store: KGStore, cur) -> RelinkSummary:
+def relink_open(store: Store, cur) -> RelinkSummary:
     """Re-apply the curation ``cur`` to a store already open, without the lock or the state file:
     ``kg serve`` does this to its in-memory copy, so a review shows at once and the built store is
     never rewritten."""
-    summary = _relink_store(store, cur, _nullcontext)
-    _refresh_derived(store, _nullcontext)
+    summary = _relink_store(store, cur, nullcontext)
+    _refresh_derived(store, nullcontext)
     return summary

@@ -27,8 +27,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kg.ontology import ontology_dir
+
+if TYPE_CHECKING:
+    from kg.actors import Gazetteer
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.I)
 _PARAM = re.compile(r"^(\w+)\s*(?:\(\s*(\w+)\s*(?:=\s*([^)]*?))?\s*\))?\s*(.*)$")
@@ -113,8 +117,9 @@ def load_saved(name: str) -> SavedQuery:
     return queries[name]
 
 
-def bind_params(values: dict[str, str], sq: SavedQuery | None = None) -> dict:
-    """Typed RDF terms for parameter values: actors resolved to IRIs, numbers and dates typed.
+def bind_params(values: dict[str, str], sq: SavedQuery | None = None, gazetteer: Gazetteer | None = None) -> dict:
+    """Typed RDF terms for parameter values: actors resolved to IRIs (by ``gazetteer``, default
+    kg's own), numbers and dates typed.
 
     Declared parameters without a value take their default; a missing required parameter or
     an undeclared one (when ``sq`` declares any) is a :class:`kg.query.QueryError`.
@@ -138,16 +143,17 @@ def bind_params(values: dict[str, str], sq: SavedQuery | None = None) -> dict:
     out = {}
     for k, v in values.items():
         kind = spec[k].kind if k in spec else "text"
-        out[k] = _term(k, kind, v)
+        out[k] = _term(k, kind, v, gazetteer)
     return out
 
 
-def _term(name: str, kind: str, value: str):
+def _term(name: str, kind: str, value: str, gz: Gazetteer | None = None):
     import pyoxigraph as ox
+    from rdflib.namespace import XSD
 
     from kg.query import QueryError
 
-    xsd = "http://www.w3.org/2001/XMLSchema#"
+    xsd = str(XSD)
     if kind == "actor":
         from kg.actors import resolve_name
 
@@ -158,7 +164,7 @@ def _term(name: str, kind: str, value: str):
             text = text[1:-1]
         if text.startswith(("https://", "http://")):
             return _iri(name, text)
-        return ox.NamedNode(resolve_name(text).id)
+        return ox.NamedNode(resolve_name(text, gz).id)
     if kind == "relation":
         from kg.ontology import KG, relations
 

@@ -17,22 +17,21 @@ comments, strings, IRIs, prefixed names and variables, so ``"SERVICE"`` in a str
 from __future__ import annotations
 
 import re
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import XSD
 
-from kg.ontology import PREFIXES
+from kg.backend import Solutions, Store
+from kg.errors import QueryError
+from kg.ontology import prefix_iris
 
-SAFE_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+__all__ = ["QueryError", "QueryResult", "check_query", "read_query_arg", "run_query", "to_term"]
+
+SAFE_PREFIXES = prefix_iris()
 DEFAULT_TIMEOUT = 30.0
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-class QueryError(ValueError):
-    """The query is malformed, refused or failed; the message is one readable sentence."""
 
 
 @dataclass
@@ -155,38 +154,32 @@ def to_term(value) -> ox.NamedNode | ox.Literal | ox.BlankNode:
             return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
         return ox.Literal(str(value))
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(str(XSD.boolean)))
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+        return ox.Literal(str(value), datatype=ox.NamedNode(str(XSD.integer)))
     if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "double"))
+        return ox.Literal(repr(value), datatype=ox.NamedNode(str(XSD.double)))
     return ox.Literal(str(value))
 
 
 def run_query(
-    store,
+    store: Store,
     query: str,
     bindings: dict | None = None,
     update: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
     limit: int | None = None,
 ) -> QueryResult:
-    """Run a SPARQL query (or, with ``update=True``, an update) on a :class:`kg.store.KGStore`.
+    """Run a SPARQL query (or, with ``update=True``, an update) on a :class:`kg.backend.Store`.
 
     ``bindings`` maps variable names to values (strings become plain literals; use
     :func:`kg.queries.bind_params` for typed values and actor names). ``limit`` caps the rows
     (``truncated`` is then set); ``timeout`` in seconds stops the query with a :class:`QueryError`.
     """
     form = check_query(query, update=update)
-    inner = store.ox if hasattr(store, "ox") else store
     t0 = time.perf_counter()
     if form == "update":
-        try:
-            inner.update(query, prefixes=SAFE_PREFIXES)
-        except SyntaxError as exc:
-            raise QueryError(f"malformed update: {_first_line(exc)}") from None
-        except OSError as exc:
-            raise QueryError(f"update failed: {_first_line(exc)}") from None
+        store.update(query, prefixes=SAFE_PREFIXES)
         return QueryResult(kind="update", seconds=time.perf_counter() - t0)
     known = query_variables(query)
     subs = {}
@@ -194,69 +187,33 @@ def run_query(
         name = name.lstrip("?$")
         if name not in known:
             raise QueryError(f"parameter {name!r} is not a variable of the query (no ?{name} in it)")
-        subs[ox.Variable(name)] = to_term(value)
-    bound = {v.value for v in subs}
-    state: dict = {}
-    cancel = threading.Event()
-
-    def take(iterable, what: list) -> bool:
-        """Collect up to ``limit`` items; True if more were left."""
-        for item in iterable:
-            if cancel.is_set():
-                return False
-            if limit is not None and len(what) >= limit:
-                return True
-            what.append(item)
-        return False
-
-    def work() -> None:
-        try:
-            res = inner.query(
-                query, prefixes=SAFE_PREFIXES, use_default_graph_as_union=True, substitutions=subs or None
-            )
-            if isinstance(res, (bool, ox.QueryBoolean)):
-                state["value"] = QueryResult(kind="ask", boolean=bool(res))
-            elif isinstance(res, ox.QuerySolutions):
-                # A bound parameter holds the same value in every row: leave its column out.
-                variables = [v.value for v in res.variables if v.value not in bound]
-                rows: list = []
-                more = take(([sol[v] for v in variables] for sol in res), rows)
-                state["value"] = QueryResult(kind="select", variables=variables, rows=rows, truncated=more)
-            else:
-                triples: list = []
-                more = take(res, triples)
-                state["value"] = QueryResult(kind="graph", triples=triples, truncated=more)
-        except SyntaxError as exc:
-            state["error"] = QueryError(f"malformed query: {_first_line(exc)}")
-        except Exception as exc:
-            if "SELECT projection" in str(exc):  # Oxigraph binds only projected variables
-                names = " ".join("?" + n for n in sorted(bound))
-                state["error"] = QueryError(f"a bound parameter must appear in the SELECT clause: add {names} to it")
-            else:
-                state["error"] = QueryError(f"query failed: {_first_line(exc)}")
-
-    # Oxigraph releases the GIL while it evaluates, so a worker thread can be waited on with a
-    # timeout; on timeout the worker is told to stop at its next row (a CLI run simply exits).
-    worker = threading.Thread(target=work, name="kg-query", daemon=True)
-    worker.start()
-    worker.join(timeout)
-    if worker.is_alive():
-        cancel.set()
-        raise QueryError(f"query stopped by the {timeout:g} s timeout; narrow it (LIMIT, filters) or raise --timeout")
-    if "error" in state:
-        # A fresh exception with nothing of the run attached: the worker's exception, kept in
-        # ``state``, would tie its traceback to this frame in a cycle that keeps the store open.
-        message = str(state.pop("error"))
-        state.clear()
-        raise QueryError(message)
-    result = state["value"]
+        subs[name] = to_term(value)
+    answer = store.query(query, bindings=subs or None, prefixes=SAFE_PREFIXES, timeout=timeout)
+    if isinstance(answer, bool):
+        result = QueryResult(kind="ask", boolean=answer)
+    elif isinstance(answer, Solutions):
+        # A bound parameter holds the same value in every row: leave its column out.
+        variables = [v.value for v in answer.variables if v.value not in subs]
+        rows: list = []
+        more = _take(([sol[v] for v in variables] for sol in answer), rows, limit)
+        answer.close()
+        result = QueryResult(kind="select", variables=variables, rows=rows, truncated=more)
+    else:
+        triples: list = []
+        more = _take(answer, triples, limit)
+        answer.close()
+        result = QueryResult(kind="graph", triples=triples, truncated=more)
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else exc.__class__.__name__
+def _take(iterable, into: list, limit: int | None) -> bool:
+    """Collect up to ``limit`` items; True if more were left."""
+    for item in iterable:
+        if limit is not None and len(into) >= limit:
+            return True
+        into.append(item)
+    return False
 
 
 def read_query_arg(arg: str) -> str:
@@ -282,3 +239,64 @@ def term_value(term) -> str:
     if term is None:
         return ""
     return str(term.value)
+
+
+# ---------------------------------------------------------------------------- notebooks
+def _xsd(*names: str) -> set[str]:
+    from rdflib.namespace import XSD
+
+    return {str(XSD[n]) for n in names}
+
+
+def python_value(term):
+    """A query result term as a plain Python value: an IRI or a string as text, numbers as int or
+    float, booleans as bool, an unbound variable as None (dates stay ISO text; see :func:`to_dataframe`).
+
+    >>> python_value(ox.Literal("3", datatype=ox.NamedNode(next(iter(_xsd("integer")))))), python_value(None)
+    (3, None)
+    """
+    if term is None:
+        return None
+    if not isinstance(term, ox.Literal):
+        return term.value
+    kind = term.datatype.value if term.datatype is not None else ""
+    try:
+        if kind in _xsd("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"):
+            return int(term.value)
+        if kind in _xsd("decimal", "double", "float"):
+            return float(term.value)
+    except ValueError:
+        return term.value
+    if kind in _xsd("boolean"):
+        return term.value in ("true", "1")
+    return term.value
+
+
+def to_dataframe(store, query: str, bindings: dict | None = None, timeout: float | None = 60.0):
+    """The rows of a SELECT query as a pandas DataFrame, one column per variable: IRIs and strings
+    as text, numbers and booleans as numbers and booleans, ``xsd:date`` columns as datetime64,
+    unbound as missing. ``store`` is an open store or a store path; ``bindings`` are bound as
+    :func:`run_query` binds them (never pasted into the query). pandas is imported here only.
+
+    >>> to_dataframe(None, "ASK { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: to_dataframe needs a SELECT query, not an ask query
+    """
+    import pandas as pd
+
+    form = check_query(query)
+    if form != "select":
+        raise QueryError(f"to_dataframe needs a SELECT query, not an {form} query")
+    if isinstance(store, (str, Path)):
+        from kg.backend import open_store
+
+        with open_store(store, create=False, read_only=True) as opened:
+            return to_dataframe(opened, query, bindings=bindings, timeout=timeout)
+    result = run_query(store, query, bindings=bindings, timeout=timeout)
+    frame = pd.DataFrame([[python_value(t) for t in row] for row in result.rows], columns=result.variables)
+    for i, name in enumerate(result.variables):
+        kinds = {row[i].datatype.value for row in result.rows if isinstance(row[i], ox.Literal) and row[i].datatype}
+        if kinds and kinds <= _xsd("date", "dateTime"):
+            frame[name] = pd.to_datetime(frame[name], errors="coerce", utc=bool(kinds & _xsd("dateTime")))
+    return frame

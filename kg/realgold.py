@@ -15,6 +15,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import KGError
+
 CORPORA = (
     "state-dept/state_dept_pr_2021-Q2.jsonl",
     "state-dept/state_dept_pr_2021-Q3.jsonl",
@@ -26,7 +28,7 @@ CORPORA = (
 )
 
 
-class CorpusMissing(FileNotFoundError):
+class CorpusMissing(KGError, FileNotFoundError):
     pass
 
 

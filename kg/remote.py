@@ -1,9 +1,9 @@
 """A remote SPARQL 1.1 endpoint used as the kg store (``--store sparql+http://HOST:PORT/sparql``).
 
-:class:`RemoteStore` offers what :class:`kg.store.KGStore` offers (``document_hashes``,
-``replace_document``, ``remove_document``, ``count``, ``close``...) and an ``.ox`` attribute whose
-``query``/``update``/``dump`` speak HTTP, so ``kg build``, ``kg query``, export and ``kg view``
-run unchanged on a server such as Virtuoso.
+:class:`RemoteStore` is a :class:`kg.backend.Store` (the interface :class:`kg.store.KGStore`
+implements too) whose ``query``/``update``/``quads``/``dump`` speak HTTP, so ``kg build``,
+``kg query``, export and ``kg view`` run unchanged on a server such as Virtuoso. It writes the
+quads of :mod:`kg.model`, as the Oxigraph store does, and never imports :mod:`kg.store`.
 
 Store address::
 
@@ -27,12 +27,14 @@ How it talks to the server, and why:
   normally fits in one request (one transaction on Virtuoso); a larger one is split, and its
   ``kg:contentHash`` is written last, so a document cut short by a crash has no hash, is not
   "unchanged" for the next build and gets written again.
-* Query parameters (``substitutions``) are bound by a ``VALUES (?a ?b) { (<iri> "lit") }`` block
+* Query parameters (``bindings``) are bound by a ``VALUES (?a ?b) { (<iri> "lit") }`` block
   placed first inside the query's outermost WHERE group, built from pyoxigraph's term
   serialisation, never from raw user text. Unlike Oxigraph's substitution, a sub-SELECT that does
   not project the variable does not see the binding.
-* ``use_default_graph_as_union`` is what Virtuoso does anyway (the default graph of a query
-  without FROM is the union of all graphs); the flag is accepted and ignored.
+* Queries run over the union of all graphs: what Virtuoso does anyway (the default graph of a
+  query without FROM is the union of all graphs).
+* A malformed query or update (HTTP 400) is a :class:`kg.errors.QueryError`; an endpoint that
+  cannot be reached or refuses a request, a :class:`kg.errors.RemoteError` (a ``StoreError``).
 * There is no cross-client lock: run one ``kg build`` at a time against an endpoint.
 """
 
@@ -44,26 +46,27 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.corpus import Document
-from kg.extract import Relation
-from kg.ontology import KG, KGR
-from kg.store import StoreError, doc_iri, document_quads
+from kg.backend import Answer, Solutions, Store, Term, Triples
+from kg.errors import QueryError, RemoteError
+from kg.model import CONTENT_HASH, doc_iri, document_quads
+from kg.ontology import DCTERMS, KG, KGR, XSD
+
+if TYPE_CHECKING:
+    from kg.corpus import Document
+    from kg.extract import Relation
 
 RESULTS_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 BATCH_QUADS = 5000  # quads per INSERT DATA request: large enough for nearly every document
 PAGE_ROWS = 5000  # rows per page when listing documents (below Virtuoso's ResultSetMaxRows default)
 TIMEOUT = 600.0
-
-
-class RemoteError(StoreError):
-    """The endpoint cannot be reached or refused a request; the message says which and why."""
 
 
 @dataclass
@@ -137,7 +140,7 @@ def query_form(query: str) -> str:
     """
     m = _FORM.search(_masked(query))
     if not m:
-        raise SyntaxError("expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+        raise QueryError("malformed query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     return m.group(1).lower()
 
 
@@ -156,9 +159,9 @@ def bind_values(query: str, substitutions: dict | None) -> str:
     for var, term in substitutions.items():
         name = var.value if isinstance(var, ox.Variable) else str(var).lstrip("?$")
         if not re.fullmatch(r"[A-Za-z0-9_\u00b7\u00c0-\uffff]+", name):
-            raise ValueError(f"not a SPARQL variable name: {name!r}")
+            raise QueryError(f"not a SPARQL variable name: {name!r}")
         if not isinstance(term, (ox.NamedNode, ox.Literal)):
-            raise ValueError(f"cannot bind ?{name} to {term!r}: only IRIs and literals can be sent to an endpoint")
+            raise QueryError(f"cannot bind ?{name} to {term!r}: only IRIs and literals can be sent to an endpoint")
         names.append("?" + name)
         terms.append(str(term))
     block = f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
@@ -237,7 +240,9 @@ class _Http:
             handlers += [urllib.request.HTTPDigestAuthHandler(pm), urllib.request.HTTPBasicAuthHandler(pm)]
         self.opener = urllib.request.build_opener(*handlers)
 
-    def post(self, url: str, form: dict[str, str], accept: str, timeout: float = TIMEOUT) -> tuple[dict, bytes]:
+    def post(self, url: str, form: dict[str, str], accept: str, timeout: float | None = None) -> tuple[dict, bytes]:
+        """POST a form; the answer's headers and body. A refused query or update (HTTP 400) is a
+        :class:`QueryError`, anything else that fails a :class:`RemoteError`."""
         data = urllib.parse.urlencode(form).encode("utf-8")
         req = urllib.request.Request(
             url,
@@ -245,7 +250,7 @@ class _Http:
             headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"},
         )
         try:
-            with self.opener.open(req, timeout=timeout) as resp:
+            with self.opener.open(req, timeout=TIMEOUT if timeout is None else timeout) as resp:
                 return dict(resp.headers), resp.read()
         except urllib.error.HTTPError as exc:
             detail = _first_line(exc.read().decode("utf-8", "replace")) or exc.reason
@@ -255,10 +260,14 @@ class _Http:
                     "(?user=..&password=.. or KG_SPARQL_USER/KG_SPARQL_PASSWORD) or grant SPARQL_UPDATE"
                 ) from None
             if exc.code == 400:
-                raise SyntaxError(detail) from None
+                raise QueryError(f"malformed {'update' if 'update' in form else 'query'}: {detail}") from None
             raise RemoteError(f"SPARQL endpoint {url} failed (HTTP {exc.code}): {detail}") from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
+            if isinstance(reason, TimeoutError) and timeout is not None:
+                raise QueryError(
+                    f"query stopped by the {timeout:g} s timeout; narrow it (LIMIT, filters) or raise --timeout"
+                ) from None
             raise RemoteError(f"cannot reach SPARQL endpoint {url}: {reason}") from None
 
 
@@ -269,7 +278,7 @@ def _first_line(text: str) -> str:
     return ""
 
 
-_BOOL = "http://www.w3.org/2001/XMLSchema#boolean"
+_BOOL = str(XSD.boolean)
 
 
 def _fix_booleans(body: bytes) -> bytes:
@@ -298,73 +307,70 @@ def _check_complete(headers: dict) -> None:
             )
 
 
-# ---------------------------------------------------------------------------- the .ox facade
-class RemoteOx:
-    """The part of ``pyoxigraph.Store`` kg uses, over HTTP: ``query``, ``update``, ``dump``."""
+# ---------------------------------------------------------------------------- the store
+class RemoteStore(Store):
+    """A kg store on a SPARQL 1.1 endpoint (:class:`kg.backend.Store` over HTTP)."""
 
-    def __init__(self, endpoint: Endpoint):
+    def __init__(self, endpoint: Endpoint, read_only: bool = False, batch_quads: int = BATCH_QUADS):
         self.endpoint = endpoint
+        self.path = endpoint.display
+        self.read_only = read_only
         self.http = _Http(endpoint)
+        self.batch_quads = batch_quads
+        self._actors_sent: set[str] = set()  # actor quads already in the server (never removed by kg)
 
+    # ------------------------------------------------------------------ reading
     def query(
         self,
-        query: str,
-        prefixes: dict[str, str] | None = None,
-        use_default_graph_as_union: bool = True,
-        substitutions: dict | None = None,
-        **kw,
-    ):
-        """Run a SPARQL query on the endpoint; results are pyoxigraph objects, as from ``Store.query``."""
-        form = query_form(query)
-        text = bind_values(expand_escaped_names(query, prefixes), substitutions)
+        sparql: str,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        prefixes: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> Answer:
+        """Run a SPARQL query on the endpoint; the rows are pyoxigraph objects, as from the
+        embedded store. ``timeout`` bounds the HTTP request (the answer is read whole)."""
+        form = query_form(sparql)
+        text = bind_values(expand_escaped_names(sparql, dict(prefixes or {})), bindings)
         if prefixes:
             # Declared first, so the query's own PREFIX lines win (a later declaration overrides).
             text = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items()) + text
         if form in ("select", "ask"):
-            headers, body = self.http.post(self.endpoint.query_url, {"query": text}, RESULTS_JSON)
+            headers, body = self.http.post(self.endpoint.query_url, {"query": text}, RESULTS_JSON, timeout)
             _check_complete(headers)
-            return ox.parse_query_results(_fix_booleans(body), format=ox.QueryResultsFormat.JSON)
-        headers, body = self.http.post(self.endpoint.query_url, {"query": text}, NTRIPLES)
+            res = ox.parse_query_results(_fix_booleans(body), format=ox.QueryResultsFormat.JSON)
+            if isinstance(res, ox.QueryBoolean):
+                return bool(res)
+            return Solutions(res.variables, list(res))
+        headers, body = self.http.post(self.endpoint.query_url, {"query": text}, NTRIPLES, timeout)
         _check_complete(headers)
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
+        return Triples(
+            ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+        )
 
-    def update(self, update: str, prefixes: dict[str, str] | None = None, **kw) -> None:
+    def update(self, sparql: str, *, prefixes: Mapping[str, str] | None = None) -> None:
         """Run a SPARQL Update on the endpoint's update URL."""
         if prefixes:
-            update = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items()) + update
-        self.http.post(self.endpoint.update_url, {"update": update}, RESULTS_JSON)
+            sparql = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items()) + sparql
+        self.http.post(self.endpoint.update_url, {"update": sparql}, RESULTS_JSON)
 
     def kg_graphs(self) -> list[ox.NamedNode]:
         """The graphs kg wrote (names under the kg id namespace), in IRI order."""
         q = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), {ox.Literal(str(KGR))})) }}"
         return [row[0] for row in _paged(self, q, "g")]
 
-    def quads(self) -> Iterator[ox.Quad]:
-        """Every quad in kg's graphs (a server's own system graphs are left out)."""
-        for g in self.kg_graphs():
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """Every quad in kg's graphs (a server's own system graphs are left out), or in one graph."""
+        for g in self.kg_graphs() if graph is None else [ox.NamedNode(graph)]:
             for t in self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}"):
                 yield ox.Quad(t.subject, t.predicate, t.object, g)
 
-    def dump(self, output=None, format: ox.RdfFormat | None = None, *, from_graph=None, prefixes=None, base_iri=None):
+    def dump(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, *, prefixes=None):
         """Serialise kg's graphs like ``pyoxigraph.Store.dump`` (bytes when ``output`` is None)."""
-        if from_graph is not None:
-            if isinstance(from_graph, ox.DefaultGraph):
-                data: Iterable = []
-            else:
-                data = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {from_graph} {{ ?s ?p ?o }} }}")
-        else:
-            if format is not None and not format.supports_datasets:
-                raise ValueError("from_graph is needed for a format without named graphs")
-            data = self.quads()
-        kw = {}
-        if prefixes:
-            kw["prefixes"] = prefixes
-        if base_iri:
-            kw["base_iri"] = base_iri
-        return ox.serialize(data, output, format, **kw)
-
-    def flush(self) -> None:
-        """Nothing to flush: every update is committed by the server when it answers."""
+        if not format.supports_datasets:
+            raise ValueError("dump() writes formats with named graphs (N-Quads, TriG)")
+        kw = {"prefixes": dict(prefixes)} if prefixes else {}
+        return ox.serialize(self.quads(), output, format, **kw)
 
     def __len__(self) -> int:
         rows = list(
@@ -375,8 +381,75 @@ class RemoteOx:
         )
         return int(rows[0][0].value)
 
+    def document_hashes(self) -> dict[str, str]:
+        """IRI -> content hash of every document; ``""`` for one whose write was cut short."""
+        q = f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{KG.Document}> OPTIONAL {{ ?d <{KG.contentHash}> ?h }} }} }}"
+        return {row["d"].value: (row["h"].value if row["h"] is not None else "") for row in _paged(self, q, "d")}
 
-def _paged(rox: RemoteOx, select: str, key: str, page: int = PAGE_ROWS) -> Iterator:
+    def document_sources(self) -> dict[str, str]:
+        q = f"SELECT ?d ?k WHERE {{ GRAPH ?d {{ ?d <{DCTERMS.identifier}> ?k }} }}"
+        return {row["d"].value: row["k"].value for row in _paged(self, q, "d")}
+
+    # ------------------------------------------------------------------ writing
+    def replace_document(
+        self,
+        doc: Document,
+        rels: Iterable[Relation],
+        sentences: int = 0,
+        words: int = 0,
+        extracted: Iterable[Relation] | None = None,
+        aliases: Iterable[str] = (),
+    ) -> int:
+        """Write a document's graph, replacing any earlier version. Returns the statement count."""
+        self._writable()
+        rels = list(rels)
+        quads, actor_quads = document_quads(
+            doc, rels, sentences, words, extracted=extracted, aliases=aliases, gazetteer=self.gazetteer
+        )
+        g = ox.NamedNode(doc_iri(doc.id))
+        new_actors = [q for q in dict.fromkeys(actor_quads) if str(q) not in self._actors_sent]
+        # The hash goes last: until it is written the document does not count as stored.
+        ordered = (
+            [q for q in quads if q.predicate != CONTENT_HASH]
+            + new_actors
+            + [q for q in quads if q.predicate == CONTENT_HASH]
+        )
+        first = True
+        for i in range(0, len(ordered), self.batch_quads):
+            body = _insert_data(ordered[i : i + self.batch_quads])
+            self.update((f"DROP SILENT GRAPH {g} ;\n" if first else "") + body)
+            first = False
+        self._actors_sent.update(str(q) for q in new_actors)
+        return len(rels)
+
+    def remove_document(self, iri: str) -> None:
+        self._writable()
+        self.update(f"DROP SILENT GRAPH {ox.NamedNode(iri)}")
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
+        """One request that drops the graph and inserts the new one, or, for more quads than one
+        request takes (``batch_quads``), a staging graph (``<graph>-staging``) filled batch by
+        batch and then moved over the graph in one ``MOVE`` request."""
+        self._writable()
+        quads = list(quads)
+        target = ox.NamedNode(graph)
+        if len(quads) <= self.batch_quads:
+            self.update(f"DROP SILENT GRAPH {target}" + (" ;\n" + _insert_data(quads) if quads else ""))
+            return len(quads)
+        staging = ox.NamedNode(graph + "-staging")
+        self.update(f"DROP SILENT GRAPH {staging}")
+        staged = [ox.Quad(q.subject, q.predicate, q.object, staging) for q in quads]
+        for i in range(0, len(staged), self.batch_quads):
+            self.update(_insert_data(staged[i : i + self.batch_quads]))
+        self.update(f"MOVE SILENT GRAPH {staging} TO GRAPH {target}")
+        return len(quads)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise RemoteError(f"store {self.path} was opened read-only")
+
+
+def _paged(store: RemoteStore, select: str, key: str, page: int = PAGE_ROWS) -> Iterator:
     """Rows of ``select`` (whose last ``}`` closes its WHERE) page by page, keyed on ``?key``.
 
     Keyset paging (``FILTER(STR(?key) > last) ORDER BY ?key LIMIT n``) rather than OFFSET:
@@ -386,77 +459,11 @@ def _paged(rox: RemoteOx, select: str, key: str, page: int = PAGE_ROWS) -> Itera
     head, _, tail = select.rpartition("}")
     while True:
         cond = f" FILTER(STR(?{key}) > {ox.Literal(last)})" if last is not None else ""
-        rows = list(rox.query(f"{head}{cond} }}{tail} ORDER BY ?{key} LIMIT {page}"))
+        rows = list(store.query(f"{head}{cond} }}{tail} ORDER BY ?{key} LIMIT {page}"))
         yield from rows
         if len(rows) < page:
             return
         last = rows[-1][key].value
-
-
-# ---------------------------------------------------------------------------- the store
-class RemoteStore:
-    """A kg store on a SPARQL 1.1 endpoint; the same interface as :class:`kg.store.KGStore`."""
-
-    def __init__(self, endpoint: Endpoint, read_only: bool = False, batch_quads: int = BATCH_QUADS):
-        self.endpoint = endpoint
-        self.path = endpoint.display
-        self.read_only = read_only
-        self.ox = RemoteOx(endpoint)
-        self.batch_quads = batch_quads
-        self._actors_sent: set[str] = set()  # actor quads already in the server (never removed by kg)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self) -> None:
-        """Nothing to release: each request is complete when it returns."""
-
-    # ------------------------------------------------------------------ reading
-    def document_hashes(self) -> dict[str, str]:
-        """IRI -> content hash of every document; ``""`` for one whose write was cut short."""
-        q = f"SELECT ?d ?h WHERE {{ GRAPH ?d {{ ?d a <{KG.Document}> OPTIONAL {{ ?d <{KG.contentHash}> ?h }} }} }}"
-        return {row["d"].value: (row["h"].value if row["h"] is not None else "") for row in _paged(self.ox, q, "d")}
-
-    def document_sources(self) -> dict[str, str]:
-        q = "SELECT ?d ?k WHERE { GRAPH ?d { ?d <http://purl.org/dc/terms/identifier> ?k } }"
-        return {row["d"].value: row["k"].value for row in _paged(self.ox, q, "d")}
-
-    def count(self, query: str) -> int:
-        rows = list(self.ox.query(query, use_default_graph_as_union=True))
-        return int(rows[0][0].value) if rows else 0
-
-    # ------------------------------------------------------------------ writing
-    def replace_document(self, doc: Document, rels: Iterable[Relation], sentences: int = 0, words: int = 0) -> int:
-        """Write a document's graph, replacing any earlier version. Returns the statement count."""
-        self._writable()
-        rels = list(rels)
-        quads, actor_quads = document_quads(doc, rels, sentences, words)
-        g = ox.NamedNode(doc_iri(doc.id))
-        hash_p = ox.NamedNode(str(KG.contentHash))
-        new_actors = [q for q in dict.fromkeys(actor_quads) if str(q) not in self._actors_sent]
-        # The hash goes last: until it is written the document does not count as stored.
-        ordered = [q for q in quads if q.predicate != hash_p] + new_actors + [q for q in quads if q.predicate == hash_p]
-        first = True
-        for i in range(0, len(ordered), self.batch_quads):
-            body = _insert_data(ordered[i : i + self.batch_quads])
-            self.ox.update((f"DROP SILENT GRAPH {g} ;\n" if first else "") + body)
-            first = False
-        self._actors_sent.update(str(q) for q in new_actors)
-        return len(rels)
-
-    def remove_document(self, iri: str) -> None:
-        self._writable()
-        self.ox.update(f"DROP SILENT GRAPH {ox.NamedNode(iri)}")
-
-    def flush(self) -> None:
-        """Nothing to flush: the server commits each request."""
-
-    def _writable(self) -> None:
-        if self.read_only:
-            raise RemoteError(f"store {self.path} was opened read-only")
 
 
 def _insert_data(quads: list[ox.Quad]) -> str:
@@ -472,12 +479,12 @@ def _insert_data(quads: list[ox.Quad]) -> str:
 def open_remote(address: str | Path, create: bool = True, read_only: bool = False, lock: bool = False) -> RemoteStore:
     """Open the SPARQL endpoint at ``address`` as a kg store; check that it answers.
 
-    ``create`` and ``lock`` are accepted for :func:`kg.store.open_store`'s sake: a server's
+    ``create`` and ``lock`` are accepted for :func:`kg.backend.open_store`'s sake: a server's
     dataset always exists, and there is no lock across clients.
     """
     store = RemoteStore(parse_endpoint(str(address)), read_only=read_only)
     try:
-        store.ox.query("ASK { }")
-    except SyntaxError as exc:
+        store.query("ASK { }")
+    except QueryError as exc:
         raise RemoteError(f"{store.path} does not answer SPARQL queries: {exc}") from None
     return store

@@ -14,26 +14,19 @@ import sys
 from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
+from rdflib.namespace import XSD
 from rich.console import Console
 from rich.markup import escape
 from rich.measure import Measurement
 from rich.table import Table
 
+from kg.ontology import KG, KGR, prefix_iris
 from kg.query import QueryError, QueryResult, term_value
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "ttl")
 ROW_FORMATS = ("table", "csv", "tsv", "json")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-TURTLE_PREFIXES = {
-    "kg": "https://w3id.org/kg/ontology#",
-    "kgr": "https://w3id.org/kg/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+_XSD_STRING = str(XSD.string)
+TURTLE_PREFIXES = prefix_iris("owl")  # CONSTRUCT results rarely use owl: terms
 
 
 def json_term(term) -> dict | None:
@@ -132,7 +125,7 @@ def short(value: str) -> str:
     >>> short("https://w3id.org/kg/id/country/RUS")
     'kgr:country/RUS'
     """
-    for prefix, name in (("https://w3id.org/kg/ontology#", "kg:"), ("https://w3id.org/kg/id/", "kgr:")):
+    for prefix, name in ((str(KG), "kg:"), (str(KGR), "kgr:")):
         if value.startswith(prefix):
             return name + value[len(prefix) :]
     return value

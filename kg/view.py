@@ -39,6 +39,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import KGError
+
 # Node colour and legend entry by actor category: the actor type, with sector actors split into
 # organs of the state (a lighter blue, next to the countries they belong to) and non-state sectors.
 TYPE_COLOURS = {
@@ -66,7 +68,7 @@ BIG_NODES = 500
 BIG_EDGES = 2500
 
 
-class ViewError(ValueError):
+class ViewError(KGError, ValueError):
     """A focus or selection the graph cannot satisfy (unknown actor and the like)."""
 
 
@@ -208,9 +210,9 @@ def _aliases_of(node, d: dict) -> list[str]:
     if d.get("aliases") is not None:
         return list(d["aliases"])
     try:
-        from kg.store import _aliases
+        from kg.model import actor_aliases
 
-        return _aliases(str(node))
+        return actor_aliases(str(node))
     except (OSError, ValueError):  # no gazetteer: names and labels still match
         return []
 

@@ -166,7 +166,7 @@ def markdown(items: tuple[Term, ...] | list[Term] | None = None) -> str:
         "",
         "<!-- Generated from ontology/kg.ttl by `kg ontology --markdown > docs/vocabulary.md`; do not edit by hand. -->",
         "",
-        "Every term of the kg ontology (namespace `kg:` = `https://w3id.org/kg/ontology#`) with its label and",
+        f"Every term of the kg ontology (namespace `kg:` = `{KG}`) with its label and",
         "definition. Event relations carry their PLOVER event type, CAMEO root code(s) and CAMEO/GDELT QuadClass",
         "(1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict);",
         "the structural relations `kg:leads` and `kg:memberOf` have none. Symmetric relations are marked (symmetric).",

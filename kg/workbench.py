@@ -28,10 +28,9 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-
+from kg.errors import KGError
 from kg.filters import FilterError, NetworkFilter
-from kg.ontology import KG, KGR, QUAD_NAMES, relations
+from kg.ontology import KG, KGR, ORG_SUBTYPES, QUAD_NAMES, relations
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 25
@@ -73,12 +72,12 @@ SELECT ?a ?p ?v WHERE {
 """
 
 _BASE_TYPES = ("Country", "Person", "Organization", "Group", "SectorActor")
-_ORG_KINDS = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
+_ORG_KINDS = ORG_SUBTYPES
 _SECTOR_PREFIX = str(KG) + "sector-"
 _COUNTRY_PREFIX = str(KGR["country/"])
 
 
-class NotFound(LookupError):
+class NotFound(KGError, LookupError):
     """A page for something the store does not hold; ``suggestions`` are close matches."""
 
     def __init__(self, message: str, suggestions: Iterable = ()):
@@ -280,22 +279,17 @@ def read_snapshot(store, fingerprint: tuple = ()) -> Snapshot:
 
 def memory_copy(path: str | Path):
     """The store at ``path`` copied into memory (a :class:`kg.store.KGStore`); the folder is only read."""
-    from oxrdflib.store import OxigraphStore
-    from rdflib import Dataset
-
-    from kg.store import KGStore, StoreError, open_store
+    from kg.backend import open_store
+    from kg.errors import StoreError
+    from kg.store import memory_store
 
     disk = open_store(path, create=False, read_only=True)
     try:
-        if not isinstance(disk, KGStore):
+        if disk.folder is None:
             raise StoreError("kg serve works on a kg store folder, not a SPARQL endpoint")
-        mem = ox.Store()
-        mem.bulk_extend(disk.ox.quads_for_pattern(None, None, None, None))
+        return memory_store(disk.quads(), Path(path))
     finally:
         disk.close()
-    return KGStore(
-        path=Path(path), dataset=Dataset(store=OxigraphStore(store=mem), default_union=True), read_only=False
-    )
 
 
 def fingerprint(path: str | Path) -> tuple:
@@ -662,7 +656,8 @@ class Workbench:
     # ------------------------------------------------------------ loading
     def _load(self) -> Snapshot:
         from kg import curation
-        from kg.store import KGStore, StoreError, open_store
+        from kg.backend import open_store
+        from kg.errors import StoreError
 
         stamp = fingerprint(self.path)
         cur = self._curation()
@@ -676,7 +671,7 @@ class Workbench:
         # in-memory copy (for /sparql and review) in the background, so that the app starts sooner.
         disk = open_store(self.path, create=False, read_only=True)
         try:
-            if not isinstance(disk, KGStore):
+            if disk.folder is None:
                 raise StoreError("kg serve works on a kg store folder, not a SPARQL endpoint")
             snap = read_snapshot(disk, fingerprint=stamp)
         except BaseException:
@@ -756,7 +751,7 @@ class Workbench:
     def raw_statement(self, iri: str) -> str:
         """The IRI a statement had as extracted (what a ``wrong`` line names), found through its
         document's extraction record under the current curation."""
-        from kg.store import statement_iri
+        from kg.model import statement_iri
 
         snap = self.snapshot
         st = snap.by_iri.get(iri)
@@ -782,16 +777,9 @@ def _settle() -> None:
 
 
 def _copy(store):
-    from oxrdflib.store import OxigraphStore
-    from rdflib import Dataset
+    from kg.store import memory_store
 
-    from kg.store import KGStore
-
-    mem = ox.Store()
-    mem.bulk_extend(store.ox.quads_for_pattern(None, None, None, None))
-    return KGStore(
-        path=store.path, dataset=Dataset(store=OxigraphStore(store=mem), default_union=True), read_only=False
-    )
+    return memory_store(store.quads(), store.path)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

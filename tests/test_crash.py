@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.backend import open_store
 from kg.pipeline import build
-from kg.store import open_store
 
 N_DOCS = 200
 COUNTRIES = [
@@ -69,7 +69,7 @@ def graphs(store_path: Path) -> dict[str, set[str]]:
     """Graph name -> its quads (N-Quads text)."""
     out: dict[str, set[str]] = {}
     with open_store(store_path, create=False, read_only=True) as store:
-        for q in store.ox:
+        for q in store.quads():
             out.setdefault(str(q.graph_name), set()).add(str(q))
     return out
 

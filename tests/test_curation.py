@@ -15,9 +15,9 @@ import pytest
 
 from kg import curation
 from kg.actors import gazetteer
+from kg.backend import open_store
 from kg.curation import CurationError
 from kg.pipeline import build, relink
-from kg.store import open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 KG = [sys.executable, "-m", "kg.cli"]
@@ -62,7 +62,7 @@ def quads(store: Path) -> set[str]:
 
 def rows(store: Path, query: str) -> list[tuple]:
     with open_store(store, create=False, read_only=True) as st:
-        return [tuple(t.value for t in row) for row in st.ox.query(query, use_default_graph_as_union=True)]
+        return [tuple(t.value for t in row) for row in st.query(query)]
 
 
 def statements_with(store: Path, iri: str) -> int:

@@ -10,17 +10,17 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
+from kg.backend import open_store
 from kg.cli import app
-from kg.distributed import partitions_of
+from kg.distributed import DaskEngine, partitions_of
 from kg.pipeline import build
-from kg.store import open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _nquads(path) -> list[str]:
     with open_store(path, create=False, read_only=True) as st:
-        return sorted(st.ox.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+        return sorted(st.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
 
 
 def test_partitions_deal_every_document_once_in_order():
@@ -56,10 +56,20 @@ def test_scheduler_without_dask_engine_is_refused(tmp_path):
 def test_dask_local_cluster_of_two_workers_builds_the_same_quads_as_the_local_engine(tmp_path, data_store):
     pytest.importorskip("dask.distributed", reason="Dask is an optional extra: pip install -e '.[distributed]'")
     store = tmp_path / "dask-store"
-    summary = build([str(DATA)], store_path=store, engine="dask", workers=2, partitions=4)
+    summary = build([str(DATA)], store_path=store, engine=DaskEngine(workers=2, partitions=4))
     assert (summary.documents, summary.parsed, summary.unchanged) == (24, 24, 0)
     assert _nquads(store) == _nquads(data_store)
     # Incremental like the local engine (the bookkeeping is shared): nothing left to parse.
-    again = build([str(DATA)], store_path=store, engine="dask", workers=2)
+    again = build([str(DATA)], store_path=store, engine=DaskEngine(workers=2))
     assert (again.parsed, again.unchanged, again.removed) == (0, 24, 0)
     assert _nquads(store) == _nquads(data_store)
+
+
+def test_an_unreachable_scheduler_is_an_engine_error_not_a_store_error(tmp_path):
+    pytest.importorskip("dask.distributed", reason="Dask is an optional extra: pip install -e '.[distributed]'")
+    from kg.errors import EngineError, StoreError
+
+    engine = DaskEngine(scheduler="tcp://127.0.0.1:9", connect_timeout=2)
+    with pytest.raises(EngineError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:9") as err:
+        build([str(DATA)], store_path=tmp_path / "store", engine=engine)
+    assert not isinstance(err.value, StoreError)

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from kg import events
+from kg.backend import open_store
 from kg.events import EVENTS_GRAPH, WINDOW_DAYS, Mention, group
 from kg.export import export
 from kg.network import project
 from kg.pipeline import build
 from kg.query import run_query
-from kg.store import open_store
 
 KG = "https://w3id.org/kg/ontology#"
 C = "https://w3id.org/kg/id/country/"
@@ -197,7 +197,7 @@ def test_events_graph_is_the_same_whatever_the_build_history(built, tmp_path):
 
     def graph(path):
         with open_store(path, create=False, read_only=True) as st:
-            return {str(q) for q in st.ox.quads_for_pattern(None, None, None, events._n(EVENTS_GRAPH))}
+            return {str(q) for q in st.quads(EVENTS_GRAPH)}
 
     assert graph(tmp_path / "store") == graph(root / "store") != set()
 
@@ -207,7 +207,7 @@ def test_a_store_without_events_graph_gets_the_same_events_computed(built, tmp_p
     shutil.copytree(root / "store", tmp_path / "store")
     with open_store(tmp_path / "store") as st:
         stored = events.statement_events(st)
-        st.ox.update(f"DROP GRAPH <{EVENTS_GRAPH}>")
+        st.update(f"DROP GRAPH <{EVENTS_GRAPH}>")
         assert not events.has_events_graph(st)
         assert events.statement_events(st) == stored != {}
         summary = events.refresh(st)
@@ -417,7 +417,7 @@ def test_remote_store_gets_the_same_events_in_one_request_or_through_a_staging_g
     written = set(db.quads_for_pattern(None, None, None, graph))
     with open_store(address) as remote:
         assert events.statement_events(remote) == expected
-        remote.ox.update(f"DROP GRAPH {graph}")
+        remote.update(f"DROP GRAPH {graph}")
         remote.batch_quads = 10  # more quads than one request takes: staged, then moved
         assert events.refresh(remote).events == 7
         assert events.statement_events(remote) == expected

@@ -13,11 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.actors import person_actor
+from kg.backend import open_store
 from kg.corpus import Document, clean_text
 from kg.extract import Extractor, Relation
+from kg.model import doc_iri
 from kg.nlp import load_pipeline
 from kg.ontology import KG
-from kg.store import doc_iri, open_store
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -122,7 +123,7 @@ def store(tmp_path_factory):
 
 def _check_rdf(store, doc: Document) -> rdflib.Dataset:
     """Dump the store as N-Quads and parse it back with both pyoxigraph and rdflib."""
-    data = store.ox.dump(format=ox.RdfFormat.N_QUADS)
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
     quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
     ds = rdflib.Dataset()
     ds.parse(data=data.decode("utf-8"), format="nquads")
@@ -173,7 +174,9 @@ def test_a_5000_word_sentence_without_punctuation(nlp, extractor, store):
     ).split()
     text = " ".join(words[i % len(words)] for i in range(5000))
     rels = _extract_and_store(nlp, extractor, store, text)
-    assert all(text[r.start : r.end] == r.sentence for r in rels)
+    # the one sentence is parsed whole: its first clause is found, and offsets still fit the text
+    assert ("Iran", "supplies", "Russia") in {(r.subject.label, r.relation, r.object.label) for r in rels}
+    assert [text[r.start : r.end] == r.sentence for r in rels] == [True] * len(rels)
 
 
 # ------------------------------------------------------------------ IRIs and literals
@@ -218,6 +221,6 @@ def test_literals_with_quotes_backslashes_and_newlines_round_trip(store, title, 
     labels = {str(q[2]) for q in ds.quads((rdflib.URIRef(who.id), rdflib.RDFS.label, None, None))}
     # names that share a slug ("U", "Ù") are one actor, labelled by the first name written
     assert labels and all(person_actor(label).id == who.id for label in labels)
-    rows = list(store.ox.query("SELECT ?t WHERE { GRAPH ?g { ?d <http://purl.org/dc/terms/title> ?t } }"))
+    rows = store.select("SELECT ?t WHERE { GRAPH ?g { ?d dcterms:title ?t } }")
     assert [r[0].value for r in rows] == [title]
     store.remove_document(doc_iri(doc.id))

@@ -8,10 +8,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
+from kg.backend import open_store
 from kg.pipeline import build
-from kg.store import open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DRONES = "txt/2024-03-05-iran-russia-drones.txt"
@@ -22,7 +23,7 @@ KG = "https://w3id.org/kg/ontology#"
 def quads(store_path: Path) -> set[str]:
     """Every quad of the store, as N-Quads text."""
     with open_store(store_path, create=False, read_only=True) as store:
-        return {str(q) for q in store.ox}
+        return {str(q) for q in store.quads()}
 
 
 def statements(store_path: Path, identifier: str | None = None) -> int:
@@ -34,14 +35,10 @@ def statements(store_path: Path, identifier: str | None = None) -> int:
 
 def graph_of(store_path: Path, identifier: str) -> set[str]:
     with open_store(store_path, create=False, read_only=True) as store:
-        rows = list(
-            store.ox.query(
-                f'SELECT ?d WHERE {{ GRAPH ?d {{ ?d <http://purl.org/dc/terms/identifier> "{identifier}" }} }}'
-            )
-        )
+        rows = store.select("SELECT ?d ?k WHERE { GRAPH ?d { ?d dcterms:identifier ?k } }", k=ox.Literal(identifier))
         if not rows:
             return set()
-        return {str(q) for q in store.ox.quads_for_pattern(None, None, None, rows[0][0])}
+        return {str(q) for q in store.quads(rows[0][0].value)}
 
 
 @pytest.fixture(scope="module")

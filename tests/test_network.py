@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from kg import network
 from kg.actors import resolve_name
+from kg.backend import open_store
 from kg.cli import app
 from kg.corpus import Document
 from kg.extract import Relation
 from kg.network import NoPath, UnknownActor, make_graph
-from kg.store import open_store
 
 
 # ---------------------------------------------------------------------------- library, hand-made graphs

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kg.backend import open_store
 from kg.cli import app
 from kg.network import degrees, pagerank, project, rank_actors
-from kg.store import open_store
 from kg.view import graph_data
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,17 +9,18 @@ import io
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 from typer.testing import CliRunner
 
 from kg.actors import resolve_name
+from kg.backend import open_store
 from kg.cli import app
 from kg.corpus import Document
 from kg.extract import Relation
 from kg.queries import bind_params, load_saved, parse_header
 from kg.query import QueryError, check_query, run_query, term_value
-from kg.store import open_store
 
 RUS, IRN, UKR, CHN = (resolve_name(n) for n in ("Russia", "Iran", "Ukraine", "China"))
 
@@ -82,7 +83,7 @@ def store(store_path):
 
 
 def quads(store) -> int:
-    return len(store.ox)
+    return len(store)
 
 
 # ---------------------------------------------------------------------------- running queries
@@ -230,6 +231,16 @@ def test_timeout_stops_a_runaway_query(tmp_path):
         with pytest.raises(QueryError, match="stopped by the 0.5 s timeout"):
             # A streaming cross join: the worker stops at its next row once the timeout passes.
             run_query(st, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout=0.5)
+
+
+def test_timeout_stops_a_query_that_gives_no_row_before_it_has_seen_everything(tmp_path):
+    path = write_store(tmp_path / "big", filler_docs=40)
+    with open_store(path, create=False, read_only=True) as st:
+        t0 = time.monotonic()
+        with pytest.raises(QueryError, match="stopped by the 0.5 s timeout"):
+            # An aggregate over a cross join: the first row would come after the whole join.
+            run_query(st, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout=0.5)
+        assert time.monotonic() - t0 < 5
 
 
 # ---------------------------------------------------------------------------- CLI

@@ -11,12 +11,12 @@ import pytest
 from typer.testing import CliRunner
 from virtuoso import binary, free_port, running_virtuoso  # tests/virtuoso.py
 
+from kg.backend import open_store
 from kg.cli import app
 from kg.pipeline import build
 from kg.queries import bind_params, saved_queries
 from kg.query import run_query
 from kg.remote import RemoteError, RemoteStore, parse_endpoint
-from kg.store import open_store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 runner = CliRunner()
@@ -81,7 +81,7 @@ def remote(virtuoso, tmp_path_factory):
 
 
 def _nquads(store) -> list[str]:
-    return sorted(store.ox.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+    return sorted(store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
 
 
 def _rows(store, sparql, bindings=None):
@@ -175,24 +175,14 @@ def test_remote_rebuild_is_incremental_and_replaces_only_the_edited_graph(remote
     again = build([str(corpus)], store_path=address)
     assert (again.parsed, again.unchanged, again.removed) == (0, 24, 0)
     with open_store(address) as r:
-        before = {
-            g.value: sorted(
-                str(t) for t in r.ox.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
-            )
-            for g in r.ox.kg_graphs()
-        }
+        before = {g.value: sorted(str(q.triple) for q in r.quads(g.value)) for g in r.kg_graphs()}
         hashes = r.document_hashes()
     doc = sorted(corpus.rglob("*.txt"))[0]
     doc.write_text(doc.read_text("utf-8") + "\nRussia attacked Ukraine.\n", "utf-8")
     edited = build([str(corpus)], store_path=address)
     assert (edited.parsed, edited.unchanged, edited.removed) == (1, 23, 0)
     with open_store(address) as r:
-        after = {
-            g.value: sorted(
-                str(t) for t in r.ox.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
-            )
-            for g in r.ox.kg_graphs()
-        }
+        after = {g.value: sorted(str(q.triple) for q in r.quads(g.value)) for g in r.kg_graphs()}
         new_hashes = r.document_hashes()
     changed = sorted(g for g in after if after[g] != before.get(g))
     changed_docs = [g for g in changed if g in hashes]

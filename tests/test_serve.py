@@ -485,8 +485,8 @@ def test_kg_serve_warns_off_loopback_and_refuses_a_busy_port(data_store):
 
 # ------------------------------------------------------------------ review
 def _stored_statements(store: Path) -> set[str]:
+    from kg.backend import open_store
     from kg.query import run_query
-    from kg.store import open_store
 
     with open_store(store, create=False, read_only=True) as st:
         return {str(r[0].value) for r in run_query(st, "SELECT ?s WHERE { ?s a kg:Statement }").rows}
@@ -639,7 +639,7 @@ def test_hostile_text_is_escaped_on_every_page(hostile):
 
 @pytest.mark.slow
 def test_pages_answer_while_a_build_writes_the_store(data_store, tmp_path):
-    from kg.store import open_store
+    from kg.backend import open_store
 
     store = copy_store(data_store, tmp_path / "store")
     served = Served(store)

@@ -9,10 +9,10 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
+from kg.backend import open_store
 from kg.cli import app
 from kg.ontology import ACTORS_GRAPH, KG, KGR
 from kg.query import run_query
-from kg.store import open_store
 from kg.validate import validate_store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -54,7 +54,7 @@ def broken_copy(store_path: Path, dest: Path, n: int = 1) -> list[str]:
                 ox.Quad(s, _n(KG.end), ox.Literal("24", datatype=_n(XSD + "integer")), g),
                 ox.Quad(s, DERIVED, g, g),
             ]
-        st.ox.extend(quads)
+        st.apply_diff((), quads)
     return added
 
 
@@ -97,7 +97,7 @@ def test_statement_about_an_undescribed_actor_is_reported(store_path, tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(store_path, broken)
     with open_store(broken, create=False) as st:
-        st.ox.update("""DELETE WHERE { GRAPH <%s> { <%s> ?p ?o } }""" % (ACTORS_GRAPH, KGR["country/RUS"]))
+        st.update("""DELETE WHERE { GRAPH <%s> { <%s> ?p ?o } }""" % (ACTORS_GRAPH, KGR["country/RUS"]))
         report = validate_store(st)
     assert report.conforms is False
     assert {v.path for v in report.violations} >= {"kg:subject", "kg:object"}

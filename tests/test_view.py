@@ -15,9 +15,9 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from kg.backend import open_store
 from kg.cli import app
 from kg.network import STATE_SECTORS, project
-from kg.store import open_store
 from kg.view import TYPE_COLOURS, ViewError, graph_data, pagerank, render, resolve_focus, select, write_view
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from kg.backend import open_store
 from kg.ontology import KG
 from kg.query import run_query
-from kg.store import open_store
 from robustness.hostile_corpus import (
     BIG_SENTENCES,
     BIG_TEXT,
