@@ -24,41 +24,29 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg import slots
 from kg.actors import Actor
 from kg.dates import first_day, stated_date
+from kg.english import (
+    DOBJ,
+    GOVERNOR_LINKS,
+    GRATEFUL_ADJS,
+    PASS_SUBJ,
+    PLACE_PREPS,
+    THANK_VERBS,
+    THREAT_GOVERNORS,
+    is_passive,
+    logical_objects,
+    logical_subjects,
+    prep_objects,
+    reciprocal_object,
+)
 from kg.lexicon import Lexicon, Trigger, lexicon
 from kg.mentions import Mentions, find_mentions
 from kg.ontology import is_symmetric, ontology_dir, read_tsv, relations
+from kg.slots import LOCATION_SLOTS, SlotContext
 
-# Dependency labels (spaCy's English ClearNLP-style scheme).
-SUBJ = {"nsubj", "csubj"}
-PASS_SUBJ = {"nsubjpass", "csubjpass"}
-DOBJ = {"dobj"}
-DATIVE = {"dative", "iobj"}
-PREP = {"prep"}
-AGENT = "agent"
-CONJ = "conj"
-MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod"}
-GOVERNOR_LINKS = {
-    "xcomp",
-    "ccomp",
-    "pcomp",
-    "acl",
-    "advcl",
-    "relcl",
-    "prep",
-    "dobj",
-    "pobj",
-    "attr",
-    "oprd",
-    "conj",
-    "csubj",
-}
-PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
-THREAT_GOVERNORS = {"threaten", "vow"}
-REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
-LOCATION_SLOTS = {"prep:in"}  # a target given only as the place of the event, tried after every other slot
 POPULATION_VERBS = {"host", "receive", "welcome", "accept", "take"}
 POPULATION_SECTORS = {"REF", "CVL"}
 
@@ -71,6 +59,7 @@ BASE_CONFIDENCE = {
     "nominal": 0.7,
     "adjectival": 0.75,
     "title": 0.9,
+    "implied": 0.6,
 }
 
 
@@ -195,7 +184,11 @@ class Extractor:
             for frame in frames:
                 # a noun event ("Russia's invasion") is not denied by the verb that mentions it
                 # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
-                negated, hedged = self._modality(token, negating_governors=frame.rule != "nominal")
+                negated, hedged = self._modality(token, negating_governors=frame.rule not in ("nominal", "implied"))
+                if frame.rule == "implied":
+                    # "in the face of Russia's invasion": a state's war is stated as a fact, whatever
+                    # the sentence around it plans; only its own words ("alleged") hedge it
+                    hedged = any(c.lower_ in self.lex.hedge.get("adverb", ()) for c in token.children)
                 if frame.trigger.lemma == "*" and lemma in self.lex.hedge.get("governor", ()):
                     hedged = True  # "is considering sanctions against": the verb itself hedges
                 if frame.trigger.relation in ("threatens", "requests", "demands"):
@@ -222,7 +215,7 @@ class Extractor:
                 found.sort(key=lambda t: t.noun.startswith("@"))
                 candidates += [(trig, "light") for trig in found]
         for trig in self.lex.verbs.get(lemma, ()):
-            candidates.append((trig, "converse" if trig.converse else ("passive" if _is_passive(verb) else "active")))
+            candidates.append((trig, "converse" if trig.converse else ("passive" if is_passive(verb) else "active")))
         if (
             obj_noun is not None
             and obj_noun.dep_ in ("dobj", "pobj")
@@ -249,6 +242,12 @@ class Extractor:
         return []
 
     def _noun_frames(self, noun: Token, lemma: str, m: Mentions) -> list[_Frame]:
+        givers, takers = _thanked_for(noun, m)
+        if givers and takers:
+            # "Ukraine is grateful to the United States for its military support": the one thanked gave it
+            for trig in self.lex.nouns[lemma]:
+                if relations()[trig.relation].quad in (1, 2):
+                    return [_Frame(trig, givers, takers, "nominal", False, _words(noun, None))]
         for trig in self.lex.nouns[lemma]:
             frame = self._fill(trig, noun, None, m, "nominal")
             if frame is not None:
@@ -278,7 +277,7 @@ class Extractor:
         # a place is its state's population only when force or coercion is used on it ("shelled
         # Kharkiv"); "travelled to Brussels" meets Belgium
         m.force = relations()[trig.relation].quad == 4
-        recip = _reciprocal_object(head, obj_noun)
+        recip = reciprocal_object(head, obj_noun)
         if "between" in trig.target:
             pair = self._slot("between", head, obj_noun, m)
             if len(pair) >= 2:
@@ -292,7 +291,12 @@ class Extractor:
             return None
         if recip and len(sources) >= 2:
             return _Frame(trig, sources, sources, "reciprocal", True, _words(head, obj_noun))
-        targets, _ = self._slot_actors_how(trig.target, head, obj_noun, m)
+        targets, _ = self._slot_actors_how([t for t in trig.target if t != "implied"], head, obj_noun, m)
+        if not targets and "implied" in trig.target:
+            # "Russia's unprovoked war", in a sentence that names one other state: that state
+            targets = self._slot("implied", head, obj_noun, m)
+            if targets:
+                rule = "implied"
         if (
             not targets
             and len(sources) >= 2
@@ -330,110 +334,8 @@ class Extractor:
         return [], False
 
     def _slot(self, slot: str, head: Token, obj_noun: Token | None, m: Mentions, loose: bool = False) -> list[Actor]:
-        def arg(t: Token) -> list[Actor]:
-            return m.actors(t) or (m.carried_actors(t) if loose else [])
-
-        if slot == "subj":
-            # a place does not act ("Kharkiv said"): only a state or a body in it does
-            return _dedupe(a for t in logical_subjects(head) if t.i not in m.places for a in arg(t))
-        if slot == "obj":
-            return _dedupe(a for t in logical_objects(head) for a in arg(t))
-        if slot == "ccomp":
-            # "demanded that the Philippines withdraw": the subject of the complement clause
-            found = []
-            for c in head.children:
-                if c.dep_ in ("ccomp", "xcomp"):  # the tagger sometimes calls the verb a noun
-                    found += [a for t in logical_subjects(c) for a in arg(t)]
-            return _dedupe(found)
-        if slot == "dative":
-            found = []
-            for c in head.children:
-                if c.dep_ in DATIVE:
-                    # "sent Ukraine tanks" (a noun) or "sent tanks to Ukraine" parsed as dative "to"
-                    targets = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
-                    found += [a for t in targets for a in arg(t)]
-            return _dedupe(found)
-        if slot.startswith("prep:"):
-            word = slot[5:]
-            holders = [head] + ([obj_noun] if obj_noun is not None else [])
-            if head.pos_ in ("NOUN", "PROPN"):
-                # "war of aggression against Ukraine", "war of choice against": the target hangs off
-                # the noun's own "of" complement
-                holders += [
-                    q
-                    for p in head.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for q in p.children
-                    if q.dep_ == "pobj" and q.pos_ == "NOUN"
-                ]
-            if obj_noun is not None:
-                if obj_noun.dep_ == "pobj" and obj_noun.head.lower_ == "of":
-                    holders.append(obj_noun.head.head)  # "a barrage of rockets at Israel"
-                # "$345 million in military assistance for Taiwan": preps of the object's own phrase
-                for p in obj_noun.children:
-                    if p.dep_ == "prep" and p.lower_ in ("in", "of"):
-                        holders += [c for c in p.children if c.dep_ == "pobj"]
-            found = []
-            for holder in holders:
-                preps = [c for c in holder.children if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
-                # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
-                # (not "according to", "because of", "ahead of")
-                preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in c.children if cc.dep_ in PREP]
-                for prep in preps:
-                    if prep.lower_ == word:
-                        for pobj in prep.children:
-                            if pobj.dep_ in ("pobj", "pcomp"):
-                                # "fired at Ukrainian positions", "toward its waters"
-                                found += m.actors(pobj) or (m.carried_actors(pobj) if loose else [])
-                for prt in holder.children:
-                    # "pulled out of", "cut off ties with": particle + preposition
-                    if prt.dep_ == "prt":
-                        for sub in prt.children:
-                            if sub.dep_ in PREP and sub.lower_ == word:
-                                for pobj in sub.children:
-                                    found += m.actors(pobj) or (m.carried_actors(pobj) if loose else [])
-            return _dedupe(found)
-        if slot == "objmod":
-            nouns = [obj_noun] if obj_noun is not None else list(logical_objects(head))
-            found = []
-            for noun in nouns:
-                if noun is None:
-                    continue
-                for noun_tok in [noun, *_conjuncts(noun)]:
-                    # an object that is an actor itself ("Syrian rebels", "Chad: police") is the target,
-                    # not the state that modifies it
-                    own = [a for a in m.actors(noun_tok, conj=False) if a.type == "SectorActor"]
-                    found += own or m.modifier_actors(noun_tok)
-                    if not found:  # "$1 billion in new Chinese loans"
-                        found += [
-                            a
-                            for p in noun_tok.children
-                            if p.dep_ == "prep" and p.lower_ == "in"
-                            for q in p.children
-                            if q.dep_ == "pobj"
-                            for a in m.modifier_actors(q)
-                        ]
-            return _dedupe(found)
-        if slot == "poss":
-            # the agent of a noun event is its possessor or demonym, not its "of" phrase
-            # ("the expulsion of Argentine diplomats" is done to Argentina)
-            found = list(m.modifier_actors(head, owners_too=False))
-            for prep in head.children:
-                if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
-                    for pobj in prep.children:
-                        found += m.actors(pobj)
-            if not found and head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in self.lex.support_verbs:
-                # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
-                found += [a for t in logical_subjects(head.head) for a in m.actors(t)]
-            return _dedupe(found)
-        if slot == "between":
-            for prep in head.children:
-                if prep.dep_ in PREP and prep.lower_ in ("between", "among"):
-                    return _dedupe(a for p in prep.children if p.dep_ == "pobj" for a in m.actors(p))
-            return []
-        if slot == "head":
-            return m.actors(head.head)
-        return []
+        ctx = SlotContext(head, obj_noun, m, self.lex.support_verbs, loose)
+        return slots.resolve(slot, ctx)
 
     # ------------------------------------------------------------------ modality
     def _modality(self, trigger: Token, negating_governors: bool = True) -> tuple[bool, bool]:
@@ -548,6 +450,11 @@ class Extractor:
         else:
             pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
         pairs = [(s, t) for s, t in pairs if not _own_organ(s, t) and not _own_organ(t, s)]
+        if rel == "meets":
+            # "Blinken will travel to Los Angeles": a person going to their own state meets no one
+            pairs = [
+                (s, t) for s, t in pairs if not (s.type == "Person" and t.type == "Country" and s.country == t.country)
+            ]
         if frame.trigger.lemma in POPULATION_VERBS:
             # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
             pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]
@@ -605,7 +512,7 @@ class Extractor:
         for c in verb.children:
             if c.dep_ in DOBJ:
                 return c
-        if _is_passive(verb):
+        if is_passive(verb):
             for c in verb.children:
                 if c.dep_ in PASS_SUBJ:
                     return c
@@ -621,146 +528,31 @@ class Extractor:
         return next(iter(prep_objects(verb, "under")), None)
 
 
-# ---------------------------------------------------------------------- argument helpers
-def prep_objects(head: Token, *words: str) -> list[Token]:
-    """Objects of the prepositions ``words`` that depend on ``head``: prep_objects(noun, "of")."""
-    return [q for p in head.children if p.dep_ == "prep" and p.lower_ in words for q in p.children if q.dep_ == "pobj"]
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out = []
-    stack = [c for c in tok.children if c.dep_ == CONJ]
-    while stack:
-        c = stack.pop(0)
-        out.append(c)
-        stack.extend(cc for cc in c.children if cc.dep_ == CONJ)
-    return out
-
-
-def _with_conjuncts(tokens) -> list[Token]:
-    out = []
-    for t in tokens:
-        out.append(t)
-        out.extend(_conjuncts(t))
-    return out
-
-
-def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
-    verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
-    if depth > 4:
-        return []
-    passive = _is_passive(verb)
-    found = []
-    for c in verb.children:
-        if passive and c.dep_ == AGENT:
-            found += [p for p in c.children if p.dep_ == "pobj"]
-        elif not passive and c.dep_ in SUBJ:
-            found.append(c)
-    if found:
-        resolved = []
-        for t in found:
-            if t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                resolved.append(verb.head)
-            else:
-                resolved.append(t)
-        return _with_conjuncts(resolved)
-    if passive:
-        return []
-    head = verb.head
-    if head.i == verb.i:  # spaCy makes a new Token object per access: compare positions
-        return []
-    if verb.dep_ == "acomp":  # "Kyiv is grateful to": the copula's subject
-        return logical_subjects(head, depth + 1)
-    if verb.dep_ == "relcl":
-        return []
-    if verb.dep_ == "xcomp" and _is_passive(head):
-        # Raising: "India is expected to sign", "Iran was reported to have shipped"
-        raised = [c for c in head.children if c.dep_ in PASS_SUBJ]
-        if raised:
-            return _with_conjuncts(raised)
-    if verb.dep_ == "xcomp":
-        # Object control ("urged Japan to impose ...") else subject control ("promised to deliver").
-        objs = [c for c in head.children if c.dep_ in DOBJ]
-        if objs and head.lemma_.lower() not in ("promise", "threaten", "vow", "pledge", "offer"):
-            return _with_conjuncts(objs)
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
-                return _with_conjuncts([p for p in prep.children if p.dep_ == "pobj"])
-        return logical_subjects(head, depth + 1)
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return logical_subjects(head, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return logical_subjects(head, depth + 1)
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # a purpose clause: "students began a sit-in to protest the verdict", "travelled to Kyiv to meet"
-        return logical_subjects(head, depth + 1)
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
-        # "ready to partner with", "willing to cooperate": the adjective's subject
-        return logical_subjects(head.head, depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        gov = head.head
-        objs = [c for c in gov.children if c.dep_ in DOBJ]
-        if objs:
-            return _with_conjuncts(objs)
-        if gov.pos_ in ("VERB", "AUX"):
-            return logical_subjects(gov, depth + 1)
-    if verb.dep_ == "acl":
-        # "Sweden's bid to join NATO": the possessor of the noun does the joining
-        owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
-        if owners:
-            return _with_conjuncts(owners)
-    if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
-        # "Iran has the potential to supply Moscow"
-        return logical_subjects(head.head, depth + 1)
-    return []
-
-
-def logical_objects(verb: Token) -> list[Token]:
-    """Direct objects, or the surface subject of a passive, or the noun a participle modifies."""
-    found = []
-    if _is_passive(verb):
-        found = [c for c in verb.children if c.dep_ in PASS_SUBJ]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            found.append(verb.head)
-        found = [verb.head if (t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+def _thanked_for(noun: Token, m: Mentions) -> tuple[list[Actor], list[Actor]]:
+    """ "thanked Japan for its assistance", "grateful to the United States for its support": who gave
+    the thing thanked for, and who received it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return [], []
+    gov = prep.head
+    # "is grateful to Romania for its support": the parser hangs "for" on the copula
+    gov = next((c for c in gov.children if c.dep_ == "acomp" and c.lower_ in GRATEFUL_ADJS), gov)
+    lemma = gov.lemma_.lower()
+    if lemma in THANK_VERBS:
+        givers = [a for t in logical_objects(gov) for a in m.actors(t)]
+    elif lemma in GRATEFUL_ADJS or gov.lower_ in GRATEFUL_ADJS:
+        givers = [
+            a
+            for p in gov.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for t in p.children
+            if t.dep_ == "pobj"
+            for a in m.actors(t)
+        ]
     else:
-        found = [c for c in verb.children if c.dep_ in DOBJ]
-        if not found:
-            for c in verb.children:
-                if c.dep_ == "prt":
-                    found += [cc for cc in c.children if cc.dep_ in DOBJ]
-        if verb.dep_ == "relcl" and not found:
-            # "the drones that Iran supplied": the relative pronoun is the object.
-            if any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in verb.children):
-                found = [verb.head]
-    return _with_conjuncts(found)
-
-
-def _reciprocal_object(head: Token, obj_noun: Token | None) -> bool:
-    """ "each other" / "one another" as the object or prepositional object of the trigger."""
-    cands = list(head.children)
-    if obj_noun is not None:
-        cands += list(obj_noun.children)
-    for c in list(cands):
-        if c.dep_ == "prep":
-            cands += list(c.children)
-    for c in cands:
-        if c.lower_ == "other" and any(d.lower_ == "each" for d in c.children):
-            return True
-        if c.lower_ == "another" and any(d.lower_ == "one" for d in c.children):
-            return True
-        if c.lower_ == "other" and c.i > 0 and c.doc[c.i - 1].lower_ == "each":
-            return True
-        if c.lower_ == "another" and c.i > 0 and c.doc[c.i - 1].lower_ == "one":
-            return True
-    return False
+        return [], []
+    takers = [a for t in logical_subjects(gov) for a in m.actors(t)]
+    return slots.dedupe(givers), slots.dedupe(takers)
 
 
 def _words(head: Token, obj_noun: Token | None) -> str:
@@ -768,9 +560,6 @@ def _words(head: Token, obj_noun: Token | None) -> str:
         a, b = sorted([head, obj_noun], key=lambda t: t.i)
         return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
     return head.text
-
-
-PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
 
 
 def _place_of(trigger: Token, m: Mentions) -> dict:
@@ -804,13 +593,3 @@ def _has_own_agent(noun: Token, m: Mentions) -> bool:
 def _own_organ(a: Actor, b: Actor) -> bool:
     """A state organ ("Mali: military") and its own state are one actor for an event."""
     return a.type == "SectorActor" and b.type == "Country" and a.country == b.country and a.sector in STATE_SECTORS
-
-
-def _dedupe(actors) -> list[Actor]:
-    seen = set()
-    out = []
-    for a in actors:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out

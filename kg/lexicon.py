@@ -6,23 +6,22 @@ word lists: adding a trigger is adding a line. Two trigger files are read: the c
 ``scripts/convert_cameo.py`` and filtered on the real-text dev set (its README). A curated entry
 wins over a converted one for the same verb and noun, because it comes first.
 
-Every row is checked at load against the known kinds, relations, noun classes and slots; a
-bad row is an error naming the file and the line.
+Every row is checked at load against the known kinds, relations, noun classes and the slot
+resolvers registered in :mod:`kg.slots`; a bad row is an error naming the file and the line.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import KGError
 from kg.ontology import ontology_dir, relations
+from kg.slots import known as known_slot
+from kg.slots import names as slot_names
 
 KINDS = ("verb", "light", "noun", "adj")
-SLOTS = {"subj", "obj", "dative", "ccomp", "objmod", "poss", "between", "recip", "head"}
-_PREP_SLOT = re.compile(r"^prep:[a-z]+$")
 
 
 class LexiconError(KGError, ValueError):
@@ -82,9 +81,8 @@ def _check_slots(spec: str, where: str) -> tuple[str, ...]:
     if not slots:
         raise LexiconError(f"{where}: empty slot list")
     for s in slots:
-        bare = s.rstrip("!")
-        if bare not in SLOTS and not _PREP_SLOT.match(bare):
-            raise LexiconError(f"{where}: unknown slot {s!r} (known: {', '.join(sorted(SLOTS))}, prep:WORD)")
+        if not known_slot(s):
+            raise LexiconError(f"{where}: unknown slot {s!r} (known: {', '.join(slot_names())})")
     return slots
 
 
@@ -109,13 +107,18 @@ def load_triggers(lex: Lexicon, path: Path, origin_column: bool = False) -> int:
         origin = f"cameo:{row[6]}" if origin_column and len(row) > 6 else "kg"
         if origin != "kg" and kind == "light" and noun in lex.nouns:
             continue  # a curated noun trigger ("expulsion") already says what the noun's event is
+        targets = _check_slots(target, where)
+        if origin != "kg" and kind == "verb":
+            # a dictionary's bare verb pattern takes an object that names an actor: "advanced its
+            # goals" is no attack on the state "its" stands for
+            targets = tuple("obj!" if s == "obj" else s for s in targets)
         trig = Trigger(
             kind,
             lemma.lower(),
             noun.lower() if not noun.startswith("@") else noun,
             relation,
             _check_slots(source, where),
-            _check_slots(target, where),
+            targets,
             origin,
         )
         tables[kind].setdefault(trig.lemma, []).append(trig)

@@ -68,6 +68,8 @@ PERSON_PLURAL_HEADS = {
     "diplomat",
 }
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
+# heads whose compound or adjective names the sector: "civil society representatives"
+MEMBER_HEADS = {"representative", "leader", "member", "group", "organization", "organisation", "actor"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {
     "country",
     "government",
@@ -180,6 +182,11 @@ class Mentions:
                 return [self.gz.country(a.country) or a]  # a place outside force and coercion is its state
             return [a]
         low = tok.lower_
+        if tok.pos_ == "PRON":
+            # "We, the G7 Foreign Ministers of Canada, France ...": the apposition says who
+            for c in tok.children:
+                if c.dep_ == "appos" and (named := self.actors(c)):
+                    return named
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             return self._pronoun(tok)
         if (
@@ -326,15 +333,28 @@ def find_mentions(doc: Doc, doc_date: dt.date | None = None, voice: Actor | None
     gz = gazetteer()
     m = Mentions(doc=doc, gz=gz, date=doc_date, voice=voice)
     matcher = _matcher(id(doc.vocab), doc.vocab)
-    spans = [doc[s:e] for _, s, e in matcher(doc)]
-    spans += [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    listed = [doc[s:e] for _, s, e in matcher(doc)]
+    spans = listed + [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
     spans = filter_spans(spans)
+    unresolved = []
     for span in sorted(spans, key=lambda s: s.start):
         actor = _resolve_span(span, m)
         if actor is None:
+            unresolved.append(span)
             continue
         for t in span:
             m.token_actor[t.i] = actor
+    for span in unresolved:
+        # "the G7 Foreign Ministers of Canada": an office "of" a state the recogniser took whole
+        heads = {span.root.lemma_.lower(), span.root.lower_, span.root.lower_.removesuffix("s")}
+        if not heads & (_office_words() | set(gz.state_nouns)):
+            continue
+        for inner in listed:
+            if span.start < inner.start and inner.end <= span.end and doc[inner.start - 1].lower_ == "of":
+                actor = _resolve_span(inner, m)
+                if actor is not None and actor.type == "Country":
+                    for t in inner:
+                        m.token_actor[t.i] = actor
     for t in doc:
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
         if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
@@ -685,7 +705,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
         left = _left_modifiers(ent)
         _, lead = _strip_name(ent, m.gz)
         title = _title_from([t.text for t in left if t.i not in m.token_actor] + lead, m)
-        holder = _holder_of(left, m)
+        holder = _holder_of(left, m) or (_phrase_holder(list(left), m) if title is not None else None)
         if title is None or holder is None:
             # apposition either way round: "Wang Yi, China's foreign minister" / "the minister, Wang Yi"
             root = ent.root
@@ -760,18 +780,41 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
         title = _title_from(words + [tok.text], m)
-        sector = gz.sector_of(lemma) or gz.sector_of(tok.lower_)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if title is None and tok.pos_ == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
+            # "the G7 Foreign Ministers of Canada, France ...": a capitalised plural office
+            title = _title_from(words + [tok.text[:-1]], m)
+            plural = plural or title is not None
+        sector = _sector_of(tok, gz)
+        if sector is None and title is None and lemma in MEMBER_HEADS:
+            # "civil society representatives", "business leaders": the modifier names the sector
+            sector = next(
+                (
+                    inner
+                    for c in tok.children
+                    if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := _sector_of(c, gz)) is not None
+                ),
+                None,
+            )
         if not (sector or title):
             continue
         if sector is not None and title is None:
             # "opposition supporters", "rebel fighters", "army officers": the modifier names the sector
             for c in tok.children:
-                if (
-                    c.dep_ in ("compound", "amod")
-                    and c.i < tok.i
-                    and (inner := gz.sector_of(c.lemma_.lower())) is not None
-                ):
+                if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := _sector_of(c, gz)) is not None:
                     sector = inner
+        if sector is not None and title is None and tok.dep_ == "conj":
+            # "Togolese security forces, community groups, women and youth": the conjuncts share the country
+            first = tok.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            shared = m.token_actor.get(first.i)
+            if shared is not None and shared.type in ("SectorActor", "Country") and shared.country:
+                if not m.modifier_actors(tok):
+                    country = gz.country(shared.country) if shared.type != "Country" else shared
+                    if country is not None:
+                        m.token_actor[tok.i] = _agent(country, sector)
+                        continue
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
@@ -804,6 +847,19 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 ),
                 None,
             )
+        if appos_person is None and title is not None and tok.pos_ == "PROPN":
+            # "Head of the Presidential Office Andriy Yermak": the parser hangs the name, glued to
+            # the office's body, under "of"; the title stands for the person
+            appos_person = next(
+                (
+                    m.token_actor[q.i]
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for q in p.children
+                    if q.dep_ == "pobj" and q.i in m.token_actor and m.token_actor[q.i].type == "Person"
+                ),
+                None,
+            )
         if appos_person is not None:
             # "IAEA chief Rafael Grossi" parsed with the title as head: the title stands for the person
             m.token_actor[tok.i] = appos_person
@@ -829,7 +885,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             # "the foreign ministers of Iran and Saudi Arabia", "Russian and Ukrainian troops"
             m.token_group[tok.i] = _dedupe_actors(_agent(h, sector) for h in holders)
             continue
-        if len(holders) >= 2 and title is not None and tok.tag_ in ("NNS", "NNPS"):
+        if len(holders) >= 2 and title is not None and plural:
             m.token_group[tok.i] = holders
             continue
         holder = holders[0]
@@ -847,6 +903,17 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         m.token_actor[tok.i] = holder if title is not None or _whole_people(tok) else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
+
+
+def _sector_of(tok: Token, gz) -> Sector | None:
+    """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement")."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            two = gz.sector_of(f"{c.lower_} {lemma}") or gz.sector_of(f"{c.lower_} {tok.lower_}")
+            if two is not None:
+                return two
+    return gz.sector_of(lemma) or gz.sector_of(tok.lower_)
 
 
 def _possessed_agents(doc: Doc, m: Mentions) -> None:
@@ -1026,8 +1093,11 @@ def _voice_holder(m: Mentions, title: Title, person: Actor) -> Actor | None:
     "Spokesperson Ned Price"): the office is the publisher's, unless the person is known elsewhere."""
     if m.voice is None or _title_head(title) not in VOICE_TITLES:
         return None
-    if person.country and person.country != m.voice.country:
+    known = next((p for p in m.persons.values() if p.id == person.id and p.country), person)
+    if known.country and known.country != m.voice.country:
         return None
+    if any(p.id == person.id and h.id != m.voice.id for _i, p, _role, h in m.titles):
+        return None  # "UK National Security Adviser Sir Stephen Lovegrove ... NSA Lovegrove"
     return m.voice
 
 
@@ -1255,8 +1325,9 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
             break
     for t in phrase[:cut]:
         a = m.token_actor.get(t.i)
-        if a is not None and a.type == "Organization" and a.kind is None:
+        if (a is None or (a.type == "Organization" and a.kind is None)) and t.pos_ == "PROPN":
             a = m.gz.lookup(t.text)  # "UK" inside an entity the recogniser took for an organisation
+            a = a if a is not None and a.type != "Person" else None
         a = _state_of_place(a, t, m)
         if (
             a is not None

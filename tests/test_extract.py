@@ -119,7 +119,11 @@ CASES = [
     (
         "pronoun_resolves_to_person",
         "Kenyan President William Ruto arrived in Beijing on Monday. He thanked China for its support.",
-        [("William Ruto", "leads", "Kenya", False, False), ("William Ruto", "supports", "China", False, False)],
+        [
+            ("William Ruto", "leads", "Kenya", False, False),
+            ("William Ruto", "supports", "China", False, False),
+            ("China", "supports", "William Ruto", False, False),  # thanked for its support: China gave it
+        ],
     ),
     # no relation
     ("no_relation_without_trigger", "Hungary did not attend the summit.", []),
@@ -179,8 +183,9 @@ def test_they_resolves_to_a_plural_named_group(extract):
 
 
 def test_hyphenated_flag_modifier_names_the_target(extract):
+    # "coast guard" is a two-word agent noun (state_nouns.tsv): the coast guard is the state's police
     assert extract("Indonesian coast guards seized a Malaysian-flagged trawler.") == [
-        ("Indonesia", "coerces", "Malaysia", False, False)
+        ("Indonesia: police", "coerces", "Malaysia", False, False)
     ]
 
 

@@ -1,0 +1,222 @@
+"""English: the dependency labels and word lists kg's rules read, and how an English
+dependency tree (spaCy's ClearNLP-style labels) states a verb's arguments.
+
+Everything language-specific about finding who did what to whom lives here: the labels, the
+closed word lists ("which", "that"; "threaten"; particles such as "out" in "pulled out of"), and
+the tree walks (:func:`logical_subjects` through coordination, control, relative clauses and
+purpose clauses; :func:`logical_objects`; :func:`prep_objects`). The rules (:mod:`kg.extract`)
+and the slot resolvers (:mod:`kg.slots`) call these and hold no English of their own beyond the
+lexicon; another language brings a module of the same shape.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependency labels (spaCy's English ClearNLP-style scheme).
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+DOBJ = {"dobj"}
+DATIVE = {"dative", "iobj"}
+PREP = {"prep"}
+AGENT = "agent"
+CONJ = "conj"
+MODIFIERS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+GOVERNOR_LINKS = {
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "acl",
+    "advcl",
+    "relcl",
+    "prep",
+    "dobj",
+    "pobj",
+    "attr",
+    "oprd",
+    "conj",
+    "csubj",
+}
+PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
+THREAT_GOVERNORS = {"threaten", "vow"}
+REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+THANK_VERBS = {"thank"}
+GRATEFUL_ADJS = {"grateful", "thankful"}
+PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
+
+
+# ---------------------------------------------------------------------- argument helpers
+def prep_objects(head: Token, *words: str) -> list[Token]:
+    """Objects of the prepositions ``words`` that depend on ``head``: prep_objects(noun, "of")."""
+    return [q for p in head.children if p.dep_ == "prep" and p.lower_ in words for q in p.children if q.dep_ == "pobj"]
+
+
+def with_clause(verb: Token) -> str | None:
+    """The preposition that opens a clause the parser made of "with A and B to coordinate", or None."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("with", "alongside")), None)
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in SUBJ]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    out = []
+    stack = [c for c in tok.children if c.dep_ == CONJ]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(cc for cc in c.children if cc.dep_ == CONJ)
+    return out
+
+
+def with_conjuncts(tokens) -> list[Token]:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(conjuncts(t))
+    return out
+
+
+def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
+    verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
+    if depth > 4:
+        return []
+    if with_clause(verb) and verb.head.i != verb.i:
+        # "spoke with A and B to coordinate": the speaker coordinates, with A and B
+        return logical_subjects(verb.head, depth + 1)
+    passive = is_passive(verb)
+    found = []
+    for c in verb.children:
+        if passive and c.dep_ == AGENT:
+            found += [p for p in c.children if p.dep_ == "pobj"]
+        elif not passive and c.dep_ in SUBJ:
+            found.append(c)
+    if found:
+        resolved = []
+        for t in found:
+            if t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                resolved.append(verb.head)
+            else:
+                resolved.append(t)
+        return with_conjuncts(resolved)
+    if passive:
+        return []
+    head = verb.head
+    if head.i == verb.i:  # spaCy makes a new Token object per access: compare positions
+        return []
+    if verb.dep_ == "acomp":  # "Kyiv is grateful to": the copula's subject
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return []
+    if verb.dep_ == "xcomp" and is_passive(head):
+        # Raising: "India is expected to sign", "Iran was reported to have shipped"
+        raised = [c for c in head.children if c.dep_ in PASS_SUBJ]
+        if raised:
+            return with_conjuncts(raised)
+    if verb.dep_ == "xcomp":
+        # Object control ("urged Japan to impose ...") else subject control ("promised to deliver").
+        objs = [c for c in head.children if c.dep_ in DOBJ]
+        if objs and head.lemma_.lower() not in ("promise", "threaten", "vow", "pledge", "offer"):
+            return with_conjuncts(objs)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
+                return with_conjuncts([p for p in prep.children if p.dep_ == "pobj"])
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # a purpose clause: "students began a sit-in to protest the verdict", "travelled to Kyiv to meet"
+        return logical_subjects(head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:
+        # "ready to partner with", "willing to cooperate": the adjective's subject
+        return logical_subjects(head.head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        gov = head.head
+        objs = [c for c in gov.children if c.dep_ in DOBJ]
+        if objs:
+            return with_conjuncts(objs)
+        if gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and gov.dep_ == "acomp"):
+            # "remains committed to supporting Sudan": the adjective's subject acts
+            return logical_subjects(gov, depth + 1)
+        if gov.pos_ == "NOUN" and head.lower_ == "to":
+            # "the United States' commitment to working with the Holy See": the noun's owner acts
+            owners = [c for c in gov.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
+            if owners:
+                return with_conjuncts(owners)
+            if gov.dep_ in ("dobj", "attr") and gov.head.i != gov.i:
+                # "They discussed their commitment to urging Russia": who discussed it
+                return logical_subjects(gov.head, depth + 1)
+    if verb.dep_ == "acl":
+        # "Sweden's bid to join NATO": the possessor of the noun does the joining
+        owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
+        if not owners:
+            # "joint efforts by NATO Allies, EU partners and G7 members to urge Russia": the by-agent
+            owners = [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+        if owners:
+            return with_conjuncts(owners)
+    if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
+        # "Iran has the potential to supply Moscow"
+        return logical_subjects(head.head, depth + 1)
+    return []
+
+
+def logical_objects(verb: Token) -> list[Token]:
+    """Direct objects, or the surface subject of a passive, or the noun a participle modifies."""
+    found = []
+    if is_passive(verb):
+        found = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found.append(verb.head)
+        found = [verb.head if (t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
+    else:
+        found = [c for c in verb.children if c.dep_ in DOBJ]
+        if not found:
+            for c in verb.children:
+                if c.dep_ == "prt":
+                    found += [cc for cc in c.children if cc.dep_ in DOBJ]
+        if verb.dep_ == "relcl" and not found:
+            # "the drones that Iran supplied": the relative pronoun is the object.
+            if any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in verb.children):
+                found = [verb.head]
+    return with_conjuncts(found)
+
+
+def reciprocal_object(head: Token, obj_noun: Token | None) -> bool:
+    """ "each other" / "one another" as the object or prepositional object of the trigger."""
+    cands = list(head.children)
+    if obj_noun is not None:
+        cands += list(obj_noun.children)
+    for c in list(cands):
+        if c.dep_ == "prep":
+            cands += list(c.children)
+    for c in cands:
+        if c.lower_ == "other" and any(d.lower_ == "each" for d in c.children):
+            return True
+        if c.lower_ == "another" and any(d.lower_ == "one" for d in c.children):
+            return True
+        if c.lower_ == "other" and c.i > 0 and c.doc[c.i - 1].lower_ == "each":
+            return True
+        if c.lower_ == "another" and c.i > 0 and c.doc[c.i - 1].lower_ == "one":
+            return True
+    return False

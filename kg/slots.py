@@ -1,0 +1,258 @@
+"""Slots: the registered ways a trigger's source and target are found in the parse.
+
+A trigger row in the lexicon names its source and target as slots (``subj``, ``obj``,
+``prep:against``, ``poss`` ...); each slot is a resolver registered here with :func:`resolver`,
+and the lexicon is checked against this registry when it loads (:func:`known`), so a misspelt
+slot is an error naming its file and line, never a rule that silently never fires. A slot
+written with a final ``!`` ("obj!") takes actors the argument names outright, never actors it
+only carries as a modifier ("advanced its goals").
+
+A resolver takes a :class:`SlotContext` (the trigger's token, the object noun of a light verb,
+the sentence's mentions, whether modifiers may carry the actor) and returns actors. The tree
+walking it relies on is English (:mod:`kg.english`); another language brings its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.english import (
+    DATIVE,
+    PARTICLE_PREPS,
+    PREP,
+    SUBJ,
+    clause_subjects,
+    conjuncts,
+    logical_objects,
+    logical_subjects,
+    with_clause,
+    with_conjuncts,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.actors import Actor
+    from kg.mentions import Mentions
+
+# markers a target list may hold besides resolvers: "recip" (the sources act on each other)
+MARKERS = {"recip"}
+# a target given only as the place of the event, tried after every other slot
+LOCATION_SLOTS = {"prep:in"}
+_PREP_SLOT = re.compile(r"^prep:[a-z]+$")
+
+
+@dataclass(frozen=True)
+class SlotContext:
+    """What a resolver sees: the trigger, a light verb's object noun, the sentence's actors."""
+
+    head: Token
+    obj_noun: Token | None
+    mentions: Mentions
+    support_verbs: frozenset[str] = frozenset()  # "ordered the expulsion of": verbs that state a noun event
+    loose: bool = False  # modifiers may carry the actor ("condemned Israel's decision")
+
+    def arg(self, t: Token) -> list[Actor]:
+        return self.mentions.actors(t) or (self.mentions.carried_actors(t) if self.loose else [])
+
+
+Resolver = Callable[[SlotContext], list["Actor"]]
+RESOLVERS: dict[str, Resolver] = {}
+
+
+def resolver(name: str) -> Callable[[Resolver], Resolver]:
+    """Register a slot resolver under ``name`` (a lexicon's slot word)."""
+
+    def register(fn: Resolver) -> Resolver:
+        if name in RESOLVERS:
+            raise ValueError(f"slot {name!r} is registered twice")
+        RESOLVERS[name] = fn
+        return fn
+
+    return register
+
+
+def known(slot: str) -> bool:
+    """Whether a lexicon may name ``slot``: a registered resolver, ``prep:WORD`` or a marker."""
+    bare = slot.rstrip("!")
+    return bare in RESOLVERS or bare in MARKERS or bool(_PREP_SLOT.match(bare))
+
+
+def names() -> list[str]:
+    return sorted([*RESOLVERS, *MARKERS, "prep:WORD"])
+
+
+def resolve(slot: str, ctx: SlotContext) -> list[Actor]:
+    """The actors ``slot`` finds around ``ctx.head`` ([] when none)."""
+    if slot.startswith("prep:"):
+        return _prep(slot[5:], ctx)
+    fn = RESOLVERS.get(slot)
+    return fn(ctx) if fn is not None else []
+
+
+def dedupe(actors: Iterable[Actor]) -> list[Actor]:
+    seen = set()
+    out = []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+@resolver("subj")
+def _subj(ctx: SlotContext) -> list[Actor]:
+    # a place does not act ("Kharkiv said"): only a state or a body in it does
+    return dedupe(a for t in logical_subjects(ctx.head) if t.i not in ctx.mentions.places for a in ctx.arg(t))
+
+
+@resolver("obj")
+def _obj(ctx: SlotContext) -> list[Actor]:
+    return dedupe(a for t in logical_objects(ctx.head) for a in ctx.arg(t))
+
+
+@resolver("ccomp")
+def _ccomp(ctx: SlotContext) -> list[Actor]:
+    # "demanded that the Philippines withdraw": the subject of the complement clause
+    found = []
+    for c in ctx.head.children:
+        if c.dep_ in ("ccomp", "xcomp"):  # the tagger sometimes calls the verb a noun
+            found += [a for t in logical_subjects(c) for a in ctx.arg(t)]
+    return dedupe(found)
+
+
+@resolver("dative")
+def _dative(ctx: SlotContext) -> list[Actor]:
+    found = []
+    for c in ctx.head.children:
+        if c.dep_ in DATIVE:
+            # "sent Ukraine tanks" (a noun) or "sent tanks to Ukraine" parsed as dative "to"
+            targets = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+            found += [a for t in targets for a in ctx.arg(t)]
+    return dedupe(found)
+
+
+def _prep(word: str, ctx: SlotContext) -> list[Actor]:
+    """``prep:WORD``: the object of a preposition on the trigger, on its object noun, or inside
+    an adverbial particle ("pulled out of")."""
+    head, obj_noun, m = ctx.head, ctx.obj_noun, ctx.mentions
+    holders = [head] + ([obj_noun] if obj_noun is not None else [])
+    if head.pos_ in ("NOUN", "PROPN"):
+        # "war of aggression against Ukraine", "war of choice against": the target hangs off
+        # the noun's own "of" complement
+        holders += [
+            q
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for q in p.children
+            if q.dep_ == "pobj" and q.pos_ == "NOUN"
+        ]
+    if obj_noun is not None:
+        if obj_noun.dep_ == "pobj" and obj_noun.head.lower_ == "of":
+            holders.append(obj_noun.head.head)  # "a barrage of rockets at Israel"
+        # "$345 million in military assistance for Taiwan": preps of the object's own phrase
+        for p in obj_noun.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                holders += [c for c in p.children if c.dep_ == "pobj"]
+    found = []
+    for holder in holders:
+        preps = [c for c in holder.children if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
+        # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
+        # (not "according to", "because of", "ahead of")
+        preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in c.children if cc.dep_ in PREP]
+        for prep in preps:
+            if prep.lower_ == word:
+                for pobj in prep.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        # "fired at Ukrainian positions", "toward its waters"
+                        found += ctx.arg(pobj)
+        for clause in holder.children:
+            if with_clause(clause) == word:  # "spoke with A, B and C to coordinate ..."
+                found += [a for t in with_conjuncts(clause_subjects(clause)) for a in m.actors(t, conj=False)]
+        for prt in holder.children:
+            # "pulled out of", "cut off ties with": particle + preposition
+            if prt.dep_ == "prt":
+                for sub in prt.children:
+                    if sub.dep_ in PREP and sub.lower_ == word:
+                        for pobj in sub.children:
+                            found += ctx.arg(pobj)
+    return dedupe(found)
+
+
+@resolver("objmod")
+def _objmod(ctx: SlotContext) -> list[Actor]:
+    """The actor that modifies the object noun: "imposed sanctions on Russian banks" -> the banks'
+    state; "a wave of Russian missiles"."""
+    m = ctx.mentions
+    nouns = [ctx.obj_noun] if ctx.obj_noun is not None else list(logical_objects(ctx.head))
+    found = []
+    for noun in nouns:
+        if noun is None:
+            continue
+        for noun_tok in [noun, *conjuncts(noun)]:
+            # an object that is an actor itself ("Syrian rebels", "Chad: police") is the target,
+            # not the state that modifies it
+            own = [a for a in m.actors(noun_tok, conj=False) if a.type == "SectorActor"]
+            found += own or m.modifier_actors(noun_tok)
+            if not found:  # "$1 billion in new Chinese loans"
+                found += [
+                    a
+                    for p in noun_tok.children
+                    if p.dep_ == "prep" and p.lower_ == "in"
+                    for q in p.children
+                    if q.dep_ == "pobj"
+                    for a in m.modifier_actors(q)
+                ]
+    return dedupe(found)
+
+
+@resolver("poss")
+def _poss(ctx: SlotContext) -> list[Actor]:
+    # the agent of a noun event is its possessor or demonym, not its "of" phrase
+    # ("the expulsion of Argentine diplomats" is done to Argentina)
+    head, m = ctx.head, ctx.mentions
+    found = list(m.modifier_actors(head, owners_too=False))
+    for prep in head.children:
+        if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
+            for pobj in prep.children:
+                found += m.actors(pobj)
+    if not found and head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in ctx.support_verbs:
+        # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
+        found += [a for t in logical_subjects(head.head) for a in m.actors(t)]
+    return dedupe(found)
+
+
+@resolver("between")
+def _between(ctx: SlotContext) -> list[Actor]:
+    for prep in ctx.head.children:
+        if prep.dep_ in PREP and prep.lower_ in ("between", "among"):
+            return dedupe(a for p in prep.children if p.dep_ == "pobj" for a in ctx.mentions.actors(p))
+    return []
+
+
+@resolver("head")
+def _head(ctx: SlotContext) -> list[Actor]:
+    return ctx.mentions.actors(ctx.head.head)
+
+
+@resolver("implied")
+def _implied(ctx: SlotContext) -> list[Actor]:
+    """ "Russia's unprovoked war", in a sentence that names one other state: that state. Never the
+    owner's own state, the publisher's, or a subject ("..., Poland said")."""
+    head, m = ctx.head, ctx.mentions
+    owners = [a for c in head.children if c.dep_ == "poss" for a in m.actors(c)]
+    if not owners:
+        return []
+    left_out = {a.country for a in owners} | ({m.voice.country} if m.voice is not None else set())
+    states = dedupe(
+        a
+        for t in head.sent
+        if (a := m.token_actor.get(t.i)) is not None
+        and a.type == "Country"
+        and a.country not in left_out
+        and t.dep_ not in SUBJ
+    )
+    return states if len(states) == 1 else []
