@@ -626,12 +626,19 @@ def keep(cur: Curation, source: str | Path, store_path: str | Path) -> None:
     data = Path(source).read_bytes()
     if target.exists() and target.read_bytes() == data:
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{CURATION_FILE}.", dir=target.parent)
+    write_atomic(target, data)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a file beside it renamed over it, so that a reader (a
+    build, ``kg serve``) never sees half an actor file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -25,6 +25,8 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 from rdflib.namespace import XSD
 
+from kg.render import json_term
+
 _XSD_STRING = str(XSD.string)
 
 DEFAULT_TIMEOUT = 10.0
@@ -165,19 +167,6 @@ def _prefixes(fmt) -> dict | None:
 
 
 # ---------------------------------------------------------------------------- result formats
-def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype and term.datatype.value != _XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
-
-
 def _xml_term(term) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
@@ -203,7 +192,7 @@ def _results(result, fmt: str) -> bytes:
         return (("true" if result.boolean else "false") + "\n").encode()
     names = result.variables
     if fmt == "json":
-        bindings = [{n: _json_term(t) for n, t in zip(names, row) if t is not None} for row in result.rows]
+        bindings = [{n: json_term(t) for n, t in zip(names, row) if t is not None} for row in result.rows]
         return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
     if fmt == "xml":
         parts = ['<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']

@@ -734,7 +734,7 @@ class Workbench:
                 text += "# " + " ".join(comment.split()) + "\n"
             text += "".join(line + "\n" for line in lines)
             cur = curation.parse(text.encode("utf-8"), self.curation_path)  # raises before anything is written
-            _write_atomic(self.curation_path, text.encode("utf-8"))
+            curation.write_atomic(self.curation_path, text.encode("utf-8"))
             store = _copy(self.snapshot.store)  # the pages read the old copy until the new one is ready
             relink_open(store, cur)
             self.snapshot = read_snapshot(store, fingerprint=fingerprint(self.path))
@@ -772,21 +772,6 @@ def _copy(store):
     from kg.store import memory_store
 
     return memory_store(store.quads(), store.path)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def network(

@@ -13,7 +13,12 @@ from kg.ontology import ontology_dir
 ONTOLOGY = ontology_dir()
 # Hand-kept tables and the tables scripts generate (phoenix/, places/): rows and list cells.
 TABLES = sorted(
-    [*ONTOLOGY.glob("*.tsv"), *ONTOLOGY.glob("lexicon/**/*.tsv"), *ONTOLOGY.glob("actors/**/*.tsv")],
+    [
+        *ONTOLOGY.glob("*.tsv"),
+        *ONTOLOGY.glob("cameo/*.tsv"),
+        *ONTOLOGY.glob("lexicon/**/*.tsv"),
+        *ONTOLOGY.glob("actors/**/*.tsv"),
+    ],
     key=lambda p: str(p),
 )
 # Tables read into a dict by their key columns (0-based): a second row for a key would be lost.
