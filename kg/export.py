@@ -34,7 +34,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.ontology import ACTORS_GRAPH, KG, prefix_iris, relations
+from kg.ontology import ACTORS_GRAPH, KG, ORG_SUBTYPES, prefix_iris, relations
 
 RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -390,17 +390,7 @@ SELECT ?a ?label ?type ?code ?ccode ?sector WHERE {
     % ACTORS_GRAPH
 )
 # The actor types an export names, most specific first (an organisation kind before Organization).
-_TYPES = (
-    "Country",
-    "SectorActor",
-    "Person",
-    "InternationalOrganization",
-    "ArmedGroup",
-    "PoliticalGroup",
-    "GovernmentBody",
-    "Organization",
-    "Group",
-)
+_TYPES = ("Country", "SectorActor", "Person", *ORG_SUBTYPES, "Organization", "Group")
 
 
 def _ontology_table(name: str) -> list[list[str]]:

@@ -69,6 +69,7 @@ PERSON_PLURAL_HEADS = {
 }
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 # heads whose compound or adjective names the sector: "civil society representatives"
+VIOLENCE_NOUNS = {"genocide", "war", "massacre", "atrocity", "killing", "bombing", "occupation", "conflict", "crisis"}
 MEMBER_HEADS = {"representative", "leader", "member", "group", "organization", "organisation", "actor"}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {
     "country",
@@ -207,7 +208,7 @@ class Mentions:
         missiles", "Thousands of Jordanians", "its border with Ukraine"."""
         out = []
         for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
-            found = self.modifier_actors(t)
+            found = [] if self.only_placed(t) else self.modifier_actors(t)
             sector = self.gz.sector_of(t.lemma_.lower())
             if not found and sector is not None and not sector.state:
                 # "Crowds in Niamey", "protesters in Tehran", "dozens of people in Gaza"
@@ -228,6 +229,16 @@ class Mentions:
                         found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
             out += found
         return out
+
+    def only_placed(self, noun: Token) -> bool:
+        """Whether the actors modifying ``noun`` are only cities that say where something happened
+        ("backs Gaza genocide"): not whom a statement, a meeting or aid is about. Force used on a
+        place is used on its people ("shelled Kharkiv suburbs"), so then they count."""
+        named = [c for c in noun.children if c.i in self.token_actor and c.dep_ in ACTOR_WORD_DEPS]
+        if self.force or not named or any(c.dep_ == "poss" for c in named):
+            return False
+        # "backs the Gaza genocide", "the Ukraine war": a state named before violence is where it happens
+        return all(c.i in self.places for c in named) or noun.lemma_.lower() in VIOLENCE_NOUNS
 
     def modifier_actors(self, noun: Token, depth: int = 0, owners_too: bool = True) -> list[Actor]:
         """Actors that modify a noun: "Russian fuel", "Ukraine's ports", "its boats"; failing

@@ -224,6 +224,13 @@ CASES = [
         [("Canada", "aids", "Ukraine: military", False, False)],
     ),
     ("training_own_forces_is_no_aid", "Canada trained its own troops.", []),
+    # a state named before violence says where it happens, not whom a statement is about
+    ("violence_named_by_its_place", "Critics say Canada backs the Yemen war.", []),
+    (
+        "a_possessor_of_violence_is_its_author",
+        "China supports Russia's war.",
+        [("China", "supports", "Russia", False, False)],
+    ),
 ]
 
 
