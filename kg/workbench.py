@@ -30,7 +30,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 from kg.filters import FilterError, NetworkFilter
-from kg.ontology import KG, KGR, ORG_SUBTYPES, QUAD_NAMES, relations
+from kg.ontology import ACTOR_TYPES, KG, KGR, ORG_SUBTYPES, QUAD_NAMES, relations
 
 PAGE_SIZE = 50
 SEARCH_LIMIT = 25
@@ -71,7 +71,7 @@ SELECT ?a ?p ?v WHERE {
 }
 """
 
-_BASE_TYPES = ("Country", "Person", "Organization", "Group", "SectorActor")
+_BASE_TYPES = ACTOR_TYPES
 _ORG_KINDS = ORG_SUBTYPES
 _SECTOR_PREFIX = str(KG) + "sector-"
 _COUNTRY_PREFIX = str(KGR["country/"])
