@@ -1127,7 +1127,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="ttl, nt, nq, trig, jsonld, graphml, gexf, csv (statements) or events (GDELT-style event table, docs/events.md); default: from --out's ending.",
+            help="ttl, nt, nq, trig, jsonld, graphml, gexf, csv (statements), events (GDELT-style event table, one row per statement) or event-groups (one row per event), see docs/events.md; default: from --out's ending.",
             show_default=False,
         ),
     ] = None,

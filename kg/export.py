@@ -14,6 +14,8 @@ Takes a :class:`kg.store.KGStore` and a format name and writes bytes to a binary
 * ``events``: the GDELT-style event table (:data:`EVENT_COLUMNS`, ``docs/events.md``): one row per
   statement with stable ids, actor ids and CAMEO actor codes, the CAMEO event code and its
   Goldstein value (``ontology/cameo/``), QuadClass, event and publication dates, source and evidence.
+* ``event-groups``: one row per ``kg:Event`` (:data:`EVENT_GROUP_COLUMNS`), with GDELT's counts of
+  mentions, articles and sources.
 
 Both CSV tables neutralise text cells that a spreadsheet would run as a formula (:func:`safe_cell`).
 """
@@ -36,7 +38,7 @@ from kg.ontology import ACTORS_GRAPH, KG, ORG_SUBTYPES, prefix_iris, relations
 
 RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
 NETWORK_FORMATS = ("graphml", "gexf")
-FORMATS = RDF_FORMATS + NETWORK_FORMATS + ("csv", "events")
+FORMATS = RDF_FORMATS + NETWORK_FORMATS + ("csv", "events", "event-groups")
 # File name endings that name a format, for --out without --format.
 SUFFIXES = {
     ".ttl": "ttl",
@@ -105,13 +107,13 @@ def format_for(fmt: str | None, out_name: str | None = None) -> str:
     >>> format_for("rdfxml")
     Traceback (most recent call last):
     ...
-    kg.export.ExportError: unknown format 'rdfxml': use ttl, nt, nq, trig, jsonld, graphml, gexf, csv or events
+    kg.export.ExportError: unknown format 'rdfxml': use ttl, nt, nq, trig, jsonld, graphml, gexf, csv, events or event-groups
     """
     if fmt is None:
         suffix = "." + out_name.rsplit(".", 1)[-1].lower() if out_name and "." in out_name else ""
         if suffix in SUFFIXES:
             return SUFFIXES[suffix]
-        raise ExportError("give --format (ttl, nt, nq, trig, jsonld, graphml, gexf, csv or events)")
+        raise ExportError("give --format (ttl, nt, nq, trig, jsonld, graphml, gexf, csv, events or event-groups)")
     name = fmt.strip().lower().lstrip(".")
     name = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(name, name)
     if name not in FORMATS:
@@ -142,6 +144,8 @@ def export(store, fmt: str, out: BinaryIO, level: str = "actor", count: str = "m
         return write_network(project(store, level=level, count=count), fmt, out)
     if fmt == "events":
         return write_events(store, out)
+    if fmt == "event-groups":
+        return write_event_groups(store, out)
     return write_csv(store, out)
 
 
@@ -537,3 +541,80 @@ def _write_dicts(out: BinaryIO, columns, rows) -> None:
         text.flush()
     finally:
         text.detach()  # leave ``out`` open for the caller
+
+
+# One row per kg:Event (the statements that report one event, :mod:`kg.events`), GDELT's event table.
+EVENT_GROUP_COLUMNS = (
+    "event_id",
+    "event",
+    "date",
+    "event_date",
+    *[c for c in EVENT_COLUMNS if c.startswith("actor1_")],
+    "relation",
+    "plover",
+    "cameo_root",
+    "cameo_code",
+    "quad_class",
+    "goldstein",
+    *[c for c in EVENT_COLUMNS if c.startswith("actor2_")],
+    "hedged",
+    "confidence",
+    "num_mentions",
+    "num_articles",
+    "num_sources",
+    "first_published",
+    "source",
+    "title",
+    "sentence",
+)
+
+
+def event_group_rows(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    """One row per event from :func:`event_rows` (negated statements belong to none): the first
+    statement's actors, code and evidence, the event hedged only if all its statements are, the
+    highest confidence, and GDELT's counts: ``num_mentions`` statements, ``num_articles``
+    documents, ``num_sources`` distinct source hosts (or folders, for files)."""
+    groups: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        if row["event"]:
+            groups.setdefault(row["event"], []).append(row)
+    out = []
+    for event, members in groups.items():
+        first = min(members, key=lambda r: (r["date"], r["published"], r["document"], int(r["start"] or 0)))
+        codes = [r["cameo_code"] for r in members]
+        code = max(sorted(set(codes)), key=codes.count)
+        row = {c: first.get(c, "") for c in EVENT_GROUP_COLUMNS}
+        row.update(
+            {
+                "event_id": event.rsplit("/", 1)[-1],
+                "event": event,
+                "date": min(r["date"] for r in members),
+                "event_date": next((r["event_date"] for r in members if r["event_date"]), ""),
+                "cameo_code": code,
+                "cameo_root": code[:2],
+                "goldstein": f"{goldstein()[code]:.1f}" if code in goldstein() else "",
+                "hedged": "true" if all(r["hedged"] == "true" for r in members) else "false",
+                "confidence": max((r["confidence"] for r in members), key=lambda v: float(v or 0)),
+                "num_mentions": str(len(members)),
+                "num_articles": str(len({r["document"] for r in members})),
+                "num_sources": str(len({_outlet(r["source"]) for r in members})),
+                "first_published": min(r["published"] for r in members),
+            }
+        )
+        out.append(row)
+    return sorted(out, key=lambda r: (r["date"], r["event_id"]))
+
+
+def _outlet(source: str) -> str:
+    """Where a document came from: a URL's host, else a file's folder."""
+    if "://" in source:
+        return source.split("://", 1)[1].split("/", 1)[0].lower()
+    return source.rsplit("/", 1)[0]
+
+
+def write_event_groups(store, out: BinaryIO) -> ExportSummary:
+    """Write one row per event (:data:`EVENT_GROUP_COLUMNS`), formula-safe like the other tables."""
+    rows = event_group_rows(event_rows(store))
+    numeric = _NUMERIC | {"num_mentions", "num_articles", "num_sources"}
+    _write_dicts(out, EVENT_GROUP_COLUMNS, (_safe_row(r, numeric) for r in rows))
+    return ExportSummary("event-groups", len(rows), "events")

@@ -648,6 +648,7 @@ class Workbench:
         self.path = Path(store_path)
         self.curation_path = Path(actors) if actors is not None else curation.stored_path(self.path)
         self._lock = threading.RLock()
+        self._reloading = threading.Lock()
         self._checked = 0.0
         self.snapshot: Snapshot = self._load()
         _settle()
@@ -699,22 +700,29 @@ class Workbench:
         return build_in_progress(self.path)
 
     def current(self) -> Snapshot:
-        """The snapshot to read; reloaded first when a build finished writing the store since."""
+        """The snapshot to read. When a build finished writing the store since it was loaded, a new
+        one is loaded in the background: this page and the next ones answer from the last one until
+        it is ready."""
         now = time.monotonic()
         if now - self._checked < RELOAD_CHECK_SECONDS:
             return self.snapshot
         self._checked = now
         if self.building() or (fingerprint(self.path) == self.snapshot.fingerprint and not self.snapshot.broken()):
             return self.snapshot
-        if self._lock.acquire(blocking=False):
-            try:
+        if self._reloading.acquire(blocking=False):
+            threading.Thread(target=self._reload, name="kg-serve-reload", daemon=True).start()
+        return self.snapshot
+
+    def _reload(self) -> None:
+        """Load a new snapshot and swap it in (started holding ``_reloading``, which it releases)."""
+        try:
+            with self._lock:  # not while a review swaps in its own
                 self.snapshot = self._load()
                 _settle()
-            except Exception:  # a store caught mid-write: keep the last snapshot, try again later
-                pass
-            finally:
-                self._lock.release()
-        return self.snapshot
+        except Exception:  # a store caught mid-write: keep the last snapshot, try again later
+            pass
+        finally:
+            self._reloading.release()
 
     # ------------------------------------------------------------ review
     def add_directives(self, lines: list[str], comment: str | None = None) -> None:

@@ -148,3 +148,26 @@ def test_to_dataframe_gives_values_not_rdf_terms(data_store):
     with open_store(data_store, create=False, read_only=True) as st:
         same = to_dataframe(st, "SELECT ?a WHERE { ?st kg:subject ?a } LIMIT 1")
     assert same["a"][0].startswith("https://w3id.org/kg/id/")
+
+
+def test_event_groups_have_one_row_per_event_with_gdelt_counts(data_store, tmp_path):
+    from kg.export import EVENT_GROUP_COLUMNS
+
+    statements = export_rows(data_store, "events", tmp_path)
+    groups = export_rows(data_store, "event-groups", tmp_path)
+    assert list(groups[0]) == list(EVENT_GROUP_COLUMNS)
+    events = {r["event"] for r in statements if r["event"]}
+    assert {g["event"] for g in groups} == events and len(groups) == len(events)
+    assert [g["date"] for g in groups] == sorted(g["date"] for g in groups)
+    assert sum(int(g["num_mentions"]) for g in groups) == sum(1 for r in statements if r["event"])
+    for g in groups:
+        members = [r for r in statements if r["event"] == g["event"]]
+        assert int(g["num_mentions"]) == len(members)
+        assert int(g["num_articles"]) == len({r["document"] for r in members})
+        assert 1 <= int(g["num_sources"]) <= int(g["num_articles"])
+        assert g["date"] == min(r["date"] for r in members)
+        assert {(r["actor1_id"], r["relation"], r["actor2_id"]) for r in members} >= {
+            (g["actor1_id"], g["relation"], g["actor2_id"])
+        }
+        assert g["hedged"] == ("true" if all(r["hedged"] == "true" for r in members) else "false")
+    assert any(int(g["num_mentions"]) > 1 for g in groups), "data/ reports some events more than once"

@@ -241,7 +241,7 @@ def test_cli_export_writes_a_file_and_rejects_unknown_formats(store_path, tmp_pa
     assert res.exit_code == 1
     assert (
         res.output.strip()
-        == "error: unknown format 'rdfxml': use ttl, nt, nq, trig, jsonld, graphml, gexf, csv or events"
+        == "error: unknown format 'rdfxml': use ttl, nt, nq, trig, jsonld, graphml, gexf, csv, events or event-groups"
     )
     assert not list(tmp_path.glob(".graph*"))  # no temporary file left behind
 
@@ -253,7 +253,7 @@ def test_cli_export_to_stdout(store_path):
 
 
 def test_format_names():
-    assert FORMATS == ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv", "events")
+    assert FORMATS == ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv", "events", "event-groups")
     assert format_for("JSON-LD") == "jsonld" and format_for(None, "x.graphml") == "graphml"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from test_serve import IRN, PAYLOAD, TITLE_PAYLOAD, Served, copy_store, hostile  # noqa: F401
@@ -137,6 +137,23 @@ def test_a_click_on_a_graph_node_opens_its_page(tab):
     assert page.url.endswith("/actor?id=" + quote(IRN, safe=""))
     assert page.text_content("h1") == "Iran"
     assert tab.foreign == [] and tab.errors == []
+
+
+def test_heavier_edges_are_drawn_last_and_an_edge_click_opens_the_pair(tab):
+    page = tab.page
+    tab.goto("/graph")
+    page.wait_for_selector("body[data-settled='1']", state="attached", timeout=30_000)
+    counts = page.evaluate("window.kgEdges.get().map(e => e.count)")
+    assert counts == sorted(counts) and counts[0] < counts[-1]  # the draw order: the heaviest on top
+    # vis-network reports a click on an edge as a click event with that edge: the page opens the pair
+    heaviest = page.evaluate("(() => { const e = window.kgEdges.get(); return e[e.length - 1]; })()")
+    page.evaluate(
+        "id => window.kgNetwork.body.emitter.emit('click', {nodes: [], edges: [id], pointer: {}})", heaviest["id"]
+    )
+    page.wait_for_url(re.compile(r"/pair\?a="))
+    query = parse_qs(urlsplit(page.url).query)
+    assert (query["a"], query["b"]) == ([heaviest["from"]], [heaviest["to"]])
+    assert page.locator("table.statements tbody tr").count() >= 1
 
 
 def test_graph_search_finds_an_actor_by_alias(tab):
