@@ -135,7 +135,7 @@ def normalise_surface(text: str) -> str:
     return text
 
 
-@dataclass
+@dataclass(eq=False)  # one object is one gazetteer: hashable by identity, so caches can key on it
 class Gazetteer:
     """Every known surface form of every named actor, plus titles and state nouns."""
 

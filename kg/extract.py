@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg import slots
-from kg.actors import Actor
+from kg.actors import Actor, Gazetteer
 from kg.dates import first_day, stated_date
 from kg.english import (
     DOBJ,
@@ -147,16 +147,18 @@ class _Frame:
 
 
 class Extractor:
-    """Applies the rules to parsed documents. One instance per process; it holds no per-doc state."""
+    """Applies the rules to parsed documents; it holds no per-doc state. Its lexicon and gazetteer are
+    its own objects (by default the process's), so one process can hold several extractors."""
 
-    def __init__(self, lex: Lexicon | None = None):
+    def __init__(self, lex: Lexicon | None = None, gz: Gazetteer | None = None):
         self.lex = lex or lexicon()
+        self.gz = gz  # None: the process's gazetteer (with the user's actor file, if one is installed)
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None) -> list[Relation]:
         """All relations in a parsed document, deduplicated, in text order. ``voice`` is the actor
         the document speaks for, if its publisher says (:func:`kg.actors.publisher_voice`)."""
-        mentions = find_mentions(doc, doc_date, voice)
+        mentions = find_mentions(doc, doc_date, voice, self.gz)
         out: dict[tuple, Relation] = {}
         for sent in doc.sents:
             for rel in self._sentence(sent, mentions, doc_date):

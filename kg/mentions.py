@@ -126,8 +126,7 @@ ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
 
 @lru_cache(maxsize=4)
-def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
-    gz = gazetteer()
+def _matcher(vocab_id: int, vocab, gz: Gazetteer) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="ORTH")
     from spacy.lang.en import English
 
@@ -338,12 +337,15 @@ def _plural_mention(tok: Token, actor: Actor) -> bool:
     return actor.type == "Group" or actor.kind in ("ArmedGroup", "PoliticalGroup")
 
 
-def find_mentions(doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None) -> Mentions:
+def find_mentions(
+    doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None, gz: Gazetteer | None = None
+) -> Mentions:
     """Resolve every actor mention in ``doc`` (``doc_date`` dates the persons' roles; ``voice`` is
-    the actor the document speaks for, from its publisher)."""
-    gz = gazetteer()
+    the actor the document speaks for, from its publisher; ``gz`` the gazetteer, by default the
+    process's own)."""
+    gz = gz if gz is not None else gazetteer()
     m = Mentions(doc=doc, gz=gz, date=doc_date, voice=voice)
-    matcher = _matcher(id(doc.vocab), doc.vocab)
+    matcher = _matcher(id(doc.vocab), doc.vocab, gz)
     listed = [doc[s:e] for _, s, e in matcher(doc)]
     spans = listed + [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
     spans = filter_spans(spans)

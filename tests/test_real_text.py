@@ -384,3 +384,19 @@ def test_every_slot_of_the_lexicon_is_a_registered_resolver():
         assert s.startswith("prep:") or s in slots.RESOLVERS or s in slots.MARKERS, s
     with pytest.raises(ValueError, match="registered twice"):
         slots.resolver("subj")(lambda ctx: [])
+
+
+def test_two_extractors_with_their_own_gazetteers_in_one_process(nlp):
+    import copy
+
+    from kg.actors import gazetteer
+    from kg.extract import Extractor
+
+    own = copy.deepcopy(gazetteer())
+    own.add("Kyivland", own.country("UKR"))
+    doc = nlp("Russia attacked Kyivland.")
+    with_alias = [(r.subject.label, r.relation, r.object.label) for r in Extractor(gz=own).extract(doc)]
+    default = [(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc)]
+    assert with_alias == [("Russia", "attacks", "Ukraine")]
+    assert default == []
+    assert gazetteer().lookup("Kyivland") is None
