@@ -112,8 +112,13 @@ def person_key(name: str) -> str:
 
 def display_name(name: str) -> str:
     """A person's label: the name as written, without honorifics, middle initials or numerals,
-    title-cased when written in capitals ("SECRETARY BLINKEN" transcripts)."""
-    words = name.split()
+    title-cased when written in capitals ("SECRETARY BLINKEN" transcripts), without a transcript's
+    editorial brackets ("[Prime Minister Narendra] Modi").
+
+    >>> display_name("Narendra] Modi")
+    'Narendra Modi'
+    """
+    words = re.sub(r"[\[\]{}<>]", " ", name).split()
     while words and _fold(words[0]).rstrip(".") in HONORIFICS:
         words.pop(0)
     if len(words) > 2:
