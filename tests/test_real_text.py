@@ -231,6 +231,8 @@ CASES = [
         "China supports Russia's war.",
         [("China", "supports", "Russia", False, False)],
     ),
+    # "women", "girls" are a group of civilians; one woman is a person, not a sector
+    ("one_woman_is_no_sector", "Biden endorsed the selection of a woman.", []),
 ]
 
 
