@@ -12,6 +12,12 @@ batches with the text, for the annotators. The split is by document: 3 in 4 pass
 ``tune`` (read while improving kg), 1 in 4 ``heldout`` (only scored).
 
     python scripts/select_real_passages.py /tmp/kg-annot --n-state 130 --n-wiki 130 --batches 4
+
+A later blind batch leaves out the documents the gold set already uses, numbers its passages
+after the existing ones and puts them all in one split:
+
+    python scripts/select_real_passages.py /tmp/kg-annot2 --n-state 45 --n-wiki 45 --batches 3 \
+        --seed 2027 --exclude tests/gold/real/real.jsonl --split heldout
 """
 
 from __future__ import annotations
@@ -44,6 +50,11 @@ def paragraphs(text: str):
         yield s + lead, s + lead + len(stripped)
 
 
+def _split(record: str) -> str:
+    """3 in 4 documents are read while tuning, 1 in 4 only scored."""
+    return "heldout" if int(hashlib.sha1(record.encode()).hexdigest(), 16) % 4 == 0 else "tune"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path)
@@ -51,7 +62,16 @@ def main() -> None:
     ap.add_argument("--n-wiki", type=int, default=130)
     ap.add_argument("--batches", type=int, default=4)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--exclude", type=Path, help="a gold file whose documents are not drawn again")
+    ap.add_argument("--split", choices=("tune", "heldout"), help="put every passage in this split")
     args = ap.parse_args()
+    used: set[str] = set()
+    first = 1
+    if args.exclude:
+        for line in open(args.exclude, encoding="utf-8"):
+            item = json.loads(line)
+            used.add(item["source"]["record"])
+            first = max(first, int(item["id"].split("-")[1]) + 1)
     import spacy
 
     try:
@@ -70,6 +90,8 @@ def main() -> None:
         for rec in records:
             if got >= n:
                 break
+            if rec["id"] in used:
+                continue
             cands = list(paragraphs(rec["text"]))
             rng.shuffle(cands)
             taken = 0
@@ -89,9 +111,7 @@ def main() -> None:
                             "sha1": hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
                             "date": rec["date"],
                             "title": rec["title"],
-                            "split": "heldout"
-                            if int(hashlib.sha1(rec["id"].encode()).hexdigest(), 16) % 4 == 0
-                            else "tune",
+                            "split": args.split or _split(rec["id"]),
                             "text": text,
                         }
                     )
@@ -99,7 +119,7 @@ def main() -> None:
                     got += 1
     rng.shuffle(picked)
     args.out.mkdir(parents=True, exist_ok=True)
-    for i, p in enumerate(picked, 1):
+    for i, p in enumerate(picked, first):
         p["id"] = f"{'sd' if p['corpus'].startswith('state') else 'wn'}-{i:03d}"
     with open(args.out / "pointers.jsonl", "w", encoding="utf-8") as f:
         for p in picked:
