@@ -4,7 +4,8 @@ dependency tree (spaCy's ClearNLP-style labels) states a verb's arguments.
 Everything language-specific about finding who did what to whom lives here: the labels, the
 closed word lists ("which", "that"; "threaten"; particles such as "out" in "pulled out of"), and
 the tree walks (:func:`logical_subjects` through coordination, control, relative clauses and
-purpose clauses; :func:`logical_objects`; :func:`prep_objects`). The rules (:mod:`kg.extract`)
+purpose clauses; :func:`logical_objects`; :func:`prep_objects`), and the parts of speech that
+decide which family of rules a token goes to (:func:`is_verb` ...). The rules (:mod:`kg.rules`)
 and the slot resolvers (:mod:`kg.slots`) call these and hold no English of their own beyond the
 lexicon; another language brings a module of the same shape.
 """
@@ -46,6 +47,25 @@ REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 THANK_VERBS = {"thank"}
 GRATEFUL_ADJS = {"grateful", "thankful"}
 PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
+
+
+# ---------------------------------------------------------------------- what a token is
+def is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def is_noun(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+def is_predicative_adj(tok: Token) -> bool:
+    """ "Kyiv is grateful to Warsaw", "is critical of Beijing"."""
+    return tok.pos_ == "ADJ" and tok.dep_ == "acomp"
+
+
+def is_participle_modifier(tok: Token) -> bool:
+    """ "backed" in "the Rwanda-backed M23"."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBN"
 
 
 # ---------------------------------------------------------------------- argument helpers

@@ -1,0 +1,101 @@
+"""Frame filling, shared by the families: a trigger's source and target slots, in the order the
+lexicon gives, each resolved by a resolver of :mod:`kg.slots`.
+
+Slots are filled in two passes: first arguments that name an actor, then arguments that carry one
+as a modifier; a target given only as the event's place (``prep:in``) is tried last.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg import slots
+from kg.english import reciprocal_object
+from kg.ontology import is_symmetric, relations
+from kg.rules.context import Frame
+from kg.slots import LOCATION_SLOTS, SlotContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.actors import Actor
+    from kg.lexicon import Trigger
+    from kg.rules.context import Sentence
+
+
+def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule: str) -> Frame | None:
+    """The frame of ``trig`` at ``head`` (``obj_noun``: a light verb's object), or None when a slot
+    finds no actor."""
+    m = ctx.mentions
+    # a place is its state's population only when force or coercion is used on it ("shelled
+    # Kharkiv"); "travelled to Brussels" meets Belgium
+    m.force = relations()[trig.relation].quad == 4
+    recip = reciprocal_object(head, obj_noun)
+    if "between" in trig.target:
+        pair = slot("between", head, obj_noun, ctx)
+        if len(pair) >= 2:
+            mediators = slot("subj", head, obj_noun, ctx) if "subj" in trig.source else []
+            if mediators:
+                # "Egypt mediated between Israel and Hamas": the mediator meets each side
+                return Frame(trig, mediators, pair, "active", False, words(head, obj_noun))
+            return Frame(trig, pair, pair, "nominal", True, words(head, obj_noun))
+    sources, loose_sources = slot_actors_how(trig.source, head, obj_noun, ctx)
+    if not sources:
+        return None
+    if recip and len(sources) >= 2:
+        return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
+    targets, _ = slot_actors_how([t for t in trig.target if t != "implied"], head, obj_noun, ctx)
+    if not targets and "implied" in trig.target:
+        # "Russia's unprovoked war", in a sentence that names one other state: that state
+        targets = slot("implied", head, obj_noun, ctx)
+        if targets:
+            rule = "implied"
+    if (
+        not targets
+        and len(sources) >= 2
+        and not loose_sources
+        and "subj" in trig.source
+        and (is_symmetric(trig.relation) or "recip" in trig.target)
+    ):
+        # "Russia and China held talks": a symmetric relation among coordinated subjects.
+        return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
+    if not targets:
+        return None
+    if "between" in trig.target and not sources:
+        return None
+    return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
+
+
+def slot_actors_how(names, head: Token, obj_noun: Token | None, ctx: Sentence) -> tuple[list[Actor], bool]:
+    """Actors of the first slot that has some, and whether they were only carried by a modifier.
+
+    First the arguments that name an actor outright, then those that only carry one as a
+    modifier ("condemned Israel's decision", "a wave of Russian missiles"). A slot written
+    with a final "!" in the lexicon ("obj!") takes named actors only.
+    """
+    located = [s for s in names if s in LOCATION_SLOTS]
+    for loose in (False, True):
+        for name in names:
+            if (loose and name.endswith("!")) or name in located:
+                continue
+            actors = slot(name.rstrip("!"), head, obj_noun, ctx, loose)
+            if actors:
+                return actors, loose
+    for name in located:  # "attacked Hamas positions in Rafah": where it happened comes last
+        actors = slot(name, head, obj_noun, ctx)
+        if actors:
+            return actors, False
+    return [], False
+
+
+def slot(name: str, head: Token, obj_noun: Token | None, ctx: Sentence, loose: bool = False) -> list[Actor]:
+    """The actors the resolver of slot ``name`` finds."""
+    return slots.resolve(name, SlotContext(head, obj_noun, ctx.mentions, ctx.lex.support_verbs, loose))
+
+
+def words(head: Token, obj_noun: Token | None) -> str:
+    """The trigger's words as evidence: the head, with its object noun when it is close."""
+    if obj_noun is not None and obj_noun.i != head.i:
+        a, b = sorted([head, obj_noun], key=lambda t: t.i)
+        return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
+    return head.text

@@ -1,0 +1,136 @@
+"""Modality and status: whether a frame's event is denied, hedged, or only asked or threatened.
+
+Negation and hedging come from the trigger's own modifiers and from the chain of words that
+govern it ("refused to condemn", "plans to supply"); the words are the lexicon's
+(``modality.tsv``). A threat or a request takes what was threatened or asked for out of play.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.english import GOVERNOR_LINKS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.lexicon import Lexicon
+    from kg.rules.context import Frame, Sentence
+
+REQUESTS = ("threatens", "requests", "demands")
+
+
+def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
+    """(negated, hedged) of a frame found at ``token``; a threat or a request suppresses the
+    tokens of its complement in ``ctx``."""
+    lex = ctx.lex
+    # a noun event ("Russia's invasion") is not denied by the verb that mentions it
+    # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
+    negated, hedged = modality(token, lex, negating_governors=frame.rule not in ("nominal", "implied"))
+    if frame.rule == "implied":
+        # "in the face of Russia's invasion": a state's war is stated as a fact, whatever
+        # the sentence around it plans; only its own words ("alleged") hedge it
+        hedged = any(c.lower_ in lex.hedge.get("adverb", ()) for c in token.children)
+    if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
+        hedged = True  # "is considering sanctions against": the verb itself hedges
+    if frame.trigger.relation in REQUESTS:
+        # "threatened to cut ties with X", "urged X to accept": the threat or the request
+        # is the event; what was threatened or asked for has not happened.
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                ctx.suppressed.update(t.i for t in child.subtree)
+    return negated, hedged
+
+
+def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> tuple[bool, bool]:
+    """(negated, hedged) from the trigger's own words and the words that govern it."""
+    neg_adv = lex.negate.get("adverb", frozenset())
+    neg_gov = lex.negate.get("governor", frozenset())
+    neg_det = lex.negate.get("det", frozenset())
+    hedge_aux = lex.hedge.get("aux", frozenset())
+    hedge_adv = lex.hedge.get("adverb", frozenset())
+    hedge_gov = lex.hedge.get("governor", frozenset())
+    negated = hedged = False
+
+    def own_marks(tok: Token) -> tuple[bool, bool]:
+        n = h = False
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "neg") and low in neg_adv):
+                n = True
+            elif c.dep_ in ("aux", "auxpass") and low in hedge_aux:
+                h = True
+            elif c.dep_ in ("advmod", "amod") and low in hedge_adv:
+                h = True
+            elif c.dep_ == "aux" and low == "going":
+                h = True
+        return n, h
+
+    n, h = own_marks(trigger)
+    negated |= n
+    hedged |= h
+    hedged |= conditional_or_asked(trigger, lex)
+    for subj in trigger.children:
+        if subj.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children
+        ):
+            negated = True
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if any(d.dep_ == "det" and d.lower_ in neg_det for d in c.children):
+                negated = True
+    if trigger.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in neg_det for d in trigger.children):
+        negated = True
+    # Walk up through the verbs and nouns that govern the trigger.
+    tok = trigger
+    steps = 0
+    past_noun = not negating_governors  # "avoided commenting on speculation about Iran providing ...": a noun shields
+    while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
+        link = tok.dep_
+        if tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"):
+            past_noun = True
+        tok = tok.head
+        steps += 1
+        if link == "conj":
+            # A coordinated verb shares its first conjunct's auxiliaries ("did not meet or call").
+            n, h = own_marks(tok)
+            negated |= n
+            hedged |= h
+            continue
+        lemma = tok.lemma_.lower()
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        if not past_noun and (lemma in neg_gov or (particle and f"{lemma} {particle}" in neg_gov)):
+            negated = True
+        if lemma in hedge_gov:
+            hedged = True
+            if any(d.dep_ == "det" and d.lower_ in neg_det for d in tok.children):
+                negated = True  # "has no plans to supply"
+        n, h = own_marks(tok)
+        if n and not past_noun and link in ("xcomp", "ccomp", "pcomp", "prep"):
+            negated = True
+        if h and link in ("xcomp", "ccomp", "acl", "pcomp"):
+            hedged = True
+        if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
+            break
+    return negated, hedged
+
+
+def conditional_or_asked(trigger: Token, lex: Lexicon) -> bool:
+    """Statuses that are not facts: a condition ("if it were to invade", "unless Iran stops"),
+    a question ("Will Russia attack?"), a claim dismissed ("its war on terror is a sham")."""
+    marks = lex.hedge.get("mark", frozenset())
+    dismissed = lex.hedge.get("dismissed", frozenset())
+    if trigger.sent.text.rstrip().endswith("?"):
+        return True
+    tok = trigger
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("attr", "acomp") and c.lemma_.lower() in dismissed for c in tok.head.children
+        ):
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False

@@ -1,0 +1,66 @@
+"""Nominal: a trigger noun with a possessive or demonym source ("Turkey's backing for
+Azerbaijan"), "talks between Ethiopia and Sudan"; a thing thanked for was given by the one thanked."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg import slots
+from kg.english import GRATEFUL_ADJS, THANK_VERBS, is_noun, logical_objects, logical_subjects
+from kg.ontology import relations
+from kg.rules.context import Frame, Sentence
+from kg.rules.frames import fill, words
+from kg.rules.registry import family
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.actors import Actor
+    from kg.mentions import Mentions
+
+
+def _applies(ctx: Sentence, token: Token) -> bool:
+    return is_noun(token) and token.lemma_.lower() in ctx.lex.nouns
+
+
+@family("nominal", priority=30, applies=_applies)
+def nominal(ctx: Sentence, noun: Token) -> list[Frame]:
+    triggers = ctx.lex.nouns[noun.lemma_.lower()]
+    givers, takers = thanked_for(noun, ctx.mentions)
+    if givers and takers:
+        # "Ukraine is grateful to the United States for its military support": the one thanked gave it
+        for trig in triggers:
+            if relations()[trig.relation].quad in (1, 2):
+                return [Frame(trig, givers, takers, "nominal", False, words(noun, None))]
+    for trig in triggers:
+        frame = fill(trig, noun, None, ctx, "nominal")
+        if frame is not None:
+            return [frame]
+    return []
+
+
+def thanked_for(noun: Token, m: Mentions) -> tuple[list[Actor], list[Actor]]:
+    """ "thanked Japan for its assistance", "grateful to the United States for its support": who gave
+    the thing thanked for, and who received it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return [], []
+    gov = prep.head
+    # "is grateful to Romania for its support": the parser hangs "for" on the copula
+    gov = next((c for c in gov.children if c.dep_ == "acomp" and c.lower_ in GRATEFUL_ADJS), gov)
+    lemma = gov.lemma_.lower()
+    if lemma in THANK_VERBS:
+        givers = [a for t in logical_objects(gov) for a in m.actors(t)]
+    elif lemma in GRATEFUL_ADJS or gov.lower_ in GRATEFUL_ADJS:
+        givers = [
+            a
+            for p in gov.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for t in p.children
+            if t.dep_ == "pobj"
+            for a in m.actors(t)
+        ]
+    else:
+        return [], []
+    takers = [a for t in logical_subjects(gov) for a in m.actors(t)]
+    return slots.dedupe(givers), slots.dedupe(takers)

@@ -1,0 +1,198 @@
+"""The relation a frame states: :class:`Relation`, its calibrated confidence, and the pairs a
+frame yields (a state organ and its own state are one actor; a population taken in is not met)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg.dates import first_day, stated_date
+from kg.english import DOBJ, PLACE_PREPS, THREAT_GOVERNORS
+from kg.ontology import is_symmetric, ontology_dir, read_tsv, relations
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.actors import Actor
+    from kg.mentions import Mentions
+    from kg.rules.context import Frame, Sentence
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+POPULATION_VERBS = {"host", "receive", "welcome", "accept", "take"}
+POPULATION_SECTORS = {"REF", "CVL"}
+
+BASE_CONFIDENCE = {
+    "active": 0.9,
+    "passive": 0.85,
+    "converse": 0.85,
+    "light": 0.85,
+    "reciprocal": 0.8,
+    "nominal": 0.7,
+    "adjectival": 0.75,
+    "title": 0.9,
+    "implied": 0.6,
+}
+
+
+def calibration_key(r: Relation | tuple) -> str:
+    """The bucket a relation's confidence is calibrated in: its rule, whether it is an event or a
+    role (leads, memberOf), and whether an unnamed (sector) actor or a person takes part."""
+    rule, rel, s, o = (r.rule, r.relation, r.subject, r.object) if isinstance(r, Relation) else r
+    kind = "role" if relations()[rel].quad is None else "event"
+    types = {s.type, o.type}
+    who = "sector" if "SectorActor" in types else ("person" if "Person" in types else "named")
+    return f"{rule}/{kind}/{who}"
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[str, float]:
+    path = ontology_dir() / "lexicon" / "calibration.tsv"
+    if not path.exists():
+        return {}
+    return {row[0]: float(row[1]) for row in read_tsv(path) if len(row) > 1}
+
+
+def calibrated_confidence(rule: str, rel: str, s: Actor, o: Actor) -> float | None:
+    """The share of relations of this bucket that were right on the real-text dev set
+    (``ontology/lexicon/calibration.tsv``, written by ``scripts/calibrate.py``); None if unmeasured."""
+    table = _calibration()
+    key = calibration_key((rule, rel, s, o))
+    return table.get(key, table.get(key.rsplit("/", 1)[0]))
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One extracted relation with its evidence."""
+
+    subject: Actor
+    relation: str
+    object: Actor
+    negated: bool
+    hedged: bool
+    confidence: float
+    sentence: str
+    start: int
+    end: int
+    date: str | None  # the day the statement is dated by: the stated event date, else the publication date
+    trigger: str
+    rule: str
+    event_date: str | None = None  # the event's date as the sentence states it (day, YYYY-MM or YYYY), if it does
+    published: str | None = None  # the document's publication date
+    place: str | None = None  # where the sentence says the event happened (a city, region or territory)
+    place_country: str | None = None  # that place's state (ISO alpha-3)
+
+    def key(self) -> tuple:
+        return (self.subject.id, self.relation, self.object.id, self.negated, self.start)
+
+    def as_json(self, doc: str) -> dict:
+        return {
+            "doc": doc,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "subject": self.subject.as_json(),
+            "relation": self.relation,
+            "object": self.object.as_json(),
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "confidence": self.confidence,
+            "date": self.date,
+            "event_date": self.event_date,
+            "published": self.published,
+            "place": {"name": self.place, "country": self.place_country} if self.place else None,
+            "trigger": self.trigger,
+            "rule": self.rule,
+        }
+
+
+def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool) -> Iterator[Relation]:
+    """The relations of a frame: one per source and target pair that are distinct actors."""
+    rel = frame.trigger.relation
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in THREAT_GOVERNORS and rel != "threatens":
+        # "threatened to cut ties with Mali": the threat is what happened
+        rel, hedged = "threatens", False
+    pairs = []
+    if frame.reciprocal:
+        for a in frame.sources:
+            for b in frame.sources:
+                if a.id != b.id:
+                    if is_symmetric(rel) and (b.id, a.id) in {(x.id, y.id) for x, y in pairs}:
+                        continue
+                    pairs.append((a, b))
+    else:
+        pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
+    pairs = [(s, t) for s, t in pairs if not _own_organ(s, t) and not _own_organ(t, s)]
+    if rel == "meets":
+        # "Blinken will travel to Los Angeles": a person going to their own state meets no one
+        pairs = [
+            (s, t) for s, t in pairs if not (s.type == "Person" and t.type == "Country" and s.country == t.country)
+        ]
+    if frame.trigger.lemma in POPULATION_VERBS:
+        # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
+        pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]
+    for s, t in pairs:
+        yield state(s, rel, t, ctx, token, frame.rule, [frame.words], negated, hedged)
+
+
+def state(
+    s: Actor,
+    rel: str,
+    o: Actor,
+    ctx: Sentence,
+    token: Token | None,
+    rule: str,
+    words: list[str],
+    negated: bool,
+    hedged: bool,
+) -> Relation:
+    """One relation with its evidence; dated and placed by ``token`` (None: by the document only)."""
+    doc_date = ctx.doc_date
+    conf = calibrated_confidence(rule, rel, s, o)
+    if conf is None:
+        conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
+    stated = stated_date(token, doc_date) if token is not None else None
+    date = first_day(stated).isoformat() if stated else (doc_date.isoformat() if doc_date else None)
+    text = ctx.span.text.rstrip()  # trailing blank lines are not part of the evidence
+    start = ctx.span.start_char
+    return Relation(
+        subject=s,
+        relation=rel,
+        object=o,
+        negated=negated,
+        hedged=hedged,
+        confidence=round(max(0.05, min(1.0, conf)), 2),
+        sentence=text,
+        start=start,
+        end=start + len(text),
+        date=date,
+        trigger=" ".join(w for w in words if w) or rel,
+        rule=rule,
+        event_date=stated,
+        published=doc_date.isoformat() if doc_date else None,
+        **(_place_of(token, ctx.mentions) if token is not None else {}),
+    )
+
+
+def _place_of(trigger: Token, m: Mentions) -> dict:
+    """Where the sentence says the event happened: a place named after "in", "at", "near" ... on the
+    trigger, on its object, or on the verb that states a noun event ("attacked positions in Idlib")."""
+    holders = [trigger, *[c for c in trigger.children if c.dep_ in DOBJ]]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.i != trigger.i:
+        holders.append(trigger.head)
+    for h in holders:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+                continue
+            for q in p.children:
+                if q.dep_ == "pobj" and q.i in m.places:
+                    ent = next((e for e in q.doc.ents if e.start <= q.i < e.end), None)
+                    name = ent.text if ent is not None else q.text
+                    return {"place": name.removeprefix("the ").strip(), "place_country": m.token_actor[q.i].country}
+    return {}
+
+
+def _own_organ(a: Actor, b: Actor) -> bool:
+    """A state organ ("Mali: military") and its own state are one actor for an event."""
+    return a.type == "SectorActor" and b.type == "Country" and a.country == b.country and a.sector in STATE_SECTORS

@@ -1,0 +1,109 @@
+"""Verbal: a trigger verb (or predicative adjective, "is grateful to") with its logical subject and
+object, active, passive or converse ("import", "obtain a loan from"); a light verb with its object
+noun ("imposed sanctions on", "held talks with"); any verb unknown to the lexicon carrying its
+object noun's event ("stepped up its attacks on"), except the blocked ones."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from kg.english import DOBJ, PASS_SUBJ, is_passive, is_predicative_adj, is_verb, logical_subjects, prep_objects
+from kg.rules.context import Frame, Sentence
+from kg.rules.frames import fill
+from kg.rules.registry import family
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.lexicon import Lexicon, Trigger
+    from kg.mentions import Mentions
+
+OWN_POSSESSIVES = ("its", "their", "his", "her", "our", "my")
+
+
+def _applies(ctx: Sentence, token: Token) -> bool:
+    return is_verb(token) or (is_predicative_adj(token) and token.lemma_.lower() in ctx.lex.verbs)
+
+
+@family("verbal", priority=20, applies=_applies)
+def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
+    lex, m = ctx.lex, ctx.mentions
+    lemma = verb.lemma_.lower()
+    candidates: list[tuple[Trigger, str]] = []
+    obj_noun = object_noun(verb, lex)
+    if obj_noun is not None and has_own_agent(obj_noun, m):
+        obj_noun = None  # "noted recent attacks by M23": the noun's agent acts, not the verb's subject
+    if obj_noun is not None:
+        nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
+        # "provide Ukraine with Patriot systems": the goods come after "with"
+        nouns += [q.lemma_.lower() for q in prep_objects(verb, "with")]
+        for noun_lemma in nouns:
+            found = lex.light_for(lemma, noun_lemma)
+            # "came under fire" (an idiom) before "came under @ATTACK"
+            found.sort(key=lambda t: t.noun.startswith("@"))
+            candidates += [(trig, "light") for trig in found]
+    for trig in lex.verbs.get(lemma, ()):
+        candidates.append((trig, "converse" if trig.converse else ("passive" if is_passive(verb) else "active")))
+    if (
+        obj_noun is not None
+        and obj_noun.dep_ in ("dobj", "pobj")
+        and verb.is_ancestor(obj_noun)
+        and not candidates
+        and lemma not in lex.blocked_wildcard
+    ):
+        # "rolled over a loan to Pakistan", "stepped up its attacks on Ukraine": the noun carries the event
+        nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
+        for noun_lemma in nouns:
+            for trig in lex.light_for("*", noun_lemma):
+                candidates.append((trig, "light"))
+    sanction_nouns = lex.noun_classes.get("SANCTION", frozenset())
+    if any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
+        # "Russia has been hit by Western sanctions": what hits is a sanction, not an attack
+        candidates = [
+            (dataclasses.replace(t, relation="sanctions") if t.relation == "attacks" else t, r) for t, r in candidates
+        ]
+    for trig, rule in candidates:
+        frame = fill(trig, verb, obj_noun, ctx, rule)
+        if frame is not None:
+            return [frame]
+    return []
+
+
+def object_noun(verb: Token, lex: Lexicon) -> Token | None:
+    """The noun a light verb carries; past a quantity ("a new round of sanctions", "a wave of
+    strikes"), the noun after "of"."""
+    noun = _object_head(verb)
+    if noun is not None and noun.lemma_.lower() in lex.noun_classes.get("QUANTITY", ()):
+        return next(iter(prep_objects(noun, "of")), noun)
+    return noun
+
+
+def _object_head(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in DOBJ:
+            return c
+    if is_passive(verb):
+        for c in verb.children:
+            if c.dep_ in PASS_SUBJ:
+                return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    # "carried out strikes on": the object may hang off the particle
+    for c in verb.children:
+        if c.dep_ == "prt":
+            for cc in c.children:
+                if cc.dep_ in DOBJ:
+                    return cc
+    # "came under Russian bombardment"
+    return next(iter(prep_objects(verb, "under")), None)
+
+
+def has_own_agent(noun: Token, m: Mentions) -> bool:
+    """A noun event with its own named agent: "attacks by M23", "Russia's invasion"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and any(m.actors(q) for q in c.children if q.dep_ == "pobj"):
+            return True
+        if c.dep_ == "poss" and c.lower_ not in OWN_POSSESSIVES and m.actors(c):
+            return True
+    return False
