@@ -11,8 +11,9 @@ Each family is one module registered in :mod:`kg.rules.registry`:
 
 A token family finds *frames* (:class:`~kg.rules.context.Frame`); the trigger's slots are filled
 by :mod:`kg.rules.frames` through the resolvers of :mod:`kg.slots`, negation and hedging come from
-:mod:`kg.rules.modality`, and :mod:`kg.rules.relation` states a frame as :class:`Relation` s.
-Importing this package registers the families.
+:mod:`kg.rules.modality`, and :mod:`kg.rules.relation` states a frame as relations
+(:class:`~kg.rules.relation.Relation`). :mod:`kg.extract` runs the families over each sentence
+(:class:`~kg.rules.context.Sentence`); importing this package registers them.
 """
 
 from kg.rules import adjectival, nominal, titles, verbal  # noqa: F401  (registers the families)
