@@ -67,6 +67,10 @@ PERSON_PLURAL_HEADS = {
     "envoy",
     "diplomat",
 }
+# "the ministers", "the leaders" with nothing else that says whose: the two persons just named
+PAIR_PERSON_HEADS = {"leader", "president", "minister", "counterpart"}
+# a chamber's presiding officer leads the chamber, though the same title of a state is a member
+PRESIDING_TITLES = {"speaker"}
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 # heads whose compound or adjective names the sector: "civil society representatives"
 VIOLENCE_NOUNS = {"genocide", "war", "massacre", "atrocity", "killing", "bombing", "occupation", "conflict", "crisis"}
@@ -322,6 +326,9 @@ class Mentions:
             best = actor
             break
         result = [best] if best is not None else []
+        if best is None and want_plural and tok.dep_ == "nsubj":
+            # "X met Y. They discussed ...": with no plural-named actor, the ones who just met
+            result = _participants(self, tok)
         if self.ready:
             self._pron_cache[tok.i] = result
         return result
@@ -620,6 +627,8 @@ def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: 
     if person.type != "Person" or person.id == holder.id or holder.type in ("Person", "SectorActor"):
         return person  # "the President of the United States" resolved to the state is no title
     role = title.role
+    if title.text.split()[-1] in PRESIDING_TITLES and holder.type == "Organization":
+        role = "leads"  # "House Speaker Nancy Pelosi": the speaker of a chamber heads it
     country = holder.country if holder.type in ("Country", "Organization") else None
     updated = person
     if person.country is None and country:
@@ -778,16 +787,34 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     "his Saudi counterpart", "the two governments"."""
     gz = m.gz
     for tok in doc:
-        if tok.i in m.token_actor or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.i in m.token_actor:
+            continue
+        if _bare_pair_word(tok):
+            # "The two agreed to ...", "Both condemned ...": the two who just met
+            pair = _participants(m, tok)
+            if pair:
+                m.token_group[tok.i] = pair
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        named = _named_body_before(m, tok)
+        if named is not None:
+            m.token_actor[tok.i] = named  # "the International Court of Justice ... the Court's order"
             continue
         lemma = tok.lemma_.lower()
-        if lemma in PLURAL_HEADS and any(
-            (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-            for c in tok.children
-        ):
-            pair = _recent_pair(
-                m, tok, want_person=lemma in PERSON_PLURAL_HEADS, states_only=lemma in STATE_PLURAL_HEADS
+        if lemma in PLURAL_HEADS and (
+            any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in tok.children
             )
+            or (lemma in PAIR_PERSON_HEADS and _bare_definite_plural(tok))
+        ):
+            # "the two countries", "both sides", "the ministers" (after a meeting of two)
+            if lemma in PERSON_PLURAL_HEADS or lemma in STATE_PLURAL_HEADS:
+                want = lemma in PERSON_PLURAL_HEADS
+                pair = _recent_pair(m, tok, want_person=want, states_only=lemma in STATE_PLURAL_HEADS)
+            else:
+                pair = _participants(m, tok)  # "both sides", "the two parties"
             if pair:
                 m.token_group[tok.i] = pair
             continue
@@ -918,6 +945,22 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.personal.add(tok.i)
 
 
+def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
+    """ "the Court", "the Commission", "the Council" (capitalised, with nothing else): the
+    organisation last named whose name holds that word."""
+    if not tok.text[:1].isupper() or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the":
+        return None
+    if tok.lower_ not in _org_heads() or any(c.dep_ in ("compound", "amod", "prep", "nummod") for c in tok.children):
+        return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].pos_ == "PROPN":
+        return None  # part of a longer name the recogniser missed
+    for i in range(tok.i - 1, -1, -1):
+        a = m.token_actor.get(i)
+        if a is not None and a.type == "Organization" and tok.lower_ in a.label.lower().split():
+            return a
+    return None
+
+
 def _sector_of(tok: Token, gz) -> Sector | None:
     """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement")."""
     lemma = tok.lemma_.lower()
@@ -989,7 +1032,9 @@ def _located_in(tok: Token, m: Mentions) -> list[Actor]:
 
 def _context_country(doc: Doc, m: Mentions) -> Actor | None:
     """The country a document is about: named at least three times and in at least half of the
-    country mentions (each name counted once per mention, a person's country counting too)."""
+    country mentions (each name counted once per mention, a person's country counting too). A
+    publisher's own state is the speaker, not the subject: it counts only when no other is named
+    (a release on Togo names the United States more often than Togo)."""
     counts: dict[str, int] = {}
     prev = None
     for t in doc:
@@ -997,6 +1042,9 @@ def _context_country(doc: Doc, m: Mentions) -> Actor | None:
         if a is not None and a is not prev and a.country:
             counts[a.country] = counts.get(a.country, 0) + 1
         prev = a
+    own = m.voice.country if m.voice is not None and m.voice.type == "Country" else None
+    if own in counts and len(counts) > 1:
+        del counts[own]
     if not counts:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])
@@ -1134,9 +1182,73 @@ def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) 
     return None
 
 
-def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool = False) -> list[Actor]:
+def _bare_definite_plural(tok: Token) -> bool:
+    """ "the ministers", "the leaders": a plural with "the" and nothing else that says whose."""
+    return (
+        tok.tag_ in ("NNS", "NNPS")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod", "acl", "relcl") for c in tok.children)
+    )
+
+
+def _bare_pair_word(tok: Token) -> bool:
+    """ "the two" or "both" standing alone as a subject."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("prep", "appos") for c in tok.children):
+        return False
+    if tok.lower_ == "two" and tok.pos_ == "NUM":
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    return tok.lower_ == "both"
+
+
+MEETING_VERBS = {"meet", "speak", "talk", "call", "host", "receive", "welcome", "visit", "thank", "join"}
+
+
+def _participants(m: Mentions, tok: Token) -> list[Actor]:
+    """Who "they", "the two" or "both sides" are when no plural was named: the coordinated
+    subjects of the last sentence that has any ("X and Y discussed ... They also ..."), or the
+    subject and the one met ("X spoke with Y ... They discussed ..."); the same kind both."""
+    sent = tok.sent
+    spans = [m.doc[sent.start : tok.i]]
+    if sent.start > 0:
+        spans.append(m.doc[sent.start - 1].sent)
+    for span in spans:
+        subjects: list[tuple[Token, Actor]] = []
+        for t in span:
+            a = m.token_actor.get(t.i)
+            if a is not None and a.type in ("Country", "Person", "Organization") and _subject_like(t):
+                if all(a.id != b.id for _, b in subjects):
+                    subjects.append((t, a))
+        if not subjects:
+            continue
+        if len(subjects) == 1:
+            t, a = subjects[0]
+            verb = t
+            while verb.dep_ not in ("nsubj", "nsubjpass") and verb.head.i != verb.i:
+                verb = verb.head
+            verb = verb.head
+            if verb.lemma_.lower() not in MEETING_VERBS:
+                return []
+            met = [
+                b
+                for o in verb.subtree
+                if o.dep_ in ("dobj", "pobj") and (b := m.token_actor.get(o.i)) is not None and b.id != a.id
+            ]
+            person = a.type == "Person" or t.i in m.personal
+            met = [b for b in met if (b.type == "Person") == person]
+            return [a, met[0]] if met else []
+        people = [a for t, a in subjects if a.type == "Person" or t.i in m.personal]
+        if len(people) in (0, len(subjects)):
+            return [a for _, a in subjects]
+        return []
+    return []
+
+
+def _recent_pair(
+    m: Mentions, tok: Token, want_person: bool | None, states_only: bool = False, sentences: int | None = None
+) -> list[Actor]:
     """The two actors "the two countries" / "both leaders" refer to: the nearest sentences first,
-    and within a sentence subjects (and their conjuncts) before other mentions."""
+    and within a sentence subjects (and their conjuncts) before other mentions. ``want_person``
+    None ("both sides", "the two"): the kind of the nearest actor."""
     ranked = []
     sentence_of = {}
     for i in range(tok.i - 1, max(-1, tok.i - 200), -1):
@@ -1145,10 +1257,15 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
             continue
         if states_only and a.type != "Country":
             continue
-        if want_person != (a.type == "Person" or i in m.personal):
+        personal = a.type == "Person" or i in m.personal
+        if want_person is None:
+            want_person = personal
+        if want_person != personal:
             continue
         sent_start = m.doc[i].sent.start
         distance = sentence_of.setdefault(sent_start, len(sentence_of))
+        if sentences is not None and distance >= sentences:
+            break
         # for states the subjects come first ("X and Y held talks ... the two countries"); for persons
         # the nearest ("a deal between X and Y ... the two leaders")
         ranked.append((distance, not want_person and not _subject_like(m.doc[i]), tok.i - i, a))

@@ -233,6 +233,75 @@ CASES = [
     ),
     # "women", "girls" are a group of civilians; one woman is a person, not a sector
     ("one_woman_is_no_sector", "Biden endorsed the selection of a woman.", []),
+    # "they", "the two", "both sides" after a meeting: the two who met
+    (
+        "they_after_a_meeting_are_the_two_who_met",
+        "Secretary Blinken met Foreign Minister Ashkenazi. They condemned Hamas.",
+        [
+            ("Antony Blinken", "meets", "Ashkenazi", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Antony Blinken", "criticizes", "Hamas", False, False),
+            ("Ashkenazi", "criticizes", "Hamas", False, False),
+        ],
+    ),
+    (
+        "the_two_are_the_coordinated_subjects",
+        "Tanzania and Malawi signed a border accord. The two also condemned Hamas.",
+        [
+            ("Tanzania", "agreesWith", "Malawi", False, False),
+            ("Malawi", "criticizes", "Hamas", False, False),
+            ("Tanzania", "criticizes", "Hamas", False, False),
+        ],
+    ),
+    (
+        "both_sides_are_host_and_guest",
+        "Kenya hosted talks with Uganda. Both sides condemned Hamas.",
+        [("Kenya", "criticizes", "Hamas", False, False), ("Uganda", "criticizes", "Hamas", False, False)],
+    ),
+    ("the_ministers_with_no_one_named_are_nobody", "The ministers condemned Hamas.", []),
+    (
+        "the_court_is_the_court_just_named",
+        "The International Court of Justice ruled on Wednesday. Ukraine welcomed the Court's order.",
+        [("Ukraine", "supports", "International Court of Justice", False, False)],
+    ),
+    (
+        "appreciation_is_support",
+        "Mexico expressed its appreciation for Chile's help.",
+        [("Mexico", "supports", "Chile", False, False)],
+    ),
+    (
+        "a_pardon_is_a_concession",
+        "President Trump pardoned Michael Flynn.",
+        [
+            ("Donald Trump", "concedesTo", "Michael Flynn", False, False),
+            ("Donald Trump", "leads", "United States", False, False),
+        ],
+    ),
+    (
+        "defeating_a_group_is_fighting_it",
+        "Iraqi troops defeated ISIS in Mosul.",
+        [("Iraq: military", "attacks", "Islamic State", False, False)],
+    ),
+    (
+        "a_siege_by_forces_of_a_city",
+        "The siege of Mariupol by Russian forces continued.",
+        [("Russia: military", "attacks", "Ukraine: civilians", False, False)],
+    ),
+    (
+        "a_buildup_near_borders_is_mobilisation",
+        "Russia's military buildup near Ukraine's borders alarmed NATO.",
+        [("Russia", "mobilizesAgainst", "Ukraine", False, False)],
+    ),
+    (
+        "congress_is_the_us_legislature",
+        "Congress condemned the Chinese government.",
+        [("US Congress", "criticizes", "China", False, False)],
+    ),
+    (
+        "a_chamber_speaker_leads_the_chamber",
+        "United States House of Representatives Speaker Nancy Pelosi spoke on Friday.",
+        [("Nancy Pelosi", "leads", "US House of Representatives", False, False)],
+    ),
 ]
 
 
@@ -247,6 +316,20 @@ def test_first_person_is_the_publisher(nlp):
     doc = nlp("We call on Hamas to release the hostages.")
     rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
     assert [(r.subject.label, r.relation, r.object.label) for r in rels] == [("United States", "requests", "Hamas")]
+
+
+def test_a_release_on_another_country_places_its_unnamed_groups_there(nlp):
+    # the publisher's own state is the speaker: "women" in a US release on Togo are Togolese
+    from kg.extract import Extractor
+
+    text = (
+        "The United States partners with Togo. The United States funds Togolese schools. "
+        "Togo and the United States signed a pact. The United States works with Togo. "
+        "We provided vocational training to women."
+    )
+    voice = publisher_voice("https://www.state.gov/x")
+    got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text), voice=voice)}
+    assert ("United States", "aids", "Togo: civilians") in got
 
 
 def test_quoted_first_person_is_not_the_publisher(nlp):
