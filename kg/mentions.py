@@ -382,6 +382,7 @@ def find_mentions(
     _titled_phrases(doc, m)
     _titled_persons(doc, m)
     m.context = _context_country(doc, m)
+    _predicative_titles(doc, m)
     _unnamed_agents(doc, m)
     _first_person(doc, m)
     for t in doc:
@@ -779,6 +780,97 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
         updated = _record_title(m, ent.root.i, person, title, holder)
         for t in ent:
             m.token_actor[t.i] = updated
+
+
+COPULAS = {"be", "become", "remain"}
+APPOINTING = {"elect", "appoint", "name", "nominate", "choose", "select", "install", "swear", "confirm", "reelect"}
+
+
+def _predicative_titles(doc: Doc, m: Mentions) -> None:
+    """Offices stated of a named person by a clause: "X is the prime minister of Y", "X became
+    leader of Y", "X was elected chancellor of Y", "Y appointed X as foreign minister", "X serves
+    as ambassador to Y". The office's holder is its "of"/"to" object or modifier ("Germany's
+    chancellor", "the German chancellor"), else the office's own country, else the person's state."""
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in m.token_actor:
+            continue
+        person = _office_subject(tok, m)
+        if person is None:
+            continue
+        left = [c for c in tok.children if c.i < tok.i]
+        if any(c.lower_ in PAST_OFFICE for c in left) or _past_office(tok):
+            continue  # "X is a former minister", "X was president until 2019", "previously served as"
+        words = [c.text for c in left if c.dep_ in ("compound", "amod") and c.i not in m.token_actor]
+        title = _title_from(words + [tok.text], m)
+        if title is None:
+            continue
+        objects = [
+            q
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"  # an ambassador "to", an envoy "for" serves another
+            for q in c.children
+            if q.dep_ == "pobj"
+        ]
+        holders = [a for q in objects for a in m.actors(q) if a.type in ("Country", "Organization")]
+        if objects and not holders:
+            longer = _title_from(words + [tok.text, "of", *(t.text for t in objects[0].subtree)], m)
+            if longer is None or len(longer.words) <= len(title.words):
+                continue  # "the leader of the opposition": an office of something that is no actor
+            title = longer
+        holders = holders or [
+            a for a in m.modifier_actors(tok, owners_too=False) if a.type in ("Country", "Organization")
+        ]
+        holder = holders[0] if holders else (m.gz.country(title.country) if title.country else None)
+        if holder is None:
+            # "Kenya appointed X as foreign minister": the state that appoints
+            verb = tok.head.head if tok.head.lower_ == "as" else tok.head
+            holder = next(
+                (
+                    a
+                    for c in verb.children
+                    if c.dep_ == "nsubj" and verb.lemma_.lower() in APPOINTING
+                    for a in m.actors(c)
+                    if a.type in ("Country", "Organization")
+                ),
+                None,
+            )
+        if holder is None:
+            holder = _own_state(m, title, person)
+        if holder is None or (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
+            continue
+        _record_title(m, tok.i, person, title, holder)
+
+
+def _past_office(tok: Token) -> bool:
+    """An office the clause says was held once: "was mayor", "served as ambassador", "previously"."""
+    verb = tok.head.head if tok.head.lower_ == "as" else tok.head
+    if verb.lemma_.lower() in APPOINTING | {"become"}:
+        return False  # "was elected chancellor", "became leader": the office is held from then on
+    if verb.tag_ in ("VBD",) and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return True
+    return any(c.lower_ in ("previously", "formerly", "once", "until") for c in verb.subtree if c.i < tok.i)
+
+
+def _office_subject(tok: Token, m: Mentions) -> Actor | None:
+    """The named person a title noun is said of by its clause, or None."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as":  # "serves as", "appointed X as", "was sworn in as"
+        verb = head.head
+        person_deps = ("dobj",) if any(c.dep_ == "dobj" for c in verb.children) else ("nsubj", "nsubjpass")
+    elif tok.dep_ in ("attr", "oprd") and head.lemma_.lower() in COPULAS | APPOINTING:
+        verb = head
+        person_deps = ("nsubj", "nsubjpass", "dobj")
+    elif tok.dep_ in ("dobj", "xcomp", "ccomp") and head.lemma_.lower() in APPOINTING and head.tag_ == "VBN":
+        verb = head  # "was elected chancellor" parsed with the office as object
+        person_deps = ("nsubjpass",)
+    else:
+        return None
+    for c in verb.children:
+        if c.dep_ in person_deps and c.i != tok.i:
+            a = m.token_actor.get(c.i)
+            if a is not None and a.type == "Person":
+                return a
+    return None
 
 
 def _unnamed_agents(doc: Doc, m: Mentions) -> None:

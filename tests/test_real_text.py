@@ -297,6 +297,29 @@ CASES = [
         "Congress condemned the Chinese government.",
         [("US Congress", "criticizes", "China", False, False)],
     ),
+    # offices stated by a clause: "X is / became / was elected / serves as <office> of Y"
+    (
+        "office_stated_by_a_copula",
+        "Jacinda Ardern is the prime minister of New Zealand.",
+        [("Jacinda Ardern", "leads", "New Zealand", False, False)],
+    ),
+    (
+        "office_taken_by_election",
+        "Olaf Scholz was elected chancellor of Germany.",
+        [("Olaf Scholz", "leads", "Germany", False, False)],
+    ),
+    (
+        "office_given_by_the_appointing_state",
+        "Kenya appointed Raychelle Omamo as foreign minister.",
+        [("Raychelle Omamo", "memberOf", "Kenya", False, False)],
+    ),
+    (
+        "an_ambassador_to_a_body_serves_her_state",
+        "Linda Thomas-Greenfield is the US ambassador to the United Nations.",
+        [("Linda Thomas-Greenfield", "memberOf", "United States", False, False)],
+    ),
+    ("an_office_once_held_is_no_role", "Jacinda Ardern was the prime minister of New Zealand.", []),
+    ("an_office_of_no_actor_is_no_role", "Raila Odinga is the leader of the opposition.", []),
     (
         "a_chamber_speaker_leads_the_chamber",
         "United States House of Representatives Speaker Nancy Pelosi spoke on Friday.",
