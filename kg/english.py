@@ -44,6 +44,9 @@ GOVERNOR_LINKS = {
 PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
 THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+# verbs whose object is a topic two parties talked over, and the links from an event word up to them
+DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
+TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
 THANK_VERBS = {"thank"}
 GRATEFUL_ADJS = {"grateful", "thankful"}
 PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
@@ -198,7 +201,28 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
         # "Iran has the potential to supply Moscow"
         return logical_subjects(head.head, depth + 1)
+    if (
+        verb.pos_ in ("NOUN", "PROPN")
+        and verb.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "remains in close contact with", "stays in touch with": the verb's subject
+        return logical_subjects(head.head, depth + 1)
     return []
+
+
+def discussion_of(head: Token) -> Token | None:
+    """The discussing verb an event word is the topic of ("they discussed efforts to assist
+    Ukraine", "explored ways to deepen cooperation"), or None: the talk is about the states' acts."""
+    t = head
+    for _ in range(6):
+        if t.dep_ not in TOPIC_LINKS or t.head.i == t.i:
+            return None
+        child, t = t, t.head
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in DISCUSSION_VERBS:
+            return t if child.dep_ in ("dobj", "prep") else None
+    return None
 
 
 def logical_objects(verb: Token) -> list[Token]:

@@ -140,9 +140,10 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
     an adverbial particle ("pulled out of")."""
     head, obj_noun, m = ctx.head, ctx.obj_noun, ctx.mentions
     holders = [head] + ([obj_noun] if obj_noun is not None else [])
-    if head.pos_ in ("NOUN", "PROPN"):
+    if head.pos_ in ("NOUN", "PROPN") and word != "of":
         # "war of aggression against Ukraine", "war of choice against": the target hangs off
-        # the noun's own "of" complement
+        # the noun's own "of" complement (but "condemnation of Russia's invasion of Ukraine"
+        # condemns Russia: an "of" inside the "of" object is that object's business)
         holders += [
             q
             for p in head.children
@@ -247,6 +248,8 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     if not owners:
         return []
     left_out = {a.country for a in owners} | ({m.voice.country} if m.voice is not None else set())
+    # the sentence's main subject speaks or acts; every word of "the United States", not only "States"
+    subjects = {a.id for t in head.sent.root.children if t.dep_ in SUBJ for a in m.actors(t)}
     states = dedupe(
         a
         for t in head.sent
@@ -254,5 +257,6 @@ def _implied(ctx: SlotContext) -> list[Actor]:
         and a.type == "Country"
         and a.country not in left_out
         and t.dep_ not in SUBJ
+        and a.id not in subjects
     )
     return states if len(states) == 1 else []

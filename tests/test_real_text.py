@@ -297,6 +297,50 @@ CASES = [
         "Congress condemned the Chinese government.",
         [("US Congress", "criticizes", "China", False, False)],
     ),
+    # what two ministers discuss doing is their states' act; an act named in the topic keeps its author
+    (
+        "discussed_efforts_are_the_states_acts",
+        "Kenyan Foreign Minister Raychelle Omamo and Secretary Blinken discussed efforts to assist Ethiopia.",
+        [
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Kenya", "aids", "Ethiopia", False, True),
+            ("Raychelle Omamo", "meets", "Antony Blinken", False, False),
+            ("Raychelle Omamo", "memberOf", "Kenya", False, False),
+            ("United States", "aids", "Ethiopia", False, True),
+        ],
+    ),
+    (
+        "a_discussed_war_keeps_its_author",
+        "Secretary Blinken and Foreign Minister Kuleba discussed Putin's war against Ukraine.",
+        [
+            ("Antony Blinken", "meets", "Dmytro Kuleba", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Dmytro Kuleba", "memberOf", "Ukraine", False, False),
+            ("Vladimir Putin", "attacks", "Ukraine", False, True),
+        ],
+    ),
+    (
+        "condemning_an_invasion_condemns_its_author",
+        "Chile welcomed Argentina's condemnation of Russia's invasion of Ukraine.",
+        [
+            ("Argentina", "criticizes", "Russia", False, False),
+            ("Chile", "supports", "Argentina", False, False),
+            ("Russia", "attacks", "Ukraine", False, False),
+        ],
+    ),
+    (
+        "in_contact_with_is_meeting",
+        "The United States remains in close contact with Israel.",
+        [("United States", "meets", "Israel", False, False)],
+    ),
+    # the main subject of a sentence is no implied victim
+    ("the_sender_is_not_the_victim", "The United States is sending aid to those fleeing Russia's aggression.", []),
+    # two subjects the parser hung on one verb are not a coordinated pair
+    (
+        "a_title_holder_and_its_holder_are_not_two_speakers",
+        "United States House of Representatives Speaker Nancy Pelosi spoke.\n",
+        [("Nancy Pelosi", "leads", "US House of Representatives", False, False)],
+    ),
     # offices stated by a clause: "X is / became / was elected / serves as <office> of Y"
     (
         "office_stated_by_a_copula",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import slots
-from kg.english import reciprocal_object
+from kg.english import discussion_of, logical_subjects, reciprocal_object
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
 from kg.slots import LOCATION_SLOTS, SlotContext
@@ -40,6 +40,12 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
                 return Frame(trig, mediators, pair, "active", False, words(head, obj_noun))
             return Frame(trig, pair, pair, "nominal", True, words(head, obj_noun))
     sources, loose_sources = slot_actors_how(trig.source, head, obj_noun, ctx)
+    talk = discussion_of(head) if sources and trig.relation != "meets" else None
+    if talk is not None:
+        # "Blinken and Kuleba discussed efforts to assist Ukraine": the ministers talk over what
+        # their states do; the event is the states' (not "discussed Putin's war": its own author)
+        speakers = {a.id for t in logical_subjects(talk) for a in ctx.mentions.actors(t)}
+        sources = _states_of(sources, speakers, ctx)
     if not sources:
         return None
     if recip and len(sources) >= 2:
@@ -56,6 +62,7 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         and not loose_sources
         and "subj" in trig.source
         and (is_symmetric(trig.relation) or "recip" in trig.target)
+        and _coordinated(head)
     ):
         # "Russia and China held talks": a symmetric relation among coordinated subjects.
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
@@ -64,6 +71,23 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     if "between" in trig.target and not sources:
         return None
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
+
+
+def _states_of(actors: list[Actor], speakers: set[str], ctx: Sentence) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if a.type == "Person" and a.country and a.id in speakers:
+            a = ctx.mentions.gz.country(a.country) or a
+        if all(a.id != b.id for b in out):
+            out.append(a)
+    return out
+
+
+def _coordinated(head: Token) -> bool:
+    """Whether several subjects are one coordinated subject ("Russia and China held talks"), not
+    two the parser hung on one verb ("House Speaker Nancy Pelosi spoke" read as two subjects)."""
+    subjects = logical_subjects(head)
+    return len(subjects) < 2 or any(t.dep_ == "conj" for t in subjects)
 
 
 def slot_actors_how(names, head: Token, obj_noun: Token | None, ctx: Sentence) -> tuple[list[Actor], bool]:
