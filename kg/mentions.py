@@ -933,7 +933,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if sector is not None and title is None:
             # "opposition supporters", "rebel fighters", "army officers": the modifier names the sector
             for c in tok.children:
-                if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := _sector_of(c, gz)) is not None:
+                if (
+                    c.dep_ in ("compound", "amod")
+                    and c.i < tok.i
+                    and (inner := _sector_of(c, gz)) is not None
+                    and gz.sector_of(f"{c.lower_} {tok.lower_}") is None  # "state media" is media
+                ):
                     sector = inner
         if sector is not None and title is None and tok.dep_ == "conj":
             # "Togolese security forces, community groups, women and youth": the conjuncts share the country

@@ -341,6 +341,17 @@ CASES = [
         "United States House of Representatives Speaker Nancy Pelosi spoke.\n",
         [("Nancy Pelosi", "leads", "US House of Representatives", False, False)],
     ),
+    # the guide's sectors: state media are media, security forces police, judges the judiciary
+    (
+        "state_media_are_media",
+        "Iranian state media accused Israel of the attack.",
+        [("Iran: media", "accuses", "Israel", False, False)],
+    ),
+    (
+        "security_forces_are_police",
+        "Togolese security forces arrested two reporters.",
+        [("Togo: police", "coerces", "Togo: media", False, False)],
+    ),
     # offices stated by a clause: "X is / became / was elected / serves as <office> of Y"
     (
         "office_stated_by_a_copula",
