@@ -76,6 +76,15 @@ def resolve_model_name(model: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
+def _split_dyads(nlp: Language) -> None:
+    """Split a hyphen after an abbreviation's full stop ("U.S.-Croatia", "U.K.-EU"): spaCy's
+    infixes split "Israel-Hamas" but keep "U.S.-Croatia" one token, hiding both sides."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)[-\u2013](?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load_pipeline(model: str | None = None) -> Language:
     """Load the chosen pipeline once per process, with unused components disabled."""
     name = resolve_model_name(model)
@@ -88,6 +97,7 @@ def load_pipeline(model: str | None = None) -> Language:
     disable = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
     for pipe in disable:
         nlp.disable_pipe(pipe)
+    _split_dyads(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
     # kg splits long texts itself (kg.pipeline.split_text); this only guards against a single

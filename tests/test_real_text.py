@@ -341,6 +341,22 @@ CASES = [
         "United States House of Representatives Speaker Nancy Pelosi spoke.\n",
         [("Nancy Pelosi", "leads", "US House of Representatives", False, False)],
     ),
+    # a two-sided event noun whose modifiers name the sides: "the US-Qatar partnership"
+    (
+        "hyphenated_sides_of_a_dialogue",
+        "The U.S.-Croatia Strategic Dialogue was held in Zagreb.",
+        [("United States", "meets", "Croatia", False, False)],
+    ),
+    (
+        "hyphenated_sides_of_a_conflict",
+        "The Israel-Hamas conflict escalated.",
+        [("Hamas", "attacks", "Israel", False, False), ("Israel", "attacks", "Hamas", False, False)],
+    ),
+    (
+        "a_led_and_facilitated_dialogue_has_no_sides",
+        "The Sudanese-led, AU-facilitated and IGAD-supported dialogue resumed.",
+        [],
+    ),
     # the guide's sectors: state media are media, security forces police, judges the judiciary
     (
         "state_media_are_media",

@@ -66,6 +66,12 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     ):
         # "Russia and China held talks": a symmetric relation among coordinated subjects.
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
+    if not targets and rule == "nominal" and _pair_noun(trig, head):
+        # "the U.S.-Croatia Strategic Dialogue", "the Israel-Hamas conflict", "Russian and Chinese
+        # cooperation": a two-sided event noun whose modifiers name both sides
+        sides = _sides(head, ctx) if len(sources) < 2 else sources
+        if 2 <= len(sides) <= 3:  # a dyad or a trilateral; a longer list is rarely the sides
+            return Frame(trig, sides, sides, "reciprocal", True, words(head, obj_noun))
     if not targets:
         return None
     if "between" in trig.target and not sources:
@@ -81,6 +87,27 @@ def _states_of(actors: list[Actor], speakers: set[str], ctx: Sentence) -> list[A
         if all(a.id != b.id for b in out):
             out.append(a)
     return out
+
+
+def _pair_noun(trig: Trigger, head: Token) -> bool:
+    """A two-sided event noun ("dialogue", "partnership", "conflict") with no owner of its own: its
+    modifiers are the sides, not one party ("Russia's war")."""
+    two_sided = is_symmetric(trig.relation) or "between" in trig.target
+    return two_sided and not any(c.dep_ == "poss" for c in head.children)
+
+
+def _sides(head: Token, ctx: Sentence) -> list[Actor]:
+    """The actors the modifiers left of a noun name, hyphen-joined ones included ("US-Qatar")."""
+    found: list[Actor] = []
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            if any(t.tag_ == "VBN" for t in c.subtree):
+                return []  # "the Sudanese-led, AU-facilitated dialogue": a leader and helpers, not sides
+            for t in c.subtree:
+                a = ctx.mentions.token_actor.get(t.i)
+                if a is not None and a.type != "Person" and all(a.id != b.id for b in found):
+                    found.append(a)
+    return found
 
 
 def _coordinated(head: Token) -> bool:
