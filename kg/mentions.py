@@ -571,6 +571,11 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
 
 
 def _holder_of(tokens: list[Token], m: Mentions) -> Actor | None:
+    # "Special Envoy for Iran Robert Malley", "Ambassador to Kenya X": after "for"/"to" comes the
+    # portfolio, not the state the person serves
+    portfolio = min((t.i for t in tokens if t.lower_ in ("for", "to")), default=None)
+    if portfolio is not None:
+        tokens = [t for t in tokens if t.i < portfolio]
     for t in tokens:
         a = _state_of_place(m.token_actor.get(t.i), t, m)
         # an organisation the gazetteer does not know ("Civil Aviation" in "Civil Aviation Minister")
@@ -1251,6 +1256,8 @@ def _voice_holder(m: Mentions, title: Title, person: Actor) -> Actor | None:
     "Spokesperson Ned Price"): the office is the publisher's, unless the person is known elsewhere."""
     if m.voice is None or _title_head(title) not in VOICE_TITLES:
         return None
+    if title.scope == "org" and m.voice.type == "Country":
+        return None  # "HIGH REPRESENTATIVE BORRELL:" in a State Department transcript: an office of a body
     known = next((p for p in m.persons.values() if p.id == person.id and p.country), person)
     if known.country and known.country != m.voice.country:
         return None

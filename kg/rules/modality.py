@@ -30,7 +30,10 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
     if frame.rule == "implied":
         # "in the face of Russia's invasion": a state's war is stated as a fact, whatever
         # the sentence around it plans; only its own words ("alleged") hedge it
-        hedged = any(c.lower_ in lex.hedge.get("adverb", ()) for c in token.children)
+        hedged = any(
+            c.lower_ in lex.hedge.get("adverb", ()) or (c.dep_ == "amod" and c.lower_ in lex.hedge.get("adjective", ()))
+            for c in token.children
+        )
     if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
         hedged = True  # "is considering sanctions against": the verb itself hedges
     if frame.trigger.relation in REQUESTS:
@@ -49,6 +52,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     neg_det = lex.negate.get("det", frozenset())
     hedge_aux = lex.hedge.get("aux", frozenset())
     hedge_adv = lex.hedge.get("adverb", frozenset())
+    hedge_adj = lex.hedge.get("adjective", frozenset())
     hedge_gov = lex.hedge.get("governor", frozenset())
     negated = hedged = False
 
@@ -61,6 +65,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             elif c.dep_ in ("aux", "auxpass") and low in hedge_aux:
                 h = True
             elif c.dep_ in ("advmod", "amod") and low in hedge_adv:
+                h = True
+            elif c.dep_ == "amod" and low in hedge_adj:  # "a further invasion", not "further attacked"
                 h = True
             elif c.dep_ == "aux" and low == "going":
                 h = True
