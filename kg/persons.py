@@ -229,7 +229,7 @@ def same_persons(persons) -> dict[str, str]:
 
     >>> same_persons([("a", "Sherman", "USA"), ("b", "Wendy Sherman", "USA"), ("c", "Biden", "USA"),
     ...               ("d", "Joe Biden", "USA"), ("e", "Hunter Biden", "USA"), ("f", "Bongo Ondimba", None),
-    ...               ("g", "Ali Bongo Ondimba", "GAB")])
+    ...               ("g", "Ali Bongo Ondimba", "GAB"), ("h", "Wang", "CHN"), ("i", "Sam Wang", None)])
     {'a': 'b', 'f': 'g'}
     """
     nodes = []
@@ -247,7 +247,7 @@ def same_persons(persons) -> dict[str, str]:
             for other, owords, ocountry in by_surname.get(words[-1], ())
             if len(owords) > len(words)
             and set(words) <= set(owords)
-            and (country is None or ocountry in (None, country))
+            and (country is None or ocountry == country)  # "Wang" (China) is not "Sam Wang" (unknown)
         }
         if len(cands) == 1:
             out[iri] = cands.pop()
