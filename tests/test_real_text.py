@@ -367,6 +367,13 @@ CASES = [
     ("winning_an_election_is_no_attack", "Senator Kay Hagan defeated Senator Elizabeth Dole.", []),
     # after "for"/"to" in a title comes the portfolio, not the state served
     ("an_envoy_for_a_state_does_not_serve_it", "Special Envoy for Iran Robert Malley met European officials.", []),
+    # coordinated agents are not each other's targets; a partner named but unknown is no pair
+    (
+        "co_funders_do_not_aid_each_other",
+        "The OECD provides technical support funded by the United States and Australia.",
+        [],
+    ),
+    ("working_with_you_is_not_with_each_other", "Senator Coons and Senator Graham are working with you on this.", []),
     # the guide's sectors: state media are media, security forces police, judges the judiciary
     (
         "state_media_are_media",

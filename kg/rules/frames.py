@@ -50,7 +50,7 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         return None
     if recip and len(sources) >= 2:
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
-    targets, _ = slot_actors_how([t for t in trig.target if t != "implied"], head, obj_noun, ctx)
+    targets, loose_targets = slot_actors_how([t for t in trig.target if t != "implied"], head, obj_noun, ctx)
     if not targets and "implied" in trig.target:
         # "Russia's unprovoked war", in a sentence that names one other state: that state
         targets = slot("implied", head, obj_noun, ctx)
@@ -63,6 +63,7 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         and "subj" in trig.source
         and (is_symmetric(trig.relation) or "recip" in trig.target)
         and _coordinated(head)
+        and not _partner_named(head, obj_noun)
     ):
         # "Russia and China held talks": a symmetric relation among coordinated subjects.
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
@@ -75,6 +76,17 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     if not targets:
         return None
     if "between" in trig.target and not sources:
+        return None
+    if len(sources) > 1 and any(a.id == b.id for a in sources for b in targets):
+        if loose_targets:
+            # "support funded by the United States and Australia": coordinated agents are not
+            # each other's targets through a modifier
+            targets = [a for a in targets if all(a.id != b.id for b in sources)]
+        else:
+            # "Blinken and Kuleba discussed efforts to assist Ukraine": a named target is not
+            # also its own helper
+            sources = [a for a in sources if all(a.id != b.id for b in targets)]
+    if not targets or not sources:
         return None
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
 
@@ -108,6 +120,17 @@ def _sides(head: Token, ctx: Sentence) -> list[Actor]:
                 if a is not None and a.type != "Person" and all(a.id != b.id for b in found):
                     found.append(a)
     return found
+
+
+def _partner_named(head: Token, obj_noun: Token | None) -> bool:
+    """ "X and Y are working with you": a partner is named ("with ...") though it is no actor, so
+    the subjects did not act with each other."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(q.dep_ == "pobj" for q in c.children)
+        for t in (head, obj_noun)
+        if t is not None
+        for c in t.children
+    )
 
 
 def _coordinated(head: Token) -> bool:
