@@ -42,6 +42,54 @@ THING_PRONOUNS = {"it"}
 PLURAL_PRONOUNS = {"they", "them"}  # only a plural-named actor: "the Houthis ... they", "Russian forces ... they"
 POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
+# words the recogniser glues to the front of a name: "First Lady", "Professor", a question's "Will"
+NAME_LEAD_WORDS = {"first", "lady", "professor", "prof.", "will", "would", "afterwards", "meanwhile", "then", "also"}
+# verbs a headline capitalises after a name ("Narendra Modi Announced Lockdown")
+HEADLINE_VERBS = {
+    "announced",
+    "announces",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "visited",
+    "visits",
+    "met",
+    "meets",
+    "signed",
+    "signs",
+    "called",
+    "calls",
+    "vowed",
+    "vows",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "slammed",
+    "slams",
+    "resigned",
+    "resigns",
+    "wins",
+    "won",
+}
+# a first word that makes a PERSON entity something else: a storm, a fort, a mountain
+NOT_PERSON_FIRST = {
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "storm",
+    "tropical",
+    "fort",
+    "mount",
+    "lake",
+    "camp",
+    "operation",
+}
 DEFINITE_ANAPHORS = {
     "country",
     "nation",
@@ -480,7 +528,9 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     office = _office_words()
     while len(tokens) > 1 and (
         tokens[0].lower_ in HONORIFICS
+        or tokens[0].lower_ in NAME_LEAD_WORDS
         or (tokens[0].lower_,) in gz.titles
+        or (tokens[0].lower_.endswith("s") and (tokens[0].lower_[:-1],) in gz.titles)  # "Senators Harris"
         or (tokens[0].lemma_.lower(),) in gz.titles
         or tokens[0].lower_ in ("holiness", "excellency")
         or tokens[0].lower_ in office
@@ -489,11 +539,15 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
         lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
     if any(t.lower_ in office for t in tokens):
         return "", lead  # "Diplomatic Advisor", "Economic Commission": an office, not a name
+    while len(tokens) > 1 and (tokens[-1].tag_ in ("VBD", "VBN", "VBZ") or tokens[-1].lower_ in HEADLINE_VERBS):
+        tokens.pop()  # "Narendra Modi Announced": a headline's verb
     name = normalise_surface("".join(t.text_with_ws for t in tokens))
     return name, lead
 
 
 def _person(span: Span, m: Mentions) -> Actor | None:
+    if span[0].lower_ in NOT_PERSON_FIRST:
+        return None  # "Typhoon Haiyan", "Fort Lee"
     name, _lead = _strip_name(span, m.gz)
     if not name or any(ch.isdigit() for ch in name) or len(name) > 60:
         return None

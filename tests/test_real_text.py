@@ -374,6 +374,18 @@ CASES = [
         [],
     ),
     ("working_with_you_is_not_with_each_other", "Senator Coons and Senator Graham are working with you on this.", []),
+    # junk names: a headline's verb, a question's "Will", a storm, "First Lady" are not part of a person
+    ("a_storm_is_no_person", "Typhoon Haiyan struck the Philippines.", []),
+    (
+        "a_question_s_will_is_no_name",
+        "Will Rob Malley meet Iranian officials?",
+        [("Rob Malley", "meets", "Iran", False, True)],
+    ),
+    (
+        "first_lady_is_no_name",
+        "First Lady Melania Trump visited Kenya.",
+        [("Melania Trump", "meets", "Kenya", False, False)],
+    ),
     # the guide's sectors: state media are media, security forces police, judges the judiciary
     (
         "state_media_are_media",
@@ -484,6 +496,20 @@ def test_a_surname_alone_never_merges_two_people():
     assert same_persons([("s", "Biden", "USA"), ("j", "Joe Biden", "USA"), ("h", "Hunter Biden", "USA")]) == {}
     assert same_persons([("s", "Sherman", "USA"), ("w", "Wendy Sherman", "USA")]) == {"s": "w"}
     assert same_persons([("s", "Sherman", "GBR"), ("w", "Wendy Sherman", "USA")]) == {}
+
+
+def test_a_headline_verb_is_not_part_of_a_name(nlp):
+    from spacy.tokens import Span
+
+    from kg.actors import gazetteer
+    from kg.mentions import _strip_name
+
+    # the recogniser's span may run over a headline's verb, tagged as a verb or as a name
+    for text in ("India: Narendra Modi Announced Lockdown", "India: Narendra Modi Announced a lockdown"):
+        doc = nlp(text)
+        verb = next(t for t in doc if t.text == "Announced")
+        span = Span(doc, 2, verb.i + 1, label="PERSON")
+        assert _strip_name(span, gazetteer())[0] == "Narendra Modi"
 
 
 def test_lone_given_name_and_lone_acronym_are_not_actors(extract):
