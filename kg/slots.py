@@ -124,6 +124,26 @@ def _ccomp(ctx: SlotContext) -> list[Actor]:
     return dedupe(found)
 
 
+OBLIGATION_AUX = {"must", "should"}
+
+
+@resolver("obliged")
+def _obliged(ctx: SlotContext) -> list[Actor]:
+    """ "said Iran must release ...", "stressed that Russia should withdraw": the one a reported
+    clause says must act (the speaker demands it of them)."""
+    found = []
+    for c in ctx.head.children:
+        if c.dep_ != "ccomp":
+            continue
+        must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children)
+        must |= c.lemma_.lower() in ("have", "need") and any(
+            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in c.children
+        )
+        if must:
+            found += [a for t in logical_subjects(c) for a in ctx.mentions.actors(t)]
+    return dedupe(found)
+
+
 @resolver("dative")
 def _dative(ctx: SlotContext) -> list[Actor]:
     found = []

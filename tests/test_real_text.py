@@ -386,6 +386,13 @@ CASES = [
         "First Lady Melania Trump visited Kenya.",
         [("Melania Trump", "meets", "Kenya", False, False)],
     ),
+    # "X said Y must V": X demands of Y (the obligation itself is not a fact)
+    (
+        "said_must_is_a_demand",
+        "Germany stressed that Russia should withdraw its troops.",
+        [("Germany", "demands", "Russia", False, False)],
+    ),
+    ("said_will_is_no_demand", "Kenya said Uganda will reopen the border.", []),
     # the guide's sectors: state media are media, security forces police, judges the judiciary
     (
         "state_media_are_media",
