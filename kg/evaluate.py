@@ -372,8 +372,8 @@ def evaluate_real(items: list[dict], nlp, ex: Extractor, split: str | None = Non
     for sdoc, (rec, its) in nlp.pipe(docs, as_tuples=True, batch_size=16):
         date = parse_date(rec.get("date"))
         voice = publisher_voice(rec["id"])
-        preds = ex.extract(sdoc, date, voice=voice)
-        mentions = find_mentions(sdoc, date, voice)
+        preds = ex.extract(sdoc, date, voice=voice, headline=rec.get("title"))
+        mentions = find_mentions(sdoc, date, voice, headline=rec.get("title"))
         for it in its:
             lo, hi = it["source"]["start"], it["source"]["end"]
             inside = _one_per_fact([p for p in preds if p.start < hi and p.end > lo])

@@ -34,10 +34,13 @@ class Extractor:
         self.lex = lex or lexicon()
         self.gz = gz  # None: the process's gazetteer (with the user's actor file, if one is installed)
 
-    def extract(self, doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None) -> list[Relation]:
+    def extract(
+        self, doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None, headline: str | None = None
+    ) -> list[Relation]:
         """All relations in a parsed document, deduplicated, in text order. ``voice`` is the actor
-        the document speaks for, if its publisher says (:func:`kg.actors.publisher_voice`)."""
-        mentions = find_mentions(doc, doc_date, voice, self.gz)
+        the document speaks for, if its publisher says (:func:`kg.actors.publisher_voice`);
+        ``headline`` the document's title (it may name "the Secretary")."""
+        mentions = find_mentions(doc, doc_date, voice, self.gz, headline)
         out: dict[tuple, Relation] = {}
         for sent in doc.sents:
             for rel in self._sentence(Sentence(sent, mentions, self.lex, doc_date)):

@@ -205,6 +205,7 @@ class Mentions:
     titled: list[tuple[int, Actor, Title]] = field(default_factory=list)  # (token, person, title) in text order
     context: Actor | None = None  # the country a document is about, when one clearly dominates
     voice: Actor | None = None  # the actor the document speaks for (its publisher)
+    headline: str | None = None  # the document's title ("Deputy Secretary Sherman's Call with ...")
     places: set[int] = field(default_factory=set)
     force: bool = True  # set by the extractor: the relation being filled is force or coercion  # tokens of places that stand for their state only as targets
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
@@ -393,13 +394,17 @@ def _plural_mention(tok: Token, actor: Actor) -> bool:
 
 
 def find_mentions(
-    doc: Doc, doc_date: dt.date | None = None, voice: Actor | None = None, gz: Gazetteer | None = None
+    doc: Doc,
+    doc_date: dt.date | None = None,
+    voice: Actor | None = None,
+    gz: Gazetteer | None = None,
+    headline: str | None = None,
 ) -> Mentions:
     """Resolve every actor mention in ``doc`` (``doc_date`` dates the persons' roles; ``voice`` is
     the actor the document speaks for, from its publisher; ``gz`` the gazetteer, by default the
-    process's own)."""
+    process's own; ``headline`` the document's title, which may say who "the Secretary" is)."""
     gz = gz if gz is not None else gazetteer()
-    m = Mentions(doc=doc, gz=gz, date=doc_date, voice=voice)
+    m = Mentions(doc=doc, gz=gz, date=doc_date, voice=voice, headline=headline)
     matcher = _matcher(id(doc.vocab), doc.vocab, gz)
     listed = [doc[s:e] for _, s, e in matcher(doc)]
     spans = listed + [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
@@ -1066,8 +1071,11 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 and tok.tag_ in ("NN", "NNP")
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
             ):
-                # "the Secretary", "the Prime Minister": the person last named with that title
+                # "the Secretary", "the Prime Minister": the person last named with that title,
+                # or the one the headline names with it ("Secretary Blinken's Travel to ...")
                 match = _titled_before(m, title, tok.i)
+                if match is None:
+                    match = _titled_in_headline(m, title, tok.i)
                 if match is not None:
                     m.token_actor[tok.i] = match
                     # "The Secretary thanked ...": the sentence names the office again
@@ -1318,6 +1326,38 @@ def _voice_holder(m: Mentions, title: Title, person: Actor) -> Actor | None:
     if any(p.id == person.id and h.id != m.voice.id for _i, p, _role, h in m.titles):
         return None  # "UK National Security Adviser Sir Stephen Lovegrove ... NSA Lovegrove"
     return m.voice
+
+
+def _titled_in_headline(m: Mentions, title: Title, at: int) -> Actor | None:
+    """The person a document's headline names with ``title`` ("Deputy Secretary Sherman's Meeting
+    with ..." for "the Deputy Secretary"), recorded with the publisher's office when it is one."""
+    if not m.headline or len(m.headline) > 300:
+        return None
+    words = re.findall(r"[\w.'’-]+", m.headline)
+    n = len(title.words)
+    for i in range(len(words) - n):
+        if tuple(w.lower() for w in words[i : i + n]) != title.words:
+            continue
+        if i > 0 and (words[i - 1].lower(),) + title.words in m.gz.titles:
+            continue  # "Deputy Secretary Sherman" is not "the Secretary"
+        name = re.sub(r"['’]s$", "", words[i + n])
+        if (
+            not name[:1].isupper()
+            or name.lower() in _office_words()
+            or m.gz.lookup(name) is not None
+            and m.gz.lookup(name).type != "Person"
+        ):
+            return None
+        person = m.persons.get(name) or m.gz.lookup(name) or new_person(name, m)
+        if person.type != "Person":
+            return None
+        m.persons.setdefault(name, person)
+        holder = _voice_holder(m, title, person) or (m.gz.country(title.country) if title.country else None)
+        if holder is not None:
+            person = _record_title(m, at, person, title, holder)
+        m.titled.append((at, person, title))
+        return person
+    return None
 
 
 def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:

@@ -201,7 +201,7 @@ class Processor:
             if current is not doc:
                 current, rels, sentences, words, capped = doc, [], 0, 0, 0
             if not capped:
-                found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url))
+                found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url), headline=doc.title)
                 if offset:
                     found = [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in found]
                 if max_relations is not None and len(rels) + len(found) > max_relations:

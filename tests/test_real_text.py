@@ -473,6 +473,20 @@ def test_a_body_s_officer_in_a_transcript_is_not_the_publisher_s(nlp):
     assert got == {("Antony Blinken", "memberOf", "United States")}
 
 
+def test_the_headline_says_who_the_secretary_is(nlp):
+    # a release that never names its official in the body: the headline does
+    from kg.extract import Extractor
+
+    doc = nlp("The Secretary will meet with President Duque to discuss regional security.")
+    voice = publisher_voice("https://www.state.gov/x")
+    got = {
+        (r.subject.label, r.relation, r.object.label)
+        for r in Extractor().extract(doc, voice=voice, headline="Secretary Blinken's Travel to Colombia")
+    }
+    assert got == {("Antony Blinken", "meets", "Duque"), ("Antony Blinken", "memberOf", "United States")}
+    assert not Extractor().extract(doc, voice=voice)  # without the headline "the Secretary" is nobody
+
+
 def test_quoted_first_person_is_not_the_publisher(nlp):
     from kg.extract import Extractor
 
