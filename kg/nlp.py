@@ -75,7 +75,6 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def _split_dyads(nlp: Language) -> None:
     """Split a hyphen after an abbreviation's full stop ("U.S.-Croatia", "U.K.-EU"): spaCy's
     infixes split "Israel-Hamas" but keep "U.S.-Croatia" one token, hiding both sides."""
@@ -85,6 +84,7 @@ def _split_dyads(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load the chosen pipeline once per process, with unused components disabled."""
     name = resolve_model_name(model)

@@ -393,6 +393,17 @@ CASES = [
         [("Germany", "demands", "Russia", False, False)],
     ),
     ("said_will_is_no_demand", "Kenya said Uganda will reopen the border.", []),
+    # well-known parties and agencies; an agency's administrator heads it
+    (
+        "a_party_leader_leads_the_party",
+        "Labour leader Jeremy Corbyn spoke in Leeds.",
+        [("Jeremy Corbyn", "leads", "Labour Party", False, False)],
+    ),
+    (
+        "an_administrator_leads_the_agency",
+        "NASA Administrator Jim Bridenstine spoke.",
+        [("Jim Bridenstine", "leads", "NASA", False, False)],
+    ),
     # the guide's sectors: state media are media, security forces police, judges the judiciary
     (
         "state_media_are_media",
