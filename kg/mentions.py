@@ -977,6 +977,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
         title = _title_from(words + [tok.text], m)
         plural = tok.tag_ in ("NNS", "NNPS")
+        if title is None and plural and tok.lemma_ != tok.text:
+            title = _title_from(words + [tok.lemma_], m)  # "the leaders of France and Germany"
         if title is None and tok.pos_ == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
             # "the G7 Foreign Ministers of Canada, France ...": a capitalised plural office
             title = _title_from(words + [tok.text[:-1]], m)

@@ -393,6 +393,12 @@ CASES = [
         [("Germany", "demands", "Russia", False, False)],
     ),
     ("said_will_is_no_demand", "Kenya said Uganda will reopen the border.", []),
+    # "the leaders of X and Y" are X and Y acting
+    (
+        "the_leaders_of_two_states_met",
+        "The leaders of France and Germany met in Berlin.",
+        [("France", "meets", "Germany", False, False)],
+    ),
     # well-known parties and agencies; an agency's administrator heads it
     (
         "a_party_leader_leads_the_party",
