@@ -399,6 +399,13 @@ CASES = [
         "The leaders of France and Germany met in Berlin.",
         [("France", "meets", "Germany", False, False)],
     ),
+    # a state's cooperation with its own people is domestic; its police against them is not
+    ("a_state_working_with_its_own_companies_is_domestic", "The United States worked with American companies.", []),
+    (
+        "a_state_s_police_against_its_own_people_counts",
+        "Russian police arrested Russian protesters.",
+        [("Russia: police", "coerces", "Russia: civilians", False, False)],
+    ),
     # well-known parties and agencies; an agency's administrator heads it
     (
         "a_party_leader_leads_the_party",

@@ -124,6 +124,10 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     else:
         pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
     pairs = [(s, t) for s, t in pairs if not _own_organ(s, t) and not _own_organ(t, s)]
+    if relations()[rel].quad in (1, 2):
+        # "help Ukraine defend its country", "the United States worked with American companies": a
+        # state's cooperation with its own people is domestic, not a relation between actors
+        pairs = [(s, t) for s, t in pairs if not _own_people(s, t) and not _own_people(t, s)]
     if rel == "meets":
         # "Blinken will travel to Los Angeles": a person going to their own state meets no one
         pairs = [
@@ -191,6 +195,11 @@ def _place_of(trigger: Token, m: Mentions) -> dict:
                     name = ent.text if ent is not None else q.text
                     return {"place": name.removeprefix("the ").strip(), "place_country": m.token_actor[q.i].country}
     return {}
+
+
+def _own_people(a: Actor, b: Actor) -> bool:
+    """A state and its own non-state sector ("Ukraine" and "Ukraine: civilians")."""
+    return a.type == "Country" and b.type == "SectorActor" and a.country == b.country and b.sector not in STATE_SECTORS
 
 
 def _own_organ(a: Actor, b: Actor) -> bool:
