@@ -273,8 +273,11 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _surname(name: str) -> str:
+    """The surname persons match by, in kg's one spelling per person ("Zelenskyy" = "Zelensky")."""
+    from kg.persons import person_key
+
     words = [w for w in _fold(name).split() if w not in _SUFFIXES and len(w) > 1]
-    return words[-1] if words else ""
+    return person_key(words[-1]) if words else ""
 
 
 @dataclass(frozen=True)

@@ -537,6 +537,15 @@ def test_one_node_per_person_across_spellings():
     assert person_key("Joe Biden") != person_key("Hunter Biden")
 
 
+def test_the_scorer_matches_persons_by_kg_s_one_spelling():
+    from kg.actors import person_actor as person
+    from kg.evaluate import GoldActor
+
+    gold = GoldActor("Volodymyr Zelenskyy", "Person", "UKR", "GOV")
+    assert gold.matches(person("Volodymyr Zelensky"))
+    assert not gold.matches(person("Vladimir Putin"))
+
+
 def test_a_surname_alone_never_merges_two_people():
     assert same_persons([("s", "Biden", "USA"), ("j", "Joe Biden", "USA"), ("h", "Hunter Biden", "USA")]) == {}
     assert same_persons([("s", "Sherman", "USA"), ("w", "Wendy Sherman", "USA")]) == {"s": "w"}
