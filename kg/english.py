@@ -44,6 +44,44 @@ GOVERNOR_LINKS = {
 PARTICLE_PREPS = {"out", "away", "off", "back", "up", "down", "apart", "along"}
 THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+# nouns of an act done to someone: their "of"/"on" phrase names the victim, never the actor
+# ("condemned violations of Ukraine's sovereignty", "the killing of Iranian protesters")
+ACT_NOUNS = {
+    "violation",
+    "breach",
+    "killing",
+    "murder",
+    "assassination",
+    "arrest",
+    "detention",
+    "imprisonment",
+    "abduction",
+    "kidnapping",
+    "torture",
+    "abuse",
+    "persecution",
+    "execution",
+    "harassment",
+    "crackdown",
+    "repression",
+    "mistreatment",
+    "deportation",
+    "disappearance",
+    "shooting",
+    "beating",
+    "attack",
+    "assault",
+    "bombing",
+    "shelling",
+    "invasion",
+    "occupation",
+    "annexation",
+    "blockade",
+    "seizure",
+    "destruction",
+    "targeting",
+    "intimidation",
+}
 # verbs whose object is a topic two parties talked over, and the links from an event word up to them
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}

@@ -33,6 +33,7 @@ from kg.actors import (
     sector_actor,
     slug,
 )
+from kg.english import ACT_NOUNS
 from kg.persons import directory
 from kg.places import load_places
 
@@ -260,7 +261,7 @@ class Mentions:
         missiles", "Thousands of Jordanians", "its border with Ukraine"."""
         out = []
         for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
-            found = [] if self.only_placed(t) else self.modifier_actors(t)
+            found = [] if self.only_placed(t) else self.act_agents(t)
             sector = self.gz.sector_of(t.lemma_.lower())
             if not found and sector is not None and not sector.state:
                 # "Crowds in Niamey", "protesters in Tehran", "dozens of people in Gaza"
@@ -281,6 +282,18 @@ class Mentions:
                         found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
             out += found
         return out
+
+    def act_agents(self, noun: Token) -> list[Actor]:
+        """The actors a noun carries (``modifier_actors``), but of an act done to someone ("the
+        killing of Iranian protesters", "violations of Ukraine's sovereignty") only its author:
+        a possessor or demonym ("Russia's violation", "Russian attacks") or a by-agent."""
+        if noun.lemma_.lower() not in ACT_NOUNS:
+            return self.modifier_actors(noun)
+        found = self.modifier_actors(noun, owners_too=False)
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "by":
+                found += [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+        return found
 
     def only_placed(self, noun: Token) -> bool:
         """Whether the actors modifying ``noun`` are only cities that say where something happened

@@ -217,7 +217,7 @@ def _objmod(ctx: SlotContext) -> list[Actor]:
             # an object that is an actor itself ("Syrian rebels", "Chad: police") is the target,
             # not the state that modifies it
             own = [a for a in m.actors(noun_tok, conj=False) if a.type == "SectorActor"]
-            found += own or ([] if m.only_placed(noun_tok) else m.modifier_actors(noun_tok))
+            found += own or ([] if m.only_placed(noun_tok) else m.act_agents(noun_tok))
             if not found:  # "$1 billion in new Chinese loans"
                 found += [
                     a

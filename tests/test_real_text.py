@@ -406,6 +406,18 @@ CASES = [
         "Russian police arrested Russian protesters.",
         [("Russia: police", "coerces", "Russia: civilians", False, False)],
     ),
+    # condemning an act is about its author, never its victims
+    (
+        "condemning_violations_of_a_state_s_sovereignty_is_not_about_it",
+        "The United States condemned violations of Ukraine's sovereignty.",
+        [],
+    ),
+    ("condemning_a_killing_of_protesters_is_not_about_them", "Canada condemned the killing of Iranian protesters.", []),
+    (
+        "condemning_a_killing_by_forces_is_about_the_forces",
+        "Canada condemned the killing of protesters by Iranian security forces.",
+        [("Canada", "criticizes", "Iran: police", False, False)],
+    ),
     # well-known parties and agencies; an agency's administrator heads it
     (
         "a_party_leader_leads_the_party",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import slots
-from kg.english import discussion_of, logical_subjects, reciprocal_object
+from kg.english import ACT_NOUNS, discussion_of, logical_subjects, reciprocal_object
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
 from kg.slots import LOCATION_SLOTS, SlotContext
@@ -50,7 +50,12 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         return None
     if recip and len(sources) >= 2:
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
-    targets, loose_targets = slot_actors_how([t for t in trig.target if t != "implied"], head, obj_noun, ctx)
+    target_slots = [t for t in trig.target if t != "implied"]
+    if obj_noun is not None and obj_noun.lemma_.lower() in ACT_NOUNS and trig.relation in AUTHOR_TARGETED:
+        # "condemned the killing of protesters", "investigated the bombing of Gaza": the act's
+        # victims are not whom the condemnation is about; its author is (objmod: "Russia's")
+        target_slots = [t for t in target_slots if t not in ("prep:of", "prep:on", "prep:against")]
+    targets, loose_targets = slot_actors_how(target_slots, head, obj_noun, ctx)
     if not targets and "implied" in trig.target:
         # "Russia's unprovoked war", in a sentence that names one other state: that state
         targets = slot("implied", head, obj_noun, ctx)
@@ -89,6 +94,10 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     if not targets or not sources:
         return None
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
+
+
+# relations aimed at the author of an act ("condemned Russia's invasion"), not at its victims
+AUTHOR_TARGETED = {"criticizes", "accuses", "investigates", "rejects", "demands"}
 
 
 def _states_of(actors: list[Actor], speakers: set[str], ctx: Sentence) -> list[Actor]:
