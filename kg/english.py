@@ -242,10 +242,10 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if (
         verb.pos_ in ("NOUN", "PROPN")
         and verb.dep_ == "pobj"
-        and head.lower_ == "in"
+        and head.lower_ in ("in", "during")
         and head.head.pos_ in ("VERB", "AUX")
     ):
-        # "remains in close contact with", "stays in touch with": the verb's subject
+        # "remains in close contact with", "in meetings with X, she will ...": the verb's subject
         return logical_subjects(head.head, depth + 1)
     return []
 

@@ -418,6 +418,15 @@ CASES = [
         "Canada condemned the killing of protesters by Iranian security forces.",
         [("Canada", "criticizes", "Iran: police", False, False)],
     ),
+    # a meeting noun in an adjunct takes the clause's subject: "In meetings with X, she will ..."
+    (
+        "in_meetings_with_is_meeting",
+        "In meetings with Kenyan officials, Secretary Blinken will discuss security.",
+        [
+            ("Antony Blinken", "meets", "Kenya", False, True),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+        ],
+    ),
     # well-known parties and agencies; an agency's administrator heads it
     (
         "a_party_leader_leads_the_party",
