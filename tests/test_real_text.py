@@ -427,6 +427,17 @@ CASES = [
             ("Antony Blinken", "memberOf", "United States", False, False),
         ],
     ),
+    # a planned or prepared event is the planner's, hedged; an adjunct's event is not the verb's plan
+    (
+        "a_prepared_invasion_is_hedged",
+        "Russia is preparing an invasion of Ukraine.",
+        [("Russia", "attacks", "Ukraine", False, True)],
+    ),
+    (
+        "an_invasion_in_an_adjunct_is_no_plan",
+        "Amid Russia's invasion of Ukraine, Poland plans to buy tanks.",
+        [("Russia", "attacks", "Ukraine", False, False)],
+    ),
     # well-known parties and agencies; an agency's administrator heads it
     (
         "a_party_leader_leads_the_party",

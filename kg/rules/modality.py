@@ -45,6 +45,10 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
     return negated, hedged
 
 
+# prepositions of an adjunct (time, circumstance): what they hold is not governed by the verb
+ADJUNCT_PREPS = {"during", "after", "before", "since", "following", "amid", "amidst", "despite"}
+
+
 def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> tuple[bool, bool]:
     """(negated, hedged) from the trigger's own words and the words that govern it."""
     neg_adv = lex.negate.get("adverb", frozenset())
@@ -93,6 +97,13 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     past_noun = not negating_governors  # "avoided commenting on speculation about Iran providing ...": a noun shields
     while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
         link = tok.dep_
+        if (
+            link == "pobj"
+            and tok.head.lower_ in ADJUNCT_PREPS
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in ("VERB", "AUX")
+        ):
+            break  # "during talks with Kenya, Uganda agreed to ...": an adjunct is outside the verb's plans
         if tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"):
             past_noun = True
         tok = tok.head
