@@ -1356,16 +1356,11 @@ def _titled_in_headline(m: Mentions, title: Title, at: int) -> Actor | None:
         if i > 0 and (words[i - 1].lower(),) + title.words in m.gz.titles:
             continue  # "Deputy Secretary Sherman" is not "the Secretary"
         name = re.sub(r"['’]s$", "", words[i + n])
-        if (
-            not name[:1].isupper()
-            or name.lower() in _office_words()
-            or m.gz.lookup(name) is not None
-            and m.gz.lookup(name).type != "Person"
-        ):
+        if not name[:1].isupper() or name.lower() in _office_words():
             return None
         person = m.persons.get(name) or m.gz.lookup(name) or new_person(name, m)
         if person.type != "Person":
-            return None
+            return None  # the word after the title names a state or a body, not a person
         m.persons.setdefault(name, person)
         holder = _voice_holder(m, title, person) or (m.gz.country(title.country) if title.country else None)
         if holder is not None:
