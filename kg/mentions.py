@@ -1451,12 +1451,9 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
     return []
 
 
-def _recent_pair(
-    m: Mentions, tok: Token, want_person: bool | None, states_only: bool = False, sentences: int | None = None
-) -> list[Actor]:
+def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool = False) -> list[Actor]:
     """The two actors "the two countries" / "both leaders" refer to: the nearest sentences first,
-    and within a sentence subjects (and their conjuncts) before other mentions. ``want_person``
-    None ("both sides", "the two"): the kind of the nearest actor."""
+    and within a sentence subjects (and their conjuncts) before other mentions."""
     ranked = []
     sentence_of = {}
     for i in range(tok.i - 1, max(-1, tok.i - 200), -1):
@@ -1465,15 +1462,10 @@ def _recent_pair(
             continue
         if states_only and a.type != "Country":
             continue
-        personal = a.type == "Person" or i in m.personal
-        if want_person is None:
-            want_person = personal
-        if want_person != personal:
+        if want_person != (a.type == "Person" or i in m.personal):
             continue
         sent_start = m.doc[i].sent.start
         distance = sentence_of.setdefault(sent_start, len(sentence_of))
-        if sentences is not None and distance >= sentences:
-            break
         # for states the subjects come first ("X and Y held talks ... the two countries"); for persons
         # the nearest ("a deal between X and Y ... the two leaders")
         ranked.append((distance, not want_person and not _subject_like(m.doc[i]), tok.i - i, a))
