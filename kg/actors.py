@@ -111,6 +111,16 @@ def sector_actor(country: Actor, sector: Sector) -> Actor:
     )
 
 
+def unplaced_sector_actor(sector: Sector) -> Actor:
+    """A sector's actor of no known state ("rebels", "refugees"), coded, as event data codes it,
+    by its sector alone.
+
+    >>> unplaced_sector_actor(gazetteer().sectors["REB"]).label
+    'rebels'
+    """
+    return Actor(id=str(KGR[f"sector/{sector.code}"]), label=sector.label, type="SectorActor", sector=sector.code)
+
+
 @dataclass(frozen=True)
 class Title:
     words: tuple[str, ...]

@@ -167,6 +167,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             found += [p for p in c.children if p.dep_ == "pobj"]
         elif not passive and c.dep_ in SUBJ:
             found.append(c)
+    if not found:
+        # "Egypt is mediating": the parser sometimes hangs the subject on the auxiliary
+        found = [s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in SUBJ]
     if found:
         resolved = []
         for t in found:

@@ -31,6 +31,7 @@ from kg.actors import (
     org_actor,
     person_actor,
     sector_actor,
+    unplaced_sector_actor,
     slug,
 )
 from kg.english import ACT_NOUNS
@@ -143,6 +144,8 @@ PLURAL_HEADS = PERSON_PLURAL_HEADS | {
 WHOLE_PEOPLE = {"people", "citizen", "nation", "population", "public"}
 STATE_ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
+# groups that are actors even when the text gives no state ("rebels", "refugees"); a state's organ is not
+UNPLACED_SECTORS = frozenset({"OPP", "REB", "REF", "MED", "BUS", "HRI", "NGO", "REL", "CRM", "ETH", "UAF"})
 PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
 EVENT_WORDS = {
     "summit",
@@ -366,7 +369,7 @@ class Mentions:
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 # "Iran said it would ...": a subject pronoun in a reported clause is the speaker.
                 clause_subjects = set()
-        best = None
+        best, best_i = None, -1
         sent_start = tok.sent.start
         floor = max(0, sent_start - 80)
         for i, actor, is_subj in reversed(self.order):
@@ -383,8 +386,10 @@ class Mentions:
                 continue
             if not want_person and not is_subj:
                 if best is None:
-                    best = actor
+                    best, best_i = actor, i
                 continue
+            if best is not None and best_i >= sent_start > i:
+                break  # "The US sanctioned Russia over its invasion": the sentence's own actor first
             best = actor
             break
         result = [best] if best is not None else []
@@ -1079,6 +1084,10 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if appos_person is not None:
             # "IAEA chief Rafael Grossi" parsed with the title as head: the title stands for the person
             m.token_actor[tok.i] = appos_person
+            continue
+        if not holders and sector is not None and title is None and sector.code in UNPLACED_SECTORS:
+            # "rebels", "refugees", "civil society": a group whose state the text does not give
+            m.token_actor[tok.i] = unplaced_sector_actor(sector)
             continue
         if not holders:
             if (

@@ -488,6 +488,24 @@ CASES = [
         "United States House of Representatives Speaker Nancy Pelosi spoke on Friday.",
         [("Nancy Pelosi", "leads", "US House of Representatives", False, False)],
     ),
+    # a group whose state the text never gives is still an actor, coded by its sector alone
+    (
+        "unplaced_group_is_its_sector",
+        "Ethiopian forces attacked rebels.",
+        [("Ethiopia: military", "attacks", "rebels", False, False)],
+    ),
+    ("an_unplaced_state_organ_is_nobody", "Police arrested opposition supporters.", []),
+    (
+        "subject_hung_on_the_auxiliary",
+        "Niger signed the pact.\nEgypt is mediating between Israel and Hamas.",
+        [("Egypt", "meets", "Israel", False, False), ("Egypt", "meets", "Hamas", False, False)],
+    ),
+    (
+        "opposing_a_statement_opposes_its_author",
+        "Brazil opposed France's proposal.",
+        [("Brazil", "rejects", "France", False, False)],
+    ),
+    ("a_continent_is_no_state", "Canada sent aid to Africa.", []),
 ]
 
 

@@ -63,11 +63,21 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         candidates = [
             (dataclasses.replace(t, relation="sanctions") if t.relation == "attacks" else t, r) for t, r in candidates
         ]
+    frames: list[Frame] = []
     for trig, rule in candidates:
+        if frames and (trig.lemma != frames[0].trigger.lemma or trig.kind != "verb"):
+            continue  # another reading of the same verb, never a light verb's second guess
         frame = fill(trig, verb, obj_noun, ctx, rule)
-        if frame is not None:
-            return [frame]
-    return []
+        if frame is None:
+            continue
+        taken = {a.id for f in frames for a in f.targets}
+        if frames and (
+            frame.trigger.relation in {f.trigger.relation for f in frames} or taken & {a.id for a in frame.targets}
+        ):
+            continue
+        # "fought alongside Mali's army against jihadists": one verb, two relations to two others
+        frames.append(frame)
+    return frames
 
 
 def object_noun(verb: Token, lex: Lexicon) -> Token | None:
