@@ -31,8 +31,8 @@ from kg.actors import (
     org_actor,
     person_actor,
     sector_actor,
-    unplaced_sector_actor,
     slug,
+    unplaced_sector_actor,
 )
 from kg.english import ACT_NOUNS
 from kg.persons import directory
