@@ -21,6 +21,25 @@ if TYPE_CHECKING:
 
 # Dependency labels (spaCy's English ClearNLP-style scheme).
 SUBJ = {"nsubj", "csubj"}
+# what someone issues and what then speaks for them ("issued a statement accusing India")
+MESSAGE_NOUNS = {
+    "statement",
+    "message",
+    "letter",
+    "tweet",
+    "post",
+    "communique",
+    "communiqué",
+    "note",
+    "video",
+    "speech",
+    "address",
+    "declaration",
+    "report",
+    "press release",
+    "op-ed",
+    "editorial",
+}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 DOBJ = {"dobj"}
 DATIVE = {"dative", "iobj"}
@@ -244,6 +263,12 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
         # "Iran has the potential to supply Moscow"
         return logical_subjects(head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj":
+        # "posted a message on Twitter blaming Iran": the parser hangs the participle on the
+        # message's place; the message's author blames
+        message = head.head.head
+        if message.lemma_.lower() in MESSAGE_NOUNS and message.dep_ in ("dobj", "attr") and message.head.i != message.i:
+            return logical_subjects(message.head, depth + 1)
     if (
         verb.pos_ in ("NOUN", "PROPN")
         and verb.dep_ == "pobj"

@@ -506,6 +506,20 @@ CASES = [
         [("Brazil", "rejects", "France", False, False)],
     ),
     ("a_continent_is_no_state", "Canada sent aid to Africa.", []),
+    (
+        "a_message_speaks_for_its_author",
+        "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
+        [("Japan", "accuses", "China", False, False)],
+    ),
+    (
+        "the_sentence_s_own_actor_owns_its",
+        "Turkey met Qatar.\nThe United States sanctioned Russia over its invasion of Ukraine.",
+        [
+            ("Russia", "attacks", "Ukraine", False, False),
+            ("Turkey", "meets", "Qatar", False, False),
+            ("United States", "sanctions", "Russia", False, False),
+        ],
+    ),
 ]
 
 

@@ -408,7 +408,9 @@ def test_data_view_loads_offline_with_the_projected_graph(browser, data_page, da
         assert {"state", "non-state"} <= categories  # data/ has both ("Israeli troops", "Syrian rebels"...)
         assert page.locator("#f-type label").count() == len(categories)
         sector_labels = {
-            n: f"{d['country']}:{d['sector']}" for n, d in data_graph.nodes(data=True) if d["type"] == "SectorActor"
+            n: f"{d['country']}:{d['sector']}" if d.get("country") else d["label"]  # "rebels": no state given
+            for n, d in data_graph.nodes(data=True)
+            if d["type"] == "SectorActor"
         }
         assert {n: label for n, label in map(tuple, nodes) if n in sector_labels} == sector_labels
         ARTIFACTS.mkdir(exist_ok=True)
