@@ -214,7 +214,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         # Object control ("urged Japan to impose ...") else subject control ("promised to deliver").
         objs = [c for c in head.children if c.dep_ in DOBJ]
-        if objs and head.lemma_.lower() not in ("promise", "threaten", "vow", "pledge", "offer"):
+        if objs and head.lemma_.lower() not in ("promise", "threaten", "vow", "pledge", "offer", "use", "employ"):
             return with_conjuncts(objs)
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and head.lemma_.lower() == "call":

@@ -143,6 +143,7 @@ PLURAL_HEADS = PERSON_PLURAL_HEADS | {
 }
 WHOLE_PEOPLE = {"people", "citizen", "nation", "population", "public"}
 STATE_ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "around"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
 # groups that are actors even when the text gives no state ("rebels", "refugees"); a state's organ is not
 UNPLACED_SECTORS = frozenset({"OPP", "REB", "REF", "MED", "BUS", "HRI", "NGO", "REL", "CRM", "ETH", "UAF"})
@@ -1046,6 +1047,10 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 # "Police in Kenya arrested opposition supporters": a domestic group acted on by a
                 # state's organ belongs to that state
                 holders = _clause_state(tok, m)
+            if not holders and sector.code not in ABROAD_SECTORS | {"GOV"}:
+                # "Riot police dispersed demonstrators in Belgrade": a domestic group in a sentence
+                # that places its events in one state, and names no other, is of that state
+                holders = _sentence_state(tok, m)
             if not holders and sector.code not in ABROAD_SECTORS | {"GOV"} and m.context is not None:
                 holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
         appos_person = next(
@@ -1237,6 +1242,21 @@ def _context_country(doc: Doc, m: Mentions) -> Actor | None:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])
     return m.gz.country(code) if n >= 3 and n * 2 >= sum(counts.values()) else None
+
+
+def _sentence_state(tok: Token, m: Mentions) -> list[Actor]:
+    """The one state a sentence's places are in, when it names no actor of another state."""
+    states, others = set(), set()
+    for t in tok.sent:
+        a = m.token_actor.get(t.i)
+        if a is None or not a.country:
+            continue
+        located = t.i in m.places or (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS)
+        (states if located else others).add(a.country)
+    if len(states) != 1 or others - states:
+        return []
+    country = m.gz.country(next(iter(states)))
+    return [country] if country is not None else []
 
 
 def _clause_state(tok: Token, m: Mentions) -> list[Actor]:

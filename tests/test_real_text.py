@@ -507,6 +507,16 @@ CASES = [
     ),
     ("a_continent_is_no_state", "Canada sent aid to Africa.", []),
     (
+        "an_apology_is_diplomatic_cooperation",
+        "Japan apologized to South Korea.",
+        [("Japan", "supports", "South Korea", False, False)],
+    ),
+    (
+        "a_domestic_group_is_of_the_one_state_the_sentence_places_it_in",
+        "Riot police used water cannon to disperse demonstrators in Belgrade.",
+        [("Serbia: police", "coerces", "Serbia: civilians", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
