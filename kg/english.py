@@ -311,6 +311,11 @@ def logical_objects(verb: Token) -> list[Token]:
             # "the drones that Iran supplied": the relative pronoun is the object.
             if any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in verb.children):
                 found = [verb.head]
+        if not found and not any(c.dep_ in ("prep", "xcomp", "ccomp", "dative") for c in verb.children):
+            # "Russia threatened and then attacked Ukraine": a verb with no complement of its
+            # own shares its conjunct's object
+            later = [c for c in verb.children if c.dep_ == CONJ and c.pos_ == "VERB" and not is_passive(c)]
+            found = [o for c in later[:1] for o in c.children if o.dep_ in DOBJ]
     return with_conjuncts(found)
 
 

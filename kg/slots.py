@@ -178,6 +178,11 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         for p in obj_noun.children:
             if p.dep_ == "prep" and p.lower_ in ("in", "of"):
                 holders += [c for c in p.children if c.dep_ == "pobj"]
+    for h in list(holders):
+        if h.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in h.children):
+            # "arrests, prosecutions, and sentencings of journalists": the last conjunct's
+            # complement is every conjunct's
+            holders += [c for c in conjuncts(h) if c.pos_ == "NOUN"]
     found = []
     for holder in holders:
         preps = [c for c in holder.children if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
@@ -240,9 +245,12 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
             for pobj in prep.children:
                 found += m.actors(pobj)
-    if not found and head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in ctx.support_verbs:
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
+        first = first.head  # "led arrests, prosecutions and sentencings of": each conjunct
+    if not found and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in ctx.support_verbs:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
-        found += [a for t in logical_subjects(head.head) for a in m.actors(t)]
+        found += [a for t in logical_subjects(first.head) for a in m.actors(t)]
     return dedupe(found)
 
 

@@ -514,6 +514,16 @@ CASES = [
         [("Serbia: police", "coerces", "Serbia: civilians", False, False)],
     ),
     (
+        "conjoined_verbs_share_the_last_object",
+        "Russia threatened and then attacked Ukraine.",
+        [("Russia", "attacks", "Ukraine", False, False), ("Russia", "threatens", "Ukraine", False, False)],
+    ),
+    (
+        "conjoined_event_nouns_share_the_last_complement_and_the_verb_s_subject",
+        "Belarusian officials led arrests, prosecutions, and sentencings of Belarusian journalists.",
+        [("Belarus", "coerces", "Belarus: media", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
