@@ -1054,7 +1054,12 @@ def eval_(
     t = Table("level", "P", "R", "F1", "tp", "fp", "fn", title=f"{report.items} gold items")
     levels = [("exact", report.exact), ("dyad-quad", report.dyad)]
     if isinstance(report, RealReport):
-        levels += [("events", report.events), ("actors", report.actors), ("person countries", report.person_country)]
+        levels += [
+            ("events", report.events),
+            ("actors", report.actors),
+            ("person countries", report.person_country),
+            ("hedged (of found)", report.hedged),
+        ]
     for name, sc in levels:
         t.add_row(name, f"{sc.precision:.3f}", f"{sc.recall:.3f}", f"{sc.f1:.3f}", str(sc.tp), str(sc.fp), str(sc.fn))
     out.print(t)

@@ -241,6 +241,7 @@ class RealReport(Report):
     events: Score = field(default_factory=Score)  # exact, without the structural leads/memberOf
     actors: Score = field(default_factory=Score)
     person_country: Score = field(default_factory=Score)  # tp: right country, fp: wrong, fn: none given
+    hedged: Score = field(default_factory=Score)  # the hedged flag on the relations both found
     per_rule: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     calibration: Calibration = field(default_factory=Calibration)
     relations: int = 0
@@ -254,6 +255,7 @@ class RealReport(Report):
                 "events": self.events.as_dict(),
                 "actors": self.actors.as_dict(),
                 "person_country": self.person_country.as_dict(),
+                "hedged": self.hedged.as_dict(),
                 "per_rule": {k: v.as_dict() for k, v in sorted(self.per_rule.items())},
                 "calibration": {"bins": self.calibration.bins(), "ece": self.calibration.ece},
             }
@@ -454,6 +456,8 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
         else:
             used.add(hit)
             pred_ok[hit] = True
+            # hedging is judged on the relations both found (it does not decide a match)
+            report.hedged.add({0} if g.get("hedged") else set(), {0} if preds[hit].hedged else set())
             report.events.tp += event
             report.exact.tp += 1
             report.per_relation[g["relation"]].tp += 1

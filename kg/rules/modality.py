@@ -97,6 +97,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     past_noun = not negating_governors  # "avoided commenting on speculation about Iran providing ...": a noun shields
     while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
         link = tok.dep_
+        word = tok.lower_
         if (
             link == "pobj"
             and tok.head.lower_ in ADJUNCT_PREPS
@@ -125,8 +126,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
         n, h = own_marks(tok)
         if n and not past_noun and link in ("xcomp", "ccomp", "pcomp", "prep"):
             negated = True
-        if h and link in ("xcomp", "ccomp", "acl", "pcomp"):
-            hedged = True
+        if h and (link in ("xcomp", "ccomp", "acl", "pcomp") or (link == "prep" and word in ("in", "at"))):
+            hedged = True  # "In meetings with X, the Secretary will discuss ...": the meetings are ahead
         if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
             break
     return negated, hedged
