@@ -812,6 +812,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
         _, lead = _strip_name(ent, m.gz)
         title = _title_from([t.text for t in left if t.i not in m.token_actor] + lead, m)
         holder = _holder_of(left, m) or (_phrase_holder(list(left), m) if title is not None else None)
+        past = False
         if title is None or holder is None:
             # apposition either way round: "Wang Yi, China's foreign minister" / "the minister, Wang Yi"
             root = ent.root
@@ -831,6 +832,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
                 h2 = [h for h in h2 if h.type != "Person"]
                 if t2 and h2:
                     title, holder = t2, h2[0]
+                    past = any(c.lower_ in PAST_OFFICE for c in p.children if c.i < p.i)  # "X, former president of Y"
                     break
                 if t2 and title is None and holder is not None:
                     title = t2
@@ -858,7 +860,8 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
             continue
         if title.scope == "org" and holder.type == "Country" and title.role == "leads":
             continue
-        if any(t.lower_ in PAST_OFFICE for t in left) or any(w.lower() in PAST_OFFICE for w in lead):
+        said = {t.lower_ for w in left for t in w.subtree} | {w.lower() for w in lead}  # "then-prime-minister X"
+        if past or said & PAST_OFFICE:
             continue  # "former President Barack Obama", "President-elect": not the office-holder now
         updated = _record_title(m, ent.root.i, person, title, holder)
         for t in ent:
@@ -1309,6 +1312,8 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
         name = normalise_surface("".join(t.text_with_ws for t in tokens))
         if not name or any(ch.isdigit() for ch in name):
             continue
+        if all(w.lower() in _office_words() for w in name.split()):
+            continue  # "Boris Johnson, former Foreign Secretary": an office, not a name
         person = m.persons.get(name) or m.persons.get(name.split()[-1]) or new_person(name, m)
         m.persons.setdefault(name, person)
         m.persons.setdefault(name.split()[-1], person)

@@ -534,6 +534,34 @@ CASES = [
         "The ministers discussed opportunities to deepen cooperation between Ukraine and Poland.",
         [("Ukraine", "cooperatesWith", "Poland", False, True)],
     ),
+    # analyst review of real output: joiners of one thing, former offices, titles as names, spans
+    (
+        "joining_one_thing_is_not_cooperating_with_each_other",
+        "The United States announced a naval coalition which was joined by Australia, Bahrain and the United Kingdom.",
+        [],
+    ),
+    (
+        "joining_forces_is",
+        "France and Germany joined forces.",
+        [("France", "cooperatesWith", "Germany", False, False)],
+    ),
+    ("a_former_office_in_apposition_is_no_role", "Hosni Mubarak, former president of Egypt, has died.", []),
+    ("a_then_office_is_no_role", "A coup removed then-prime-minister Imran Khan in 2022.", []),
+    (
+        "an_office_in_apposition_is_not_a_person",
+        "Members voted to elect Boris Johnson, former Foreign Secretary, as their leader.",
+        [],
+    ),
+    (
+        "not_until_is_done_then",
+        "Bernie Sanders did not endorse Hillary Clinton until July.",
+        [("Bernie Sanders", "supports", "Hillary Clinton", False, False)],
+    ),
+    (
+        "negation_stays_in_its_own_clause",
+        "Chile is not a member of the G20, but it is part of a pact between the European Union and Mercosur.",
+        [("European Union", "agreesWith", "Mercosur", False, False)],
+    ),
     (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",

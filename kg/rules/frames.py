@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import slots
-from kg.english import ACT_NOUNS, discussion_of, logical_subjects, reciprocal_object
+from kg.english import ACT_NOUNS, discussion_of, logical_objects, logical_subjects, reciprocal_object
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
 from kg.slots import LOCATION_SLOTS, SlotContext
@@ -69,6 +69,7 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         and (is_symmetric(trig.relation) or "recip" in trig.target)
         and _coordinated(head)
         and not _partner_named(head, obj_noun)
+        and not (rule != "light" and trig.relation != "meets" and _thing_joined(head, ctx))
     ):
         # "Russia and China held talks": a symmetric relation among coordinated subjects.
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
@@ -140,6 +141,16 @@ def _partner_named(head: Token, obj_noun: Token | None) -> bool:
         if t is not None
         for c in t.children
     )
+
+
+def _thing_joined(head: Token, ctx: Sentence) -> bool:
+    """ "Australia, Bahrain and the UK joined the coalition": the subjects each did something to
+    a thing that is no actor (a verb's own object, not a light verb's event noun), not to each
+    other."""
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and not ctx.mentions.actors(t) and t.lemma_.lower() not in ("force", "hand")
+        for t in logical_objects(head)
+    )  # "joined forces", "joined hands": each other
 
 
 def _coordinated(head: Token) -> bool:

@@ -107,8 +107,11 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             break  # "during talks with Kenya, Uganda agreed to ...": an adjunct is outside the verb's plans
         if tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"):
             past_noun = True
+        own_clause = link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         tok = tok.head
         steps += 1
+        if own_clause:
+            continue  # "Brazil is not a member, but it is part of a pact": a clause of its own
         if link == "conj":
             # A coordinated verb shares its first conjunct's auxiliaries ("did not meet or call").
             n, h = own_marks(tok)
@@ -130,6 +133,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             hedged = True  # "In meetings with X, the Secretary will discuss ...": the meetings are ahead
         if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
             break
+    if negated and any(c.lower_ in ("until", "till") for c in trigger.children):
+        negated = False  # "did not endorse her until July": endorsed, in July
     return negated, hedged
 
 
