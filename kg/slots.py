@@ -254,6 +254,18 @@ def _poss(ctx: SlotContext) -> list[Actor]:
     return dedupe(found)
 
 
+@resolver("said_of")
+def _said_of(ctx: SlotContext) -> list[Actor]:
+    """The one an agent noun is said of: "Navalny is a critic of Putin", "Navalny, a critic of
+    Putin, ...", "X became an ally of Y"."""
+    head, m = ctx.head, ctx.mentions
+    if head.dep_ == "attr" and head.head.lemma_.lower() in ("be", "become", "remain"):
+        return dedupe(a for t in logical_subjects(head.head) for a in m.actors(t))
+    if head.dep_ == "appos":
+        return dedupe(m.actors(head.head))
+    return []
+
+
 @resolver("between")
 def _between(ctx: SlotContext) -> list[Actor]:
     for prep in ctx.head.children:

@@ -563,6 +563,26 @@ CASES = [
         [("European Union", "agreesWith", "Mercosur", False, False)],
     ),
     (
+        "an_agent_noun_said_of_someone",
+        "Jacques Chirac was an outspoken opponent of the United States.",
+        [("Jacques Chirac", "rejects", "United States", False, False)],
+    ),
+    (
+        "an_agent_noun_in_apposition",
+        "Viktor Orban, a close ally of Vladimir Putin, won.",
+        [("Viktor Orban", "supports", "Vladimir Putin", False, False)],
+    ),
+    (
+        "relinquishing_to_someone_is_yielding",
+        "Britain relinquished control of Hong Kong to China in 1997.",
+        [("United Kingdom", "concedesTo", "China", False, False)],
+    ),
+    (
+        "attributing_an_act_accuses",
+        "Yemen's government attributed the bombing to the Houthis.",
+        [("Yemen", "accuses", "Houthis", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
