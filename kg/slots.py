@@ -251,6 +251,15 @@ def _poss(ctx: SlotContext) -> list[Actor]:
     if not found and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in ctx.support_verbs:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
         found += [a for t in logical_subjects(first.head) for a in m.actors(t)]
+    claim = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "for" else None
+    if (
+        not found
+        and claim is not None
+        and claim.lemma_.lower() == "responsibility"
+        and claim.dep_ in ("dobj", "nsubjpass")
+    ):
+        # "the Taliban claimed responsibility for the attack on ...": the claimant did it
+        found += [a for t in logical_subjects(claim.head) for a in m.actors(t)]
     return dedupe(found)
 
 

@@ -583,6 +583,16 @@ CASES = [
         [("Yemen", "accuses", "Houthis", False, False)],
     ),
     (
+        "a_claim_of_responsibility_is_the_claimant_s_attack",
+        "The Taliban claimed responsibility for the attack on the Afghan army base.",
+        [("Taliban", "attacks", "Afghanistan", False, False)],
+    ),
+    (
+        "a_denied_responsibility_leaves_the_attack_open",
+        "The Taliban denied responsibility for the attack on the Afghan army base.",
+        [("Taliban", "attacks", "Afghanistan", False, True)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],

@@ -110,6 +110,12 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
         own_clause = link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         tok = tok.head
         steps += 1
+        if tok.lemma_.lower() == "responsibility":
+            # "claimed responsibility for the attack": a claim of one's own act asserts it; one
+            # not made, or denied, leaves it open
+            n, h = own_marks(tok.head)
+            hedged |= n or h or tok.head.lemma_.lower() in neg_gov
+            break
         if own_clause:
             continue  # "Brazil is not a member, but it is part of a pact": a clause of its own
         if link == "conj":
