@@ -98,6 +98,8 @@ ACT_NOUNS = {
     "occupation",
     "annexation",
     "blockade",
+    "release",
+    "extradition",
     "seizure",
     "destruction",
     "targeting",

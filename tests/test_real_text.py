@@ -593,6 +593,20 @@ CASES = [
         [("Taliban", "attacks", "Afghanistan", False, True)],
     ),
     (
+        "calling_for_someone_s_act_requests_it_of_them",
+        "France called for Russia's withdrawal from Ukraine.",
+        [("France", "requests", "Russia", False, False), ("Russia", "withdrawsFrom", "Ukraine", False, True)],
+    ),
+    ("calling_for_a_release_is_not_asked_of_the_released", "France called for the release of Iranian journalists.", []),
+    (
+        "seconding_a_proposal_supports_its_author",
+        "German Chancellor Angela Merkel seconded Emmanuel Macron's proposal.",
+        [
+            ("Angela Merkel", "leads", "Germany", False, False),
+            ("Angela Merkel", "supports", "Emmanuel Macron", False, False),
+        ],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
