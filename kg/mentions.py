@@ -1772,6 +1772,34 @@ def _holder_country(person: Actor | None, m: Mentions) -> Actor | None:
     return m.gz.country(person.country)
 
 
+SAY_VERBS = {"say", "tell", "write", "tweet", "add", "state", "declare", "announce", "warn", "insist", "post"}
+
+
+def _quoter(sent: Span, quoted: set[int], m: Mentions) -> Actor | None:
+    """The one a sentence quotes: the named subject of its reporting verb outside the quotation
+    ('"...," Zelensky said', 'Trump wrote: "..."'), a person, state or organisation."""
+    for t in sent:
+        if t.i in quoted or t.lemma_.lower() not in SAY_VERBS or t.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in t.children:
+            if c.dep_ == "nsubj" and c.i not in quoted:
+                a = m.token_actor.get(c.i)
+                if a is not None and a.type in ("Person", "Country", "Organization"):
+                    return a
+    return None
+
+
+def _quoter_body(quoter: Actor, m: Mentions) -> Actor | None:
+    """Whom a quoted "we" stands for: a person's office's body as it is (the Houthis for their
+    spokesman, a state for its minister), else the person's state; a body for itself."""
+    if quoter.type != "Person":
+        return quoter
+    for _, p, _, holder in m.titles:
+        if p.id == quoter.id and holder.type in ("Country", "Organization"):
+            return holder
+    return m.gz.country(quoter.country) if quoter.country else None
+
+
 def _first_person(doc: Doc, m: Mentions) -> None:
     """Resolve first-person pronouns outside quotations to the document's voice."""
     quoted = _quoted(doc)
@@ -1803,11 +1831,22 @@ def _first_person(doc: Doc, m: Mentions) -> None:
             ),
             None,
         )
+        quoter = _quoter(sent, quoted, m) if any(t.i in quoted for t in sent) else None
         for t in sent:
             low = t.lower_
-            if t.i in quoted or t.pos_ != "PRON" or t.i in m.token_actor:
+            if t.pos_ != "PRON" or t.i in m.token_actor:
                 continue
-            if low in FIRST_SINGULAR:
+            if t.i in quoted:
+                # '"We will respond," the Iranian foreign minister said': the one quoted speaks
+                if quoter is None:
+                    continue
+                if low in FIRST_SINGULAR:
+                    who = quoter
+                elif low in FIRST_PLURAL:
+                    who = _quoter_body(quoter, m)
+                else:
+                    continue
+            elif low in FIRST_SINGULAR:
                 who = behalf or person or state
             elif low in FIRST_PLURAL:
                 who = behalf or state

@@ -683,6 +683,17 @@ def test_quoted_first_person_is_not_the_publisher(nlp):
     assert [(r.subject.label, r.relation) for r in rels] == []
 
 
+def test_a_quoted_first_person_is_the_one_quoted(nlp):
+    from kg.extract import Extractor
+
+    doc = nlp('"We warn the Saudis that our targets will keep expanding," Houthi spokesman Yahya Sarea said.')
+    got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc, None)}
+    assert ("Houthis", "threatens", "Saudi Arabia") in got  # the spokesman's body, not his state
+    doc = nlp('Donald Trump wrote: "I will never meet Kim Jong Un."')
+    got = {(r.subject.label, r.relation, r.object.label, r.negated) for r in Extractor().extract(doc, None)}
+    assert got == {("Donald Trump", "meets", "Kim Jong Un", True)}
+
+
 def test_event_date_at_the_stated_precision(nlp):
     from kg.extract import Extractor
 
