@@ -9,6 +9,7 @@ the verbs that govern it ("refused to condemn", "plans to supply"), in :mod:`kg.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
@@ -19,7 +20,7 @@ from kg.actors import Actor, Gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.mentions import find_mentions
 from kg.rules.context import Sentence
-from kg.rules.modality import status
+from kg.rules.modality import conditional_threat, status
 from kg.rules.registry import FAMILIES
 from kg.rules.relation import Relation, calibrated_confidence, calibration_key, emit
 
@@ -59,3 +60,6 @@ class Extractor:
             for frame in fam.find(ctx, token):
                 negated, hedged = status(frame, token, ctx)
                 yield from emit(frame, token, ctx, negated, hedged)
+                if not negated and conditional_threat(frame, token):
+                    threat = dataclasses.replace(frame.trigger, relation="threatens")
+                    yield from emit(dataclasses.replace(frame, trigger=threat), token, ctx, False, False)

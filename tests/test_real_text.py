@@ -607,6 +607,14 @@ CASES = [
         ],
     ),
     (
+        "force_promised_on_a_condition_is_a_threat",
+        "The EU will impose sanctions on Belarus unless it releases the prisoners.",
+        [
+            ("European Union", "sanctions", "Belarus", False, True),
+            ("European Union", "threatens", "Belarus", False, False),
+        ],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],

@@ -163,3 +163,19 @@ def conditional_or_asked(trigger: Token, lex: Lexicon) -> bool:
             break
         tok = tok.head
     return False
+
+
+THREAT_RELATIONS = {"attacks", "sanctions", "coerces"}
+
+
+def conditional_threat(frame: Frame, trigger: Token) -> bool:
+    """ "We will strike Israel if it attacks", "will impose sanctions unless Iran stops": force or a
+    penalty promised on a condition is a threat (CAMEO 13), besides the future act it names."""
+    if frame.trigger.relation not in THREAT_RELATIONS:
+        return False
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children)
+    condition = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in trigger.children
+    )
+    return future and condition
