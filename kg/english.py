@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # Dependency labels (spaCy's English ClearNLP-style scheme).
 SUBJ = {"nsubj", "csubj"}
+HELP_VERBS = {"help", "assist", "enable"}
 # what someone issues and what then speaks for them ("issued a statement accusing India")
 MESSAGE_NOUNS = {
     "statement",
@@ -313,6 +314,9 @@ def logical_objects(verb: Token) -> list[Token]:
             # "the drones that Iran supplied": the relative pronoun is the object.
             if any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in verb.children):
                 found = [verb.head]
+        if not found and verb.lemma_.lower() in HELP_VERBS:
+            # "help Ukraine defend itself": the one helped is the subject of the bare infinitive
+            found = [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ in SUBJ]
         if not found and not any(c.dep_ in ("prep", "xcomp", "ccomp", "dative") for c in verb.children):
             # "Russia threatened and then attacked Ukraine": a verb with no complement of its
             # own shares its conjunct's object

@@ -615,6 +615,21 @@ CASES = [
         ],
     ),
     (
+        "a_joint_pledge_is_an_agreement",
+        "Japan and South Korea pledged to strengthen cooperation.",
+        [("Japan", "agreesWith", "South Korea", False, False), ("Japan", "cooperatesWith", "South Korea", False, True)],
+    ),
+    (
+        "a_joint_pledge_of_aid_is_aid_only",
+        "Saudi Arabia and the United Arab Emirates pledged $10 billion in aid to Egypt.",
+        [("Saudi Arabia", "aids", "Egypt", False, False), ("United Arab Emirates", "aids", "Egypt", False, False)],
+    ),
+    (
+        "helping_someone_do_something",
+        "The United States helped Ukraine defend itself.",
+        [("United States", "aids", "Ukraine", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],

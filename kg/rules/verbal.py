@@ -65,7 +65,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         ]
     frames: list[Frame] = []
     for trig, rule in candidates:
-        if frames and (trig.lemma != frames[0].trigger.lemma or trig.kind != "verb"):
+        if frames and (trig.lemma != frames[0].trigger.lemma or "light" in (trig.kind, frames[0].trigger.kind)):
             continue  # another reading of the same verb, never a light verb's second guess
         frame = fill(trig, verb, obj_noun, ctx, rule)
         if frame is None:
