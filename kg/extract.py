@@ -19,8 +19,9 @@ import kg.rules  # noqa: F401  (registers the families)
 from kg.actors import Actor, Gazetteer
 from kg.lexicon import Lexicon, lexicon
 from kg.mentions import find_mentions
+from kg.ontology import relations
 from kg.rules.context import Sentence
-from kg.rules.modality import conditional_threat, status
+from kg.rules.modality import conditional_threat, refused, status
 from kg.rules.registry import FAMILIES
 from kg.rules.relation import Relation, calibrated_confidence, calibration_key, emit
 
@@ -63,3 +64,6 @@ class Extractor:
                 if not negated and conditional_threat(frame, token):
                     threat = dataclasses.replace(frame.trigger, relation="threatens")
                     yield from emit(dataclasses.replace(frame, trigger=threat), token, ctx, False, False)
+                elif negated and relations()[frame.trigger.relation].quad in (1, 2) and refused(token):
+                    refusal = dataclasses.replace(frame.trigger, relation="rejects")
+                    yield from emit(dataclasses.replace(frame, trigger=refusal), token, ctx, False, hedged)

@@ -630,6 +630,24 @@ CASES = [
         [("United States", "aids", "Ukraine", False, False)],
     ),
     (
+        "a_refusal_to_meet_rejects_the_one_not_met",
+        "North Korea has refused to hold talks with the United States since 2019.",
+        [
+            ("North Korea", "meets", "United States", True, False),
+            ("North Korea", "rejects", "United States", False, False),
+        ],
+    ),
+    (
+        "refusing_to_condemn_is_not_rejecting_the_condemned",
+        "China refused to condemn Russia.",
+        [("China", "criticizes", "Russia", True, False)],
+    ),
+    (
+        "talk_of_doing_is_a_plan",
+        "Blinken and Cafiero discussed strengthening collaboration between the United States and Argentina.",
+        [("United States", "cooperatesWith", "Argentina", False, True)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],

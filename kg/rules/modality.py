@@ -58,6 +58,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     hedge_adv = lex.hedge.get("adverb", frozenset())
     hedge_adj = lex.hedge.get("adjective", frozenset())
     hedge_gov = lex.hedge.get("governor", frozenset())
+    hedge_topic = lex.hedge.get("topic", frozenset())
     negated = hedged = False
 
     def own_marks(tok: Token) -> tuple[bool, bool]:
@@ -94,6 +95,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     # Walk up through the verbs and nouns that govern the trigger.
     tok = trigger
     steps = 0
+    acted = False  # the walk passed a verb: what governs it governs an act, not a noun event
+    noun_between = False  # ... or a noun: "discussed efforts to assist" talks of efforts under way
     past_noun = not negating_governors  # "avoided commenting on speculation about Iran providing ...": a noun shields
     while tok.dep_ in GOVERNOR_LINKS and tok.head.i != tok.i and steps < 6:
         link = tok.dep_
@@ -107,6 +110,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             break  # "during talks with Kenya, Uganda agreed to ...": an adjunct is outside the verb's plans
         if tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"):
             past_noun = True
+        acted = acted or (tok.i != trigger.i and tok.pos_ == "VERB")
+        noun_between = noun_between or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
         own_clause = link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         tok = tok.head
         steps += 1
@@ -128,6 +133,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         if not past_noun and (lemma in neg_gov or (particle and f"{lemma} {particle}" in neg_gov)):
             negated = True
+        if lemma in hedge_topic and (acted or trigger.pos_ == "VERB") and not noun_between:
+            hedged = True  # "discussed strengthening collaboration": a plan, not a fact
         if lemma in hedge_gov:
             hedged = True
             if any(d.dep_ == "det" and d.lower_ in neg_det for d in tok.children):
@@ -179,3 +186,12 @@ def conditional_threat(frame: Frame, trigger: Token) -> bool:
         for c in trigger.children
     )
     return future and condition
+
+
+REFUSALS = {"refuse", "decline"}
+
+
+def refused(trigger: Token) -> bool:
+    """ "Russia refused to withdraw from Ukraine", "declined to meet the envoy": the refusal is a
+    rejection (CAMEO 12) of the one the refused act concerns, besides the act not done."""
+    return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSALS

@@ -77,6 +77,8 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             continue
         # "fought alongside Mali's army against jihadists": one verb, two relations to two others
         frames.append(frame)
+        if rule == "light" and obj_noun is not None:
+            ctx.suppressed.add(obj_noun.i)  # "refused to hold talks with": the talks are the light verb's
     return frames
 
 
