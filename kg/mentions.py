@@ -385,7 +385,9 @@ class Mentions:
                 continue
             if actor.id in clause_subjects:
                 continue
-            if not want_person and not is_subj:
+            if not is_subj and (not want_person or (tok.dep_ in ("nsubj", "nsubjpass") and i < sent_start)):
+                # a subject pronoun continues an earlier sentence's subject ("The Under Secretary will
+                # meet the Chilean minister. On Monday, he will ...")
                 if best is None:
                     best, best_i = actor, i
                 continue

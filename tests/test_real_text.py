@@ -648,6 +648,16 @@ CASES = [
         [("United States", "cooperatesWith", "Argentina", False, True)],
     ),
     (
+        "a_chinese_office_in_a_us_release",
+        "State Councilor Wang Yi met Antony Blinken.",
+        [("Wang Yi", "meets", "Antony Blinken", False, False), ("Wang Yi", "memberOf", "China", False, False)],
+    ),
+    (
+        "a_subject_pronoun_continues_the_last_subject",
+        "Antony Blinken met the Chilean foreign minister. On Friday, he will meet NATO officials.",
+        [("Antony Blinken", "meets", "Chile", False, False), ("Antony Blinken", "meets", "NATO", False, True)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
