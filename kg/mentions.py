@@ -458,6 +458,7 @@ def find_mentions(
     m.context = _context_country(doc, m)
     _predicative_titles(doc, m)
     _unnamed_agents(doc, m)
+    _led_groups(doc, m)
     _first_person(doc, m)
     for t in doc:
         actor = m.token_actor.get(t.i)
@@ -466,6 +467,26 @@ def find_mentions(
     m.ready = True
     _possessed_agents(doc, m)
     return m
+
+
+LED_HEADS = {"coalition", "alliance", "bloc", "mission", "intervention", "campaign", "operation"}
+
+
+def _led_groups(doc: Doc, m: Mentions) -> None:
+    """ "the Saudi-led coalition", "a Russian-led alliance": a coalition named by its leader acts
+    as its leader (as event data codes it)."""
+    for tok in doc:
+        if tok.i in m.token_actor or tok.lemma_.lower() not in LED_HEADS:
+            continue
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lower_ == "led":
+                leaders = [
+                    m.token_actor[x.i]
+                    for x in c.children
+                    if x.dep_ in ("npadvmod", "compound", "nmod", "advmod") and x.i in m.token_actor
+                ]
+                if leaders and leaders[0].type in ("Country", "Organization"):
+                    m.token_actor[tok.i] = leaders[0]
 
 
 def _whole_name(ent: Span, gz: Gazetteer) -> Span:

@@ -658,6 +658,11 @@ CASES = [
         [("Antony Blinken", "meets", "Chile", False, False), ("Antony Blinken", "meets", "NATO", False, True)],
     ),
     (
+        "a_coalition_named_by_its_leader_acts_as_its_leader",
+        "The Saudi-led coalition bombed Houthi positions in Yemen.",
+        [("Saudi Arabia", "attacks", "Houthis", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
