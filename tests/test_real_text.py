@@ -663,6 +663,19 @@ CASES = [
         [("Saudi Arabia", "attacks", "Houthis", False, False)],
     ),
     (
+        "in_cooperation_with_takes_the_clause_subject",
+        "The United States worked in partnership with COVAX.",
+        [("United States", "cooperatesWith", "COVAX", False, False)],
+    ),
+    (
+        "increased_cooperation_is_the_subject_s",
+        "Iran has increased cooperation with the navies of China and Russia.",
+        [
+            ("Iran", "cooperatesWith", "China: military", False, False),
+            ("Iran", "cooperatesWith", "Russia: military", False, False),
+        ],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
