@@ -275,7 +275,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if (
         verb.pos_ in ("NOUN", "PROPN")
         and verb.dep_ == "pobj"
-        and head.lower_ in ("in", "during")
+        and head.lower_ in ("in", "during", "at")
         and head.head.pos_ in ("VERB", "AUX")
     ):
         # "remains in close contact with", "in meetings with X, she will ...": the verb's subject

@@ -676,6 +676,11 @@ CASES = [
         ],
     ),
     (
+        "acting_at_someone_s_request",
+        "U.S. troops returned to Iraq at the Iraqi government's request.",
+        [("Iraq", "requests", "United States: military", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
