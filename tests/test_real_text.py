@@ -681,6 +681,12 @@ CASES = [
         [("Iraq", "requests", "United States: military", False, False)],
     ),
     (
+        "calling_someone_a_villain_criticizes_them",
+        "Turkey labelled the YPG a terrorist group.",
+        [("Turkey", "criticizes", "YPG", False, False)],
+    ),
+    ("calling_someone_a_partner_is_no_phone_call", "France called Germany a partner.", []),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],

@@ -38,12 +38,23 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
         # "provide Ukraine with Patriot systems": the goods come after "with"
         nouns += [q.lemma_.lower() for q in prep_objects(verb, "with")]
+    # "called Putin a war criminal", "named the PKK as terrorists": what the object is called
+    named = [c for c in verb.children if c.dep_ == "oprd"] + list(prep_objects(verb, "as"))
+    nouns_named = [
+        q.lemma_.lower() for c in named for q in (c, *(x for x in c.children if x.dep_ in ("amod", "compound")))
+    ]
+    if nouns_named and obj_noun is not None:
+        for noun_lemma in nouns_named:
+            candidates += [(trig, "light") for trig in lex.light_for(lemma, noun_lemma)]
+    if obj_noun is not None:
         for noun_lemma in nouns:
             found = lex.light_for(lemma, noun_lemma)
             # "came under fire" (an idiom) before "came under @ATTACK"
             found.sort(key=lambda t: t.noun.startswith("@"))
             candidates += [(trig, "light") for trig in found]
-    for trig in lex.verbs.get(lemma, ()):
+    named_as = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    for trig in lex.verbs.get(lemma, ()) if not named_as else ():
+        # (with an object predicate, "called Germany a partner" names, it does not phone)
         candidates.append((trig, "converse" if trig.converse else ("passive" if is_passive(verb) else "active")))
     if (
         obj_noun is not None
