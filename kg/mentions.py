@@ -381,6 +381,8 @@ class Mentions:
                 continue
             if want_plural and not _plural_mention(self.doc[i], actor):
                 continue
+            if not want_plural and actor.type == "SectorActor" and self.doc[i].tag_ in ("NNS", "NNPS"):
+                continue  # "its" is not "jihadists" or "protesters"
             if want_type and actor.type != want_type:
                 continue
             if actor.id in clause_subjects:
