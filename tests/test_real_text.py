@@ -687,6 +687,18 @@ CASES = [
     ),
     ("calling_someone_a_partner_is_no_phone_call", "France called Germany a partner.", []),
     (
+        "a_ban_with_no_agent_is_the_state_s_where_it_holds",
+        "The PKK is banned in Turkey.",
+        [("Turkey", "sanctions", "PKK", False, False)],
+    ),
+    ("an_attack_is_not_by_the_state_it_happens_in", "The activist was attacked in Russia.", []),
+    ("could_not_is_did_not", "Russia and Ukraine could not agree.", [("Russia", "agreesWith", "Ukraine", True, False)]),
+    (
+        "a_desire_to_act_is_not_the_act",
+        "Bernie Sanders expressed a desire to work with Elizabeth Warren.",
+        [("Bernie Sanders", "cooperatesWith", "Elizabeth Warren", False, True)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],

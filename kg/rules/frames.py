@@ -46,6 +46,10 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         # their states do; the event is the states' (not "discussed Putin's war": its own author)
         speakers = {a.id for t in logical_subjects(talk) for a in ctx.mentions.actors(t)}
         sources = _states_of(sources, speakers, ctx)
+    if not sources and rule == "passive" and trig.relation in STATE_ACTS:
+        # "The PKK is banned in Turkey", "was jailed in Iran": with no agent, the state where
+        # a ban or a detention happens is its author
+        sources = _state_where(head, ctx)
     if not sources:
         return None
     if recip and len(sources) >= 2:
@@ -141,6 +145,22 @@ def _partner_named(head: Token, obj_noun: Token | None) -> bool:
         if t is not None
         for c in t.children
     )
+
+
+STATE_ACTS = {"sanctions", "coerces"}
+
+
+def _state_where(head: Token, ctx: Sentence) -> list[Actor]:
+    m = ctx.mentions
+    found = []
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "in":
+            for q in p.children:
+                a = m.token_actor.get(q.i) if q.dep_ == "pobj" else None
+                country = m.gz.country(a.country) if a is not None and a.country else None
+                if country is not None and (a.type == "Country" or q.i in m.places):
+                    found.append(country)
+    return found[:1]
 
 
 def _thing_joined(head: Token, ctx: Sentence) -> bool:

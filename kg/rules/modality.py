@@ -67,8 +67,12 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "neg") and low in neg_adv):
                 n = True
-            elif c.dep_ in ("aux", "auxpass") and low in hedge_aux:
-                h = True
+            elif (
+                c.dep_ in ("aux", "auxpass")
+                and low in hedge_aux
+                and not (low in ("could", "can") and any(d.dep_ == "neg" for d in tok.children))
+            ):
+                h = True  # ("could not agree" did not agree: a fact)
             elif c.dep_ in ("advmod", "amod") and low in hedge_adv:
                 h = True
             elif c.dep_ == "amod" and low in hedge_adj:  # "a further invasion", not "further attacked"
