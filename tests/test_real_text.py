@@ -699,6 +699,11 @@ CASES = [
         [("Bernie Sanders", "cooperatesWith", "Elizabeth Warren", False, True)],
     ),
     (
+        "a_passenger_jet_is_its_passengers",
+        "Iran shot down a Ukrainian passenger jet.",
+        [("Iran", "attacks", "Ukraine: civilians", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],
