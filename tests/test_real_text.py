@@ -704,6 +704,11 @@ CASES = [
         [("Iran", "attacks", "Ukraine: civilians", False, False)],
     ),
     (
+        "civilians_using_force_on_their_state_riot",
+        "Protesters in Hong Kong clashed with police.",
+        [("Hong Kong: civilians", "protestsAgainst", "Hong Kong: police", False, False)],
+    ),
+    (
         "a_message_speaks_for_its_author",
         "Japan's foreign minister posted a message on Twitter blaming China for the incident.",
         [("Japan", "accuses", "China", False, False)],

@@ -137,7 +137,26 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
         # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
         pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]
     for s, t in pairs:
-        yield state(s, rel, t, ctx, token, frame.rule, [frame.words], negated, hedged)
+        yield state(s, _riot(rel, s, t), t, ctx, token, frame.rule, [frame.words], negated, hedged)
+
+
+PROTESTER_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
+STATE_ORGAN_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+
+
+def _riot(rel: str, s: Actor, t: Actor) -> str:
+    """Civilians or the opposition using force on their own state ("protesters tried to storm
+    parliament", "clashed with police") protest violently (CAMEO 145), they do not wage war."""
+    if (
+        rel == "attacks"
+        and s.type == "SectorActor"
+        and s.sector in PROTESTER_SECTORS
+        and s.country is not None
+        and t.country == s.country
+        and (t.type == "Country" or t.sector in STATE_ORGAN_SECTORS)
+    ):
+        return "protestsAgainst"
+    return rel
 
 
 def state(
