@@ -791,3 +791,23 @@ def test_positive_fact_queries_leave_negated_statements_out(store):
         ),
     )
     assert ("United Arab Emirates", "supplies", "Sudan", "true") in rows
+
+
+def test_sector_actors_lists_a_group_with_no_state(tmp_path):
+    # "rebels" whose state the text never gives: an empty country, the sector's own label
+    import subprocess
+    import sys
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Ethiopian forces attacked rebels near the border.\n", encoding="utf-8")
+    run = [sys.executable, "-m", "kg.cli"]
+    subprocess.run([*run, "build", str(docs), "--store", str(tmp_path / "st")], check=True, capture_output=True)
+    out = subprocess.run(
+        [*run, "query", "--saved", "sector-actors", "--store", str(tmp_path / "st"), "-f", "csv"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    assert "https://w3id.org/kg/id/sector/REB,rebels,,,REB,rebels,no,1,0,1,," in out
+    assert any(line.startswith("https://w3id.org/kg/id/sector/ETH/MIL,Ethiopia: military,ETH,") for line in out)
