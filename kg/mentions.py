@@ -1118,7 +1118,15 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             # "IAEA chief Rafael Grossi" parsed with the title as head: the title stands for the person
             m.token_actor[tok.i] = appos_person
             continue
-        if not holders and sector is not None and title is None and sector.code in UNPLACED_SECTORS:
+        if (
+            not holders
+            and sector is not None
+            and title is None
+            and sector.code in UNPLACED_SECTORS
+            # "the M23 rebel offensive" is M23's; "civil society leaders" are civil society
+            and (tok.dep_ not in ("compound", "amod") or tok.head.lemma_.lower() in MEMBER_HEADS | _office_words())
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)  # "the FDLR militia"
+        ):
             # "rebels", "refugees", "civil society": a group whose state the text does not give
             m.token_actor[tok.i] = unplaced_sector_actor(sector)
             continue

@@ -496,6 +496,11 @@ CASES = [
     ),
     ("an_unplaced_state_organ_is_nobody", "Police arrested opposition supporters.", []),
     (
+        "a_group_named_in_its_phrase_is_not_unplaced_rebels",
+        "Burundi accused Rwanda of sending troops to support the M23 rebel offensive and the FNL militia.",
+        [("Burundi", "accuses", "Rwanda", False, False), ("Rwanda", "supports", "M23", False, True)],
+    ),
+    (
         "subject_hung_on_the_auxiliary",
         "Niger signed the pact.\nEgypt is mediating between Israel and Hamas.",
         [("Egypt", "meets", "Israel", False, False), ("Egypt", "meets", "Hamas", False, False)],
