@@ -141,7 +141,6 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
 
 
 PROTESTER_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
-STATE_ORGAN_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 
 
 def _riot(rel: str, s: Actor, t: Actor) -> str:
@@ -153,7 +152,7 @@ def _riot(rel: str, s: Actor, t: Actor) -> str:
         and s.sector in PROTESTER_SECTORS
         and s.country is not None
         and t.country == s.country
-        and (t.type == "Country" or t.sector in STATE_ORGAN_SECTORS)
+        and (t.type == "Country" or t.sector in STATE_SECTORS)
     ):
         return "protestsAgainst"
     return rel
