@@ -82,10 +82,10 @@ def person_actor(name: str, country: str | None = None, role: str | None = None)
     >>> person_actor("Wendy R. Sherman").label
     'Wendy Sherman'
     """
-    from kg.persons import display_name, person_key
+    from kg.persons import display_name, iri_key
 
     label = display_name(name) or name
-    key = person_key(label)
+    key = iri_key(label)
     segment = slug(key) if key and key.isascii() else slug(label)
     return Actor(id=str(KGR[f"person/{segment}"]), label=label, type="Person", country=country, role=role)
 

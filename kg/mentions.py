@@ -359,14 +359,16 @@ class Mentions:
             "alliance": "Organization",
             "bloc": "Organization",
         }.get(lemma, "Country" if lemma in DEFINITE_ANAPHORS else None)
-        clause_subjects = set()
+        clause_subjects: set[str] = set()
+        subject_actors: list[Actor] = []
         if not want_person:
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are new objects per access
                 verb = verb.head
             for c in verb.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
-                    clause_subjects.update(a.id for a in self._own(c))
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.i < tok.i:
+                    subject_actors += [a for a in self._own(c) if not want_plural or _plural_mention(c, a)]
+            clause_subjects = {a.id for a in subject_actors}
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 # "Iran said it would ...": a subject pronoun in a reported clause is the speaker.
                 clause_subjects = set()
@@ -397,6 +399,10 @@ class Mentions:
                 break  # "The US sanctioned Russia over its invasion": the sentence's own actor first
             best = actor
             break
+        if (best is None or best_i < sent_start) and tok.dep_ == "poss" and len(subject_actors) == 1:
+            # "The US maintains its support for ...": with no other actor before it in the sentence,
+            # a possessive is its clause's subject
+            best, best_i = subject_actors[0], tok.i
         result = [best] if best is not None else []
         if best is None and want_plural and tok.dep_ == "nsubj":
             # "X met Y. They discussed ...": with no plural-named actor, the ones who just met

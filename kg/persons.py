@@ -82,7 +82,7 @@ def name_words(name: str) -> list[str]:
     return out
 
 
-def person_key(name: str) -> str:
+def person_key(name: str, merge_given: bool = True) -> str:
     """The key of a person's node: folded given name (variants merged) and surname.
 
     >>> person_key("Antony J. Blinken") == person_key("Tony Blinken") == person_key("Anthony Blinken")
@@ -98,7 +98,7 @@ def person_key(name: str) -> str:
     if not words:
         return ""
     variants = _given_variants()
-    if len(words) >= 2 and words[0] not in PARTICLES:
+    if merge_given and len(words) >= 2 and words[0] not in PARTICLES:
         given = _fold_surname(words[0])  # Oleksii / Oleksiy, Yurii / Yuriy
         words = [variants.get(words[0], variants.get(given, given)), *words[1:]]
     tail = [w for w in words[1:] if w not in KEPT_SUFFIXES]
@@ -108,6 +108,24 @@ def person_key(name: str) -> str:
     if len(words) == 1:
         words = [_fold_surname(words[0])]
     return "-".join(words)
+
+
+@lru_cache(maxsize=8192)
+def iri_key(name: str) -> str:
+    """The IRI segment of a person's node: their key (:func:`person_key`), spelt with the given name
+    the person dictionary knows them by, so that merging given-name variants (Volodymyr and
+    Vladimir) never renames a known person. A function of the key alone: every spelling of one
+    person gets the same segment.
+
+    >>> iri_key("Vladimir Putin") == iri_key("Volodymyr Putin") == "vladimir-putin"
+    True
+    """
+    key = person_key(name)
+    known = directory().find(name)
+    if known is None:
+        return key
+    own = person_key(known.name, merge_given=False)
+    return own if own.split("-")[-1:] == key.split("-")[-1:] else key
 
 
 def display_name(name: str) -> str:

@@ -727,6 +727,16 @@ CASES = [
             ("United States", "sanctions", "Russia", False, False),
         ],
     ),
+    (
+        "a_possessive_with_no_other_actor_is_its_clause_s_subject",
+        "Turkey met Qatar.\nThe United States maintains its support for Kenya's sovereignty.",
+        [("Turkey", "meets", "Qatar", False, False), ("United States", "supports", "Kenya", False, False)],
+    ),
+    (
+        "prohibited_from_acting_is_not_acting",
+        "The government of Peru prohibits its diplomats from traveling to Venezuela.",
+        [("Peru", "meets", "Venezuela", True, False)],
+    ),
 ]
 
 
@@ -817,6 +827,10 @@ def test_one_node_per_person_across_spellings():
     assert person_key("Lloyd J. Austin III") == person_key("Lloyd Austin")
     assert person_key("Oleksii Reznikov") == person_key("Oleksiy Reznikov") == person_key("Oleksiy Reznikov")
     assert person_key("Joe Biden") != person_key("Hunter Biden")
+    # merging given-name variants never renames a known person
+    assert person_actor("Volodymyr Putin").id == person_actor("Vladimir Putin").id
+    assert person_actor("Vladimir Putin").id.endswith("/person/vladimir-putin")
+    assert person_actor("Volodymyr Zelenskyy").id.endswith("/person/volodymyr-zelensky")
 
 
 def test_the_scorer_matches_persons_by_kg_s_one_spelling():
