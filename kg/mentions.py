@@ -397,7 +397,7 @@ class Mentions:
                 continue
             if best is not None and best_i >= sent_start > i:
                 break  # "The US sanctioned Russia over its invasion": the sentence's own actor first
-            best = actor
+            best, best_i = actor, i
             break
         if (best is None or best_i < sent_start) and tok.dep_ == "poss" and len(subject_actors) == 1:
             # "The US maintains its support for ...": with no other actor before it in the sentence,

@@ -733,6 +733,22 @@ CASES = [
         [("Turkey", "meets", "Qatar", False, False), ("United States", "supports", "Kenya", False, False)],
     ),
     (
+        "event_nouns_of_wire_text",
+        "Russian shelling of Kharkiv killed ten people.\nThe Taliban's ambush on Afghan soldiers killed five.\n"
+        "Macron held a phone conversation with Putin.\nChina's veto of Japan's resolution angered Kenya.",
+        [
+            ("Emmanuel Macron", "meets", "Vladimir Putin", False, False),
+            ("Russia", "attacks", "Ukraine: civilians", False, False),
+            ("Taliban", "attacks", "Afghanistan: military", False, False),
+            ("China", "rejects", "Japan", False, False),
+        ],
+    ),
+    (
+        "the_leader_of_an_event_does_it",
+        "Chirac opposed the US-led invasion of Iraq.",
+        [("United States", "attacks", "Iraq", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
