@@ -107,6 +107,9 @@ ACT_NOUNS = {
     "intimidation",
 }
 # verbs whose object is a topic two parties talked over, and the links from an event word up to them
+# nouns of a joint undertaking: an infinitive on one is done by whoever works on it ("consulted on
+# efforts to urge Russia", "discussed ways to support Ukraine")
+EFFORT_NOUNS = {"effort", "way", "plan", "initiative", "step", "measure", "strategy", "approach", "work", "option"}
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
 THANK_VERBS = {"thank"}
@@ -207,6 +210,17 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "acomp":  # "Kyiv is grateful to": the copula's subject
         return logical_subjects(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in EFFORT_NOUNS:
+        # "discussed ways to support Ukraine", "consulted on efforts to urge Russia", "agreed on
+        # steps to punish Iran": whoever works on the effort does what it is to do (the parser
+        # takes some of these infinitives for relative clauses)
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+            c.dep_ == "poss" for c in head.children
+        ):
+            if head.dep_ in ("dobj", "attr"):
+                return logical_subjects(head.head, depth + 1)
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+                return logical_subjects(head.head.head, depth + 1)
     if verb.dep_ == "relcl":
         return []
     if verb.dep_ == "xcomp" and is_passive(head):

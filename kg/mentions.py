@@ -1490,8 +1490,9 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
     subject and the one met ("X spoke with Y ... They discussed ..."); the same kind both."""
     sent = tok.sent
     spans = [m.doc[sent.start : tok.i]]
-    if sent.start > 0:
-        spans.append(m.doc[sent.start - 1].sent)
+    while len(spans) < 3 and spans[-1].start > 0:
+        # the last two sentences ("X met Y. X and the Secretary emphasized ... They discussed")
+        spans.append(m.doc[spans[-1].start - 1].sent)
     for span in spans:
         subjects: list[tuple[Token, Actor]] = []
         for t in span:
@@ -1508,7 +1509,7 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
                 verb = verb.head
             verb = verb.head
             if verb.lemma_.lower() not in MEETING_VERBS:
-                return []
+                continue
             met = [
                 b
                 for o in verb.subtree
@@ -1516,7 +1517,9 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
             ]
             person = a.type == "Person" or t.i in m.personal
             met = [b for b in met if (b.type == "Person") == person]
-            return [a, met[0]] if met else []
+            if met:
+                return [a, met[0]]
+            continue
         people = [a for t, a in subjects if a.type == "Person" or t.i in m.personal]
         if len(people) in (0, len(subjects)):
             return [a for _, a in subjects]

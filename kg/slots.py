@@ -141,7 +141,29 @@ def _obliged(ctx: SlotContext) -> list[Actor]:
         )
         if must:
             found += [a for t in logical_subjects(c) for a in ctx.mentions.actors(t)]
+    for noun in ctx.head.children:
+        # "stressed the need for China to release ...": the one a stated need is of
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in NEED_NOUNS:
+            continue
+        for c in noun.children:
+            if c.lemma_.lower() in STATE_VERBS:
+                continue  # "the need for Israelis and Palestinians to be able to enjoy security": no act
+            if c.dep_ in ("advcl", "acl", "relcl") and any(a.lower_ == "for" for a in c.children if a.dep_ == "mark"):
+                found += [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass") for a in ctx.mentions.actors(t)]
+            elif c.dep_ == "prep" and c.lower_ == "for":
+                for t in c.children:
+                    if t.dep_ == "pobj" and any(
+                        x.dep_ in ("acl", "relcl")
+                        and x.lemma_.lower() not in STATE_VERBS
+                        and any(a.lower_ == "to" for a in x.children)
+                        for x in t.children
+                    ):
+                        found += ctx.mentions.actors(t)
     return dedupe(found)
+
+
+NEED_NOUNS = {"need", "necessity", "imperative"}
+STATE_VERBS = {"be", "have", "enjoy", "live", "feel", "remain", "exist"}
 
 
 @resolver("dative")
@@ -205,6 +227,18 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                     if sub.dep_ in PREP and sub.lower_ == word:
                         for pobj in sub.children:
                             found += ctx.arg(pobj)
+    if not found and obj_noun is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and word != "of":
+        # "will bring total U.S. assistance to Ukraine to $8 billion": the parser hangs the noun's
+        # complement on its verb
+        verb = head.head
+        for prep in verb.children:
+            if (
+                (prep.dep_ in PREP or (prep.dep_ in DATIVE and prep.pos_ == "ADP"))
+                and prep.lower_ == word
+                and prep.i > head.i
+            ):
+                found += [a for pobj in prep.children if pobj.dep_ == "pobj" for a in ctx.arg(pobj)]
+                break
     return dedupe(found)
 
 
@@ -283,6 +317,39 @@ def _said_of(ctx: SlotContext) -> list[Actor]:
         return dedupe(a for t in logical_subjects(head.head) for a in m.actors(t))
     if head.dep_ == "appos":
         return dedupe(m.actors(head.head))
+    return []
+
+
+# verbs that state a warning: the consequences they announce are the speaker's threat
+WARNING_VERBS = {
+    "say",
+    "warn",
+    "reaffirm",
+    "affirm",
+    "reiterate",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "underscore",
+    "make",
+    "note",
+    "tell",
+    "state",
+    "signal",
+}
+
+
+@resolver("speaker")
+def _speaker(ctx: SlotContext) -> list[Actor]:
+    """The one who states the clause the trigger is in: "reaffirmed that further aggression would
+    result in severe consequences for Russia" (the reaffirming subject warns Russia)."""
+    t = ctx.head
+    for _ in range(6):
+        if t.head.i == t.i:
+            return []
+        child, t = t, t.head
+        if t.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "dobj") and t.lemma_.lower() in WARNING_VERBS:
+            return dedupe(a for s in logical_subjects(t) for a in ctx.mentions.actors(s))
     return []
 
 

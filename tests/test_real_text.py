@@ -749,6 +749,35 @@ CASES = [
         [("United States", "attacks", "Iraq", False, False)],
     ),
     (
+        "a_stated_need_for_someone_to_act_is_a_demand",
+        "Japan stressed the need for China to release the detained journalists.",
+        [("China", "concedesTo", "media", False, True), ("Japan", "demands", "China", False, False)],
+    ),
+    (
+        "announced_consequences_are_a_threat",
+        "Kenya reaffirmed that further Ugandan aggression would result in severe consequences for Uganda.",
+        [("Kenya", "threatens", "Uganda", False, False)],
+    ),
+    (
+        "whoever_works_on_an_effort_does_what_it_is_to_do",
+        "Japan and Canada consulted on diplomatic efforts to urge Iran to deescalate.",
+        [
+            ("Canada", "requests", "Iran", False, False),
+            ("Japan", "meets", "Canada", False, False),
+            ("Japan", "requests", "Iran", False, False),
+        ],
+    ),
+    (
+        "they_are_the_pair_who_met_two_sentences_back",
+        "Antony Blinken met with Dmytro Kuleba in Washington. The Secretary and the minister praised the "
+        "partnership. They urged Russia to withdraw.",
+        [
+            ("Antony Blinken", "meets", "Dmytro Kuleba", False, False),
+            ("Antony Blinken", "requests", "Russia", False, False),
+            ("Dmytro Kuleba", "requests", "Russia", False, False),
+        ],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],

@@ -27,9 +27,10 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
     # a noun event ("Russia's invasion") is not denied by the verb that mentions it
     # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
     negated, hedged = modality(token, lex, negating_governors=frame.rule not in ("nominal", "implied"))
-    if frame.rule == "implied":
+    if frame.rule == "implied" or (frame.rule == "nominal" and frame.trigger.relation == "threatens"):
         # "in the face of Russia's invasion": a state's war is stated as a fact, whatever
-        # the sentence around it plans; only its own words ("alleged") hedge it
+        # the sentence around it plans; only its own words ("alleged") hedge it. Consequences
+        # that "would" follow are the threat itself, made now
         hedged = any(
             c.lower_ in lex.hedge.get("adverb", ()) or (c.dep_ == "amod" and c.lower_ in lex.hedge.get("adjective", ()))
             for c in token.children
