@@ -347,6 +347,7 @@ class Mentions:
             return []
         if tok.i in self._pron_cache:
             return self._pron_cache[tok.i]
+        self._pron_cache[tok.i] = []  # a pronoun met again while resolving itself names no one
         want_person = tok.lower_ in PERSON_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "person"
         want_plural = tok.lower_ in PLURAL_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "plural"
         lemma = tok.lemma_.lower()
@@ -360,15 +361,19 @@ class Mentions:
             "bloc": "Organization",
         }.get(lemma, "Country" if lemma in DEFINITE_ANAPHORS else None)
         clause_subjects: set[str] = set()
-        subject_actors: list[Actor] = []
+        subject_actors: list[list[Actor]] = []
         if not want_person:
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are new objects per access
                 verb = verb.head
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.i < tok.i:
-                    subject_actors += [a for a in self._own(c) if not want_plural or _plural_mention(c, a)]
-            clause_subjects = {a.id for a in subject_actors}
+                    if want_plural and any(x.dep_ == "conj" for x in c.children):
+                        # "Biden and Harris sent their condolences": the coordinated subjects
+                        subject_actors.append(self.actors(c))
+                    else:
+                        subject_actors += [[a] for a in self._own(c) if not want_plural or _plural_mention(c, a)]
+            clause_subjects = {a.id for group in subject_actors for a in group}
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 # "Iran said it would ...": a subject pronoun in a reported clause is the speaker.
                 clause_subjects = set()
@@ -399,11 +404,11 @@ class Mentions:
                 break  # "The US sanctioned Russia over its invasion": the sentence's own actor first
             best, best_i = actor, i
             break
+        result = [best] if best is not None else []
         if (best is None or best_i < sent_start) and tok.dep_ == "poss" and len(subject_actors) == 1:
             # "The US maintains its support for ...": with no other actor before it in the sentence,
             # a possessive is its clause's subject
-            best, best_i = subject_actors[0], tok.i
-        result = [best] if best is not None else []
+            result = subject_actors[0]
         if best is None and want_plural and tok.dep_ == "nsubj":
             # "X met Y. They discussed ...": with no plural-named actor, the ones who just met
             result = _participants(self, tok)

@@ -344,13 +344,18 @@ def _speaker(ctx: SlotContext) -> list[Actor]:
     """The one who states the clause the trigger is in: "reaffirmed that further aggression would
     result in severe consequences for Russia" (the reaffirming subject warns Russia)."""
     t = ctx.head
+    ahead = False  # consequences that will or would follow, not ones a war "is having"
     for _ in range(6):
         if t.head.i == t.i:
             return []
         child, t = t, t.head
+        ahead |= any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children)
         if t.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "dobj") and t.lemma_.lower() in WARNING_VERBS:
-            return dedupe(a for s in logical_subjects(t) for a in ctx.mentions.actors(s))
+            return dedupe(a for s in logical_subjects(t) for a in ctx.mentions.actors(s)) if ahead else []
     return []
+
+
+FUTURE_AUX = {"will", "would", "'ll", "shall", "could"}
 
 
 @resolver("between")

@@ -778,6 +778,21 @@ CASES = [
         ],
     ),
     (
+        "their_of_coordinated_subjects_is_both",
+        "Turkey met Qatar.\nJapan and Kenya sent their condolences to Chile.",
+        [
+            ("Japan", "supports", "Chile", False, False),
+            ("Kenya", "supports", "Chile", False, False),
+            ("Turkey", "meets", "Qatar", False, False),
+        ],
+    ),
+    ("consequences_a_war_is_having_are_no_threat", "This war is having consequences for Chile, Japan said.", []),
+    (
+        "a_need_hedges_the_act_not_the_event_it_mentions",
+        "Japan stressed the need for a strong response to Russia's war against Ukraine.",
+        [("Russia", "attacks", "Ukraine", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
