@@ -557,6 +557,16 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
             for t in span:
                 m.places.add(t.i)
             return sector_actor(country, m.gz.sectors["CVL"])
+    if label == "PERSON" and _named_as_place(span):
+        # "the town of Ain Issa": whatever the recogniser says, a place (its state's people if
+        # the places gazetteer knows it, else no actor)
+        code = load_places().state_of(normalise_surface(text), set())
+        country = m.gz.country(code) if code else None
+        if country is None:
+            return None
+        for t in span:
+            m.places.add(t.i)
+        return sector_actor(country, m.gz.sectors["CVL"])
     if label == "PERSON":
         return _person(span, m)
     if label == "ORG":
@@ -567,6 +577,15 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
             if form and (hit := gz.lookup(form)) is not None and hit.type == "Country":
                 return hit
     return None
+
+
+PLACE_HEADS = {"town", "city", "village", "province", "region", "district", "county", "port", "governorate"}
+
+
+def _named_as_place(span: Span) -> bool:
+    """ "the town of Ain Issa", "the city of Kharkiv": a name given as a place's."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS
 
 
 def _place_not_person(text: str, span: Span) -> bool:

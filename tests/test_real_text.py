@@ -793,6 +793,12 @@ CASES = [
         [("Russia", "attacks", "Ukraine", False, False)],
     ),
     (
+        "a_place_taken_is_attacked",
+        "The city of Aden fell under Houthi control.",
+        [("Houthis", "attacks", "Yemen", False, False)],
+    ),
+    ("the_town_of_a_name_is_a_place_never_a_person", "Turkish jets bombed the town of Qubbat Zeyta.", []),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
