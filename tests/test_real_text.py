@@ -795,7 +795,7 @@ CASES = [
     (
         "a_place_taken_is_attacked",
         "The city of Aden fell under Houthi control.",
-        [("Houthis", "attacks", "Yemen", False, False)],
+        [("Houthis", "attacks", "Yemen: civilians", False, False)],
     ),
     ("the_town_of_a_name_is_a_place_never_a_person", "Turkish jets bombed the town of Qubbat Zeyta.", []),
     (
