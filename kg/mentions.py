@@ -703,7 +703,7 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     return org_actor(slug(name), name, None, country)
 
 
-def _holder_of(tokens: list[Token], m: Mentions) -> Actor | None:
+def _holder_of(tokens: list[Token], m: Mentions, unknown_orgs: bool = False) -> Actor | None:
     # "Special Envoy for Iran Robert Malley", "Ambassador to Kenya X": after "for"/"to" comes the
     # portfolio, not the state the person serves
     portfolio = min((t.i for t in tokens if t.lower_ in ("for", "to")), default=None)
@@ -716,7 +716,7 @@ def _holder_of(tokens: list[Token], m: Mentions) -> Actor | None:
         if (
             a is not None
             and a.type not in ("Person", "SectorActor")
-            and not (a.type == "Organization" and a.kind is None)
+            and not (a.type == "Organization" and a.kind is None and not unknown_orgs)
         ):
             return a
     return None
@@ -867,6 +867,10 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
         _, lead = _strip_name(ent, m.gz)
         title = _title_from([t.text for t in left if t.i not in m.token_actor] + lead, m)
         holder = _holder_of(left, m) or (_phrase_holder(list(left), m) if title is not None else None)
+        if holder is None and title is not None and title.scope == "org":
+            # "Green Party candidate Howie Hawkins": before an organisation's office, a body the
+            # gazetteer does not know is the one served
+            holder = _holder_of(left, m, unknown_orgs=True)
         past = False
         if title is None or holder is None:
             # apposition either way round: "Wang Yi, China's foreign minister" / "the minister, Wang Yi"
@@ -913,8 +917,8 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
             holder = _own_state(m, title, person)
         if title is None or holder is None:
             continue
-        if title.scope == "org" and holder.type == "Country" and title.role == "leads":
-            continue
+        if title.scope == "org" and holder.type == "Country":
+            continue  # an organisation's office ("nominee", "chief executive") is never a state's
         said = {t.lower_ for w in left for t in w.subtree} | {w.lower() for w in lead}  # "then-prime-minister X"
         if past or said & PAST_OFFICE:
             continue  # "former President Barack Obama", "President-elect": not the office-holder now

@@ -799,6 +799,29 @@ CASES = [
     ),
     ("the_town_of_a_name_is_a_place_never_a_person", "Turkish jets bombed the town of Qubbat Zeyta.", []),
     (
+        "a_party_s_nominee_is_its_member",
+        "Libertarian Party presidential nominee Jo Jorgensen criticized Joe Biden.",
+        [
+            ("Jo Jorgensen", "criticizes", "Joe Biden", False, False),
+            ("Jo Jorgensen", "memberOf", "Libertarian Party", False, False),
+        ],
+    ),
+    (
+        "an_organisation_s_office_is_never_a_state_s",
+        "Unity Party of America presidential nominee Bill Hammons criticized Joe Biden.",
+        [("Bill Hammons", "criticizes", "Joe Biden", False, False)],
+    ),
+    (
+        "a_target_slot_naming_only_the_source_gives_way",
+        "The United States expresses its deep concern with the Kyrgyz Republic's approval of a law.",
+        [("United States", "criticizes", "Kyrgyzstan", False, False)],
+    ),
+    (
+        "choosing_someone_backs_them",
+        "The Constitution Party nominated Don Blankenship.",
+        [("Constitution Party", "supports", "Don Blankenship", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],

@@ -59,7 +59,9 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         # "condemned the killing of protesters", "investigated the bombing of Gaza": the act's
         # victims are not whom the condemnation is about; its author is (objmod: "Russia's")
         target_slots = [t for t in target_slots if t not in ("prep:of", "prep:on", "prep:against")]
-    targets, loose_targets = slot_actors_how(target_slots, head, obj_noun, ctx)
+    targets, loose_targets = slot_actors_how(
+        target_slots, head, obj_noun, ctx, frozenset(a.id for a in sources) if len(sources) == 1 else frozenset()
+    )
     if not targets and "implied" in trig.target:
         # "Russia's unprovoked war", in a sentence that names one other state: that state
         targets = slot("implied", head, obj_noun, ctx)
@@ -180,12 +182,16 @@ def _coordinated(head: Token) -> bool:
     return len(subjects) < 2 or any(t.dep_ == "conj" for t in subjects)
 
 
-def slot_actors_how(names, head: Token, obj_noun: Token | None, ctx: Sentence) -> tuple[list[Actor], bool]:
+def slot_actors_how(
+    names, head: Token, obj_noun: Token | None, ctx: Sentence, besides: frozenset[str] = frozenset()
+) -> tuple[list[Actor], bool]:
     """Actors of the first slot that has some, and whether they were only carried by a modifier.
 
     First the arguments that name an actor outright, then those that only carry one as a
     modifier ("condemned Israel's decision", "a wave of Russian missiles"). A slot written
-    with a final "!" in the lexicon ("obj!") takes named actors only.
+    with a final "!" in the lexicon ("obj!") takes named actors only. A slot that finds only
+    actors of ``besides`` (the sources) gives way to the next: "the US expresses its concern
+    with Kyrgyzstan's law" is not about the US.
     """
     located = [s for s in names if s in LOCATION_SLOTS]
     for loose in (False, True):
@@ -193,11 +199,11 @@ def slot_actors_how(names, head: Token, obj_noun: Token | None, ctx: Sentence) -
             if (loose and name.endswith("!")) or name in located:
                 continue
             actors = slot(name.rstrip("!"), head, obj_noun, ctx, loose)
-            if actors:
+            if actors and not all(a.id in besides for a in actors):
                 return actors, loose
     for name in located:  # "attacked Hamas positions in Rafah": where it happened comes last
         actors = slot(name, head, obj_noun, ctx)
-        if actors:
+        if actors and not all(a.id in besides for a in actors):
             return actors, False
     return [], False
 
