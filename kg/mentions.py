@@ -788,7 +788,11 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
     person, except the actors it names as the office's holder."""
     gz = m.gz
     for name, phrase in _title_phrases(doc, gz):
-        if any(PAST_OFFICE & {t.lower_ for t in phrase}):
+        said = {t.lower_ for t in phrase} | {c.lower_ for t in phrase for c in t.children if c.dep_ == "amod"}
+        first = min(t.i for t in phrase) if len(phrase) else 0
+        if first > 0:
+            said.add(doc[first - 1].lower_)  # "former US Vice President Joe Biden"
+        if PAST_OFFICE & said:
             continue
         text = "".join(t.text_with_ws for t in name).strip()
         if text.isupper():

@@ -822,6 +822,16 @@ CASES = [
         [("Constitution Party", "supports", "Don Blankenship", False, False)],
     ),
     (
+        "a_thing_thanked_for_that_names_its_recipient_is_not_the_thanker_s",
+        "Chile thanked Greece for its steadfast support of Ukraine.",
+        [("Chile", "supports", "Greece", False, False), ("Greece", "supports", "Ukraine", False, False)],
+    ),
+    (
+        "a_former_office_in_a_title_phrase_is_no_role",
+        "The debate between US President Donald Trump and former US Vice President Joe Biden was cancelled.",
+        [("Donald Trump", "leads", "United States", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],

@@ -27,7 +27,9 @@ def _applies(ctx: Sentence, token: Token) -> bool:
 def nominal(ctx: Sentence, noun: Token) -> list[Frame]:
     triggers = ctx.lex.nouns[noun.lemma_.lower()]
     givers, takers = thanked_for(noun, ctx.mentions)
-    if givers and takers:
+    if givers and takers and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children):
+        # (a thing thanked for that says whom it went to, or what it is to do, is not the
+        # thanker's: "thanked Greece for its support of Ukraine", "for its commitment to provide")
         # "Ukraine is grateful to the United States for its military support": the one thanked gave it
         for trig in triggers:
             if relations()[trig.relation].quad in (1, 2):
