@@ -1139,6 +1139,15 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 ),
                 None,
             )
+        if (
+            appos_person is None
+            and title is None
+            and tok.dep_ == "appos"
+            and tok.head.i in m.token_actor
+            and m.token_actor[tok.head.i].type == "Person"
+        ):
+            # "Danny Fenster, a journalist detained in Burma": the apposition is the person
+            appos_person = m.token_actor[tok.head.i]
         if appos_person is None and title is not None and tok.pos_ == "PROPN":
             # "Head of the Presidential Office Andriy Yermak": the parser hangs the name, glued to
             # the office's body, under "of"; the title stands for the person

@@ -832,6 +832,17 @@ CASES = [
         [("Donald Trump", "leads", "United States", False, False)],
     ),
     (
+        "thanks_expressed_or_conveyed_are_support",
+        "Kenya conveyed its thanks to Japan.\nChile expressed thanks for Peru's commitment to the region.",
+        [("Chile", "supports", "Peru", False, False), ("Kenya", "supports", "Japan", False, False)],
+    ),
+    ("obtaining_a_status_is_no_supply", "Moldova celebrated obtaining EU candidate status.", []),
+    (
+        "an_apposition_of_a_person_is_the_person",
+        "Blinken raised the case of Danny Fenster, a journalist detained in Burma.",
+        [("Myanmar", "coerces", "Danny Fenster", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
