@@ -843,6 +843,15 @@ CASES = [
         [("Myanmar", "coerces", "Danny Fenster", False, False)],
     ),
     (
+        "acting_jointly_is_cooperation",
+        "The United States and Germany jointly offered a reward.\nJapan and Kenya together condemned Russia.",
+        [
+            ("Japan", "criticizes", "Russia", False, False),
+            ("Kenya", "criticizes", "Russia", False, False),
+            ("United States", "cooperatesWith", "Germany", False, False),
+        ],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
