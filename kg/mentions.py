@@ -689,7 +689,11 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     if len(tokens) >= 3 and (tokens[0].lower_,) in gz.titles and all(t.pos_ == "PROPN" for t in tokens[1:]):
         # "Spokesperson Ned Price" labelled ORG: a titled name is a person
         return _person(span.doc[tokens[1].i : span.end], m)
-    name = normalise_surface(span.text)
+    while len(tokens) > 1 and (tokens[0].pos_ in ("ADP", "VERB", "SCONJ", "ADV") or tokens[0].is_lower):
+        # "Regarding Ashodaya Samithi", "national Constitution Party": the recogniser took in a word
+        # before the name
+        tokens = tokens[1:]
+    name = normalise_surface(span.doc[tokens[0].i : span.end].text)
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
     last = tokens[-1].lemma_.lower()

@@ -852,6 +852,11 @@ CASES = [
         ],
     ),
     (
+        "a_word_the_recogniser_took_in_before_a_name_is_not_the_name",
+        "The national Constitution Party criticized Joe Biden.",
+        [("Constitution Party", "criticizes", "Joe Biden", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
