@@ -265,6 +265,15 @@ class Mentions:
         missiles", "Thousands of Jordanians", "its border with Ukraine"."""
         out = []
         for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
+            found = []
+            if t.lemma_.lower() in ("border", "frontier", "boundary"):
+                # "massed troops on its border with Ukraine": the neighbour, not the border's owner
+                for p in t.children:
+                    if p.dep_ == "prep" and p.lower_ == "with":
+                        found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+                if found:
+                    out += found
+                    continue
             found = [] if self.only_placed(t) else self.act_agents(t)
             sector = self.gz.sector_of(t.lemma_.lower())
             if not found and sector is not None and not sector.state:

@@ -622,7 +622,11 @@ CASES = [
     (
         "a_joint_pledge_is_an_agreement",
         "Japan and South Korea pledged to strengthen cooperation.",
-        [("Japan", "agreesWith", "South Korea", False, False), ("Japan", "cooperatesWith", "South Korea", False, True)],
+        # a commitment made is not hedged (GUIDE.md): "agreed to", "pledged to"
+        [
+            ("Japan", "agreesWith", "South Korea", False, False),
+            ("Japan", "cooperatesWith", "South Korea", False, False),
+        ],
     ),
     (
         "a_joint_pledge_of_aid_is_aid_only",
@@ -855,6 +859,36 @@ CASES = [
         "a_word_the_recogniser_took_in_before_a_name_is_not_the_name",
         "The national Constitution Party criticized Joe Biden.",
         [("Constitution Party", "criticizes", "Joe Biden", False, False)],
+    ),
+    (
+        "a_speaker_who_would_like_to_thank_thanks",
+        '"We would like to thank Kenya for its help," Joe Biden said.',
+        [("United States", "supports", "Kenya", False, False)],
+    ),
+    (
+        "force_someone_owns_is_a_fact_in_any_plan",
+        "Japan will reinforce its support for Ukraine in the face of Russia's invasion of Ukraine.",
+        [("Japan", "supports", "Ukraine", False, False), ("Russia", "attacks", "Ukraine", False, False)],
+    ),
+    (
+        "a_light_verb_s_modal_hedges_its_event_noun",
+        "Russia may launch an invasion of Ukraine.\nRussia did not launch an invasion of Georgia.",
+        [("Russia", "attacks", "Georgia", True, False), ("Russia", "attacks", "Ukraine", False, True)],
+    ),
+    (
+        "a_border_is_with_its_neighbour_not_its_owner",
+        "Belarus massed troops along its border with Lithuania.",
+        [("Belarus", "mobilizesAgainst", "Lithuania", False, False)],
+    ),
+    (
+        "withdrawing_one_s_own_forces_is_withdrawal",
+        "Israel withdrew its forces from southern Lebanon.",
+        [("Israel", "withdrawsFrom", "Lebanon", False, False)],
+    ),
+    (
+        "a_quantity_of_goods_is_goods",
+        "Russia received millions of artillery shells from North Korea.",
+        [("North Korea", "supplies", "Russia", False, False)],
     ),
     (
         "prohibited_from_acting_is_not_acting",

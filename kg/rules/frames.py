@@ -13,6 +13,7 @@ from kg import slots
 from kg.english import ACT_NOUNS, discussion_of, logical_objects, logical_subjects, reciprocal_object
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
+from kg.rules.relation import own_organ
 from kg.slots import LOCATION_SLOTS, SlotContext
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         # victims are not whom the condemnation is about; its author is (objmod: "Russia's")
         target_slots = [t for t in target_slots if t not in ("prep:of", "prep:on", "prep:against")]
     targets, loose_targets = slot_actors_how(
-        target_slots, head, obj_noun, ctx, frozenset(a.id for a in sources) if len(sources) == 1 else frozenset()
+        target_slots, head, obj_noun, ctx, tuple(sources[:1]) if len(sources) == 1 else ()
     )
     if not targets and "implied" in trig.target:
         # "Russia's unprovoked war", in a sentence that names one other state: that state
@@ -183,27 +184,32 @@ def _coordinated(head: Token) -> bool:
 
 
 def slot_actors_how(
-    names, head: Token, obj_noun: Token | None, ctx: Sentence, besides: frozenset[str] = frozenset()
+    names, head: Token, obj_noun: Token | None, ctx: Sentence, besides: tuple[Actor, ...] = ()
 ) -> tuple[list[Actor], bool]:
     """Actors of the first slot that has some, and whether they were only carried by a modifier.
 
     First the arguments that name an actor outright, then those that only carry one as a
     modifier ("condemned Israel's decision", "a wave of Russian missiles"). A slot written
     with a final "!" in the lexicon ("obj!") takes named actors only. A slot that finds only
-    actors of ``besides`` (the sources) gives way to the next: "the US expresses its concern
-    with Kyrgyzstan's law" is not about the US.
+    ``besides`` (the source) or its own state organs gives way to the next: "the US expresses
+    its concern with Kyrgyzstan's law" is not about the US, "Israel withdrew its forces from
+    Lebanon" does nothing to Israel's army.
     """
+
+    def own(actors: list[Actor]) -> bool:
+        return bool(besides) and all(any(a.id == b.id or own_organ(a, b) for b in besides) for a in actors)
+
     located = [s for s in names if s in LOCATION_SLOTS]
     for loose in (False, True):
         for name in names:
             if (loose and name.endswith("!")) or name in located:
                 continue
             actors = slot(name.rstrip("!"), head, obj_noun, ctx, loose)
-            if actors and not all(a.id in besides for a in actors):
+            if actors and not own(actors):
                 return actors, loose
     for name in located:  # "attacked Hamas positions in Rafah": where it happened comes last
         actors = slot(name, head, obj_noun, ctx)
-        if actors and not all(a.id in besides for a in actors):
+        if actors and not own(actors):
             return actors, False
     return [], False
 

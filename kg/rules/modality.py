@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.english import GOVERNOR_LINKS
+from kg.ontology import relations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,14 +28,22 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
     # a noun event ("Russia's invasion") is not denied by the verb that mentions it
     # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
     negated, hedged = modality(token, lex, negating_governors=frame.rule not in ("nominal", "implied"))
-    if frame.rule == "implied" or (frame.rule == "nominal" and frame.trigger.relation == "threatens"):
+    owned_force = (
+        frame.rule == "nominal"
+        and relations()[frame.trigger.relation].quad == 4
+        and any(c.dep_ == "poss" for c in token.children)
+        # ("Russia may launch its invasion": a light verb's plans are the event's)
+        and not (token.dep_ == "dobj" and token.head.lemma_.lower() in lex.support_verbs)
+    )
+    if frame.rule == "implied" or owned_force or (frame.rule == "nominal" and frame.trigger.relation == "threatens"):
         # "in the face of Russia's invasion": a state's war is stated as a fact, whatever
-        # the sentence around it plans; only its own words ("alleged") hedge it. Consequences
-        # that "would" follow are the threat itself, made now
+        # the sentence around it plans; only its own words ("alleged") hedge it; so is any use of
+        # force someone is said to own ("will reinforce support in the face of Russia's invasion").
+        # Consequences that "would" follow are the threat itself, made now
         hedged = any(
             c.lower_ in lex.hedge.get("adverb", ()) or (c.dep_ == "amod" and c.lower_ in lex.hedge.get("adjective", ()))
             for c in token.children
-        )
+        ) or (owned_force and conditional_or_asked(token, lex))  # "Russia's war on terror is a sham"
     if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
         hedged = True  # "is considering sanctions against": the verb itself hedges
     if frame.trigger.relation in REQUESTS:
@@ -85,6 +94,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     n, h = own_marks(trigger)
     negated |= n
     hedged |= h
+    if performative(trigger):
+        return negated, False  # "I would like to congratulate ...": said, so done
     hedged |= conditional_or_asked(trigger, lex)
     for subj in trigger.children:
         if subj.dep_ in ("nsubj", "nsubjpass") and any(
@@ -145,15 +156,35 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             if any(d.dep_ == "det" and d.lower_ in neg_det for d in tok.children):
                 negated = True  # "has no plans to supply"
         n, h = own_marks(tok)
-        if n and not past_noun and link in ("xcomp", "ccomp", "pcomp", "prep"):
-            negated = True
-        if h and (link in ("xcomp", "ccomp", "acl", "pcomp") or (link == "prep" and word in ("in", "at"))):
+        light = link == "dobj" and tok.i == trigger.head.i and lemma in lex.support_verbs
+        if n and ((not past_noun and link in ("xcomp", "ccomp", "pcomp", "prep")) or light):
+            negated = True  # ("did not launch an invasion": the verb that states a noun event)
+        if h and (light or link in ("xcomp", "ccomp", "acl", "pcomp") or (link == "prep" and word in ("in", "at"))):
             hedged = True  # "In meetings with X, the Secretary will discuss ...": the meetings are ahead
         if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
             break
     if negated and any(c.lower_ in ("until", "till") for c in trigger.children):
         negated = False  # "did not endorse her until July": endorsed, in July
     return negated, hedged
+
+
+PERFORMATIVE_GOVERNORS = {"like", "wish", "want"}
+FIRST_PERSON = {"i", "we"}
+
+
+def performative(trigger: Token) -> bool:
+    """ "I would like to congratulate", "we wish to thank": a speaker saying they would like to
+    congratulate or thank does it in saying so."""
+    gov = trigger.head
+    return (
+        trigger.dep_ == "xcomp"
+        and gov.lemma_.lower() in PERFORMATIVE_GOVERNORS
+        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in gov.children)
+        and trigger.lemma_.lower() in SPEECH_ACTS
+    )
+
+
+SPEECH_ACTS = {"congratulate", "thank", "welcome", "commend", "praise", "condemn", "express", "extend", "offer"}
 
 
 def conditional_or_asked(trigger: Token, lex: Lexicon) -> bool:

@@ -123,7 +123,7 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
                     pairs.append((a, b))
     else:
         pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
-    pairs = [(s, t) for s, t in pairs if not _own_organ(s, t) and not _own_organ(t, s)]
+    pairs = [(s, t) for s, t in pairs if not own_organ(s, t) and not own_organ(t, s)]
     if relations()[rel].quad in (1, 2):
         # "help Ukraine defend its country", "the United States worked with American companies": a
         # state's cooperation with its own people is domestic, not a relation between actors
@@ -220,6 +220,6 @@ def _own_people(a: Actor, b: Actor) -> bool:
     return a.type == "Country" and b.type == "SectorActor" and a.country == b.country and b.sector not in STATE_SECTORS
 
 
-def _own_organ(a: Actor, b: Actor) -> bool:
+def own_organ(a: Actor, b: Actor) -> bool:
     """A state organ ("Mali: military") and its own state are one actor for an event."""
     return a.type == "SectorActor" and b.type == "Country" and a.country == b.country and a.sector in STATE_SECTORS
