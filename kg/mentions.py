@@ -698,7 +698,11 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     if len(tokens) >= 3 and (tokens[0].lower_,) in gz.titles and all(t.pos_ == "PROPN" for t in tokens[1:]):
         # "Spokesperson Ned Price" labelled ORG: a titled name is a person
         return _person(span.doc[tokens[1].i : span.end], m)
-    while len(tokens) > 1 and (tokens[0].pos_ in ("ADP", "VERB", "SCONJ", "ADV") or tokens[0].is_lower):
+    while (
+        len(tokens) > 1
+        and tokens[0].lower_ not in NAME_PARTICLES  # "al-Nusra Front", "de Gaulle Foundation"
+        and (tokens[0].pos_ in ("ADP", "VERB", "SCONJ", "ADV") or tokens[0].is_lower)
+    ):
         # "Regarding Ashodaya Samithi", "national Constitution Party": the recogniser took in a word
         # before the name
         tokens = tokens[1:]
