@@ -107,6 +107,35 @@ ACT_NOUNS = {
     "intimidation",
 }
 # verbs whose object is a topic two parties talked over, and the links from an event word up to them
+# verbs by which a subject makes a text its own: its participles speak for the subject ("issued a
+# statement condemning")
+ISSUING_VERBS = {
+    "issue",
+    "release",
+    "publish",
+    "post",
+    "send",
+    "deliver",
+    "make",
+    "put",
+    "give",
+    "sign",
+    "adopt",
+    "pass",
+    "write",
+    "tweet",
+    "file",
+    "submit",
+    "introduce",
+    "table",
+    "draft",
+    "sponsor",
+    "circulate",
+    "launch",
+    "hold",
+    "air",
+    "broadcast",
+}
 # nouns of a joint undertaking: an infinitive on one is done by whoever works on it ("consulted on
 # efforts to urge Russia", "discussed ways to support Ukraine")
 EFFORT_NOUNS = {"effort", "way", "plan", "initiative", "step", "measure", "strategy", "approach", "work", "option"}
@@ -277,8 +306,17 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             ]
         if owners:
             return with_conjuncts(owners)
-    if verb.dep_ == "acl" and head.dep_ in ("dobj", "attr"):
-        # "Iran has the potential to supply Moscow"
+    if (
+        verb.dep_ == "acl"
+        and head.dep_ in ("dobj", "attr")
+        and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            or verb.tag_ != "VBG"
+            or head.head.lemma_.lower() in ISSUING_VERBS
+        )
+    ):
+        # "Iran has the potential to supply Moscow", "issued a statement condemning Iran"; not
+        # "vetoed a resolution condemning Syria": what a participle says of a noun, the noun does
         return logical_subjects(head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj":
         # "posted a message on Twitter blaming Iran": the parser hangs the participle on the

@@ -891,6 +891,21 @@ CASES = [
         [("North Korea", "supplies", "Russia", False, False)],
     ),
     (
+        "what_a_participle_says_of_a_noun_the_noun_does",
+        "Russia vetoed a resolution condemning Syria.\nFrance issued a statement condemning Iran.",
+        [("France", "criticizes", "Iran", False, False)],
+    ),
+    (
+        "a_threat_to_retaliate_is_made",
+        "Iran threatened to retaliate against Israel.",
+        [("Iran", "threatens", "Israel", False, False)],
+    ),
+    (
+        "denying_someone_s_claims_rejects_them",
+        "China denied American claims about its exports.",
+        [("China", "rejects", "United States", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],

@@ -110,8 +110,9 @@ class Relation:
 def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool) -> Iterator[Relation]:
     """The relations of a frame: one per source and target pair that are distinct actors."""
     rel = frame.trigger.relation
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in THREAT_GOVERNORS and rel != "threatens":
-        # "threatened to cut ties with Mali": the threat is what happened
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in THREAT_GOVERNORS:
+        # "threatened to cut ties with Mali", "threatened to retaliate against Israel": the threat
+        # is what happened
         rel, hedged = "threatens", False
     pairs = []
     if frame.reciprocal:
