@@ -300,6 +300,16 @@ class Mentions:
         """The actors a noun carries (``modifier_actors``), but of an act done to someone ("the
         killing of Iranian protesters", "violations of Ukraine's sovereignty") only its author:
         a possessor or demonym ("Russia's violation", "Russian attacks") or a by-agent."""
+        led = [
+            a
+            for c in noun.children
+            if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN"
+            for x in c.children
+            if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i
+            for a in self.actors(x)
+        ]
+        if led:
+            return led  # "Saudi-led coalition airstrikes killed ...": the leader's strikes
         if noun.lemma_.lower() not in ACT_NOUNS:
             return self.modifier_actors(noun)
         found = self.modifier_actors(noun, owners_too=False)
@@ -566,7 +576,7 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
             for t in span:
                 m.places.add(t.i)
             return sector_actor(country, m.gz.sectors["CVL"])
-    if label == "PERSON" and _named_as_place(span):
+    if label in ("PERSON", "ORG") and _named_as_place(span):
         # "the town of Ain Issa": whatever the recogniser says, a place (its state's people if
         # the places gazetteer knows it, else no actor)
         code = load_places().state_of(normalise_surface(text), set())

@@ -906,6 +906,16 @@ CASES = [
         [("China", "rejects", "United States", False, False)],
     ),
     (
+        "the_leader_of_a_coalition_s_strikes_strikes",
+        "Saudi-led coalition airstrikes killed 20 civilians in Yemen.",
+        [("Saudi Arabia", "attacks", "Yemen: civilians", False, False)],
+    ),
+    (
+        "executing_someone_attacks_them_executing_a_plan_does_not",
+        "Iran executed a Kenyan journalist.\nThe ministry executed the plan.",
+        [("Iran", "attacks", "Kenya: media", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
