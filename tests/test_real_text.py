@@ -916,6 +916,11 @@ CASES = [
         [("Iran", "attacks", "Kenya: media", False, False)],
     ),
     (
+        "an_arrest_warrant_charges_the_one_it_names",
+        "The ICC issued an arrest warrant for Vladimir Putin.",
+        [("International Criminal Court", "accuses", "Vladimir Putin", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
