@@ -295,7 +295,8 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         first = first.head  # "led arrests, prosecutions and sentencings of": each conjunct
     if not found and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in ctx.support_verbs:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
-        found += [a for t in logical_subjects(first.head) for a in m.actors(t)]
+        # ("the Biden administration approved the sale of": the one it is named after)
+        found += [a for t in logical_subjects(first.head) for a in (m.actors(t) or m.carried_actors(t))]
     claim = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "for" else None
     if (
         not found

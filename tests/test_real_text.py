@@ -921,6 +921,16 @@ CASES = [
         [("International Criminal Court", "accuses", "Vladimir Putin", False, False)],
     ),
     (
+        "a_veto_lifted_is_a_concession",
+        "Turkey lifted its veto on Sweden's membership.",
+        [("Turkey", "concedesTo", "Sweden", False, False)],
+    ),
+    (
+        "a_support_verb_s_subject_named_after_a_person",
+        "The Biden administration approved the sale of F-16 jets to Turkey.",
+        [("Joe Biden", "supplies", "Turkey", False, False)],
+    ),
+    (
         "prohibited_from_acting_is_not_acting",
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
