@@ -300,14 +300,7 @@ class Mentions:
         """The actors a noun carries (``modifier_actors``), but of an act done to someone ("the
         killing of Iranian protesters", "violations of Ukraine's sovereignty") only its author:
         a possessor or demonym ("Russia's violation", "Russian attacks") or a by-agent."""
-        led = [
-            a
-            for c in noun.children
-            if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN"
-            for x in c.children
-            if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i
-            for a in self.actors(x)
-        ]
+        led = self.leaders(noun)
         if led:
             return led  # "Saudi-led coalition airstrikes killed ...": the leader's strikes
         if noun.lemma_.lower() not in ACT_NOUNS:
@@ -317,6 +310,17 @@ class Mentions:
             if p.dep_ == "prep" and p.lower_ == "by":
                 found += [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
         return found
+
+    def leaders(self, noun: Token) -> list[Actor]:
+        """Who an "X-led" noun is led by: "the Saudi-led coalition", "the US-led invasion"."""
+        return [
+            a
+            for c in noun.children
+            if c.dep_ == "amod" and c.lower_ == "led"
+            for x in c.children
+            if x.dep_ in ("npadvmod", "compound", "nmod", "advmod") and x.i < c.i
+            for a in self.actors(x)
+        ]
 
     def only_placed(self, noun: Token) -> bool:
         """Whether the actors modifying ``noun`` are only cities that say where something happened
@@ -510,15 +514,9 @@ def _led_groups(doc: Doc, m: Mentions) -> None:
     for tok in doc:
         if tok.i in m.token_actor or tok.lemma_.lower() not in LED_HEADS:
             continue
-        for c in tok.children:
-            if c.dep_ == "amod" and c.lower_ == "led":
-                leaders = [
-                    m.token_actor[x.i]
-                    for x in c.children
-                    if x.dep_ in ("npadvmod", "compound", "nmod", "advmod") and x.i in m.token_actor
-                ]
-                if leaders and leaders[0].type in ("Country", "Organization"):
-                    m.token_actor[tok.i] = leaders[0]
+        leaders = m.leaders(tok)
+        if leaders and leaders[0].type in ("Country", "Organization"):
+            m.token_actor[tok.i] = leaders[0]
 
 
 def _whole_name(ent: Span, gz: Gazetteer) -> Span:

@@ -278,14 +278,7 @@ def _poss(ctx: SlotContext) -> list[Actor]:
     if not found:
         # "the US-led invasion of Iraq", "a Saudi-led bombing campaign": the leader acts (the
         # leader of a group is not the group, but the leader of an event does it)
-        found += [
-            a
-            for c in head.children
-            if c.dep_ == "amod" and c.lemma_.lower() == "lead" and c.tag_ == "VBN"
-            for n in c.children
-            if n.dep_ in ("npadvmod", "compound", "nmod") and n.i < c.i
-            for a in m.actors(n)
-        ]
+        found += m.leaders(head)
     for prep in head.children:
         if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
             for pobj in prep.children:
