@@ -1028,18 +1028,18 @@ def eval_(
         Path | None, typer.Option("--errors", help="Write the items with differences to this JSONL file.")
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help="Real-text gold: score the tune or heldout passages, or all.")
+        str, typer.Option("--split", help="Real-text gold: score the tune, heldout or calibrate passages, or all.")
     ] = "all",
     force: ForceOpt = False,
 ):
     """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
     A real-text gold file (tests/gold/real/real.jsonl) also gets event, actor and calibration figures."""
-    from kg.evaluate import RealReport, evaluate
+    from kg.evaluate import GOLD_SPLITS, RealReport, evaluate
     from kg.output import check_target
 
-    if split not in ("all", "tune", "heldout"):
-        raise UserError(f"unknown --split {split!r}: use all, tune or heldout")
+    if split not in ("all", *GOLD_SPLITS):
+        raise UserError(f"unknown --split {split!r}: use all, {', '.join(GOLD_SPLITS)}")
     if errors:
         check_target(errors, force=force)  # before the scoring, not after it
     report = evaluate(gold, model=model, split=split)

@@ -152,7 +152,7 @@ def load_gold(path: str | Path) -> list[dict]:
 
 
 def evaluate(gold_path: str | Path, model: str | None = None, split: str | None = None) -> Report:
-    """Score the extractor on a gold file (written or real-text; ``split`` picks tune/heldout items)."""
+    """Score the extractor on a gold file (written or real-text; ``split`` picks one of GOLD_SPLITS)."""
     items = load_gold(gold_path)
     nlp = load_pipeline(model)
     ex = Extractor()
@@ -202,6 +202,9 @@ def evaluate(gold_path: str | Path, model: str | None = None, split: str | None 
 
 # ---------------------------------------------------------------------------- real-text gold set
 SECTORS_AS_STATE = {"GOV"}
+# A real-text passage's split: read while improving kg, only scored, or only scored to fit the
+# level of the confidence (scripts/calibrate.py); tests/gold/real/README.md says which is which.
+GOLD_SPLITS = ("tune", "heldout", "calibrate")
 GOVERNMENT_BODY = re.compile(
     r"\b(Department|Ministry|Office|Bureau|Government|Administration|Embassy|Mission)\b"
 )  # "Belarusian authorities": the government is the state acting
@@ -334,6 +337,8 @@ def _real_item(item: dict, path, n: int) -> dict:
     src = item.get("source")
     if not isinstance(src, dict) or not all(k in src for k in ("corpus", "record", "start", "end")):
         raise GoldError(f"{path}:{n}: a real-text item needs a 'source' with corpus, record, start and end")
+    if item.get("split", "tune") not in GOLD_SPLITS:
+        raise GoldError(f"{path}:{n}: unknown split {item['split']!r} (known: {', '.join(GOLD_SPLITS)})")
     actors = {}
     for a in item.get("actors", []):
         if not isinstance(a, dict) or not isinstance(a.get("name"), str):

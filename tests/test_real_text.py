@@ -1143,6 +1143,39 @@ def test_malformed_real_gold_line_names_the_line(tmp_path):
         load_gold(gold)
 
 
+def test_unknown_split_in_real_gold_names_the_line(tmp_path):
+    from kg.evaluate import GoldError, load_gold
+
+    gold = tmp_path / "real.jsonl"
+    gold.write_text(
+        '{"id": "a", "split": "train", "source": {"corpus": "c", "record": "r", "start": 0, "end": 1}, '
+        '"actors": [], "relations": []}\n'
+    )
+    with pytest.raises(GoldError, match=r"real.jsonl:1: unknown split 'train'"):
+        load_gold(gold)
+
+
+def test_the_calibration_shift_brings_the_mean_confidence_to_the_share_right():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("calibrate", Path(__file__).parents[1] / "scripts" / "calibrate.py")
+    cal = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cal)
+    _logit, _sigmoid, bucket_shares, shift_for = cal._logit, cal._sigmoid, cal.bucket_shares, cal.shift_for
+
+    confs = [0.9, 0.85, 0.7, 0.95, 0.6]
+    b = shift_for(confs, 0.6)
+    assert b < 0
+    assert abs(sum(_sigmoid(_logit(c) + b) for c in confs) / len(confs) - 0.6) < 1e-6
+    # the shift keeps the order of the buckets
+    moved = [_sigmoid(_logit(c) + b) for c in confs]
+    assert sorted(range(5), key=lambda i: confs[i]) == sorted(range(5), key=lambda i: moved[i])
+    # a thin bucket is pulled towards its rule, the rule towards its kind
+    shares = bucket_shares([("active/event/person", False)] + [("active/event/named", True)] * 9)
+    assert 0.5 < shares["active/event/person"][0] < shares["active/event"][0] <= shares["event"][0] + 1e-9
+
+
 def test_bare_surname_is_the_latest_full_name_but_a_titled_one_the_office_holder(extract):
     got = extract("Hunter Biden met Kenya's president. Biden criticized China. President Biden criticized Iran.")
     assert ("Hunter Biden", "criticizes", "China", False, False) in got

@@ -55,11 +55,13 @@ def _calibration() -> dict[str, float]:
 
 
 def calibrated_confidence(rule: str, rel: str, s: Actor, o: Actor) -> float | None:
-    """The share of relations of this bucket that were right on the real-text dev set
-    (``ontology/lexicon/calibration.tsv``, written by ``scripts/calibrate.py``); None if unmeasured."""
+    """How often relations of this bucket are right on real text (``ontology/lexicon/calibration.tsv``,
+    written by ``scripts/calibrate.py``): the bucket's, else its rule's, else its kind's (event or
+    role) figure; None without a table."""
     table = _calibration()
     key = calibration_key((rule, rel, s, o))
-    return table.get(key, table.get(key.rsplit("/", 1)[0]))
+    rule_kind = key.rsplit("/", 1)[0]
+    return table.get(key, table.get(rule_kind, table.get(rule_kind.split("/")[1])))
 
 
 @dataclass(frozen=True)
