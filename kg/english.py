@@ -68,6 +68,18 @@ THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 # nouns of an act done to someone: their "of"/"on" phrase names the victim, never the actor
 # ("condemned violations of Ukraine's sovereignty", "the killing of Iranian protesters")
+# Verbs whose that-clause says what someone else must do: its subject pronoun is not the speaker
+# ("Turkey demanded that it crack down on ...")
+DEMAND_GOVERNORS = {"demand", "urge", "ask", "request", "require"}
+
+# A person's relatives and associates are other people: "an investigation of Joe Biden's son" is
+# not of Biden, "Putin's daughter" is not Putin.
+KIN_NOUNS = {
+    "son", "daughter", "wife", "husband", "spouse", "widow", "widower", "brother", "sister", "father",
+    "mother", "parent", "child", "children", "grandson", "granddaughter", "nephew", "niece", "cousin",
+    "uncle", "aunt", "relative", "family", "lawyer", "attorney", "friend", "girlfriend", "boyfriend",
+}  # fmt: skip
+
 ACT_NOUNS = {
     "violation",
     "breach",
@@ -375,6 +387,20 @@ def logical_objects(verb: Token) -> list[Token]:
             later = [c for c in verb.children if c.dep_ == CONJ and c.pos_ == "VERB" and not is_passive(c)]
             found = [o for c in later[:1] for o in c.children if o.dep_ in DOBJ]
     return with_conjuncts(found)
+
+
+# Verbs whose coordinated subjects each did the thing on their own ("A, B and C worked in various
+# capacities to carry out ...") unless the sentence says they did it together ("worked closely").
+SOLO_VERBS = {"work"}
+TOGETHER_MANNER = {"together", "jointly", "closely", "collectively", "hand-in-hand"}
+
+
+def acted_together(head: Token) -> bool:
+    """Whether coordinated subjects of ``head`` acted with each other: the verb means it ("Russia
+    and China cooperated"), or the sentence says so ("worked together")."""
+    return head.lemma_.lower() not in SOLO_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in TOGETHER_MANNER for c in head.children
+    )
 
 
 def reciprocal_object(head: Token, obj_noun: Token | None) -> bool:

@@ -34,7 +34,7 @@ from kg.actors import (
     slug,
     unplaced_sector_actor,
 )
-from kg.english import ACT_NOUNS
+from kg.english import ACT_NOUNS, DEMAND_GOVERNORS, KIN_NOUNS, logical_subjects
 from kg.persons import directory
 from kg.places import load_places
 
@@ -337,6 +337,8 @@ class Mentions:
         those, a prepositional owner: "assets of Russian banks", "positions held by the Arakan Army"."""
         direct: list[Actor] = []
         owners: list[Actor] = []
+        if noun.lemma_.lower() in KIN_NOUNS:
+            return []  # "Joe Biden's son" is someone else
         for c in noun.children:
             if c.dep_ in ACTOR_WORD_DEPS:
                 if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
@@ -398,8 +400,11 @@ class Mentions:
                         subject_actors += [[a] for a in self._own(c) if not want_plural or _plural_mention(c, a)]
             clause_subjects = {a.id for group in subject_actors for a in group}
             if tok.dep_ in ("nsubj", "nsubjpass"):
-                # "Iran said it would ...": a subject pronoun in a reported clause is the speaker.
+                # "Iran said it would ...": a subject pronoun in a reported clause is the speaker,
+                # but not in a demanded one ("Turkey demanded that it crack down": the addressee)
                 clause_subjects = set()
+                if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_GOVERNORS:
+                    clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
         best, best_i = None, -1
         sent_start = tok.sent.start
         floor = max(0, sent_start - 80)

@@ -935,6 +935,36 @@ CASES = [
         "The government of Peru prohibits its diplomats from traveling to Venezuela.",
         [("Peru", "meets", "Venezuela", True, False)],
     ),
+    (
+        "a_list_of_people_who_worked_did_not_work_with_each_other",
+        "Ivan Petrov, Anna Smirnova and Oleg Volkov worked in various capacities to carry out the operation."
+        "\nFrance and Germany worked closely to end the crisis.",
+        [("France", "cooperatesWith", "Germany", False, False)],
+    ),
+    (
+        "a_phrasal_verb_is_read_with_its_particle",
+        "The United States called out the Taliban for the killings.\nThe Chinese foreign ministry lashed out at Japan.",
+        [("China", "criticizes", "Japan", False, False), ("United States", "criticizes", "Taliban", False, False)],
+    ),
+    (
+        "a_released_report_is_no_concession_a_released_person_is",
+        "The Secretary released the report to Congress.\nIran released Siamak Namazi.",
+        [("Iran", "concedesTo", "Siamak Namazi", False, False)],
+    ),
+    (
+        "a_person_s_son_is_someone_else",
+        "Ukraine opened an investigation of Joe Biden's son.",
+        [],
+    ),
+    (
+        "the_subject_of_a_demanded_clause_is_the_addressee",
+        "Turkey criticised Sweden and demanded that it expel Kurdish militants.",
+        [
+            ("Sweden", "sanctions", "rebels", False, True),
+            ("Turkey", "criticizes", "Sweden", False, False),
+            ("Turkey", "demands", "Sweden", False, False),
+        ],
+    ),
 ]
 
 

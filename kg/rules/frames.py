@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import slots
-from kg.english import ACT_NOUNS, discussion_of, logical_objects, logical_subjects, reciprocal_object
+from kg.english import (
+    ACT_NOUNS,
+    acted_together,
+    discussion_of,
+    logical_objects,
+    logical_subjects,
+    reciprocal_object,
+)
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
 from kg.rules.relation import own_organ
@@ -75,6 +82,7 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         and "subj" in trig.source
         and (is_symmetric(trig.relation) or "recip" in trig.target)
         and _coordinated(head)
+        and acted_together(head)
         and not _partner_named(head, obj_noun)
         and not (rule != "light" and trig.relation != "meets" and _thing_joined(head, ctx))
     ):

@@ -29,7 +29,7 @@ def _applies(ctx: Sentence, token: Token) -> bool:
 @family("verbal", priority=20, applies=_applies)
 def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     lex, m = ctx.lex, ctx.mentions
-    lemma = verb.lemma_.lower()
+    lemma = phrasal_lemma(verb, lex)
     candidates: list[tuple[Trigger, str]] = []
     obj_noun = object_noun(verb, lex)
     if obj_noun is not None and has_own_agent(obj_noun, m):
@@ -91,6 +91,16 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         if rule == "light" and obj_noun is not None:
             ctx.suppressed.add(obj_noun.i)  # "refused to hold talks with": the talks are the light verb's
     return frames
+
+
+def phrasal_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma with its particle when the lexicon has the phrasal verb ("call out" the
+    Taliban criticises, "call" them meets), else the bare lemma."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.verbs:
+            return f"{lemma} {c.lower_}"
+    return lemma
 
 
 def object_noun(verb: Token, lex: Lexicon) -> Token | None:
