@@ -646,6 +646,21 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     return name, lead
 
 
+def _relative_of_namesake(first: Token, last: Token, surname: str) -> bool:
+    """ "Biden's son Hunter Biden", "the son of Joe Biden, Hunter Biden": a name (its first and
+    last tokens) given as the relative of someone of the same surname."""
+    doc = last.doc
+    kin = last.head if last.dep_ in ("appos", "compound", "npadvmod") else None
+    if kin is None or kin.lemma_.lower() not in KIN_NOUNS:
+        kin = doc[first.i - 1] if first.i > 0 else None
+    if kin is None or kin.lemma_.lower() not in KIN_NOUNS:
+        return False
+    near = [c for c in kin.children if c.dep_ == "poss"] + [
+        q for p in kin.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children
+    ]
+    return any(surname in {x.text for x in t.subtree} for t in near)
+
+
 def _person(span: Span, m: Mentions) -> Actor | None:
     if span[0].lower_ in NOT_PERSON_FIRST:
         return None  # "Typhoon Haiyan", "Fort Lee"
@@ -670,7 +685,10 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         return known
     actor = new_person(name, m)
     m.persons[name] = actor
-    m.persons[words[-1]] = actor  # a bare surname is the person of that surname named in full most recently
+    if not _relative_of_namesake(span[0], span[-1], words[-1]):
+        # a bare surname is the person of that surname named in full most recently, unless this one
+        # is introduced as that person's relative ("Biden's son Hunter Biden")
+        m.persons[words[-1]] = actor
     surname = words[-1]
     for article in ("al-", "el-", "Al-", "El-"):
         if surname.startswith(article) and len(surname) > len(article) + 1:
@@ -864,7 +882,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
         if person is None:
             continue
         m.persons[text] = person
-        m.persons[words[-1]] = person
+        if not _relative_of_namesake(name[0], name[-1], words[-1]):
+            m.persons[words[-1]] = person  # (as in _person)
         title = _phrase_title(phrase, gz)
         holder = _phrase_holder(phrase, m)
         if title is not None and holder is None and title.country:

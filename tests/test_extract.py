@@ -223,7 +223,7 @@ def test_a_bare_surname_is_the_known_person(extract):
 
 def test_possessor_of_a_bid_is_the_one_who_would_act(extract):
     assert extract("Turkey has blocked Sweden's bid to join NATO.") == [
-        ("Sweden", "cooperatesWith", "NATO", False, True),
+        ("Sweden", "memberOf", "NATO", False, True),
         ("Turkey", "coerces", "Sweden", False, False),
     ]
 

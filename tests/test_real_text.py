@@ -952,6 +952,21 @@ CASES = [
         [("Iran", "concedesTo", "Siamak Namazi", False, False)],
     ),
     (
+        "a_relative_introduced_by_a_namesake_does_not_take_the_surname",
+        "Joe Biden met Kenya's president. Trump brought up Biden's son Hunter Biden. Biden criticized Trump.",
+        [("Joe Biden", "criticizes", "Donald Trump", False, False), ("Joe Biden", "meets", "Kenya", False, False)],
+    ),
+    (
+        "joining_an_organisation_makes_a_member_joining_a_state_cooperates",
+        "Finland joined NATO in April.\nFrance joined the United States in condemning the attack.",
+        [("Finland", "memberOf", "NATO", False, False), ("France", "cooperatesWith", "United States", False, False)],
+    ),
+    (
+        "the_dead_are_not_the_authors_of_their_deaths",
+        "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
+        [],
+    ),
+    (
         "a_person_s_son_is_someone_else",
         "Ukraine opened an investigation of Joe Biden's son.",
         [],

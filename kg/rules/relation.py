@@ -140,7 +140,28 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
         # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
         pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]
     for s, t in pairs:
-        yield state(s, _riot(rel, s, t), t, ctx, token, frame.rule, [frame.words], negated, hedged)
+        yield state(
+            s,
+            _joined(_riot(rel, s, t), frame.trigger.lemma, t),
+            t,
+            ctx,
+            token,
+            frame.rule,
+            [frame.words],
+            negated,
+            hedged,
+        )
+
+
+JOINING_VERBS = {"join", "rejoin"}
+
+
+def _joined(rel: str, lemma: str, t: Actor) -> str:
+    """Joining an organisation makes a member of it ("joined the Prohibition Party", "Finland
+    joined NATO"); joining a state or a person in doing something is cooperation."""
+    if rel == "cooperatesWith" and lemma in JOINING_VERBS and t.type not in ("Country", "Person", "SectorActor"):
+        return "memberOf"
+    return rel
 
 
 PROTESTER_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
