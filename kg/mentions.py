@@ -437,9 +437,10 @@ class Mentions:
             # "The US maintains its support for ...": with no other actor before it in the sentence,
             # a possessive is its clause's subject
             result = subject_actors[0]
-        if best is None and want_plural and tok.dep_ == "nsubj":
-            # "X met Y. They discussed ...": with no plural-named actor, the ones who just met
-            result = _participants(self, tok)
+        if want_plural and tok.dep_ == "nsubj" and (best is None or best_i < _previous_sentence_start(tok)):
+            # "X met Y. They discussed ...": with no plural-named actor in this sentence or the one
+            # before, the ones who just met (not "the Houthis" of three sentences back)
+            result = _participants(self, tok) or result
         if self.ready:
             self._pron_cache[tok.i] = result
         return result
@@ -1572,6 +1573,11 @@ def _bare_pair_word(tok: Token) -> bool:
 
 
 MEETING_VERBS = {"meet", "speak", "talk", "call", "host", "receive", "welcome", "visit", "thank", "join"}
+
+
+def _previous_sentence_start(tok: Token) -> int:
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start if start > 0 else start
 
 
 def _participants(m: Mentions, tok: Token) -> list[Actor]:

@@ -962,6 +962,24 @@ CASES = [
         [("Finland", "memberOf", "NATO", False, False), ("France", "cooperatesWith", "United States", False, False)],
     ),
     (
+        "they_after_a_meeting_are_those_who_met_not_an_older_plural",
+        "The Houthis launched missiles at Saudi Arabia. President Biden spoke with Chancellor Scholz. "
+        "They agreed to support Ukraine.",
+        [
+            ("Houthis", "attacks", "Saudi Arabia", False, False),
+            ("Joe Biden", "agreesWith", "Olaf Scholz", False, False),
+            ("Joe Biden", "leads", "United States", False, False),
+            ("Joe Biden", "meets", "Olaf Scholz", False, False),
+            ("Joe Biden", "supports", "Ukraine", False, False),
+            ("Olaf Scholz", "supports", "Ukraine", False, False),
+        ],
+    ),
+    (
+        "the_red_sea_is_a_sea_not_a_state_of_sudan",
+        "The Houthis attacked ships in the Red Sea.",
+        [],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],
