@@ -68,6 +68,33 @@ THREAT_GOVERNORS = {"threaten", "vow"}
 REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 # nouns of an act done to someone: their "of"/"on" phrase names the victim, never the actor
 # ("condemned violations of Ukraine's sovereignty", "the killing of Iranian protesters")
+# "stands with leaders from Israel" in a caption is where someone stands; "stands with Ukraine",
+# "with the Cuban people" is support
+POSTURE_COMPANIONS = {"leader", "representative", "official", "delegate", "minister", "counterpart", "head"}
+
+
+def standing_beside(head: Token) -> bool:
+    """ "President Trump stands with leaders from Israel": beside people named by their office."""
+    return head.lemma_.lower() == "stand" and any(
+        q.lemma_.lower() in POSTURE_COMPANIONS
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for q in p.children
+        if q.dep_ == "pobj"
+    )
+
+
+# What makes a rally or a march a politician's own event, not a protest ("campaign rallies")
+CAMPAIGN_MODIFIERS = {"campaign", "election", "electoral", "re-election", "reelection", "victory", "fundraising"}
+
+
+def campaign_event(noun: Token | None) -> bool:
+    """ "held campaign rallies", "an election rally": a gathering of supporters, not a protest."""
+    return noun is not None and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_MODIFIERS for c in noun.children
+    )
+
+
 # Verbs whose that-clause says what someone else must do: its subject pronoun is not the speaker
 # ("Turkey demanded that it crack down on ...")
 DEMAND_GOVERNORS = {"demand", "urge", "ask", "request", "require"}

@@ -1167,7 +1167,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 # "Riot police dispersed demonstrators in Belgrade": a domestic group in a sentence
                 # that places its events in one state, and names no other, is of that state
                 holders = _sentence_state(tok, m)
-            if not holders and sector.code not in ABROAD_SECTORS | {"GOV"} and m.context is not None:
+            if (
+                not holders
+                and sector.code not in ABROAD_SECTORS | {"GOV"}
+                and m.context is not None
+                and not _names_other_state(tok, m, m.context)
+            ):
                 holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
         appos_person = next(
             (
@@ -1375,6 +1380,19 @@ def _context_country(doc: Doc, m: Mentions) -> Actor | None:
         return None
     code, n = max(counts.items(), key=lambda kv: kv[1])
     return m.gz.country(code) if n >= 3 and n * 2 >= sum(counts.values()) else None
+
+
+def _names_other_state(tok: Token, m: Mentions, context: Actor) -> bool:
+    """Whether the sentence names a state other than the story's own ("the borders of Azerbaijan
+    ... the Armenian-backed separatists"): its unnamed groups are then not the story's."""
+    return any(
+        (a := m.token_actor.get(t.i)) is not None
+        and a.type == "Country"
+        and a.country != context.country
+        and m.token_actor.get(t.head.i) is not a  # the name's own head word
+        and t.dep_ not in ("nsubj", "nsubjpass", "poss")  # who acts or speaks may be anyone's
+        for t in tok.sent
+    )
 
 
 def _sentence_state(tok: Token, m: Mentions) -> list[Actor]:

@@ -980,6 +980,20 @@ CASES = [
         [],
     ),
     (
+        "a_campaign_rally_is_no_protest",
+        "Biden continued to hold campaign rallies in Michigan.\n"
+        "Thousands of protesters held a rally against the Serbian government in Belgrade.",
+        [("Serbia: civilians", "protestsAgainst", "Serbia", False, False)],
+    ),
+    (
+        "standing_beside_officials_is_no_support",
+        "President Donald Trump stands with leaders from Israel and Bahrain.\nThe United States stands with Ukraine.",
+        [
+            ("Donald Trump", "leads", "United States", False, False),
+            ("United States", "supports", "Ukraine", False, False),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],
@@ -1026,6 +1040,19 @@ def test_a_release_on_another_country_places_its_unnamed_groups_there(nlp):
     voice = publisher_voice("https://www.state.gov/x")
     got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text), voice=voice)}
     assert ("United States", "aids", "Togo: civilians") in got
+
+
+def test_a_story_s_country_does_not_place_groups_in_a_sentence_about_other_states(nlp):
+    from kg.extract import Extractor
+
+    text = (
+        "Protesters marched in Portland, Oregon. The United States held an election. Police in Seattle "
+        "arrested protesters. The region lies within the borders of Azerbaijan, but Armenian-backed "
+        "separatists hold it."
+    )
+    got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text))}
+    assert ("United States: police", "coerces", "United States: civilians") in got
+    assert ("Armenia", "supports", "rebels") in got
 
 
 def test_a_body_s_officer_in_a_transcript_is_not_the_publisher_s(nlp):

@@ -13,10 +13,12 @@ from kg import slots
 from kg.english import (
     ACT_NOUNS,
     acted_together,
+    campaign_event,
     discussion_of,
     logical_objects,
     logical_subjects,
     reciprocal_object,
+    standing_beside,
 )
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
@@ -35,6 +37,10 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     """The frame of ``trig`` at ``head`` (``obj_noun``: a light verb's object), or None when a slot
     finds no actor."""
     m = ctx.mentions
+    if trig.relation == "protestsAgainst" and campaign_event(obj_noun if obj_noun is not None else head):
+        return None  # "held campaign rallies": supporters gathered, no one protested
+    if trig.relation == "supports" and standing_beside(head):
+        return None
     # a place is its state's population only when force or coercion is used on it ("shelled
     # Kharkiv"); "travelled to Brussels" meets Belgium
     m.force = relations()[trig.relation].quad == 4
