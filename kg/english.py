@@ -84,6 +84,12 @@ def standing_beside(head: Token) -> bool:
     )
 
 
+def appointed(head: Token) -> bool:
+    """ "designated Ambassador Chacon to serve as Chargé d'Affaires": someone given a post (an
+    infinitive says what they are to do), not someone designated for sanctions."""
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in head.children)
+
+
 # What makes a rally or a march a politician's own event, not a protest ("campaign rallies")
 CAMPAIGN_MODIFIERS = {"campaign", "election", "electoral", "re-election", "reelection", "victory", "fundraising"}
 

@@ -994,6 +994,15 @@ CASES = [
         ],
     ),
     (
+        "designated_to_serve_is_a_post_not_a_sanction",
+        "Secretary Blinken designated Ambassador Arnold Chacon to serve as Charge d'Affaires in Ottawa.\n"
+        "The United States designated Hezbollah as a terrorist organization.",
+        [
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("United States", "sanctions", "Hezbollah", False, False),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],

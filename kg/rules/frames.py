@@ -13,6 +13,7 @@ from kg import slots
 from kg.english import (
     ACT_NOUNS,
     acted_together,
+    appointed,
     campaign_event,
     discussion_of,
     logical_objects,
@@ -40,6 +41,8 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     if trig.relation == "protestsAgainst" and campaign_event(obj_noun if obj_noun is not None else head):
         return None  # "held campaign rallies": supporters gathered, no one protested
     if trig.relation == "supports" and standing_beside(head):
+        return None
+    if trig.relation == "sanctions" and trig.kind == "verb" and appointed(head):
         return None
     # a place is its state's population only when force or coercion is used on it ("shelled
     # Kharkiv"); "travelled to Brussels" meets Belgium
