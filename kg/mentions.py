@@ -46,6 +46,20 @@ POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "plu
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
 # words the recogniser glues to the front of a name: "First Lady", "Professor", a question's "Will"
 NAME_LEAD_WORDS = {"first", "lady", "professor", "prof.", "will", "would", "afterwards", "meanwhile", "then", "also"}
+# what a writer puts before a name that the recogniser takes into it ("Businessman Don Blankenship",
+# "Prime Minister-elect Anthony Albanese" read as "Elect Anthony Albanese")
+OCCUPATION_WORDS = {
+    "businessman", "businesswoman", "activist", "rapper", "singer", "actor", "actress", "author",
+    "comedian", "billionaire", "entrepreneur", "candidate", "nominee", "incumbent", "challenger",
+    "veteran", "journalist", "reporter", "columnist", "broadcaster", "economist", "historian",
+    "lawyer", "attorney", "physician", "scientist", "philanthropist", "pastor", "rabbi", "imam",
+}  # fmt: skip
+# what follows a name that the recogniser takes into it ("Andrew Holness Friday")
+NAME_TAIL_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december",
+}  # fmt: skip
 # verbs a headline capitalises after a name ("Narendra Modi Announced Lockdown")
 HEADLINE_VERBS = {
     "announced",
@@ -623,6 +637,19 @@ def _place_not_person(text: str, span: Span) -> bool:
     return False
 
 
+def _trim_name_tail(tokens: list[Token]) -> list[Token]:
+    """A name without what the recogniser took in after it: a headline's verb ("Narendra Modi
+    Announced"), a day or a month ("Andrew Holness Friday"). (A country stays: "Michael Jordan".)"""
+    tokens = list(tokens)
+    while len(tokens) > 1 and (
+        tokens[-1].tag_ in ("VBD", "VBN", "VBZ")
+        or tokens[-1].lower_ in HEADLINE_VERBS
+        or tokens[-1].lower_ in NAME_TAIL_WORDS
+    ):
+        tokens.pop()
+    return tokens
+
+
 def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     """The name inside a PERSON span, without leading titles or honorifics (returned apart)."""
     tokens = list(span)
@@ -635,14 +662,15 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
         or (tokens[0].lower_.endswith("s") and (tokens[0].lower_[:-1],) in gz.titles)  # "Senators Harris"
         or (tokens[0].lemma_.lower(),) in gz.titles
         or tokens[0].lower_ in ("holiness", "excellency")
+        or tokens[0].lower_ in OCCUPATION_WORDS
+        or tokens[0].lower_ in PAST_OFFICE
         or tokens[0].lower_ in office
         or (tokens[0].is_upper and len(tokens[0]) <= 4)
     ):
         lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
     if any(t.lower_ in office for t in tokens):
         return "", lead  # "Diplomatic Advisor", "Economic Commission": an office, not a name
-    while len(tokens) > 1 and (tokens[-1].tag_ in ("VBD", "VBN", "VBZ") or tokens[-1].lower_ in HEADLINE_VERBS):
-        tokens.pop()  # "Narendra Modi Announced": a headline's verb
+    tokens = _trim_name_tail(tokens)
     name = normalise_surface("".join(t.text_with_ws for t in tokens))
     return name, lead
 
@@ -843,6 +871,7 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
             said.add(doc[first - 1].lower_)  # "former US Vice President Joe Biden"
         if PAST_OFFICE & said:
             continue
+        name = _trim_name_tail(name)
         text = "".join(t.text_with_ws for t in name).strip()
         if text.isupper():
             text = text.title()

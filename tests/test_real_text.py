@@ -1003,6 +1003,16 @@ CASES = [
         ],
     ),
     (
+        "an_occupation_or_a_weekday_taken_into_a_name_is_left_out",
+        "Businessman Don Blankenship met Jamaican Prime Minister Andrew Holness Friday in Kingston.\n"
+        "Prime Minister-elect Anthony Albanese spoke with Michael Jordan.",
+        [
+            ("Andrew Holness", "leads", "Jamaica", False, False),
+            ("Anthony Albanese", "meets", "Michael Jordan", False, False),
+            ("Don Blankenship", "meets", "Andrew Holness", False, False),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],
