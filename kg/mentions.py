@@ -509,13 +509,14 @@ def find_mentions(
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
         if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
             m.token_actor[t.i] = m.persons[t.text]
-    _titled_phrases(doc, m)
-    _titled_persons(doc, m)
+    unheld = _titled_phrases(doc, m)
+    unheld += _titled_persons(doc, m)
     m.context = _context_country(doc, m)
     _predicative_titles(doc, m)
     _unnamed_agents(doc, m)
     _led_groups(doc, m)
     _first_person(doc, m)
+    _context_titles(unheld, m)  # (after the voice: a speaker is never inferred from the story's country)
     for t in doc:
         actor = m.token_actor.get(t.i)
         if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
@@ -860,10 +861,12 @@ def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: 
     return updated
 
 
-def _titled_phrases(doc: Doc, m: Mentions) -> None:
+def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
     """Persons behind title phrases (see ``_title_phrases``): the whole phrase stands for the
-    person, except the actors it names as the office's holder."""
+    person, except the actors it names as the office's holder. Returns those whose office names
+    no state, as ``_titled_persons`` does."""
     gz = m.gz
+    unheld: list[tuple[Span, Actor, Title]] = []
     for name, phrase in _title_phrases(doc, gz):
         said = {t.lower_ for t in phrase} | {c.lower_ for t in phrase for c in t.children if c.dep_ == "amod"}
         first = min(t.i for t in phrase) if len(phrase) else 0
@@ -928,16 +931,21 @@ def _titled_phrases(doc: Doc, m: Mentions) -> None:
             and not (title.scope == "org" and holder.type == "Country" and title.role == "leads")
         ):
             person = _record_title(m, name[-1].i, person, title, holder)
+        elif title is not None and holder is None and title.scope != "org" and not person.country:
+            unheld.append((doc[name[0].i : name[-1].i + 1], person, title))
         for t in [*phrase, *name]:
             a = m.token_actor.get(t.i)
             if a is None or a.type == "Person" or (a.type == "Organization" and a.kind is None):
                 m.token_actor[t.i] = person
+    return unheld
 
 
-def _titled_persons(doc: Doc, m: Mentions) -> None:
+def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
     """Attach titles to persons: "Chinese Defence Minister Dong Jun", "Wang Yi, China's foreign
-    minister", "the president of Iran, Ebrahim Raisi"."""
+    minister", "the president of Iran, Ebrahim Raisi". Returns the titled persons whose office
+    names no state ("President Tebboune"), for ``_context_titles``."""
     seen_spans = set()
+    unheld: list[tuple[Span, Actor, Title]] = []
     titled = {i for i, *_ in m.titles}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(t.i in titled for t in ent):
@@ -998,14 +1006,44 @@ def _titled_persons(doc: Doc, m: Mentions) -> None:
             )
         if title is not None and holder is None:
             holder = _own_state(m, title, person)
-        if title is None or holder is None:
+        said = {t.lower_ for w in left for t in w.subtree} | {w.lower() for w in lead}  # "then-prime-minister X"
+        if title is None or past or said & PAST_OFFICE:
+            continue  # "former President Barack Obama", "President-elect": not the office-holder now
+        if holder is None:
+            if title.scope != "org" and not person.country:
+                unheld.append((ent, person, title))
             continue
         if title.scope == "org" and holder.type == "Country":
             continue  # an organisation's office ("nominee", "chief executive") is never a state's
-        said = {t.lower_ for w in left for t in w.subtree} | {w.lower() for w in lead}  # "then-prime-minister X"
-        if past or said & PAST_OFFICE:
-            continue  # "former President Barack Obama", "President-elect": not the office-holder now
         updated = _record_title(m, ent.root.i, person, title, holder)
+        for t in ent:
+            m.token_actor[t.i] = updated
+    return unheld
+
+
+# offices of a state's executive, held in the country a story is about when the text names none
+STATE_OFFICES = {"president", "minister", "king", "queen", "emir", "sultan", "chancellor", "premier", "monarch"}
+# an office of a body, not of the state ("Senate President", "Assembly President")
+BODY_WORDS = {"senate", "parliament", "assembly", "court", "party", "council", "committee", "house", "congress"}
+
+
+def _context_titles(unheld: list[tuple[Span, Actor, Title]], m: Mentions) -> None:
+    """ "President Tebboune", "Foreign Minister Lamamra" in a story about one country, in a
+    sentence that names no other state: the office is that country's."""
+    if m.context is None:
+        return
+    for ent, person, title in unheld:
+        if (
+            _title_head(title) not in STATE_OFFICES
+            or any(
+                t.lower_ in BODY_WORDS or t.ent_type_ in ("ORG", "FAC")  # "Senate President", "PG&E vice president"
+                for t in ent.doc[max(0, ent.start - 5) : ent.start]
+            )
+            or any(p.id == person.id for _i, p, _role, _h in m.titles)
+            or _names_other_state(ent.root, m, m.context)
+        ):
+            continue
+        updated = _record_title(m, ent.root.i, person, title, m.context)
         for t in ent:
             m.token_actor[t.i] = updated
 

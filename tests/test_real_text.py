@@ -1074,6 +1074,20 @@ def test_a_story_s_country_does_not_place_groups_in_a_sentence_about_other_state
     assert ("Armenia", "supports", "rebels") in got
 
 
+def test_an_office_with_no_state_named_is_held_in_the_story_s_country(nlp):
+    from kg.extract import Extractor
+
+    text = (
+        "Algeria and the United States share many interests. Algeria is an important partner. "
+        "Algeria hosted the talks. President Tebboune and Foreign Minister Lamamra welcomed the delegation. "
+        "Senate President Ali Benali opened the session."
+    )
+    got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text))}
+    assert ("Tebboune", "leads", "Algeria") in got
+    assert ("Lamamra", "memberOf", "Algeria") in got
+    assert not any(s == "Ali Benali" for s, _, _ in got)  # a chamber's president does not lead the state
+
+
 def test_a_body_s_officer_in_a_transcript_is_not_the_publisher_s(nlp):
     from kg.extract import Extractor
 
