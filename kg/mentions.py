@@ -1732,6 +1732,12 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
             found.append(a)
         if len(found) == 2:
             return found
+    if states_only:
+        # "X met Italian Foreign Minister Y. They affirmed their two countries' support": the
+        # states of the two who just met
+        states = _dedupe_actors(s for p in _recent_pair(m, tok, want_person=True) if (s := _holder_country(p, m)))
+        if len(states) == 2:
+            return states
     return []
 
 

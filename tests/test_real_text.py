@@ -1013,6 +1013,17 @@ CASES = [
         ],
     ),
     (
+        "the_two_countries_after_two_officials_met_are_their_states",
+        "Secretary Blinken met Colombian Foreign Minister Marta Lucia Ramirez. The two countries will "
+        "cooperate on migration.",
+        [
+            ("Antony Blinken", "meets", "Marta Lucia Ramirez", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Colombia", "cooperatesWith", "United States", False, True),
+            ("Marta Lucia Ramirez", "memberOf", "Colombia", False, False),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],
