@@ -84,6 +84,16 @@ def standing_beside(head: Token) -> bool:
     )
 
 
+# verbs of a reaction felt: a stance when the one who feels it is the subject of a passive ("the
+# United States is deeply concerned by Iran's escalation"), a reporter's description otherwise
+# ("Iran's support for Hamas has long alarmed the Gulf states")
+EXPERIENCER_VERBS = {"concern", "trouble", "alarm", "disturb", "dismay", "appall"}
+
+
+def reported_reaction(head: Token) -> bool:
+    return head.lemma_.lower() in EXPERIENCER_VERBS and head.pos_ in ("VERB", "AUX") and not is_passive(head)
+
+
 def appointed(head: Token) -> bool:
     """ "designated Ambassador Chacon to serve as Chargé d'Affaires": someone given a post (an
     infinitive says what they are to do), not someone designated for sanctions."""
@@ -228,9 +238,17 @@ def clause_subjects(verb: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return (
+        any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+        or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        or _copular_passive(verb)
     )
+
+
+def _copular_passive(verb: Token) -> bool:
+    """ "The United States is deeply concerned by Iran's escalation": a participle the parser hung
+    on the copula as its complement, with a by-agent, is a passive."""
+    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and any(c.dep_ == AGENT for c in verb.children)
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -400,6 +418,8 @@ def logical_objects(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ in PASS_SUBJ]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             found.append(verb.head)
+        if _copular_passive(verb):
+            found += [c for c in verb.head.children if c.dep_ in SUBJ]
         found = [verb.head if (t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
     else:
         found = [c for c in verb.children if c.dep_ in DOBJ]

@@ -1024,6 +1024,17 @@ CASES = [
         ],
     ),
     (
+        "a_stated_concern_criticises_its_cause_a_reported_alarm_does_not",
+        "The United States is deeply concerned by Iran's nuclear escalation.\n"
+        "Japan reiterated concerns about China's military buildup.\n"
+        "Iran's support for Hezbollah has long alarmed Gulf Arab states.",
+        [
+            ("Iran", "supports", "Hezbollah", False, False),
+            ("Japan", "criticizes", "China", False, False),
+            ("United States", "criticizes", "Iran", False, False),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],

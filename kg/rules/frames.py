@@ -19,6 +19,7 @@ from kg.english import (
     logical_objects,
     logical_subjects,
     reciprocal_object,
+    reported_reaction,
     standing_beside,
 )
 from kg.ontology import is_symmetric, relations
@@ -43,6 +44,8 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     if trig.relation == "supports" and standing_beside(head):
         return None
     if trig.relation == "sanctions" and trig.kind == "verb" and appointed(head):
+        return None
+    if trig.kind == "verb" and reported_reaction(head):
         return None
     # a place is its state's population only when force or coercion is used on it ("shelled
     # Kharkiv"); "travelled to Brussels" meets Belgium

@@ -159,7 +159,7 @@ JOINING_VERBS = {"join", "rejoin"}
 def _joined(rel: str, lemma: str, t: Actor) -> str:
     """Joining an organisation makes a member of it ("joined the Prohibition Party", "Finland
     joined NATO"); joining a state or a person in doing something is cooperation."""
-    if rel == "cooperatesWith" and lemma in JOINING_VERBS and t.type not in ("Country", "Person", "SectorActor"):
+    if rel == "cooperatesWith" and lemma in JOINING_VERBS and t.type == "Organization":
         return "memberOf"
     return rel
 
