@@ -194,6 +194,9 @@ ISSUING_VERBS = {
 # nouns of a joint undertaking: an infinitive on one is done by whoever works on it ("consulted on
 # efforts to urge Russia", "discussed ways to support Ukraine")
 EFFORT_NOUNS = {"effort", "way", "plan", "initiative", "step", "measure", "strategy", "approach", "work", "option"}
+# what a speaker says matters ("stressed the importance of supporting Ukraine", "the need to hold
+# Russia accountable"): its act is the speaker's own, talked about (hedged by modality.tsv)
+STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance", "priority"}
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
 THANK_VERBS = {"thank"}
@@ -302,7 +305,15 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "acomp":  # "Kyiv is grateful to": the copula's subject
         return logical_subjects(head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in EFFORT_NOUNS:
+    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in STANCE_NOUNS:
+        # "stressed the importance of working with Japan": the one who stresses it
+        noun = head.head
+        if not any(c.dep_ == "poss" for c in noun.children):
+            if noun.dep_ in ("dobj", "attr"):
+                return logical_subjects(noun.head, depth + 1)
+            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+                return logical_subjects(noun.head.head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in EFFORT_NOUNS | STANCE_NOUNS:
         # "discussed ways to support Ukraine", "consulted on efforts to urge Russia", "agreed on
         # steps to punish Iran": whoever works on the effort does what it is to do (the parser
         # takes some of these infinitives for relative clauses)

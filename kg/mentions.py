@@ -359,7 +359,9 @@ class Mentions:
                     direct += self._possessive(c)
                 elif c.i in self.token_actor:
                     direct += self.actors(c)
-                elif depth < 1 and c.dep_ in ("compound", "amod") and c.lemma_.lower() not in BACKING_PARTICIPLES:
+                elif (
+                    depth < 1 and c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() not in BACKING_PARTICIPLES
+                ):
                     # ("Russia-backed separatists" are not Russia: that is the adjectival rule's business)
                     # "missile strikes", "a Greek-flagged tanker", "a U.S.-drafted resolution"
                     direct += self.modifier_actors(c, depth + 1)
@@ -1848,13 +1850,34 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
     return name
 
 
+TITLE_MODIFIERS = {"deputy", "under", "assistant", "acting", "senior", "vice", "principal", "special", "chief"}
+
+
+def _bare_title(words: list[str], gz: Gazetteer) -> bool:
+    """Whether ``words`` are an office and nothing else ("deputy secretary", "foreign minister")."""
+    hit = gz.match_title(words)
+    return hit is not None and all(w in TITLE_MODIFIERS for w in words[: len(words) - hit[1]])
+
+
 def _title_phrases(doc: Doc, gz: Gazetteer):
     """(name tokens, phrase tokens before the name) for every titled name in ``doc``."""
     office = _office_words()
     heads = {t[-1] for t in gz.titles}
+    firsts = {t[0] for t in gz.titles}
     for sent in doc.sents:
         run: list[Token] = []
         for t in [*sent, None]:
+            if (
+                t is not None
+                and t.lower_ == "and"
+                and run
+                and _bare_title([x.lower_ for x in run if x.lower_ != "the"], gz)
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].lower_ in firsts
+                and _capitalised(doc[t.i + 1])
+            ):
+                run = []  # "The Deputy Secretary and Secretary General Delattre": two people, not one office
+                continue
             name_ends = (
                 t is not None
                 and run

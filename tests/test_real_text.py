@@ -1035,6 +1035,30 @@ CASES = [
         ],
     ),
     (
+        "what_a_speaker_stresses_the_importance_of_is_their_own_act_talked_about",
+        "Secretary Blinken underscored the importance of working with Japan.\n"
+        "Japanese Foreign Minister Hayashi stressed the importance of continuing to support Japan's fishermen.",
+        [
+            ("Antony Blinken", "cooperatesWith", "Japan", False, True),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Hayashi", "memberOf", "Japan", False, False),
+        ],
+    ),
+    (
+        "two_titled_people_joined_by_and_are_two",
+        "Deputy Secretary of State Wendy Sherman spoke with French Secretary General Francois Delattre. "
+        "The Deputy Secretary and Secretary General Delattre agreed on the importance of continuing to "
+        "support Ukraine's sovereignty and territorial integrity.",
+        [
+            ("Francois Delattre", "supports", "Ukraine", False, True),
+            ("Wendy Sherman", "agreesWith", "Francois Delattre", False, False),
+            ("Wendy Sherman", "meets", "Francois Delattre", False, False),
+            ("Wendy Sherman", "memberOf", "United States", False, False),
+            ("Wendy Sherman", "memberOf", "United States", False, False),
+            ("Wendy Sherman", "supports", "Ukraine", False, True),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],

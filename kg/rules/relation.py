@@ -130,7 +130,7 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     if relations()[rel].quad in (1, 2):
         # "help Ukraine defend its country", "the United States worked with American companies": a
         # state's cooperation with its own people is domestic, not a relation between actors
-        pairs = [(s, t) for s, t in pairs if not _own_people(s, t) and not _own_people(t, s)]
+        pairs = [(s, t) for s, t in pairs if not _own_people(s, t, rel) and not _own_people(t, s, rel)]
     if rel == "meets":
         # "Blinken will travel to Los Angeles": a person going to their own state meets no one
         pairs = [
@@ -239,9 +239,19 @@ def _place_of(trigger: Token, m: Mentions) -> dict:
     return {}
 
 
-def _own_people(a: Actor, b: Actor) -> bool:
-    """A state and its own non-state sector ("Ukraine" and "Ukraine: civilians")."""
-    return a.type == "Country" and b.type == "SectorActor" and a.country == b.country and b.sector not in STATE_SECTORS
+def _own_people(a: Actor, b: Actor, rel: str) -> bool:
+    """A state and its own non-state sector ("Ukraine" and "Ukraine: civilians") or its own
+    official ("Kuleba ... continuing to support Ukraine's sovereignty"); an official and their own
+    state's people, unless they meet ("will meet journalism students")."""
+    if a.type == "Country" and b.type == "Person":
+        return a.country is not None and a.country == b.country
+    return (
+        (a.type == "Country" or (a.type == "Person" and rel != "meets"))
+        and b.type == "SectorActor"
+        and a.country is not None
+        and a.country == b.country
+        and b.sector not in STATE_SECTORS
+    )
 
 
 def own_organ(a: Actor, b: Actor) -> bool:
