@@ -197,6 +197,9 @@ EFFORT_NOUNS = {"effort", "way", "plan", "initiative", "step", "measure", "strat
 # what a speaker says matters ("stressed the importance of supporting Ukraine", "the need to hold
 # Russia accountable"): its act is the speaker's own, talked about (hedged by modality.tsv)
 STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance", "priority"}
+# what someone is committed to doing is theirs to do ("affirmed their commitment to supporting
+# Ukraine", "Japan's determination to help"); a commitment made is not hedged, a readiness is
+COMMITMENT_NOUNS = {"commitment", "determination", "resolve", "pledge", "readiness", "willingness", "intention"}
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
 THANK_VERBS = {"thank"}
@@ -305,7 +308,15 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "acomp":  # "Kyiv is grateful to": the copula's subject
         return logical_subjects(head, depth + 1)
-    if verb.dep_ == "pcomp" and head.lower_ == "of" and head.head.lemma_.lower() in STANCE_NOUNS:
+    owner_noun = _owned_act_noun(verb)
+    if owner_noun is not None and (owners := [c for c in owner_noun.children if c.dep_ == "poss"]):
+        # "affirmed their commitment to supporting Ukraine", "Japan's determination to help"
+        return with_conjuncts(owners)
+    if (
+        verb.dep_ == "pcomp"
+        and head.lower_ in ("of", "to")
+        and head.head.lemma_.lower() in STANCE_NOUNS | COMMITMENT_NOUNS
+    ):
         # "stressed the importance of working with Japan": the one who stresses it
         noun = head.head
         if not any(c.dep_ == "poss" for c in noun.children):
@@ -313,7 +324,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return logical_subjects(noun.head, depth + 1)
             if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
                 return logical_subjects(noun.head.head, depth + 1)
-    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in EFFORT_NOUNS | STANCE_NOUNS:
+    if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in EFFORT_NOUNS | STANCE_NOUNS | COMMITMENT_NOUNS:
         # "discussed ways to support Ukraine", "consulted on efforts to urge Russia", "agreed on
         # steps to punish Iran": whoever works on the effort does what it is to do (the parser
         # takes some of these infinitives for relative clauses)
@@ -407,6 +418,21 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "remains in close contact with", "in meetings with X, she will ...": the verb's subject
         return logical_subjects(head.head, depth + 1)
     return []
+
+
+def _owned_act_noun(verb: Token) -> Token | None:
+    """The commitment noun a verb is the content of ("commitment to supporting", "determination to
+    help"), or None."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in COMMITMENT_NOUNS:
+        return head.head
+    if (
+        verb.dep_ in ("acl", "relcl")
+        and head.lemma_.lower() in COMMITMENT_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return head
+    return None
 
 
 def discussion_of(head: Token) -> Token | None:

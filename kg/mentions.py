@@ -407,6 +407,8 @@ class Mentions:
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are new objects per access
                 verb = verb.head
+            while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                verb = verb.head  # "X and Y discussed ... and affirmed their commitment": the first verb's subjects
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.i < tok.i:
                     if want_plural and any(x.dep_ == "conj" for x in c.children):
@@ -463,6 +465,10 @@ class Mentions:
 
     def _possessive(self, tok: Token) -> list[Actor]:
         return self._pronoun(tok)
+
+    def possessor(self, tok: Token) -> list[Actor]:
+        """Whose a possessive pronoun says a thing is ("its", "their")."""
+        return self._pronoun(tok) if tok.lower_ in POSS_PRONOUNS else []
 
 
 def _plural_mention(tok: Token, actor: Actor) -> bool:

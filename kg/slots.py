@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.english import (
+    COMMITMENT_NOUNS,
     DATIVE,
     PARTICLE_PREPS,
     PREP,
@@ -106,7 +107,17 @@ def dedupe(actors: Iterable[Actor]) -> list[Actor]:
 @resolver("subj")
 def _subj(ctx: SlotContext) -> list[Actor]:
     # a place does not act ("Kharkiv said"): only a state or a body in it does
-    return dedupe(a for t in logical_subjects(ctx.head) if t.i not in ctx.mentions.places for a in ctx.arg(t))
+    # ("affirmed their commitment to supporting Ukraine": a possessive pronoun is whose it is)
+    return dedupe(
+        a
+        for t in logical_subjects(ctx.head)
+        if t.i not in ctx.mentions.places
+        for a in (
+            ctx.mentions.possessor(t)
+            if t.dep_ == "poss" and t.pos_ == "PRON" and t.head.lemma_.lower() in COMMITMENT_NOUNS
+            else ctx.arg(t)
+        )
+    )
 
 
 @resolver("obj")

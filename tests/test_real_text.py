@@ -1059,6 +1059,22 @@ CASES = [
         ],
     ),
     (
+        "what_someone_is_committed_to_doing_is_theirs",
+        "Japan reaffirmed its determination to help Ukraine.\n"
+        "China expressed its readiness to mediate between Russia and Ukraine.\n"
+        "Secretary Blinken and Foreign Minister Di Maio discussed the war and affirmed their commitment "
+        "to supporting Ukraine.",
+        [
+            ("Antony Blinken", "meets", "Di Maio", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Antony Blinken", "supports", "Ukraine", False, False),
+            ("China", "meets", "Russia", False, True),
+            ("China", "meets", "Ukraine", False, True),
+            ("Di Maio", "supports", "Ukraine", False, False),
+            ("Japan", "aids", "Ukraine", False, False),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],
