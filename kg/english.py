@@ -94,6 +94,11 @@ def reported_reaction(head: Token) -> bool:
     return head.lemma_.lower() in EXPERIENCER_VERBS and head.pos_ in ("VERB", "AUX") and not is_passive(head)
 
 
+# verbs whose named object is a person set free ("Iran released Siamak Namazi"), not a product
+# or a body ("Red Hat released Rocky Linux")
+PERSON_OBJECT_VERBS = {"release", "free"}
+
+
 def appointed(head: Token) -> bool:
     """ "designated Ambassador Chacon to serve as Chargé d'Affaires": someone given a post (an
     infinitive says what they are to do), not someone designated for sanctions."""

@@ -1458,8 +1458,12 @@ def _context_country(doc: Doc, m: Mentions) -> Actor | None:
 
 
 def _names_other_state(tok: Token, m: Mentions, context: Actor) -> bool:
-    """Whether the sentence names a state other than the story's own ("the borders of Azerbaijan
-    ... the Armenian-backed separatists"): its unnamed groups are then not the story's."""
+    """Whether the sentence names a state other than the story's own, and not the story's own
+    ("the borders of Azerbaijan ... the Armenian-backed separatists" in a story about the United
+    States): its unnamed groups are then not the story's."""
+    named = [a for t in tok.sent if (a := m.token_actor.get(t.i)) is not None and a.country]
+    if any(a.country == context.country for a in named):
+        return False
     return any(
         (a := m.token_actor.get(t.i)) is not None
         and a.type == "Country"

@@ -113,7 +113,7 @@ def _subj(ctx: SlotContext) -> list[Actor]:
         for t in logical_subjects(ctx.head)
         if t.i not in ctx.mentions.places
         for a in (
-            ctx.mentions.possessor(t)
+            (ctx.mentions.possessor(t) or ctx.arg(t))
             if t.dep_ == "poss" and t.pos_ == "PRON" and t.head.lemma_.lower() in COMMITMENT_NOUNS
             else ctx.arg(t)
         )

@@ -1075,6 +1075,16 @@ CASES = [
         ],
     ),
     (
+        "urging one's own people is a relation, supporting them is domestic",
+        "Prime Minister Hubert Minnis of the Bahamas urged Bahamian residents to evacuate.\n"
+        "Japanese Foreign Minister Hayashi pledged to support Japanese fishermen.",
+        [
+            ("Hayashi", "memberOf", "Japan", False, False),
+            ("Hubert Minnis", "leads", "Bahamas", False, False),
+            ("Hubert Minnis", "requests", "Bahamas: civilians", False, False),
+        ],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kg import slots
 from kg.english import (
     ACT_NOUNS,
+    PERSON_OBJECT_VERBS,
     acted_together,
     appointed,
     campaign_event,
@@ -82,6 +83,8 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     targets, loose_targets = slot_actors_how(
         target_slots, head, obj_noun, ctx, tuple(sources[:1]) if len(sources) == 1 else ()
     )
+    if trig.kind == "verb" and trig.lemma in PERSON_OBJECT_VERBS:
+        targets = [a for a in targets if a.type == "Person"]
     if not targets and "implied" in trig.target:
         # "Russia's unprovoked war", in a sentence that names one other state: that state
         targets = slot("implied", head, obj_noun, ctx)

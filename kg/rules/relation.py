@@ -241,12 +241,12 @@ def _place_of(trigger: Token, m: Mentions) -> dict:
 
 def _own_people(a: Actor, b: Actor, rel: str) -> bool:
     """A state and its own non-state sector ("Ukraine" and "Ukraine: civilians") or its own
-    official ("Kuleba ... continuing to support Ukraine's sovereignty"); an official and their own
-    state's people, unless they meet ("will meet journalism students")."""
+    official ("Kuleba ... continuing to support Ukraine's sovereignty"); an official's support or aid
+    for their own state's people (meeting them or urging them is a relation all the same)."""
     if a.type == "Country" and b.type == "Person":
         return a.country is not None and a.country == b.country
     return (
-        (a.type == "Country" or (a.type == "Person" and rel != "meets"))
+        (a.type == "Country" or (a.type == "Person" and rel in ("supports", "aids")))
         and b.type == "SectorActor"
         and a.country is not None
         and a.country == b.country
