@@ -36,17 +36,25 @@ if TYPE_CHECKING:
     from kg.rules.context import Sentence
 
 
+def other_sense(trig: Trigger, head: Token, obj_noun: Token | None) -> bool:
+    """Whether the words at ``head`` mean something other than the trigger's relation, whoever
+    the actors: a campaign rally ("held campaign rallies": supporters gathered, no one
+    protested), standing beside officials in a caption, a designation to a post, a reaction
+    reported in the active ("alarmed the Gulf states")."""
+    if trig.relation == "protestsAgainst":
+        return campaign_event(obj_noun if obj_noun is not None else head)
+    if trig.relation == "supports" and standing_beside(head):
+        return True
+    if trig.relation == "sanctions" and trig.kind == "verb" and appointed(head):
+        return True
+    return trig.kind == "verb" and reported_reaction(head)
+
+
 def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule: str) -> Frame | None:
     """The frame of ``trig`` at ``head`` (``obj_noun``: a light verb's object), or None when a slot
     finds no actor."""
     m = ctx.mentions
-    if trig.relation == "protestsAgainst" and campaign_event(obj_noun if obj_noun is not None else head):
-        return None  # "held campaign rallies": supporters gathered, no one protested
-    if trig.relation == "supports" and standing_beside(head):
-        return None
-    if trig.relation == "sanctions" and trig.kind == "verb" and appointed(head):
-        return None
-    if trig.kind == "verb" and reported_reaction(head):
+    if other_sense(trig, head, obj_noun):
         return None
     # a place is its state's population only when force or coercion is used on it ("shelled
     # Kharkiv"); "travelled to Brussels" meets Belgium
