@@ -1367,9 +1367,16 @@ def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
     return None
 
 
+# agent nouns that also name a stance: "the opposition" is a party, "opposition to" a position
+STANCE_AGENT_NOUNS = {"opposition", "resistance"}
+
+
 def _sector_of(tok: Token, gz) -> Sector | None:
-    """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement")."""
+    """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement");
+    none for a stance ("opposition to the plan", "resistance to" is no party)."""
     lemma = tok.lemma_.lower()
+    if lemma in STANCE_AGENT_NOUNS and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return None
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
             two = gz.sector_of(f"{c.lower_} {lemma}") or gz.sector_of(f"{c.lower_} {tok.lower_}")

@@ -1085,6 +1085,20 @@ CASES = [
         ],
     ),
     (
+        "opposition_to_something_is_a_stance_not_a_party",
+        "Japan expressed concern about, and opposition to, recent incidents of economic coercion by China.\n"
+        "The Belarusian opposition criticized Lukashenko.",
+        [
+            ("Belarus: opposition", "criticizes", "Alexander Lukashenko", False, False),
+            ("Japan", "criticizes", "China", False, False),
+        ],
+    ),
+    (
+        "calling_on_someone_requests_whatever_the_parse",
+        "The United States calls on Russia to withdraw.\nThe United States called upon Iran to comply.",
+        [("United States", "requests", "Iran", False, False), ("United States", "requests", "Russia", False, False)],
+    ),
+    (
         "the_dead_are_not_the_authors_of_their_deaths",
         "A failed coup in Burundi, in which hundreds died, led to tensions with Kenya.",
         [],
