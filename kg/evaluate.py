@@ -493,3 +493,41 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
     report.dyad.add(gold_dyad, pred_dyad)
     if missed or extra:
         report.errors.append({"id": item["id"], "source": item["source"], "missed": missed, "extra": extra})
+
+
+def _annotated_actor(g: GoldActor) -> Actor:
+    """A second annotator's actor as the scorer sees a prediction: the same fields, no parsing."""
+    gz = gazetteer()
+    if g.type == "Country" and g.country and gz.country(g.country) is not None:
+        return gz.country(g.country)
+    if g.type == "Person":
+        return Actor(f"annotated/person/{_fold(g.name)}", g.name, "Person", g.country)
+    if g.type == "Sector":
+        return Actor(f"annotated/sector/{g.country}/{g.sector}", g.name, "SectorActor", g.country, sector=g.sector)
+    hit = gz.lookup(g.name)
+    if hit is not None:
+        return hit
+    return Actor(f"annotated/{g.type.lower()}/{_fold(g.name)}", g.name, "Organization", g.country)
+
+
+def agreement(first: list[dict], second: list[dict]) -> RealReport:
+    """Score a second, independent annotation of the same passages against the first, with the
+    scorer ``kg eval`` uses on kg: the agreement of two people is the ceiling of any score."""
+    by_id = {it["id"]: it for it in first}
+    report = RealReport()
+    for it in second:
+        ref = by_id.get(it["id"])
+        if ref is None:
+            raise GoldError(f"{it['id']}: not in the first annotation")
+        report.items += 1
+        acts = {name: _annotated_actor(g) for name, g in it["_actors"].items()}
+        preds = [
+            Relation(
+                acts[r["subject"]], r["relation"], acts[r["object"]], bool(r.get("negated")),
+                bool(r.get("hedged")), 1.0, "", 0, 0, None, r.get("trigger", ""), "annotator",
+            )
+            for r in it.get("relations", [])
+        ]
+        _score_real(report, ref, preds)
+        _score_actors(report, ref, list({a.id: a for a in acts.values()}.values()))
+    return report

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
+import datetime as dt
 import json
 import os
 import signal
@@ -19,7 +20,10 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import ClassVar, NamedTuple, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
 
 from kg.actors import publisher_voice
 from kg.backend import Store, open_store
@@ -145,6 +149,8 @@ class Processor:
 
     def __init__(self, model: str | None = None, extractor: Extractor | None = None, piece_chars: int = PIECE_CHARS):
         self.nlp = load_pipeline(model)
+        if WORKER_PIPE not in self.nlp.pipe_names:
+            self.nlp.add_pipe(WORKER_PIPE)  # a no-op unless a piece asks for it (multi-process parses)
         self.extractor = extractor if extractor is not None else Extractor()
         self.piece_chars = piece_chars
 
@@ -158,8 +164,10 @@ class Processor:
     ) -> Iterator[DocResult]:
         """Parse and extract documents in order; yields one result per document.
 
-        ``workers`` > 1 parses in that many spaCy processes (``nlp.pipe(n_process=...)``);
-        extraction stays in this process, which reads the parsed documents in input order.
+        ``workers`` > 1 parses in that many spaCy processes (``nlp.pipe(n_process=...)``), and each
+        worker extracts too (:func:`_extract_in_worker`): it sends back the relations and counts,
+        not the parsed document, so this process only reads, splits and writes. Results come back
+        in input order.
 
         Memory is bounded by the batch, not by the document: a text longer than ``piece_chars``
         (:data:`PIECE_CHARS`) is parsed in pieces, and empty texts around each piece make it a
@@ -172,10 +180,14 @@ class Processor:
         """
 
         pos = 0  # texts given to nlp.pipe so far: its batches are runs of batch_size texts from the start
+        n_process = max(1, workers)
+        in_worker = n_process > 1
+        pending: dict[int, Document] = {}  # documents being parsed, by their number in the stream
 
         def pieces():
             nonlocal pos
-            for doc in docs:
+            for seq, doc in enumerate(docs):
+                pending[seq] = doc
                 parts = split_text(doc.text, self.piece_chars)
                 for n, (offset, text) in enumerate(parts):
                     if len(parts) > 1:
@@ -183,7 +195,10 @@ class Processor:
                             pos += 1
                             yield "", None
                     pos += 1
-                    yield text, (doc, offset, n, len(parts))
+                    # the context crosses to the worker and back: the piece's place, and what the
+                    # worker needs to extract (never the Document, whose text is already sent)
+                    job = _Piece(seq, offset, n, len(parts), doc.date, doc.url, doc.title) if in_worker else None
+                    yield text, job or (seq, offset, n, len(parts))
                     if len(parts) > 1:
                         while pos % batch_size:
                             pos += 1
@@ -193,28 +208,80 @@ class Processor:
         rels: list[Relation] = []
         sentences = words = 0
         capped = 0
-        n_process = max(1, workers)
+        global _WORKER_EXTRACTOR
+        _WORKER_EXTRACTOR = self.extractor  # the workers fork from this process when the parse starts
         for sdoc, ctx in self.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process):
             if ctx is None:
                 continue
-            doc, offset, n, total = ctx
+            if isinstance(ctx, _Parsed):
+                seq, offset, n, total = ctx.piece[:4]
+                found, n_sents, n_words = ctx.relations, ctx.sentences, ctx.words
+            else:
+                seq, offset, n, total = ctx
+                found = None
+                n_sents, n_words = sum(1 for _ in sdoc.sents), count_words(sdoc)
+            doc = pending[seq]
             if current is not doc:
                 current, rels, sentences, words, capped = doc, [], 0, 0, 0
             if not capped:
-                found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url), headline=doc.title)
+                if found is None:
+                    found = self.extractor.extract(sdoc, doc.date, voice=publisher_voice(doc.url), headline=doc.title)
                 if offset:
                     found = [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in found]
                 if max_relations is not None and len(rels) + len(found) > max_relations:
                     found, capped = found[: max_relations - len(rels)], max_relations
                 rels.extend(found)
-            sentences += sum(1 for _ in sdoc.sents)
-            words += count_words(sdoc)
+            sentences += n_sents
+            words += n_words
             del sdoc  # a long document's pieces are not kept past their extraction
             if total > 1 and on_piece is not None:
                 on_piece(doc, n + 1, total)
             if n == total - 1:
+                del pending[seq]
                 yield DocResult(doc, rels, sentences, words, capped)
                 current = None
+
+
+# ---------------------------------------------------------------------------- extraction in the workers
+WORKER_PIPE = "kg_extract"
+_WORKER_EXTRACTOR: Extractor | None = None  # set by Processor.process before spaCy forks its workers
+
+
+class _Piece(NamedTuple):
+    """A piece sent to a worker: where it is in the stream, and what extraction needs."""
+
+    seq: int  # the document's number in the stream
+    offset: int  # the piece's first character in the document
+    n: int  # the piece's number in the document
+    total: int  # the document's pieces
+    date: dt.date | None
+    url: str | None
+    title: str | None
+
+
+@dataclass
+class _Parsed:
+    """What a worker sends back instead of the parsed piece (see :func:`_extract_in_worker`)."""
+
+    piece: _Piece
+    relations: list[Relation]
+    sentences: int
+    words: int
+
+
+@Language.component(WORKER_PIPE)
+def _extract_in_worker(sdoc: SpacyDoc) -> SpacyDoc:
+    """The last pipe of a multi-process parse, run in the worker: extracts the piece's relations
+    and returns an empty document whose context carries them with the piece's counts, so the
+    worker serialises, and the main process reads back, relations and not a parse. A piece of a
+    one-process parse carries no :class:`_Piece` and passes through untouched."""
+    job = sdoc._context
+    if not isinstance(job, _Piece) or _WORKER_EXTRACTOR is None:
+        return sdoc
+    found = _WORKER_EXTRACTOR.extract(sdoc, job.date, voice=publisher_voice(job.url), headline=job.title)
+    out = SpacyDoc(sdoc.vocab)
+    out._context = _Parsed(job, found, sum(1 for _ in sdoc.sents), count_words(sdoc))
+    return out
 
 
 def extract(

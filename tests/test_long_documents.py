@@ -4,6 +4,7 @@ progress is reported inside a long document; Ctrl-C stops a build inside one wit
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ from spacy.language import Language
 
 from kg.backend import open_store
 from kg.corpus import Document
+from kg.extract import Extractor
 from kg.nlp import load_pipeline
 from kg.pipeline import LocalEngine, LogProgress, Processor, build, split_text
 
@@ -171,3 +173,31 @@ def test_ctrl_c_stops_a_build_inside_a_long_document_within_seconds(tmp_path):
     assert "interrupted" in err
     with open_store(store, create=False, read_only=True) as st:
         assert st.document_hashes() == {}  # nothing half-written
+
+
+class _PidExtractor(Extractor):
+    """kg's extractor, marking each relation with the process that extracted it."""
+
+    def extract(self, *args, **kwargs):
+        return [dataclasses.replace(r, rule=f"{r.rule}@{os.getpid()}") for r in super().extract(*args, **kwargs)]
+
+
+def test_two_workers_extract_in_the_workers_and_give_what_one_process_gives():
+    docs = [Document(key=f"d{i}", display=f"d{i}", text=" ".join(SENTENCES[i:] + SENTENCES[:i])) for i in range(5)]
+    docs.insert(2, Document(key="long", display="long", text=long_text(40)))  # parsed in pieces
+    proc = Processor(extractor=_PidExtractor(), piece_chars=1500)
+
+    def run(workers):
+        return [
+            (r.document.key, r.sentences, r.words, [(x.as_json(""), x.rule.split("@")[1]) for x in r.relations])
+            for r in proc.process(iter(docs), workers=workers, batch_size=4)
+        ]
+
+    one, two = run(1), run(2)
+    assert [d[0] for d in two] == [d.key for d in docs]  # in input order
+    strip = [(k, s, w, [dict(j, rule=j["rule"].split("@")[0]) for j, _ in rels]) for k, s, w, rels in one]
+    assert strip == [(k, s, w, [dict(j, rule=j["rule"].split("@")[0]) for j, _ in rels]) for k, s, w, rels in two]
+    assert sum(len(d[3]) for d in two) > 40
+    # one process extracts in itself; two workers extract in the workers, not in this process
+    assert {pid for d in one for _, pid in d[3]} == {str(os.getpid())}
+    assert str(os.getpid()) not in {pid for d in two for _, pid in d[3]}

@@ -1423,3 +1423,83 @@ def test_two_extractors_with_their_own_gazetteers_in_one_process(nlp):
     assert with_alias == [("Russia", "attacks", "Ukraine")]
     assert default == []
     assert gazetteer().lookup("Kyivland") is None
+
+
+# ---------------------------------------------------------------- agreement between annotators
+def _annotated(tmp_path, name, relations, actors=None):
+    actors = actors or [
+        {"name": "United States", "type": "Country", "country": "USA", "sector": None},
+        {"name": "Antony J. Blinken", "type": "Person", "country": "USA", "sector": "GOV"},
+        {"name": "Russia", "type": "Country", "country": "RUS", "sector": None},
+        {"name": "Ukraine", "type": "Country", "country": "UKR", "sector": None},
+        {"name": "Ukrainian soldiers", "type": "Sector", "country": "UKR", "sector": "MIL"},
+    ]
+    item = {
+        "id": "sd-1",
+        "source": {"corpus": "c", "record": "r", "start": 0, "end": 1},
+        "actors": actors,
+        "relations": [dict(zip(("subject", "relation", "object"), r), negated=False, hedged=False) for r in relations],
+    }
+    path = tmp_path / name
+    path.write_text(json.dumps(item) + "\n")
+    return path
+
+
+def test_agreement_scores_a_second_annotation_as_kg_is_scored(tmp_path):
+    from kg.evaluate import agreement, load_gold
+
+    first = _annotated(
+        tmp_path,
+        "a.jsonl",
+        [
+            ("Russia", "attacks", "Ukraine"),
+            ("United States", "supports", "Ukraine"),
+            ("Antony J. Blinken", "memberOf", "United States"),
+        ],
+    )
+    # the same facts, named otherwise: "Blinken" is the same person, "the Kremlin" the same state
+    second = _annotated(
+        tmp_path,
+        "b.jsonl",
+        [
+            ("the Kremlin", "attacks", "Ukraine"),
+            ("Blinken", "memberOf", "United States"),
+            ("Russia", "threatens", "Ukraine"),
+        ],
+        actors=[
+            {"name": "the Kremlin", "type": "Organization", "country": "RUS", "sector": None},
+            {"name": "Blinken", "type": "Person", "country": "USA", "sector": "GOV"},
+            {"name": "Russia", "type": "Country", "country": "RUS", "sector": None},
+            {"name": "Ukraine", "type": "Country", "country": "UKR", "sector": None},
+            {"name": "United States", "type": "Country", "country": "USA", "sector": None},
+        ],
+    )
+    r = agreement(load_gold(first), load_gold(second)).as_dict()
+    assert (r["exact"]["tp"], r["exact"]["fp"], r["exact"]["fn"]) == (2, 1, 1)
+    assert (r["events"]["tp"], r["events"]["fp"], r["events"]["fn"]) == (1, 1, 1)
+    # an annotation agrees with itself
+    same = agreement(load_gold(first), load_gold(first)).as_dict()
+    assert same["exact"]["f1"] == 1.0 and same["actors"]["f1"] == 1.0
+
+
+def test_agreement_needs_the_same_passages(tmp_path):
+    from kg.evaluate import GoldError, agreement, load_gold
+
+    first = load_gold(_annotated(tmp_path, "a.jsonl", []))
+    other = load_gold(_annotated(tmp_path, "b.jsonl", []))
+    other[0]["id"] = "wn-9"
+    with pytest.raises(GoldError, match="wn-9: not in the first annotation"):
+        agreement(first, other)
+
+
+def test_the_second_annotation_covers_gold_passages_only():
+    from pathlib import Path
+
+    from kg.evaluate import load_gold
+
+    here = Path(__file__).parent / "gold" / "real"
+    first = {it["id"]: it for it in load_gold(here / "real.jsonl")}
+    second = load_gold(here / "second.jsonl")
+    assert len(second) >= 80
+    for it in second:
+        assert it["source"] == first[it["id"]]["source"] and "text" not in it
