@@ -523,8 +523,18 @@ def agreement(first: list[dict], second: list[dict]) -> RealReport:
         acts = {name: _annotated_actor(g) for name, g in it["_actors"].items()}
         preds = [
             Relation(
-                acts[r["subject"]], r["relation"], acts[r["object"]], bool(r.get("negated")),
-                bool(r.get("hedged")), 1.0, "", 0, 0, None, r.get("trigger", ""), "annotator",
+                acts[r["subject"]],
+                r["relation"],
+                acts[r["object"]],
+                bool(r.get("negated")),
+                bool(r.get("hedged")),
+                1.0,
+                "",
+                0,
+                0,
+                None,
+                r.get("trigger", ""),
+                "annotator",
             )
             for r in it.get("relations", [])
         ]
