@@ -1083,6 +1083,15 @@ def eval_(
         for b in report.calibration.bins():
             t.add_row(f"{b['from']:.1f}-{b['to']:.1f}", str(b["n"]), f"{b['confidence']:.3f}", f"{b['right']:.3f}")
         out.print(t)
+        t = Table("min confidence", "P", "R", "F1", "tp", "fp", title="events kept by --min-confidence")
+        for row in report.events_by_confidence():
+            t.add_row(
+                f"{row['min_confidence']:.1f}",
+                *(f"{row[k]:.3f}" for k in ("precision", "recall", "f1")),
+                str(row["tp"]),
+                str(row["fp"]),
+            )
+        out.print(t)
 
 
 # ---------------------------------------------------------------------------- validate

@@ -249,6 +249,20 @@ class RealReport(Report):
     calibration: Calibration = field(default_factory=Calibration)
     relations: int = 0
     judged: list[tuple[str, bool]] = field(default_factory=list)  # (calibration key, right) per prediction
+    event_preds: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) per event relation
+
+    def events_by_confidence(self, floors=(0.0, 0.5, 0.6, 0.7, 0.8, 0.9)) -> list[dict]:
+        """Events P / R / F1 keeping only the relations of at least each confidence: the operating
+        points a user picks with ``--min-confidence``."""
+        gold = self.events.tp + self.events.fn
+        out = []
+        for floor in floors:
+            sc = Score()
+            sc.tp = sum(ok for c, ok in self.event_preds if c >= floor)
+            sc.fp = sum(not ok for c, ok in self.event_preds if c >= floor)
+            sc.fn = gold - sc.tp
+            out.append({"min_confidence": floor, **sc.as_dict()})
+        return out
 
     def as_dict(self) -> dict:
         d = super().as_dict()
@@ -261,6 +275,7 @@ class RealReport(Report):
                 "hedged": self.hedged.as_dict(),
                 "per_rule": {k: v.as_dict() for k, v in sorted(self.per_rule.items())},
                 "calibration": {"bins": self.calibration.bins(), "ece": self.calibration.ece},
+                "events_by_confidence": self.events_by_confidence(),
             }
         )
         return d
@@ -473,6 +488,8 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
         report.per_rule[p.rule].add({0} if pred_ok[i] else set(), {0})
         report.calibration.pairs.append((p.confidence, pred_ok[i]))
         report.judged.append((calibration_key(p), pred_ok[i]))
+        if relations()[p.relation].quad is not None:
+            report.event_preds.append((p.confidence, pred_ok[i]))
         if not pred_ok[i]:
             report.events.fp += relations()[p.relation].quad is not None
             report.exact.fp += 1

@@ -1503,3 +1503,15 @@ def test_the_second_annotation_covers_gold_passages_only():
     assert len(second) >= 80
     for it in second:
         assert it["source"] == first[it["id"]]["source"] and "text" not in it
+
+
+def test_events_by_confidence_gives_the_operating_points_of_min_confidence():
+    from kg.evaluate import RealReport
+
+    r = RealReport()
+    r.events.tp, r.events.fn = 3, 2  # five annotated events, three found
+    r.event_preds = [(0.95, True), (0.85, True), (0.55, True), (0.9, False), (0.4, False)]
+    rows = {row["min_confidence"]: row for row in r.events_by_confidence()}
+    assert (rows[0.0]["tp"], rows[0.0]["fp"], rows[0.0]["fn"]) == (3, 2, 2)
+    assert (rows[0.8]["tp"], rows[0.8]["fp"], rows[0.8]["fn"]) == (2, 1, 3)
+    assert rows[0.9]["precision"] == 0.5 and rows[0.9]["recall"] == 0.2
