@@ -205,6 +205,9 @@ STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance",
 # what someone is committed to doing is theirs to do ("affirmed their commitment to supporting
 # Ukraine", "Japan's determination to help"); a commitment made is not hedged, a readiness is
 COMMITMENT_NOUNS = {"commitment", "determination", "resolve", "pledge", "readiness", "willingness", "intention"}
+# nouns of joint work whose "in"/"on" gerund is the workers' act: "close coordination in supporting
+# Ukraine", "cooperation on countering terrorism"
+JOINT_WORK_NOUNS = {"coordination", "cooperation", "collaboration", "partnership", "work", "effort", "leadership"}
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
 THANK_VERBS = {"thank"}
@@ -369,12 +372,15 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head
         objs = [c for c in gov.children if c.dep_ in DOBJ]
-        if objs:
-            return with_conjuncts(objs)
+        joint_work = head.lower_ in ("in", "on") and objs and all(o.lemma_.lower() in JOINT_WORK_NOUNS for o in objs)
+        if objs and not joint_work:
+            return with_conjuncts(objs)  # "helped Ukraine in defending itself"
         if gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and gov.dep_ == "acomp"):
             # "remains committed to supporting Sudan": the adjective's subject acts
             return logical_subjects(gov, depth + 1)
-        if gov.pos_ == "NOUN" and head.lower_ == "to":
+        if gov.pos_ == "NOUN" and (
+            head.lower_ == "to" or (head.lower_ in ("in", "on") and gov.lemma_.lower() in JOINT_WORK_NOUNS)
+        ):
             # "the United States' commitment to working with the Holy See": the noun's owner acts
             owners = [c for c in gov.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
             if owners:

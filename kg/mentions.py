@@ -357,7 +357,8 @@ class Mentions:
             if c.dep_ in ACTOR_WORD_DEPS:
                 if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
                     direct += self._possessive(c)
-                elif c.i in self.token_actor:
+                elif c.i in self.token_actor or (c.dep_ == "poss" and c.i in self.token_group):
+                    # a pair as owner: "their two countries’ support" (not "a two-state solution")
                     direct += self.actors(c)
                 elif (
                     depth < 1 and c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() not in BACKING_PARTICIPLES

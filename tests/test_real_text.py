@@ -1117,6 +1117,32 @@ CASES = [
             ("Turkey", "demands", "Sweden", False, False),
         ],
     ),
+    (
+        "a_pair_of_countries_owns_their_support",
+        "Chile's Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima. "
+        "They affirmed their two countries’ support for Bolivia.",
+        [
+            ("Ana Rojas", "meets", "Luis Vega", False, False),
+            ("Ana Rojas", "memberOf", "Chile", False, False),
+            ("Chile", "supports", "Bolivia", False, False),
+            ("Luis Vega", "memberOf", "Peru", False, False),
+            ("Peru", "supports", "Bolivia", False, False),
+        ],
+    ),
+    (
+        "support_to_is_support_for",
+        "Norway’s support to the Sudanese people is unwavering.",
+        [("Norway", "supports", "Sudan", False, False)],
+    ),
+    (
+        "the_gerund_of_joint_work_is_the_workers_act",
+        "Poland and Lithuania discussed close coordination in supporting Moldova.",
+        [  # what is discussed is talked about (hedged), whichever word the parser hangs "in" on
+            ("Lithuania", "supports", "Moldova", False, True),
+            ("Poland", "meets", "Lithuania", False, False),
+            ("Poland", "supports", "Moldova", False, True),
+        ],
+    ),
 ]
 
 
