@@ -561,6 +561,7 @@ def _whole_name(ent: Span, gz: Gazetteer) -> Span:
             and t.dep_ == "compound"
             and t.head.i in inside
             and t.is_title
+            and not t.is_sent_start  # capitalised as the sentence's first word ("Podcaster Spike Cohen")
             and not t.ent_type_
             and (t.lower_,) not in gz.titles
             and t.lower_ not in HONORIFICS
@@ -651,7 +652,9 @@ def _trim_name_tail(tokens: list[Token]) -> list[Token]:
     """A name without what the recogniser took in after it: a headline's verb ("Narendra Modi
     Announced"), a day or a month ("Andrew Holness Friday"). (A country stays: "Michael Jordan".)"""
     tokens = list(tokens)
-    while len(tokens) > 1 and (
+    while (
+        len(tokens) > 1 and tokens[-2].lower_ not in NAME_PARTICLES  # "Qaboos bin Said": a name after a particle
+    ) and (
         tokens[-1].tag_ in ("VBD", "VBN", "VBZ")
         or tokens[-1].lower_ in HEADLINE_VERBS
         or tokens[-1].lower_ in NAME_TAIL_WORDS
@@ -665,17 +668,21 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     tokens = list(span)
     lead: list[str] = []
     office = _office_words()
-    while len(tokens) > 1 and (
-        tokens[0].lower_ in HONORIFICS
-        or tokens[0].lower_ in NAME_LEAD_WORDS
-        or (tokens[0].lower_,) in gz.titles
-        or (tokens[0].lower_.endswith("s") and (tokens[0].lower_[:-1],) in gz.titles)  # "Senators Harris"
-        or (tokens[0].lemma_.lower(),) in gz.titles
-        or tokens[0].lower_ in ("holiness", "excellency")
-        or tokens[0].lower_ in OCCUPATION_WORDS
-        or tokens[0].lower_ in PAST_OFFICE
-        or tokens[0].lower_ in office
-        or (tokens[0].is_upper and len(tokens[0]) <= 4)
+    while (
+        len(tokens) > 1
+        and (
+            tokens[0].lower_ in HONORIFICS
+            or tokens[0].lower_ in NAME_LEAD_WORDS
+            or (tokens[0].lower_,) in gz.titles
+            or (tokens[0].lower_.endswith("s") and (tokens[0].lower_[:-1],) in gz.titles)  # "Senators Harris"
+            or (tokens[0].lemma_.lower(),) in gz.titles
+            or tokens[0].lower_ in ("holiness", "excellency")
+            or tokens[0].lower_ in OCCUPATION_WORDS
+            or tokens[0].lower_ in PAST_OFFICE
+            or tokens[0].lower_ in office
+            or (tokens[0].lower_.endswith("s") and tokens[0].lower_[:-1] in office)  # "Representatives Engel"
+            or (tokens[0].is_upper and len(tokens[0]) <= 4)
+        )
     ):
         lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
     if any(t.lower_ in office for t in tokens):
@@ -707,6 +714,8 @@ def _person(span: Span, m: Mentions) -> Actor | None:
     if not name or any(ch.isdigit() for ch in name) or len(name) > 60:
         return None
     words = name.split()
+    if any(w.lower() in NAME_SUFFIXES for w in words[:-1]):
+        return None  # "Martin Luther King Jr. Day": a thing named after a person
     if len(words) == 1:
         known = m.persons.get(words[0])
         if known is not None:
@@ -717,8 +726,11 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         )
         if not titled:
             return None  # a lone name ("Chuck") is nobody we can tell apart: not an actor
-    if span[0].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ", "DET") and len(words) > 1:
-        return _person(span[1:], m)  # "Afterwards Trump", "Near Bakhmut"
+    if len(words) > 1 and (
+        span[0].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ", "DET")
+        or (span[0].is_sent_start and span[0].tag_ in ("VBG", "VBN"))
+    ):
+        return _person(span[1:], m)  # "Afterwards Trump", "Near Bakhmut", "Born Robert Burns in ..."
     known = m.persons.get(name)
     if known is not None:
         return known
@@ -728,6 +740,9 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         # a bare surname is the person of that surname named in full most recently, unless this one
         # is introduced as that person's relative ("Biden's son Hunter Biden")
         m.persons[words[-1]] = actor
+    particle = next((k for k in range(1, len(words) - 1) if words[k].lower() in NAME_PARTICLES), None)
+    if particle is not None:
+        m.persons.setdefault(" ".join(words[particle:]), actor)  # "Rocky De La Fuente" ... "De La Fuente"
     surname = words[-1]
     for article in ("al-", "el-", "Al-", "El-"):
         if surname.startswith(article) and len(surname) > len(article) + 1:
@@ -884,6 +899,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         if PAST_OFFICE & said:
             continue
         name = _trim_name_tail(name)
+        if name and name[0].lower_ in NAME_SUFFIXES:
+            continue  # "Martin Luther King Jr. Day": "King" is no title here
         text = "".join(t.text_with_ws for t in name).strip()
         if text.isupper():
             text = text.title()
@@ -1549,6 +1566,8 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
             continue
         if all(w.lower() in _office_words() for w in name.split()):
             continue  # "Boris Johnson, former Foreign Secretary": an office, not a name
+        if len(tokens) == 1 and p.is_upper and p.ent_type_ == "ORG":
+            continue  # "VPOTUS (Vice President of ...)": an acronym the recogniser calls a body
         person = m.persons.get(name) or m.persons.get(name.split()[-1]) or new_person(name, m)
         m.persons.setdefault(name, person)
         m.persons.setdefault(name.split()[-1], person)
@@ -1794,7 +1813,8 @@ def _office_words() -> frozenset[str]:
             words.add(line.strip().lower())
     gz = gazetteer()
     for title in gz.titles:
-        words.update(w for w in title if w not in PHRASE_CONNECTORS)
+        # not a name's particle ("de facto leader" makes no office of "De" in "Rocky De La Fuente")
+        words.update(w for w in title if w not in PHRASE_CONNECTORS and w not in NAME_PARTICLES)
     return frozenset(words)
 
 

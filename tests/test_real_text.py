@@ -1541,3 +1541,33 @@ def test_events_by_confidence_gives_the_operating_points_of_min_confidence():
     assert (rows[0.0]["tp"], rows[0.0]["fp"], rows[0.0]["fn"]) == (3, 2, 2)
     assert (rows[0.8]["tp"], rows[0.8]["fp"], rows[0.8]["fn"]) == (2, 1, 3)
     assert rows[0.9]["precision"] == 0.5 and rows[0.9]["recall"] == 0.2
+
+
+def _persons(nlp, text):
+    from kg.mentions import find_mentions
+
+    m = find_mentions(nlp(text), None, None)
+    return sorted({a.label for a in m.token_actor.values() if a.type == "Person"})
+
+
+@pytest.mark.parametrize(
+    "text,persons",
+    [
+        # a name's particle is no office word ("de facto leader") and no verb's tail ("bin Said")
+        ("Businesswoman Marta De La Cruz won the nomination. De La Cruz thanked her voters.", ["Marta De La Cruz"]),
+        (
+            "On Monday, Faisal bin Said, the long-serving Emir of Qatar, met Macron.",
+            ["Emmanuel Macron", "Faisal bin Said"],
+        ),
+        # a thing named after a person is not the person
+        ("Congress made Martin Luther King Jr. Day a federal holiday.", []),
+        # a sentence's first word the recogniser left out of a name stays out of it
+        ("Podcaster Tara Benning received the nomination.", ["Tara Benning"]),
+        # a plural office before a list of names
+        ("The subpoena was issued by Representatives Eliot Engel and Adam Schiff.", ["Adam Schiff", "Eliot Engel"]),
+        # an acronym the recogniser calls a body is not named a person by the title after it
+        ("She cannot serve as VPOTUS (Vice President of the United States).", []),
+    ],
+)
+def test_names_as_the_recogniser_cuts_them_in_news(nlp, text, persons):
+    assert _persons(nlp, text) == persons
