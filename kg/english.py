@@ -73,9 +73,25 @@ REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 POSTURE_COMPANIONS = {"leader", "representative", "official", "delegate", "minister", "counterpart", "head"}
 
 
+CAPTION_POSITIONS = {"left", "right", "center", "centre", "l", "r", "c", "front", "back"}
+
+
 def standing_beside(head: Token) -> bool:
-    """ "President Trump stands with leaders from Israel": beside people named by their office."""
-    return head.lemma_.lower() == "stand" and any(
+    """ "President Trump stands with leaders from Israel": beside people named by their office;
+    "X (center) stands with Russian (left) and Japanese (right) representatives": a photo caption."""
+    if head.lemma_.lower() != "stand":
+        return False
+    sent = head.sent
+    if any(
+        t.lower_ in CAPTION_POSITIONS
+        and t.i > sent.start
+        and t.nbor(-1).text == "("
+        and t.i + 1 < sent.end
+        and t.nbor(1).text == ")"
+        for t in sent
+    ):
+        return True
+    return any(
         q.lemma_.lower() in POSTURE_COMPANIONS
         for p in head.children
         if p.dep_ == "prep" and p.lower_ == "with"

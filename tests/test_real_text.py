@@ -1118,6 +1118,19 @@ CASES = [
         ],
     ),
     (
+        "a_person_joining_a_state_organ_is_its_member",
+        "In 2010 Ahmed Rashid joined the Syrian army.\nItalian troops joined French troops in the offensive.",
+        [
+            ("Ahmed Rashid", "memberOf", "Syria: military", False, False),
+            ("Italy: military", "cooperatesWith", "France: military", False, False),
+        ],
+    ),
+    (
+        "standing_in_a_photo_caption_is_no_support",
+        "Chancellor Willy Brandt (center) stands with Polish (left) and Czech (right) representatives.",
+        [("Willy Brandt", "leads", "Germany", False, False)],
+    ),
+    (
         "a_pair_of_countries_owns_their_support",
         "Chile's Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima. "
         "They affirmed their two countries’ support for Bolivia.",

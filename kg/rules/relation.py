@@ -142,7 +142,7 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     for s, t in pairs:
         yield state(
             s,
-            _joined(_riot(rel, s, t), frame.trigger.lemma, t),
+            _joined(_riot(rel, s, t), frame.trigger.lemma, s, t),
             t,
             ctx,
             token,
@@ -156,10 +156,16 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
 JOINING_VERBS = {"join", "rejoin"}
 
 
-def _joined(rel: str, lemma: str, t: Actor) -> str:
+def _joined(rel: str, lemma: str, s: Actor, t: Actor) -> str:
     """Joining an organisation makes a member of it ("joined the Prohibition Party", "Finland
-    joined NATO"); joining a state or a person in doing something is cooperation."""
-    if rel == "cooperatesWith" and lemma in JOINING_VERBS and t.type == "Organization":
+    joined NATO"), and so does a person joining a state organ or an organised group ("joined
+    parliament in 1987", "joined the army", "joined the rebels"); joining a state or a person in
+    doing something is cooperation."""
+    if rel != "cooperatesWith" or lemma not in JOINING_VERBS:
+        return rel
+    if t.type == "Organization":
+        return "memberOf"
+    if s.type == "Person" and t.type == "SectorActor" and t.sector in STATE_SECTORS | {"OPP", "REB"}:
         return "memberOf"
     return rel
 
