@@ -301,6 +301,10 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
         # ("the Biden administration approved the sale of": the one it is named after)
         found += [a for t in logical_subjects(first.head) for a in (m.actors(t) or m.carried_actors(t))]
+    if not found and first.dep_ == "pobj" and first.head.lower_ == "in" and first.head.head.pos_ in ("VERB", "AUX"):
+        # "rallied in support of Trump", "marched in solidarity with", "resigned in protest against":
+        # who does what the phrase qualifies
+        found += [a for t in logical_subjects(first.head.head) for a in m.actors(t)]
     claim = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "for" else None
     if (
         not found

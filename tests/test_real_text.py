@@ -1131,6 +1131,21 @@ CASES = [
         [("Willy Brandt", "leads", "Germany", False, False)],
     ),
     (
+        "a_defeat_is_force_between_armed_sides_only",
+        "Iraqi troops defeated the Islamic State in Mosul.\nNarendra Modi defeated Rahul Gandhi in the election.",
+        [("Iraq: military", "attacks", "Islamic State", False, False)],
+    ),
+    (
+        "in_support_of_is_the_doer_s_support",
+        "Thousands of Serbs rallied in Belgrade in support of Vladimir Putin.",
+        [("Serbia: civilians", "supports", "Vladimir Putin", False, False)],
+    ),
+    (
+        "unsealing_charges_accuses",
+        "The Justice Department unsealed charges against Viktor Bout.",
+        [("US Department of Justice", "accuses", "Viktor Bout", False, False)],
+    ),
+    (
         "a_pair_of_countries_owns_their_support",
         "Chile's Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima. "
         "They affirmed their two countries’ support for Bolivia.",

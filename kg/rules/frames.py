@@ -132,7 +132,13 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
             sources = [a for a in sources if all(a.id != b.id for b in targets)]
     if not targets or not sources:
         return None
+    if trig.lemma in CONTEST_VERBS and any(a.type == "Person" for a in sources + targets):
+        return None  # "Biden defeated Trump": an election or a match, not a battle
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
+
+
+# verbs of winning that are force only between armed sides, never when a person is one of them
+CONTEST_VERBS = {"defeat", "beat", "rout"}
 
 
 # relations aimed at the author of an act ("condemned Russia's invasion"), not at its victims
