@@ -110,6 +110,16 @@ def reported_reaction(head: Token) -> bool:
     return head.lemma_.lower() in EXPERIENCER_VERBS and head.pos_ in ("VERB", "AUX") and not is_passive(head)
 
 
+def asked_about(head: Token) -> bool:
+    """ "A reporter asked Putin about Ukraine": a question, not a request (which asks someone to
+    do something or for something)."""
+    return (
+        head.lemma_.lower() == "ask"
+        and any(c.dep_ == "prep" and c.lower_ in ("about", "whether", "if") for c in head.children)
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
+    )
+
+
 # verbs whose named object is a person set free ("Iran released Siamak Namazi"), not a product
 # or a body ("Red Hat released Rocky Linux")
 PERSON_OBJECT_VERBS = {"release", "free"}

@@ -1146,6 +1146,15 @@ CASES = [
         [("US Department of Justice", "accuses", "Viktor Bout", False, False)],
     ),
     (
+        "the_one_asked_who_declines_rejects_the_one_who_asked",
+        "Iran urged Iraq to close the border, but Iraq refused.\n"
+        "A reporter asked Vladimir Putin about Ukraine, but he declined to comment.",
+        [
+            ("Iran", "requests", "Iraq", False, False),
+            ("Iraq", "rejects", "Iran", False, False),
+        ],  # (a question is no request)
+    ),
+    (
         "a_pair_of_countries_owns_their_support",
         "Chile's Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima. "
         "They affirmed their two countries’ support for Bolivia.",

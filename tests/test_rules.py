@@ -12,7 +12,7 @@ from kg.rules.registry import FAMILIES, Registry, family
 
 
 def test_the_registry_holds_the_families_in_the_order_of_the_if_chain():
-    assert [f.name for f in FAMILIES.sentence_families()] == ["titles", "joint"]
+    assert [f.name for f in FAMILIES.sentence_families()] == ["titles", "joint", "refusal"]
     assert [f.name for f in FAMILIES.token_families()] == ["adjectival", "verbal", "nominal"]
 
 

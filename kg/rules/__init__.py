@@ -4,6 +4,7 @@ Each family is one module registered in :mod:`kg.rules.registry`:
 
 * :mod:`~kg.rules.titles`     a person's title: "Iranian President Ebrahim Raisi" -> Raisi leads Iran
 * :mod:`~kg.rules.joint`      coordinated actors acting "jointly" or "together" cooperate
+* :mod:`~kg.rules.refusal`    the one asked who declines rejects the one who asked
 * :mod:`~kg.rules.adjectival` a participle modifier: "the Rwanda-backed M23"
 * :mod:`~kg.rules.verbal`     a trigger verb or predicative adjective with its subject and object,
                               light verbs ("imposed sanctions on"), converse and passive verbs
@@ -17,4 +18,4 @@ by :mod:`kg.rules.frames` through the resolvers of :mod:`kg.slots`, negation and
 (:class:`~kg.rules.context.Sentence`); importing this package registers them.
 """
 
-from kg.rules import adjectival, joint, nominal, titles, verbal  # noqa: F401  (registers the families)
+from kg.rules import adjectival, joint, nominal, refusal, titles, verbal  # noqa: F401  (registers the families)

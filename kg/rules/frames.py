@@ -15,6 +15,7 @@ from kg.english import (
     PERSON_OBJECT_VERBS,
     acted_together,
     appointed,
+    asked_about,
     campaign_event,
     discussion_of,
     logical_objects,
@@ -46,6 +47,8 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None) -> bool:
     if trig.relation == "supports" and standing_beside(head):
         return True
     if trig.relation == "sanctions" and trig.kind == "verb" and appointed(head):
+        return True
+    if trig.relation == "requests" and trig.kind == "verb" and asked_about(head):
         return True
     return trig.kind == "verb" and reported_reaction(head)
 
