@@ -110,6 +110,33 @@ def reported_reaction(head: Token) -> bool:
     return head.lemma_.lower() in EXPERIENCER_VERBS and head.pos_ in ("VERB", "AUX") and not is_passive(head)
 
 
+BLAMED_ACTS = {  # and ACT_NOUNS
+    "death", "crash", "explosion", "blast", "fire", "hack", "hacking", "cyberattack", "strike",
+    "airstrike", "downing", "poisoning", "interference", "violence", "atrocity", "crime", "massacre",
+}  # fmt: skip
+
+
+def blamed_for(head: Token) -> bool:
+    """ "responsible for the attack": blame for an act, not a duty ("responsible for security")."""
+    return any(
+        (q.lemma_.lower() in BLAMED_ACTS or q.lemma_.lower() in ACT_NOUNS)
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for q in p.children
+        if q.dep_ in ("pobj", "pcomp")
+    )
+
+
+def told_to(head: Token) -> bool:
+    """ "told Putin to release Navalny", "told reporters that Iran must ...": a directive, not
+    "told reporters" (a statement)."""
+    return any(
+        c.dep_ == "xcomp"
+        or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children))
+        for c in head.children
+    )
+
+
 def asked_about(head: Token) -> bool:
     """ "A reporter asked Putin about Ukraine": a question, not a request (which asks someone to
     do something or for something)."""

@@ -366,6 +366,24 @@ def _speaker(ctx: SlotContext) -> list[Actor]:
 
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could"}
 
+# verbs that report what someone holds true: their subject makes the clause's claim their own
+CLAIM_VERBS = {"say", "claim", "allege", "insist", "state", "tell", "write", "tweet", "believe", "conclude", "declare"}
+
+
+@resolver("sayer")
+def _sayer(ctx: SlotContext) -> list[Actor]:
+    """The one whose claim the clause is: "Pompeo said Iran was responsible for the attack",
+    "Iran was responsible for the attack, Pompeo said". A clause no one is said to claim has none."""
+    clause = ctx.head
+    while clause.dep_ in ("acomp", "attr", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIM_VERBS:
+        return dedupe(a for s in logical_subjects(clause.head) for a in ctx.mentions.actors(s))
+    for c in clause.children:
+        if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in CLAIM_VERBS and c.i > ctx.head.i:
+            return dedupe(a for s in logical_subjects(c) for a in ctx.mentions.actors(s))
+    return []
+
 
 @resolver("between")
 def _between(ctx: SlotContext) -> list[Actor]:

@@ -1155,6 +1155,23 @@ CASES = [
         ],  # (a question is no request)
     ),
     (
+        "who_says_another_is_responsible_for_an_act_accuses",
+        "Mike Pompeo said Iran was responsible for the attack.\n"
+        "Dmytro Kuleba said the Interior Ministry is responsible for border security.",
+        [("Mike Pompeo", "accuses", "Iran", False, False)],
+    ),
+    (
+        "telling_someone_to_act_demands_telling_reporters_does_not",
+        "Angela Merkel told Vladimir Putin to release Alexei Navalny.\n"
+        "Mike Pompeo told reporters that the talks went well.",
+        [("Angela Merkel", "demands", "Vladimir Putin", False, False)],
+    ),
+    (
+        "alleging_a_clause_accuses_its_subject",
+        "Ahmad Zia Saraj alleged the Afghan government was hiding casualty figures.",
+        [("Ahmad Zia Saraj", "accuses", "Afghanistan", False, False)],
+    ),
+    (
         "a_pair_of_countries_owns_their_support",
         "Chile's Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima. "
         "They affirmed their two countries’ support for Bolivia.",

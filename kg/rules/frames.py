@@ -16,6 +16,7 @@ from kg.english import (
     acted_together,
     appointed,
     asked_about,
+    blamed_for,
     campaign_event,
     discussion_of,
     logical_objects,
@@ -23,6 +24,7 @@ from kg.english import (
     reciprocal_object,
     reported_reaction,
     standing_beside,
+    told_to,
 )
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
@@ -49,6 +51,10 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None) -> bool:
     if trig.relation == "sanctions" and trig.kind == "verb" and appointed(head):
         return True
     if trig.relation == "requests" and trig.kind == "verb" and asked_about(head):
+        return True
+    if trig.kind == "verb" and trig.lemma == "responsible" and not blamed_for(head):
+        return True
+    if trig.kind == "verb" and trig.lemma == "tell" and not told_to(head):
         return True
     return trig.kind == "verb" and reported_reaction(head)
 
