@@ -105,6 +105,10 @@ NOT_PERSON_FIRST = {
     "lake",
     "camp",
     "operation",
+    "uss",  # ships: "U.S.S. Grayback", "USS Cole", "HMS Defender"
+    "u.s.s.",
+    "hms",
+    "h.m.s.",
 }
 DEFINITE_ANAPHORS = {
     "country",
@@ -631,8 +635,11 @@ PLACE_HEADS = {"town", "city", "village", "province", "region", "district", "cou
 
 
 def _named_as_place(span: Span) -> bool:
-    """ "the town of Ain Issa", "the city of Kharkiv": a name given as a place's."""
+    """ "the town of Ain Issa", "the city of Kharkiv", "the Tsuen Wan district": a name given as a
+    place's."""
     root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in PLACE_HEADS:
+        return True
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS
 
 

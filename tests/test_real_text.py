@@ -1619,6 +1619,9 @@ def _persons(nlp, text):
         ("Podcaster Tara Benning received the nomination.", ["Tara Benning"]),
         # a plural office before a list of names
         ("The subpoena was issued by Representatives Eliot Engel and Adam Schiff.", ["Adam Schiff", "Eliot Engel"]),
+        # a name given as a district's or a ship's is no person
+        ("The shooting took place in the Tsuen Wan district.", []),
+        ("The submarine U.S.S. Grayback was found near Okinawa.", []),
         # an acronym the recogniser calls a body is not named a person by the title after it
         ("She cannot serve as VPOTUS (Vice President of the United States).", []),
     ],
