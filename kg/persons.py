@@ -241,14 +241,18 @@ def same_persons(persons) -> dict[str, str]:
 
     ``persons`` yields ``(iri, label, country)``. A node maps to the one node of the same surname
     whose name contains every word of its own and more ("Sherman" -> "Wendy Sherman", "Bongo
-    Ondimba" -> "Ali Bongo Ondimba"), when their countries agree (or the shorter has none). When two
+    Ondimba" -> "Ali Bongo Ondimba"), or to the one node whose name begins with its two or more
+    words and goes on with more than a "Jr." ("Wanda Vázquez" -> "Wanda Vázquez Garced"), when
+    their countries agree (or the shorter has none). When two
     fuller names qualify ("Biden": "Joe Biden", "Hunter Biden"), or none does, it stays apart:
     given names are never guessed.
 
     >>> same_persons([("a", "Sherman", "USA"), ("b", "Wendy Sherman", "USA"), ("c", "Biden", "USA"),
     ...               ("d", "Joe Biden", "USA"), ("e", "Hunter Biden", "USA"), ("f", "Bongo Ondimba", None),
-    ...               ("g", "Ali Bongo Ondimba", "GAB"), ("h", "Wang", "CHN"), ("i", "Sam Wang", None)])
-    {'a': 'b', 'f': 'g'}
+    ...               ("g", "Ali Bongo Ondimba", "GAB"), ("h", "Wang", "CHN"), ("i", "Sam Wang", None),
+    ...               ("j", "Wanda Vázquez", None), ("k", "Wanda Vázquez Garced", "USA"),
+    ...               ("l", "John Kennedy", "USA"), ("m", "John Kennedy Jr.", "USA")])
+    {'a': 'b', 'f': 'g', 'j': 'k'}
     """
     nodes = []
     for iri, label, country in persons:
@@ -259,6 +263,10 @@ def same_persons(persons) -> dict[str, str]:
     for node in nodes:
         by_surname.setdefault(node[1][-1], []).append(node)
     out = {}
+    by_start: dict[tuple[str, str], list[tuple[str, list[str], str | None]]] = {}
+    for node in nodes:
+        if len(node[1]) >= 3:
+            by_start.setdefault((node[1][0], node[1][1]), []).append(node)
     for iri, words, country in nodes:
         cands = {
             other
@@ -267,6 +275,17 @@ def same_persons(persons) -> dict[str, str]:
             and set(words) <= set(owords)
             and (country is None or ocountry == country)  # "Wang" (China) is not "Sam Wang" (unknown)
         }
+        if not cands and len(words) >= 2:
+            # a name cut short of its last family name: "Wanda Vázquez" is "Wanda Vázquez Garced",
+            # "Valéry Giscard" "Valéry Giscard d'Estaing"; not "John Kennedy" -> "John Kennedy Jr."
+            cands = {
+                other
+                for other, owords, ocountry in by_start.get((words[0], words[1]), ())
+                if len(owords) > len(words)
+                and owords[: len(words)] == words
+                and not set(owords[len(words) :]) <= KEPT_SUFFIXES
+                and (country is None or ocountry == country)
+            }
         if len(cands) == 1:
             out[iri] = cands.pop()
     return out

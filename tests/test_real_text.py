@@ -1335,6 +1335,17 @@ def test_a_surname_alone_never_merges_two_people():
     assert same_persons([("s", "Sherman", "GBR"), ("w", "Wendy Sherman", "USA")]) == {}
 
 
+def test_a_name_cut_short_of_its_last_family_name_is_the_fuller_one():
+    people = [("a", "John Luk", None), ("b", "John Luk Jok", "SSD"), ("c", "Valéry Giscard", "FRA")]
+    people += [("d", "Valéry Giscard d'Estaing", "FRA"), ("e", "John Kennedy", "USA"), ("f", "John Kennedy Jr.", "USA")]
+    assert same_persons(people) == {"a": "b", "c": "d"}
+    # two fuller names: no guess
+    assert (
+        same_persons([("a", "Maria Lopez", None), ("b", "Maria Lopez Garcia", None), ("c", "Maria Lopez Diaz", None)])
+        == {}
+    )
+
+
 def test_a_headline_verb_is_not_part_of_a_name(nlp):
     from spacy.tokens import Span
 
