@@ -137,6 +137,24 @@ def told_to(head: Token) -> bool:
     )
 
 
+def possessors(noun: Token) -> list[Token]:
+    """A noun's owners: its possessives, and a plural name the parser hangs on it as a modifier
+    when the possessive is a bare apostrophe ("the United States’ commitment")."""
+    doc = noun.doc
+    owners = [
+        c
+        for c in noun.children
+        if (c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS)
+        or (c.dep_ in ("nmod", "compound") and c.i + 1 < noun.i and doc[c.i + 1].text in ("’", "'"))
+    ]
+    if not owners:
+        # the apostrophe hung on the noun, its name elsewhere: "reaffirmed the United States’ commitment"
+        for c in noun.children:
+            if c.text in ("’", "'") and c.i > 0 and c.i < noun.i and doc[c.i - 1].pos_ == "PROPN":
+                owners.append(doc[c.i - 1])
+    return owners
+
+
 def asked_about(head: Token) -> bool:
     """ "A reporter asked Putin about Ukraine": a question, not a request (which asks someone to
     do something or for something)."""
@@ -380,18 +398,17 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     ):
         # "stressed the importance of working with Japan": the one who stresses it
         noun = head.head
-        if not any(c.dep_ == "poss" for c in noun.children):
-            if noun.dep_ in ("dobj", "attr"):
-                return logical_subjects(noun.head, depth + 1)
-            if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
-                return logical_subjects(noun.head.head, depth + 1)
+        if owners := possessors(noun):
+            return with_conjuncts(owners)  # "reaffirmed the United States’ commitment to working with"
+        if noun.dep_ in ("dobj", "attr"):
+            return logical_subjects(noun.head, depth + 1)
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+            return logical_subjects(noun.head.head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.lemma_.lower() in EFFORT_NOUNS | STANCE_NOUNS | COMMITMENT_NOUNS:
         # "discussed ways to support Ukraine", "consulted on efforts to urge Russia", "agreed on
         # steps to punish Iran": whoever works on the effort does what it is to do (the parser
         # takes some of these infinitives for relative clauses)
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-            c.dep_ == "poss" for c in head.children
-        ):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not possessors(head):
             if head.dep_ in ("dobj", "attr"):
                 return logical_subjects(head.head, depth + 1)
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
@@ -435,7 +452,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             head.lower_ == "to" or (head.lower_ in ("in", "on") and gov.lemma_.lower() in JOINT_WORK_NOUNS)
         ):
             # "the United States' commitment to working with the Holy See": the noun's owner acts
-            owners = [c for c in gov.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
+            owners = possessors(gov)
             if owners:
                 return with_conjuncts(owners)
             if gov.dep_ in ("dobj", "attr") and gov.head.i != gov.i:
@@ -443,7 +460,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return logical_subjects(gov.head, depth + 1)
     if verb.dep_ == "acl":
         # "Sweden's bid to join NATO": the possessor of the noun does the joining
-        owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS]
+        owners = possessors(head)
         if not owners:
             # "joint efforts by NATO Allies, EU partners and G7 members to urge Russia": the by-agent
             owners = [

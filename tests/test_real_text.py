@@ -1172,6 +1172,14 @@ CASES = [
         [("Ahmad Zia Saraj", "accuses", "Afghanistan", False, False)],
     ),
     (
+        "a_bare_apostrophe_owns_the_commitment",
+        "Secretary Blinken reaffirmed the United States’ commitment to working closely with the Holy See.",
+        [
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("United States", "cooperatesWith", "Vatican", False, False),
+        ],
+    ),
+    (
         "a_pair_of_countries_owns_their_support",
         "Chile's Foreign Minister Ana Rojas met Peruvian Foreign Minister Luis Vega in Lima. "
         "They affirmed their two countries’ support for Bolivia.",
