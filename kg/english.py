@@ -127,12 +127,15 @@ def blamed_for(head: Token) -> bool:
     )
 
 
+OBLIGATION_AUX = {"must", "should"}  # "said Iran must release": the clause is a demand
+
+
 def told_to(head: Token) -> bool:
     """ "told Putin to release Navalny", "told reporters that Iran must ...": a directive, not
     "told reporters" (a statement)."""
     return any(
         c.dep_ == "xcomp"
-        or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children))
+        or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children))
         for c in head.children
     )
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from kg.english import (
     COMMITMENT_NOUNS,
     DATIVE,
+    OBLIGATION_AUX,
     PARTICLE_PREPS,
     PREP,
     SUBJ,
@@ -133,9 +134,6 @@ def _ccomp(ctx: SlotContext) -> list[Actor]:
         if c.dep_ in ("ccomp", "xcomp"):  # the tagger sometimes calls the verb a noun
             found += [a for t in logical_subjects(c) for a in ctx.arg(t)]
     return dedupe(found)
-
-
-OBLIGATION_AUX = {"must", "should"}
 
 
 @resolver("obliged")
