@@ -142,7 +142,18 @@ PRESIDING_TITLES = {"speaker"}
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
 # heads whose compound or adjective names the sector: "civil society representatives"
 VIOLENCE_NOUNS = {"genocide", "war", "massacre", "atrocity", "killing", "bombing", "occupation", "conflict", "crisis"}
-MEMBER_HEADS = {"representative", "leader", "member", "group", "organization", "organisation", "actor"}
+MEMBER_HEADS = {
+    "representative",
+    "leader",
+    "member",
+    "group",
+    "organization",
+    "organisation",
+    "actor",
+    "professional",
+    "defender",
+    "figure",
+}
 PLURAL_HEADS = PERSON_PLURAL_HEADS | {
     "country",
     "government",
@@ -1219,7 +1230,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             title = _title_from(words + [tok.text[:-1]], m)
             plural = plural or title is not None
         sector = _sector_of(tok, gz)
-        if sector is None and title is None and lemma in MEMBER_HEADS:
+        if sector is None and (title is None or plural) and lemma in MEMBER_HEADS:
             # "civil society representatives", "business leaders": the modifier names the sector
             sector = next(
                 (
@@ -1229,8 +1240,23 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 ),
                 None,
             )
+        if (
+            title is not None
+            and plural
+            and lemma in MEMBER_HEADS
+            and sector is not None
+            and sector.code not in STATE_ORGANS
+        ):
+            title = None  # "business leaders", "religious leaders" are a sector's people, not office-holders
         if not (sector or title):
             continue
+        if (
+            title is None
+            and tok.dep_ in ("compound", "amod")
+            and tok.head.i > tok.i
+            and tok.head.lemma_.lower() in MEMBER_HEADS
+        ):
+            continue  # "Tunisian civil society leaders": the head noun is the actor, this names its sector
         if sector is not None and title is None:
             # "opposition supporters", "rebel fighters", "army officers": the modifier names the sector
             for c in tok.children:

@@ -10,8 +10,8 @@ quote the passage).
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from pathlib import Path
 
 KEEP_REL = ("subject", "relation", "object", "negated", "hedged", "date", "trigger", "constructions")
@@ -19,7 +19,13 @@ KEEP_ACTOR = ("name", "type", "country", "sector")
 
 
 def main() -> None:
-    folder, out = Path(sys.argv[1]), Path(sys.argv[2])
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", type=Path, help="the annotation folder (pointers.jsonl, annotations-K.jsonl)")
+    ap.add_argument("out", type=Path, help="the gold file to write")
+    args = ap.parse_args()
+    folder, out = args.folder, args.out
+    if not (folder / "pointers.jsonl").is_file():
+        raise SystemExit(f"error: {folder / 'pointers.jsonl'} not found (run select_real_passages.py first)")
     pointers = {}
     for line in open(folder / "pointers.jsonl", encoding="utf-8"):
         p = json.loads(line)

@@ -1205,6 +1205,31 @@ CASES = [
             ("Poland", "supports", "Moldova", False, True),
         ],
     ),
+    # a group noun whose modifiers name the country and the sector is one actor, not the country
+    # plus a second group placed by the speaker's country
+    (
+        "civil_society_leaders_are_the_country_s_civil_society",
+        "The Prime Minister of Japan met with Tunisian civil society leaders.",
+        [("Japan", "meets", "Tunisia: non-governmental organisations", False, False)],
+    ),
+    (
+        "media_professionals_are_media",
+        "The Prime Minister of Japan spoke with Tunisian media professionals.",
+        [("Japan", "meets", "Tunisia: media", False, False)],
+    ),
+    (
+        "business_and_religious_leaders_are_sectors_not_office_holders",
+        "Japan met with Tunisian business leaders and Tunisian religious leaders.",
+        [
+            ("Japan", "meets", "Tunisia: business", False, False),
+            ("Japan", "meets", "Tunisia: religion", False, False),
+        ],
+    ),
+    (
+        "rights_defenders_are_human_rights_groups",
+        "Japan praised Tunisian human rights defenders.",
+        [("Japan", "supports", "Tunisia: human rights", False, False)],
+    ),
 ]
 
 
