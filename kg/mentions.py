@@ -606,6 +606,8 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     hit = gz.lookup(text)
     label = span.label_ if span.label_ in ENTITY_LABELS else ""
     if hit is not None:
+        if hit.type == "Person" and len(span) > 1 and span[-1].is_title and not _named_in_full(m, span[-1].text):
+            m.persons[span[-1].text] = hit  # "Joe Biden ... Biden": a known person's surname
         return hit
     if label in ("GPE", "LOC", "FAC", "ORG") or (label == "PERSON" and len(span) == 1):
         # a city, province or disputed territory (the small model often calls "Kharkiv" a person)
@@ -710,6 +712,13 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
     return name, lead
 
 
+def _named_in_full(m: Mentions, surname: str) -> bool:
+    """Whether the bare ``surname`` already stands for someone the text named in full (a lone
+    "Secretary Granholm" met first gives way to "Jennifer Granholm")."""
+    known = m.persons.get(surname)
+    return known is not None and len(known.label.split()) > 1
+
+
 def _relative_of_namesake(first: Token, last: Token, surname: str) -> bool:
     """ "Biden's son Hunter Biden", "the son of Joe Biden, Hunter Biden": a name (its first and
     last tokens) given as the relative of someone of the same surname."""
@@ -754,9 +763,10 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         return known
     actor = new_person(name, m)
     m.persons[name] = actor
-    if not _relative_of_namesake(span[0], span[-1], words[-1]):
-        # a bare surname is the person of that surname named in full most recently, unless this one
-        # is introduced as that person's relative ("Biden's son Hunter Biden")
+    if not _named_in_full(m, words[-1]) and not _relative_of_namesake(span[0], span[-1], words[-1]):
+        # a bare surname is the person of that surname the text named in full first: news names the
+        # one it is about first and gives a namesake met later in full ("Joe Biden ... Hunter
+        # Biden ... Biden said"); nor is it a relative introduced as one ("Biden's son Hunter Biden")
         m.persons[words[-1]] = actor
     particle = next((k for k in range(1, len(words) - 1) if words[k].lower() in NAME_PARTICLES), None)
     if particle is not None:

@@ -1515,6 +1515,18 @@ def test_bare_surname_is_the_latest_full_name_but_a_titled_one_the_office_holder
     assert ("Joe Biden", "criticizes", "Iran", False, False) in got
 
 
+def test_bare_surname_is_the_namesake_named_in_full_first(extract):
+    # news names the one it is about first; a namesake met later is given in full
+    got = extract("Joe Biden met Trump. Trump attacked Hunter Biden over his business. Biden criticized China.")
+    assert ("Joe Biden", "criticizes", "China", False, False) in got
+    assert ("Donald Trump", "attacks", "Hunter Biden", False, False) in got
+    # a lone titled surname met first gives way to the full name
+    got = extract(
+        "Secretary Granholm met Commissioner Simson. Jennifer Granholm praised Simson. Granholm criticized Russia."
+    )
+    assert ("Jennifer Granholm", "criticizes", "Russia", False, False) in got
+
+
 def test_every_slot_of_the_lexicon_is_a_registered_resolver():
     from kg import slots
 
