@@ -439,6 +439,15 @@ class Mentions:
                 clause_subjects = set()
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_GOVERNORS:
                     clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
+        if want_plural and tok.dep_ == "poss":
+            they = _governing_subject(tok)
+            if they is not None and they.lower_ in PLURAL_PRONOUNS and they.i < tok.i:
+                # "They discussed aid to the people of Ukraine and reaffirmed their commitment":
+                # "their" is the clause's "they", however deep the parser hangs the clause
+                group = self.actors(they)
+                if group:
+                    self._pron_cache[tok.i] = group
+                    return group
         best, best_i = None, -1
         sent_start = tok.sent.start
         floor = max(0, sent_start - 80)
@@ -485,6 +494,23 @@ class Mentions:
     def possessor(self, tok: Token) -> list[Actor]:
         """Whose a possessive pronoun says a thing is ("its", "their")."""
         return self._pronoun(tok) if tok.lower_ in POSS_PRONOUNS else []
+
+
+def _governing_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb above ``tok`` that has one, climbing through coordinated,
+    complement and adnominal clauses ("They discussed efforts to provide ... and reaffirmed ...")."""
+    verb = tok.head
+    for _ in range(12):
+        if verb.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+            if verb.dep_ not in ("conj", "xcomp", "acl", "advcl"):
+                return None
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _plural_mention(tok: Token, actor: Actor) -> bool:

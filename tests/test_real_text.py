@@ -1527,6 +1527,16 @@ def test_bare_surname_is_the_namesake_named_in_full_first(extract):
     assert ("Jennifer Granholm", "criticizes", "Russia", False, False) in got
 
 
+def test_their_is_the_clause_s_they_however_deep_the_clause_hangs(extract):
+    got = extract(
+        "Secretary Blinken spoke with French President Macron. They discussed efforts to provide aid for the "
+        "government and people of Ukraine and reaffirmed their commitment to impose costs on Russia."
+    )
+    assert ("Antony Blinken", "sanctions", "Russia", False, False) in got
+    assert ("Emmanuel Macron", "sanctions", "Russia", False, False) in got
+    assert not any(s == "Ukraine: civilians" for s, *_ in got)
+
+
 def test_every_slot_of_the_lexicon_is_a_registered_resolver():
     from kg import slots
 
