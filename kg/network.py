@@ -171,6 +171,8 @@ def project(
     same = same_persons((n, d["label"], d.get("country")) for n, d in g.nodes(data=True) if d.get("type") == "Person")
     for short, full in same.items():
         g.nodes[full].setdefault("merged", []).append(g.nodes[short]["label"])
+        if not g.nodes[full].get("country") and g.nodes[short].get("country"):
+            g.nodes[full]["country"] = g.nodes[short]["country"]  # "Prime Minister Bennett" of Israel
         g.remove_node(short)
     res = run_query(store, PROJECTION_QUERY, timeout=600)
     for st, s, rel, o, neg, hedged, date, eventdate, published, sentence, doc, title, docdate, conf in res.rows:

@@ -243,13 +243,14 @@ def same_persons(persons) -> dict[str, str]:
     whose name contains every word of its own and more ("Sherman" -> "Wendy Sherman", "Bongo
     Ondimba" -> "Ali Bongo Ondimba"), or to the one node whose name begins with its two or more
     words and goes on with more than a "Jr." ("Wanda Vázquez" -> "Wanda Vázquez Garced"), when
-    their countries agree (or the shorter has none). When two
+    their countries agree or one of them has none ("Prime Minister Bennett" of Israel is the
+    "Naftali Bennett" named without a title). When two
     fuller names qualify ("Biden": "Joe Biden", "Hunter Biden"), or none does, it stays apart:
     given names are never guessed.
 
     >>> same_persons([("a", "Sherman", "USA"), ("b", "Wendy Sherman", "USA"), ("c", "Biden", "USA"),
     ...               ("d", "Joe Biden", "USA"), ("e", "Hunter Biden", "USA"), ("f", "Bongo Ondimba", None),
-    ...               ("g", "Ali Bongo Ondimba", "GAB"), ("h", "Wang", "CHN"), ("i", "Sam Wang", None),
+    ...               ("g", "Ali Bongo Ondimba", "GAB"), ("h", "Wang", "CHN"), ("i", "Sam Wang", "USA"),
     ...               ("j", "Wanda Vázquez", None), ("k", "Wanda Vázquez Garced", "USA"),
     ...               ("l", "John Kennedy", "USA"), ("m", "John Kennedy Jr.", "USA")])
     {'a': 'b', 'f': 'g', 'j': 'k'}
@@ -273,7 +274,7 @@ def same_persons(persons) -> dict[str, str]:
             for other, owords, ocountry in by_surname.get(words[-1], ())
             if len(owords) > len(words)
             and set(words) <= set(owords)
-            and (country is None or ocountry == country)  # "Wang" (China) is not "Sam Wang" (unknown)
+            and (country is None or ocountry is None or ocountry == country)  # "Wang" (China) is not "Sam Wang" (US)
         }
         if not cands and len(words) >= 2:
             # a name cut short of its last family name: "Wanda Vázquez" is "Wanda Vázquez Garced",
@@ -284,7 +285,7 @@ def same_persons(persons) -> dict[str, str]:
                 if len(owords) > len(words)
                 and owords[: len(words)] == words
                 and not set(owords[len(words) :]) <= KEPT_SUFFIXES
-                and (country is None or ocountry == country)
+                and (country is None or ocountry is None or ocountry == country)
             }
         if len(cands) == 1:
             out[iri] = cands.pop()

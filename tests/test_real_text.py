@@ -1366,6 +1366,9 @@ def test_a_surname_alone_never_merges_two_people():
     assert same_persons([("s", "Biden", "USA"), ("j", "Joe Biden", "USA"), ("h", "Hunter Biden", "USA")]) == {}
     assert same_persons([("s", "Sherman", "USA"), ("w", "Wendy Sherman", "USA")]) == {"s": "w"}
     assert same_persons([("s", "Sherman", "GBR"), ("w", "Wendy Sherman", "USA")]) == {}
+    # the full name met without a title has no country: the titled surname is still that person
+    assert same_persons([("s", "Bennett", "ISR"), ("n", "Naftali Bennett", None)]) == {"s": "n"}
+    assert person_key("Staffan de Mistura") == person_key("Stefan de Mistura")
 
 
 def test_a_name_cut_short_of_its_last_family_name_is_the_fuller_one():
