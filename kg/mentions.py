@@ -769,6 +769,8 @@ def _person(span: Span, m: Mentions) -> Actor | None:
     words = name.split()
     if any(w.lower() in NAME_SUFFIXES for w in words[:-1]):
         return None  # "Martin Luther King Jr. Day": a thing named after a person
+    if words[-1].lower() in NOT_NAME_WORDS:
+        return None  # "the Ambassador Bridge", "His Majesty"
     if len(words) == 1:
         known = m.persons.get(words[0])
         if known is not None:
@@ -955,6 +957,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         name = _trim_name_tail(name)
         if name and name[0].lower_ in NAME_SUFFIXES:
             continue  # "Martin Luther King Jr. Day": "King" is no title here
+        if any(ch.isdigit() for t in name for ch in t.text) or (name and name[-1].text.endswith("-")):
+            continue  # "Global COVID-19 Summit", a speaker's label cut at a hyphen ("AMBASSADOR THOMAS-")
         text = "".join(t.text_with_ws for t in name).strip()
         if text.isupper():
             text = text.title()
@@ -1633,8 +1637,8 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
         name = normalise_surface("".join(t.text_with_ws for t in tokens))
         if not name or any(ch.isdigit() for ch in name):
             continue
-        if all(w.lower() in _office_words() for w in name.split()):
-            continue  # "Boris Johnson, former Foreign Secretary": an office, not a name
+        if all(w.lower() in _office_words() | NOT_NAME_WORDS for w in name.split()):
+            continue  # "Boris Johnson, former Foreign Secretary": an office, not a name; "His Majesty"
         if len(tokens) == 1 and p.is_upper and p.ent_type_ == "ORG":
             continue  # "VPOTUS (Vice President of ...)": an acronym the recogniser calls a body
         person = m.persons.get(name) or m.persons.get(name.split()[-1]) or new_person(name, m)
@@ -1712,10 +1716,14 @@ def _titled_in_headline(m: Mentions, title: Title, at: int) -> Actor | None:
             continue
         if i > 0 and (words[i - 1].lower(),) + title.words in m.gz.titles:
             continue  # "Deputy Secretary Sherman" is not "the Secretary"
-        name = re.sub(r"['’]s$", "", words[i + n])
-        if not name[:1].isupper() or name.lower() in _office_words():
+        run = _headline_name(words[i + n :])
+        if not run:
             return None
-        person = m.persons.get(name) or m.gz.lookup(name) or new_person(name, m)
+        name = run[0]
+        person = _known_name(m, run)
+        if person is None:
+            plain = [w for w in run if not _initial(w)]
+            person = m.gz.lookup(name) or new_person(" ".join(plain) if len(run) > len(plain) else name, m)
         if person.type != "Person":
             return None  # the word after the title names a state or a body, not a person
         m.persons.setdefault(name, person)
@@ -1724,6 +1732,41 @@ def _titled_in_headline(m: Mentions, title: Title, at: int) -> Actor | None:
             person = _record_title(m, at, person, title, holder)
         m.titled.append((at, person, title))
         return person
+    return None
+
+
+HEADLINE_STOPS = {"on", "at", "with", "and", "to", "for", "in", "of", "the", "before", "after", "during", "via"}
+
+
+def _initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".") and word[:1].isupper()
+
+
+def _headline_name(words: list[str]) -> list[str]:
+    """The name right after a headline's title: up to three capitalised words and initials,
+    ending at a possessive, a preposition or a verb ("Antony J. Blinken On NBC ...", "Sherman's
+    Call with ...", "Blinken Visits ...")."""
+    run: list[str] = []
+    for w in words[:4]:
+        bare = re.sub(r"['’]s$", "", w)
+        if not bare[:1].isupper() or bare.lower() in HEADLINE_STOPS | HEADLINE_VERBS or bare.lower() in _office_words():
+            break
+        run.append(bare)
+        if bare != w or len([x for x in run if not _initial(x)]) == 3:
+            break  # "Sherman's Call": the possessive ends the name
+    while run and _initial(run[-1]):
+        run.pop()
+    return run
+
+
+def _known_name(m: Mentions, run: list[str]) -> Actor | None:
+    """The person a headline's name is, if the document or the gazetteer knows it: the whole name
+    ("Antony J. Blinken"), without initials, its last word ("Blinken"), its first ("Sherman")."""
+    plain = [w for w in run if not _initial(w)]
+    for form in dict.fromkeys([" ".join(run), " ".join(plain), plain[-1], plain[0]]):
+        hit = m.persons.get(form) or m.gz.lookup(form)
+        if hit is not None and hit.type == "Person":
+            return hit
     return None
 
 
@@ -1916,6 +1959,31 @@ def _names_non_person(text: str, gz: Gazetteer) -> bool:
     return hit is not None and hit.type != "Person"
 
 
+# capitalised words after a title that are no name: "His Majesty", "Official Number One", "the
+# Ambassador Bridge"
+NOT_NAME_WORDS = {
+    "majesty",
+    "highness",
+    "excellency",
+    "holiness",
+    "number",
+    "bridge",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "airport",
+    "hall",
+    "building",
+    "center",
+    "centre",
+    "station",
+    "room",
+    "palace",
+    "park",
+}
+
+
 def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
     """The name at the end of a title phrase: up to three words, initials, particles, a suffix."""
     office = _office_words()
@@ -1945,6 +2013,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
             or t.lemma_.lower() in office
             or low in PHRASE_CONNECTORS
             or low in HONORIFICS
+            or low in NOT_NAME_WORDS
             or _names_non_person(t.text, gz)
             or words >= 3
             or (t.is_upper and len(t) <= 4)

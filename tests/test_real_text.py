@@ -1540,6 +1540,25 @@ def test_their_is_the_clause_s_they_however_deep_the_clause_hangs(extract):
     assert not any(s == "Ukraine: civilians" for s, *_ in got)
 
 
+def test_the_headline_names_the_secretary_in_full(nlp):
+    from kg.extract import Extractor
+
+    voice = publisher_voice("https://www.state.gov/x")
+    rels = Extractor().extract(
+        nlp("The Secretary thanked Prime Minister Modi."),
+        voice=voice,
+        headline="Secretary Antony J. Blinken With Prime Minister Modi of India",
+    )
+    got = {(r.subject.label, r.relation, r.object.label) for r in rels}
+    assert ("Antony Blinken", "supports", "Narendra Modi") in got
+    rels = Extractor().extract(
+        nlp("The Under Secretary met President Sandu."),
+        voice=voice,
+        headline="Under Secretary Nuland Travels to Moldova",
+    )
+    assert {r.subject.label for r in rels if r.relation == "meets"} == {"Nuland"}
+
+
 def test_every_slot_of_the_lexicon_is_a_registered_resolver():
     from kg import slots
 
@@ -1693,6 +1712,11 @@ def _persons(nlp, text):
         ("The submarine U.S.S. Grayback was found near Okinawa.", []),
         # an acronym the recogniser calls a body is not named a person by the title after it
         ("She cannot serve as VPOTUS (Vice President of the United States).", []),
+        # a style, a number, a bridge or a summit after a title is no name
+        ("We send our congratulations to His Majesty the Emperor of Japan.", []),
+        ("You may quote him as Senior Administration Official Number One.", []),
+        ("Trucks blocked the Ambassador Bridge for a week.", []),
+        ("Leaders met at President Biden's Global COVID-19 Summit.", ["Joe Biden"]),
     ],
 )
 def test_names_as_the_recogniser_cuts_them_in_news(nlp, text, persons):
