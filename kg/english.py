@@ -298,6 +298,21 @@ def is_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
 
+def noun_lemma(tok: Token) -> str:
+    """A noun's lemma, whole when the tokenizer split it at a hyphen: "build-up" is one noun, its
+    head "up" with "build" and "-" before it."""
+    doc = tok.doc
+    if (
+        tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and not doc[tok.i - 1].whitespace_
+        and not doc[tok.i - 2].whitespace_
+        and doc[tok.i - 2].head.i == tok.i
+    ):
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()
+
+
 def is_predicative_adj(tok: Token) -> bool:
     """ "Kyiv is grateful to Warsaw", "is critical of Beijing"."""
     return tok.pos_ == "ADJ" and tok.dep_ == "acomp"

@@ -1225,6 +1225,24 @@ CASES = [
             ("Japan", "meets", "Tunisia: religion", False, False),
         ],
     ),
+    # a noun the tokenizer splits at its hyphen is still the lexicon's noun
+    (
+        "hyphenated_build_up_is_a_build_up",
+        "Russia's military build-up on Ukraine's borders alarmed Poland.",
+        [("Russia", "mobilizesAgainst", "Ukraine", False, False)],
+    ),
+    (
+        "hyphenated_crack_down_is_a_crackdown",
+        "Belarus's crack-down on Belarusian journalists continued.",
+        [("Belarus", "coerces", "Belarus: media", False, False)],
+    ),
+    # a release names its captor with "by"; announcing a release is not releasing
+    (
+        "release_by_a_state_of_its_captives_concedes",
+        "Japan welcomed the release by Iran of 15 Japanese sailors.",
+        [("Iran", "concedesTo", "Japan: military", False, False), ("Japan", "supports", "Iran", False, False)],
+    ),
+    ("announcing_a_release_is_not_releasing", "Japan announced the release of 15 Japanese sailors.", []),
     (
         "rights_defenders_are_human_rights_groups",
         "Japan praised Tunisian human rights defenders.",

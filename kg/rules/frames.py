@@ -21,6 +21,7 @@ from kg.english import (
     discussion_of,
     logical_objects,
     logical_subjects,
+    noun_lemma,
     reciprocal_object,
     reported_reaction,
     standing_beside,
@@ -270,4 +271,5 @@ def words(head: Token, obj_noun: Token | None) -> str:
     if obj_noun is not None and obj_noun.i != head.i:
         a, b = sorted([head, obj_noun], key=lambda t: t.i)
         return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
-    return head.text
+    whole = noun_lemma(head)
+    return head.doc[head.i - 2 : head.i + 1].text if "-" in whole and not head.lemma_.startswith("-") else head.text

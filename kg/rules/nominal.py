@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import slots
-from kg.english import GRATEFUL_ADJS, THANK_VERBS, is_noun, logical_objects, logical_subjects
+from kg.english import GRATEFUL_ADJS, THANK_VERBS, is_noun, logical_objects, logical_subjects, noun_lemma
 from kg.ontology import relations
 from kg.rules.context import Frame, Sentence
 from kg.rules.frames import fill, words
@@ -20,12 +20,22 @@ if TYPE_CHECKING:
 
 
 def _applies(ctx: Sentence, token: Token) -> bool:
-    return is_noun(token) and token.lemma_.lower() in ctx.lex.nouns
+    return is_noun(token) and _key(ctx, token) is not None
+
+
+def _key(ctx: Sentence, token: Token) -> str | None:
+    """The lexicon's noun for ``token``: "build-up" as written or joined ("crack-down" is
+    "crackdown"), else the lemma."""
+    whole = noun_lemma(token)
+    for key in (whole, whole.replace("-", ""), token.lemma_.lower()):
+        if key in ctx.lex.nouns:
+            return key
+    return None
 
 
 @family("nominal", priority=30, applies=_applies)
 def nominal(ctx: Sentence, noun: Token) -> list[Frame]:
-    triggers = ctx.lex.nouns[noun.lemma_.lower()]
+    triggers = ctx.lex.nouns[_key(ctx, noun)]
     givers, takers = thanked_for(noun, ctx.mentions)
     if givers and takers and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children):
         # (a thing thanked for that says whom it went to, or what it is to do, is not the
