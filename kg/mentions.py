@@ -769,8 +769,8 @@ def _person(span: Span, m: Mentions) -> Actor | None:
     words = name.split()
     if any(w.lower() in NAME_SUFFIXES for w in words[:-1]):
         return None  # "Martin Luther King Jr. Day": a thing named after a person
-    if words[-1].lower() in NOT_NAME_WORDS:
-        return None  # "the Ambassador Bridge", "His Majesty"
+    if words[-1].lower() in NOT_NAME_WORDS or name.endswith("-"):
+        return None  # "the Ambassador Bridge", "His Majesty", a name cut at its hyphen ("THOMAS-")
     if len(words) == 1:
         known = m.persons.get(words[0])
         if known is not None:

@@ -1735,6 +1735,11 @@ def _persons(nlp, text):
         ("You may quote him as Senior Administration Official Number One.", []),
         ("Trucks blocked the Ambassador Bridge for a week.", []),
         ("Leaders met at President Biden's Global COVID-19 Summit.", ["Joe Biden"]),
+        # a speaker's label cut at its hyphen names no one new
+        (
+            "Ambassador Linda Thomas-Greenfield took the floor.\nAMBASSADOR THOMAS-\nGREENFIELD: Thank you all.",
+            ["Linda Thomas-Greenfield"],
+        ),
     ],
 )
 def test_names_as_the_recogniser_cuts_them_in_news(nlp, text, persons):
