@@ -543,7 +543,8 @@ def discussion_of(head: Token) -> Token | None:
             return None
         child, t = t, t.head
         if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in DISCUSSION_VERBS:
-            return t if child.dep_ in ("dobj", "prep") else None
+            # (a gerund is the topic too: "discussed strengthening collaboration")
+            return t if child.dep_ in ("dobj", "prep") or (child.dep_ == "xcomp" and child.tag_ == "VBG") else None
     return None
 
 

@@ -1236,6 +1236,18 @@ CASES = [
         "Belarus's crack-down on Belarusian journalists continued.",
         [("Belarus", "coerces", "Belarus: media", False, False)],
     ),
+    # a gerund discussed is the states' act, as a noun discussed is
+    (
+        "discussing_strengthening_collaboration_is_the_states",
+        "The Prime Minister of Japan met President Fernandez of Argentina. The two leaders discussed "
+        "strengthening collaboration on energy.",
+        [
+            ("Argentina", "cooperatesWith", "Japan", False, True),
+            ("Fernandez", "leads", "Argentina", False, False),
+            ("Fernandez", "meets", "Japan", False, False),
+            ("Japan", "meets", "Fernandez", False, False),
+        ],
+    ),
     # a release names its captor with "by"; announcing a release is not releasing
     (
         "release_by_a_state_of_its_captives_concedes",
