@@ -1248,6 +1248,12 @@ CASES = [
             ("Japan", "meets", "Fernandez", False, False),
         ],
     ),
+    # the name given as a second object ("branded the YPG a terrorist group")
+    (
+        "branding_an_actor_a_villain_is_criticism",
+        "Erdogan branded the YPG a terrorist group.",
+        [("Recep Tayyip Erdogan", "criticizes", "YPG", False, False)],
+    ),
     # a release names its captor with "by"; announcing a release is not releasing
     (
         "release_by_a_state_of_its_captives_concedes",

@@ -40,8 +40,11 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         nouns += [q.lemma_.lower() for q in prep_objects(verb, "with")]
     # "called Putin a war criminal", "named the PKK as terrorists": what the object is called
     named = [c for c in verb.children if c.dep_ == "oprd"] + list(prep_objects(verb, "as"))
+    if obj_noun is not None:
+        # "branded the YPG a terrorist group": the parser makes the name a second object
+        named += [c for c in verb.children if c.dep_ == "dobj" and c.i > obj_noun.i]
     nouns_named = [
-        q.lemma_.lower() for c in named for q in (c, *(x for x in c.children if x.dep_ in ("amod", "compound")))
+        q.lemma_.lower() for c in named for q in (c, *(x for x in c.children if x.dep_ in ("amod", "compound", "oprd")))
     ]
     if nouns_named and obj_noun is not None:
         for noun_lemma in nouns_named:
