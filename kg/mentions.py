@@ -1340,6 +1340,14 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 and not _names_other_state(tok, m, m.context)
             ):
                 holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
+            if (
+                not holders
+                and sector.code == "GOV"
+                and m.context is not None
+                and _bare_definite_singular(tok)
+                and not _names_other_state(tok, m, m.context)
+            ):
+                holders = [m.context]  # "the government", "the authorities" of the one country a story is about
         appos_person = next(
             (
                 m.token_actor[c.i]
@@ -1796,6 +1804,16 @@ def _bare_definite_plural(tok: Token) -> bool:
         tok.tag_ in ("NNS", "NNPS")
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod", "acl", "relcl") for c in tok.children)
+    )
+
+
+def _bare_definite_singular(tok: Token) -> bool:
+    """ "the government", "the regime": a state noun with only "the" before it."""
+    return (
+        tok.lemma_.lower() in ("government", "regime", "administration", "authority")
+        and all(c.dep_ in ("det", "punct", "prep", "acl", "relcl") for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     )
 
 

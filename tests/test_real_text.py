@@ -1595,6 +1595,20 @@ def test_the_headline_names_the_secretary_in_full(nlp):
     assert {r.subject.label for r in rels if r.relation == "meets"} == {"Nuland"}
 
 
+def test_the_government_of_a_story_about_one_country_is_that_state(extract):
+    got = extract(
+        "Protests continued in Serbia. Serbian police detained activists in Belgrade. Serbia's president "
+        "spoke on Sunday. Japan urged the government to free the activists."
+    )
+    assert ("Japan", "requests", "Serbia", False, False) in got
+    # not when the sentence names another state
+    got = extract(
+        "Protests continued in Serbia. Serbian police detained activists. Serbia's president spoke. "
+        "Japan urged the government of Kosovo to act."
+    )
+    assert ("Japan", "requests", "Serbia", False, False) not in got
+
+
 def test_every_slot_of_the_lexicon_is_a_registered_resolver():
     from kg import slots
 

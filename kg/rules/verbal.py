@@ -48,7 +48,12 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     ]
     if nouns_named and obj_noun is not None:
         for noun_lemma in nouns_named:
-            candidates += [(trig, "light") for trig in lex.light_for(lemma, noun_lemma)]
+            candidates += [
+                (trig, "light")
+                for trig in lex.light_for(lemma, noun_lemma)
+                # "described it as despicable": what is scorned with "it" is a deed, not an actor
+                if not (trig.noun == "@SCORN" and obj_noun.pos_ == "PRON")
+            ]
     if obj_noun is not None:
         for noun_lemma in nouns:
             found = lex.light_for(lemma, noun_lemma)
