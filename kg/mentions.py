@@ -234,6 +234,7 @@ class Mentions:
     persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person
     order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
+    war_targets: dict[str, set[str]] | None = None  # owner country -> states its wars are said to be on
     ready: bool = False  # pronouns resolve only once every named mention is known
     date: dt.date | None = None  # the document's date
     titled: list[tuple[int, Actor, Title]] = field(default_factory=list)  # (token, person, title) in text order

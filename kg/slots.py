@@ -416,4 +416,42 @@ def _implied(ctx: SlotContext) -> list[Actor]:
         and t.dep_ not in SUBJ
         and a.id not in subjects
     )
-    return states if len(states) == 1 else []
+    if states:
+        return states if len(states) == 1 else []
+    # "Putin's war of choice", in a sentence that names no other state: the state the document
+    # says that owner's war is on ("Russia's war against Ukraine" earlier)
+    owner_states = {a.country for a in owners if a.country}
+    targets = set().union(*(_war_targets(m).get(c, set()) for c in owner_states)) if owner_states else set()
+    targets -= left_out
+    if len(targets) == 1:
+        hit = m.gz.country(targets.pop())
+        return [hit] if hit is not None else []
+    return []
+
+
+WAR_NOUNS = {"war", "invasion", "aggression", "offensive", "assault", "attack", "occupation"}
+
+
+def _war_targets(m: Mentions) -> dict[str, set[str]]:
+    """Owner country -> the states a document names as the targets of that owner's war, invasion or
+    aggression ("Russia's war against Ukraine", "Putin's invasion of Ukraine"); computed once."""
+    if m.war_targets is None:
+        found: dict[str, set[str]] = {}
+        for t in m.doc:
+            if t.lemma_.lower() not in WAR_NOUNS or t.pos_ != "NOUN":
+                continue
+            owners = {a.country for c in t.children if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)}
+            owners.discard(None)
+            targets = {
+                a.country
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ in ("against", "on", "of", "in")
+                for q in p.children
+                if q.dep_ == "pobj"
+                for a in m.actors(q)
+                if a.type == "Country" and a.country
+            }
+            for o in owners:
+                found.setdefault(o, set()).update(targets - {o})
+        m.war_targets = found
+    return m.war_targets

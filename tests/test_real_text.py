@@ -1609,6 +1609,17 @@ def test_the_government_of_a_story_about_one_country_is_that_state(extract):
     assert ("Japan", "requests", "Serbia", False, False) not in got
 
 
+def test_a_war_with_no_target_in_its_sentence_is_on_the_state_the_document_names(extract):
+    got = extract(
+        "Russia's war against Ukraine entered its second month. Japan and Canada discussed efforts to stop "
+        "Putin's war of choice."
+    )
+    assert ("Vladimir Putin", "attacks", "Ukraine", False, False) in got
+    # with no war on a named state in the document, no target is guessed
+    got = extract("Japan and Canada discussed efforts to stop Putin's war of choice.")
+    assert not any(r == "attacks" for _, r, *_ in got)
+
+
 def test_every_slot_of_the_lexicon_is_a_registered_resolver():
     from kg import slots
 
