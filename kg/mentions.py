@@ -535,7 +535,11 @@ def find_mentions(
     m = Mentions(doc=doc, gz=gz, date=doc_date, voice=voice, headline=headline)
     matcher = _matcher(id(doc.vocab), doc.vocab, gz)
     listed = [doc[s:e] for _, s, e in matcher(doc)]
-    spans = listed + [_whole_name(e, gz) if e.label_ == "PERSON" else e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    spans = listed + [
+        _whole_name(e, gz) if e.label_ == "PERSON" else _whole_body(e) if e.label_ == "ORG" else e
+        for e in doc.ents
+        if e.label_ in ENTITY_LABELS
+    ]
     spans = filter_spans(spans)
     unresolved = []
     for span in sorted(spans, key=lambda s: s.start):
@@ -613,6 +617,28 @@ def _whole_name(ent: Span, gz: Gazetteer) -> Span:
             inside.add(start)
             continue
         break
+    if start == ent.start:
+        return ent
+    return Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _whole_body(ent: Span) -> Span:
+    """An ORG entity grown leftwards over the capitalised words of its own name the recogniser left
+    out ("House Oversight and" in "the House Oversight and Reform Committee"): words of the head
+    noun's phrase, joined by "and" or "of", that no other entity holds."""
+    root = ent.root
+    if root.lemma_.lower() not in _org_heads():
+        return ent
+    inside = {t.i for t in root.subtree}
+    start = ent.start
+    while start > 0:
+        t = ent.doc[start - 1]
+        if t.i in inside and not t.ent_type_ and (t.is_title or t.lower_ in ("and", "of", "&")):
+            start -= 1
+            continue
+        break
+    while start < ent.start and ent.doc[start].lower_ in ("and", "of", "&"):
+        start += 1
     if start == ent.start:
         return ent
     return Span(ent.doc, start, ent.end, label=ent.label_)

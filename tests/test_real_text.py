@@ -1254,6 +1254,20 @@ CASES = [
         "Erdogan branded the YPG a terrorist group.",
         [("Recep Tayyip Erdogan", "criticizes", "YPG", False, False)],
     ),
+    # a body's name the recogniser cut after "and" is grown back; a subpoena is an inquiry
+    (
+        "a_committee_s_whole_name_subpoenas",
+        "The House Oversight and Reform Committee subpoenaed Attorney General William Barr.",
+        [
+            ("House Oversight and Reform Committee", "investigates", "William Barr", False, False),
+            ("William Barr", "memberOf", "United States", False, False),
+        ],
+    ),
+    (
+        "impeaching_accuses",
+        "The Parliament of Tonga impeached Prime Minister Akilisi Pohiva.",
+        [("Tonga", "accuses", "Akilisi Pohiva", False, False)],
+    ),
     # a release names its captor with "by"; announcing a release is not releasing
     (
         "release_by_a_state_of_its_captives_concedes",
