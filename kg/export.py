@@ -442,11 +442,12 @@ def cameo_code(relation: str, trigger: str = "") -> str:
 
 
 def _actor_code(country: str, sector: str, type_: str) -> str:
-    # CAMEO actor codes: the state's code, followed by the sector for a sector actor ("ISRMIL").
+    # CAMEO actor codes: the state's code, followed by the sector for a sector actor ("ISRMIL");
+    # a sector whose state the text does not give is its sector code alone ("HRI", "REB")
     if type_ == "Country":
         return country
-    if type_ == "SectorActor" and country and sector:
-        return country + sector
+    if type_ == "SectorActor" and sector:
+        return (country or "") + sector
     return ""
 
 

@@ -2113,7 +2113,7 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
                 and (
                     _capitalised(t)
                     or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
-                    or (run and len(t.text) <= 2 and t.text.endswith("."))
+                    or (run and len(t.text) <= 2 and t.text.endswith(".") and t.text[0].isalpha())  # an initial
                     or _hyphen_piece(t)
                 )
             ):
@@ -2126,16 +2126,60 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
                 phrase = run[: len(run) - len(name)] if name else []
                 while phrase and phrase[-1].lower_ in HONORIFICS:
                     phrase.pop()  # "UK National Security Adviser Sir Stephen Lovegrove"
-                tos = [k for k, p in enumerate(phrase) if p.lower_ == "to"]
+                tos = [
+                    k
+                    for k, p in enumerate(phrase)
+                    if p.lower_ == "to"
+                    # ("Secretary for Educational and Cultural Affairs" is one office)
+                    or (p.lower_ == "for" and k + 1 < len(phrase) and phrase[-1].lower_ in PERSON_OFFICE_HEADS)
+                ]
                 if tos and tos[-1] + 1 < len(phrase):
-                    phrase = phrase[tos[-1] + 1 :]  # "Diplomatic Advisor to Prime Minister Mechichi": his office
+                    # "Diplomatic Advisor to Prime Minister Mechichi", "Chief of Staff for Commission
+                    # President von der Leyen": the office is the named one's, the rest another's
+                    phrase = phrase[tos[-1] + 1 :]
                 words = [p.lower_ for p in phrase if p.lower_ not in PHRASE_CONNECTORS]
                 single = len([t for t in name if t.is_alpha and len(t) > 2]) == 1
                 if single and not (gz.match_title([p.lower_ for p in phrase[-4:]]) and name[-1].pos_ == "PROPN"):
                     pass  # one word names a person only right after a whole title ("Deputy Secretary Sherman")
                 elif name and phrase and any(w in heads for w in words) and phrase[-1].lower_ in office | heads:
                     yield name, phrase
+                elif (
+                    name and phrase and any(w in heads for w in words) and _office_of_holder(phrase, office | heads, gz)
+                ):
+                    yield name, phrase  # "President of France Emmanuel Macron"
             run = []
+
+
+# the last word of an office held by one person ("... for European Commission President X")
+PERSON_OFFICE_HEADS = {
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "minister",
+    "secretary",
+    "chief",
+    "governor",
+    "mayor",
+    "commissioner",
+    "ambassador",
+    "envoy",
+}
+
+
+def _office_of_holder(phrase: list[Token], office: set[str], gz: Gazetteer) -> bool:
+    """Whether a title phrase ends "<office> of <a known state or body>" ("President of France",
+    "Minister of Foreign Affairs of Japan")."""
+    ofs = [k for k, t in enumerate(phrase) if t.lower_ == "of"]
+    if not ofs or ofs[-1] == 0 or ofs[-1] == len(phrase) - 1:
+        return False
+    k = ofs[-1]
+    if phrase[k - 1].lower_ not in office and phrase[k - 1].lemma_.lower() not in office:
+        return False
+    holder = " ".join(t.text for t in phrase[k + 1 :] if t.lower_ != "the")
+    hit = gz.lookup(holder)
+    return hit is not None and hit.type != "Person"
 
 
 def _phrase_title(phrase: list[Token], gz: Gazetteer) -> Title | None:

@@ -1268,6 +1268,22 @@ CASES = [
         "The Parliament of Tonga impeached Prime Minister Akilisi Pohiva.",
         [("Tonga", "accuses", "Akilisi Pohiva", False, False)],
     ),
+    # a title phrase at the end of a sentence; "<office> of <state>" before the name
+    (
+        "office_of_a_state_before_a_name_at_the_sentence_end",
+        "Japan hosted the President of France Emmanuel Macron.",
+        [("Emmanuel Macron", "leads", "France", False, False), ("Japan", "meets", "Emmanuel Macron", False, False)],
+    ),
+    # "X, Chief of Staff for <Body> President Y": the last office is Y's, the first X's
+    (
+        "an_aide_for_a_president_is_not_the_president",
+        "Japan's foreign minister spoke with Bjoern Seibert, Chief of Staff for European Commission President "
+        "Ursula von der Leyen.",
+        [
+            ("Japan", "meets", "Bjoern Seibert", False, False),
+            ("Ursula von der Leyen", "leads", "European Commission", False, False),
+        ],
+    ),
     # a release names its captor with "by"; announcing a release is not releasing
     (
         "release_by_a_state_of_its_captives_concedes",
@@ -1632,6 +1648,11 @@ def test_a_war_with_no_target_in_its_sentence_is_on_the_state_the_document_names
     # with no war on a named state in the document, no target is guessed
     got = extract("Japan and Canada discussed efforts to stop Putin's war of choice.")
     assert not any(r == "attacks" for _, r, *_ in got)
+
+
+def test_an_office_for_a_field_keeps_its_holder(extract):
+    got = extract("Assistant Secretary of State for Educational and Cultural Affairs Lee Satterfield visited Croatia.")
+    assert ("Lee Satterfield", "memberOf", "United States", False, False) in got
 
 
 def test_every_slot_of_the_lexicon_is_a_registered_resolver():
