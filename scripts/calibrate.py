@@ -19,6 +19,7 @@ Writes ``ontology/lexicon/calibration.tsv``. The ``heldout`` passages are never 
 
 from __future__ import annotations
 
+import argparse
 import math
 import sys
 from collections import defaultdict
@@ -86,7 +87,11 @@ def write_table(shares: dict[str, tuple[float, int, int]], shifts: dict[str, flo
 
 
 def main() -> None:
-    gold = sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "tests" / "gold" / "real" / "real.jsonl")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=str(ROOT / "tests" / "gold" / "real" / "real.jsonl"))
+    gold = ap.parse_args().gold
+    if not Path(gold).is_file():
+        raise SystemExit(f"error: gold file {gold} not found")
     if OUT.exists():
         OUT.unlink()  # measure the uncalibrated extractor
     from kg.evaluate import evaluate
