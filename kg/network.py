@@ -170,6 +170,8 @@ def project(
     # named in full elsewhere in the store (kg.persons.same_persons); the statements keep their node
     same = same_persons((n, d["label"], d.get("country")) for n, d in g.nodes(data=True) if d.get("type") == "Person")
     for short, full in same.items():
+        if short not in g or full not in g:
+            continue
         g.nodes[full].setdefault("merged", []).append(g.nodes[short]["label"])
         if not g.nodes[full].get("country") and g.nodes[short].get("country"):
             g.nodes[full]["country"] = g.nodes[short]["country"]  # "Prime Minister Bennett" of Israel

@@ -254,6 +254,8 @@ def same_persons(persons) -> dict[str, str]:
     ...               ("j", "Wanda Vázquez", None), ("k", "Wanda Vázquez Garced", "USA"),
     ...               ("l", "John Kennedy", "USA"), ("m", "John Kennedy Jr.", "USA")])
     {'a': 'b', 'f': 'g', 'j': 'k'}
+    >>> same_persons([("s", "Solano", None), ("r", "Rodolfo Solano", None), ("q", "Rodolfo Solano Quirós", "CRI")])
+    {'s': 'q', 'r': 'q'}
     """
     nodes = []
     for iri, label, country in persons:
@@ -289,4 +291,12 @@ def same_persons(persons) -> dict[str, str]:
             }
         if len(cands) == 1:
             out[iri] = cands.pop()
-    return out
+    # a chain ("Solano" -> "Rodolfo Solano" -> "Rodolfo Solano Quirós") ends at its fullest name
+    for iri in list(out):
+        seen = {iri}
+        target = out[iri]
+        while target in out and target not in seen:
+            seen.add(target)
+            target = out[target]
+        out[iri] = target
+    return {k: v for k, v in out.items() if k != v}

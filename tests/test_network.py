@@ -434,3 +434,22 @@ def test_cli_export_network_at_state_level(sector_store, tmp_path):
     )
     r = kg("export", "-s", s, "-f", "gexf", "--level", "states")
     assert r.exit_code == 1 and r.stderr == "error: --level must be actor or state, got 'states'\n"
+
+
+def test_a_chain_of_ever_fuller_names_is_one_node_in_the_network(tmp_path):
+    # "Solano" -> "Rodolfo Solano" -> "Rodolfo Solano Quirós", each named in another document
+    from kg.actors import person_actor
+
+    short, middle, full = (person_actor(n) for n in ("Solano", "Rodolfo Solano", "Rodolfo Solano Quirós"))
+    path = tmp_path / "store"
+    with open_store(path, create=True) as st:
+        for k, person in enumerate((short, middle, full)):
+            st.replace_document(
+                Document(key=f"{k}.txt", display=f"{k}.txt", text="x", title="t", date=dt.date(2024, 3, 5)),
+                [_rel(person, "meets", USA, f"{person.label} met the US.", 0)],
+            )
+    with open_store(path) as st:
+        g = network.project(st)
+    persons = {d["label"] for _, d in g.nodes(data=True) if d.get("type") == "Person"}
+    assert persons == {"Rodolfo Solano Quirós"}
+    assert sorted(g.nodes[full.id]["merged"]) == ["Rodolfo Solano", "Solano"]
