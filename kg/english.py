@@ -356,12 +356,25 @@ def _copular_passive(verb: Token) -> bool:
 
 def conjuncts(tok: Token) -> list[Token]:
     out = []
-    stack = [c for c in tok.children if c.dep_ == CONJ]
+    stack = [c for c in tok.children if c.dep_ == CONJ and not subject_of_next_clause(c)]
     while stack:
         c = stack.pop(0)
         out.append(c)
-        stack.extend(cc for cc in c.children if cc.dep_ == CONJ)
+        stack.extend(cc for cc in c.children if cc.dep_ == CONJ and not subject_of_next_clause(cc))
     return out
+
+
+def subject_of_next_clause(tok: Token) -> bool:
+    """A noun conjunct that is really the subject of the next clause, which the parser left without
+    one: "had defeated ISIS and Turkey would be moving into Syria" (Turkey is no second object)."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.pos_ not in ("NOUN", "PROPN") or nxt is None or nxt.tag_ not in ("MD", "VBZ", "VBD", "VBP"):
+        return False
+    if nxt.dep_ not in ("aux", "auxpass"):
+        return False
+    verb = nxt.head
+    return verb.dep_ == "conj" and verb.i > tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def with_conjuncts(tokens) -> list[Token]:

@@ -34,7 +34,7 @@ from kg.actors import (
     slug,
     unplaced_sector_actor,
 )
-from kg.english import ACT_NOUNS, DEMAND_GOVERNORS, KIN_NOUNS, logical_subjects
+from kg.english import ACT_NOUNS, DEMAND_GOVERNORS, KIN_NOUNS, logical_subjects, subject_of_next_clause
 from kg.persons import directory
 from kg.places import load_places
 
@@ -251,7 +251,7 @@ class Mentions:
         out = list(self._own(tok))
         if conj:
             for c in tok.children:
-                if c.dep_ == "conj":
+                if c.dep_ == "conj" and not subject_of_next_clause(c):
                     out += self.actors(c)
                 elif c.dep_ == "appos" and out and out[0].type in ("Person", "Country"):
                     # "designated Chen Dong, Yang Jianping, Qiu Hong and ...": a list the parser

@@ -1288,6 +1288,12 @@ CASES = [
         "Japan apologised to South Korea.",
         [("Japan", "supports", "South Korea", False, False)],
     ),
+    # a conjunct that is the next clause's subject is no second object
+    (
+        "the_next_clause_s_subject_is_no_second_object",
+        "Japan said Canadian troops had defeated ISIS and Turkey would be moving into Syria.",
+        [("Canada: military", "attacks", "Islamic State", False, False)],
+    ),
     # a release names its captor with "by"; announcing a release is not releasing
     (
         "release_by_a_state_of_its_captives_concedes",
