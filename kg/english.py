@@ -594,7 +594,9 @@ def logical_objects(verb: Token) -> list[Token]:
 
 # Verbs whose coordinated subjects each did the thing on their own ("A, B and C worked in various
 # capacities to carry out ...") unless the sentence says they did it together ("worked closely").
-SOLO_VERBS = {"work"}
+# verbs whose coordinated subjects act side by side, not with each other, unless told so: "worked
+# together" is joint, "X and Y welcomed the celebration" or "received awards" is no meeting
+SOLO_VERBS = {"work", "welcome", "receive", "visit", "call", "thank"}
 TOGETHER_MANNER = {"together", "jointly", "closely", "collectively", "hand-in-hand"}
 
 

@@ -1288,6 +1288,8 @@ CASES = [
         "Japan apologised to South Korea.",
         [("Japan", "supports", "South Korea", False, False)],
     ),
+    # two who welcome something together did not meet each other
+    ("welcoming_a_thing_together_is_no_meeting", "Japan and Canada welcomed the celebration of Women's Day.", []),
     # a conjunct that is the next clause's subject is no second object
     (
         "the_next_clause_s_subject_is_no_second_object",
