@@ -12,6 +12,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,3 +105,27 @@ def passage(pointer: dict) -> str:
             f"[{pointer['start']}:{pointer['end']}] is not the annotated text (checksum differs)"
         )
     return text
+
+
+def trigger_spans(text: str, trigger: str) -> list[list[int]]:
+    """Where an annotator's trigger words ("met with", "imposed ... on") stand in the passage: a
+    list of [start, end] character offsets, one per piece between "...", found in order and
+    ignoring case and quote styles; [] when a piece is not in the passage. The gold files keep
+    these pointers, never the words."""
+
+    def fold(s: str) -> str:
+        return s.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+    hay = fold(text)
+    spans: list[list[int]] = []
+    at = 0
+    for piece in (p.strip() for p in fold(trigger).split("...")):
+        if not piece:
+            continue
+        word = re.compile(r"(?<!\w)" + re.escape(piece) + r"(?!\w)")  # whole words: "on" is not in "sanctions"
+        hit = word.search(hay, at) or word.search(hay)
+        if hit is None:
+            return []
+        spans.append([hit.start(), hit.end()])
+        at = hit.end()
+    return spans

@@ -2,19 +2,22 @@
 
     python scripts/merge_real_gold.py /tmp/kg-annot tests/gold/real/real.jsonl
 
-Reads ``pointers.jsonl`` (from select_real_passages.py) and every ``annotations-K.jsonl``; writes
-one item per annotated passage: ``id``, ``source`` (corpus, record, start, end, sha1), ``date``,
-``split``, ``actors`` and ``relations``. The annotators' free-text notes are left out (they may
-quote the passage).
+Reads ``pointers.jsonl`` (from select_real_passages.py), the ``passages-K.jsonl`` batches and every
+``annotations-K.jsonl``; writes one item per annotated passage: ``id``, ``source`` (corpus, record,
+start, end, sha1), ``date``, ``split``, ``actors`` and ``relations``. A relation's trigger words
+become ``trigger_at``, their character offsets in the passage (``kg.realgold.trigger_spans``), so
+no words of the corpus are kept; the annotators' free-text notes are left out (they may quote the
+passage).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-KEEP_REL = ("subject", "relation", "object", "negated", "hedged", "date", "trigger", "constructions")
+KEEP_REL = ("subject", "relation", "object", "negated", "hedged", "date", "constructions")
 KEEP_ACTOR = ("name", "type", "country", "sector")
 
 
@@ -30,6 +33,15 @@ def main() -> None:
     for line in open(folder / "pointers.jsonl", encoding="utf-8"):
         p = json.loads(line)
         pointers[p["id"]] = p
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from kg.realgold import trigger_spans
+
+    texts = {}
+    for batch in folder.glob("passages-*.jsonl"):
+        for line in open(batch, encoding="utf-8"):
+            if line.strip():
+                p = json.loads(line)
+                texts[p["id"]] = p["text"]
     items = []
     for ann in sorted(folder.glob("annotations-*.jsonl")):
         for n, line in enumerate(open(ann, encoding="utf-8"), 1):
@@ -46,15 +58,25 @@ def main() -> None:
                     "date": p["date"],
                     "split": p["split"],
                     "actors": [{k: x.get(k) for k in KEEP_ACTOR} for x in a.get("actors", [])],
-                    "relations": [{k: r[k] for k in KEEP_REL if k in r} for r in a.get("relations", [])],
+                    "relations": [_relation(r, texts.get(a["id"], ""), trigger_spans) for r in a.get("relations", [])],
                 }
             )
     items.sort(key=lambda it: it["id"])
     with open(out, "w", encoding="utf-8") as f:
         for it in items:
-            f.write(json.dumps(it, ensure_ascii=False) + "\n")
+            f.write(json.dumps(it, ensure_ascii=False, separators=(",", ":")) + "\n")
     rels = sum(len(it["relations"]) for it in items)
     print(f"{len(items)} passages, {rels} relations -> {out}")
+
+
+def _relation(r: dict, text: str, trigger_spans) -> dict:
+    out = {k: r[k] for k in KEEP_REL if k in r and k != "constructions"}
+    spans = trigger_spans(text, r.get("trigger", "")) if text else []
+    if spans:
+        out["trigger_at"] = spans
+    if "constructions" in r:
+        out["constructions"] = r["constructions"]
+    return out
 
 
 if __name__ == "__main__":

@@ -1667,6 +1667,30 @@ def test_an_office_for_a_field_keeps_its_holder(extract):
     assert ("Lee Satterfield", "memberOf", "United States", False, False) in got
 
 
+def test_trigger_words_become_offsets_in_the_passage():
+    from kg.realgold import trigger_spans
+
+    text = "Japan imposed new sanctions on Russia and met with Korea’s minister."
+    assert trigger_spans(text, "imposed ... on") == [[6, 13], [28, 30]]
+    assert trigger_spans(text, "met with Korea's") == [[42, 58]]
+    assert trigger_spans(text, "attacked") == []
+
+
+def test_the_gold_files_keep_pointers_not_the_corpus_words():
+    from pathlib import Path
+
+    here = Path(__file__).parent / "gold" / "real"
+    for name in ("real.jsonl", "second.jsonl"):
+        for line in open(here / name, encoding="utf-8"):
+            item = json.loads(line)
+            assert "text" not in item
+            for r in item["relations"]:
+                assert "trigger" not in r
+                assert all(
+                    0 <= a < b <= item["source"]["end"] - item["source"]["start"] for a, b in r.get("trigger_at", [])
+                )
+
+
 def test_every_slot_of_the_lexicon_is_a_registered_resolver():
     from kg import slots
 
