@@ -57,7 +57,7 @@ def main() -> None:
                     "source": {k: p[k] for k in ("corpus", "record", "start", "end", "sha1")},
                     "date": p["date"],
                     "split": p["split"],
-                    "actors": [{k: x.get(k) for k in KEEP_ACTOR} for x in a.get("actors", [])],
+                    "actors": [{k: x[k] for k in KEEP_ACTOR if x.get(k) is not None} for x in a.get("actors", [])],
                     "relations": [_relation(r, texts.get(a["id"], ""), trigger_spans) for r in a.get("relations", [])],
                 }
             )
@@ -70,7 +70,8 @@ def main() -> None:
 
 
 def _relation(r: dict, text: str, trigger_spans) -> dict:
-    out = {k: r[k] for k in KEEP_REL if k in r and k != "constructions"}
+    # (absent means false for negated and hedged, as absent means unknown for a country or sector)
+    out = {k: r[k] for k in KEEP_REL if k in r and k != "constructions" and r[k] is not False}
     spans = trigger_spans(text, r.get("trigger", "")) if text else []
     if spans:
         out["trigger_at"] = spans
