@@ -298,9 +298,9 @@ def is_noun(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
 
-def noun_lemma(tok: Token) -> str:
-    """A noun's lemma, whole when the tokenizer split it at a hyphen: "build-up" is one noun, its
-    head "up" with "build" and "-" before it."""
+def hyphen_start(tok: Token) -> int:
+    """Where the word ``tok`` ends stands, when the tokenizer split it at a hyphen ("build-up": the
+    index of "build" for "up"); ``tok.i`` otherwise."""
     doc = tok.doc
     if (
         tok.i >= 2
@@ -309,8 +309,14 @@ def noun_lemma(tok: Token) -> str:
         and not doc[tok.i - 2].whitespace_
         and doc[tok.i - 2].head.i == tok.i
     ):
-        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
-    return tok.lemma_.lower()
+        return tok.i - 2
+    return tok.i
+
+
+def noun_lemma(tok: Token) -> str:
+    """A noun's lemma, whole when the tokenizer split it at a hyphen: "build-up" is one noun."""
+    start = hyphen_start(tok)
+    return tok.lemma_.lower() if start == tok.i else f"{tok.doc[start].lower_}-{tok.lemma_.lower()}"
 
 
 def is_predicative_adj(tok: Token) -> bool:

@@ -13,7 +13,7 @@ resolvers registered in :mod:`kg.slots`; a bad row is an error naming the file a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kg.errors import KGError
@@ -56,6 +56,18 @@ class Lexicon:
     hedge: dict[str, frozenset[str]] = field(default_factory=dict)
     blocked_wildcard: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
+
+    @cached_property
+    def implied_preps(self) -> dict[str, frozenset[str]]:
+        """Event nouns whose target may be implied ("Russia's unprovoked war") -> the prepositions
+        that name their target when the text does ("war against", "invasion of")."""
+        return {
+            noun: frozenset(
+                t[5:] for trig in trigs if "implied" in trig.target for t in trig.target if t.startswith("prep:")
+            )
+            for noun, trigs in self.nouns.items()
+            if any("implied" in trig.target for trig in trigs)
+        }
 
     def noun_matches(self, spec: str, lemma: str) -> bool:
         if spec.startswith("@"):

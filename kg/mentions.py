@@ -2048,8 +2048,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
         if _hyphen_piece(t) and words < 3:
             name.insert(0, t)  # "Lai Ching-te"
             continue
-        initial = len(t.text) <= 2 and t.text.endswith(".") and t.text[0].isupper()
-        if initial and name:
+        if _initial(t.text) and name:
             name.insert(0, t)
             continue
         if (
@@ -2113,7 +2112,7 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
                 and (
                     _capitalised(t)
                     or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
-                    or (run and len(t.text) <= 2 and t.text.endswith(".") and t.text[0].isalpha())  # an initial
+                    or (run and _initial(t.text))
                     or _hyphen_piece(t)
                 )
             ):

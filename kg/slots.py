@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.english import (
@@ -56,6 +56,7 @@ class SlotContext:
     mentions: Mentions
     support_verbs: frozenset[str] = frozenset()  # "ordered the expulsion of": verbs that state a noun event
     loose: bool = False  # modifiers may carry the actor ("condemned Israel's decision")
+    implied_preps: dict[str, frozenset[str]] = field(default_factory=dict)  # Lexicon.implied_preps
 
     def arg(self, t: Token) -> list[Actor]:
         return self.mentions.actors(t) or (self.mentions.carried_actors(t) if self.loose else [])
@@ -421,7 +422,8 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     # "Putin's war of choice", in a sentence that names no other state: the state the document
     # says that owner's war is on ("Russia's war against Ukraine" earlier)
     owner_states = {a.country for a in owners if a.country}
-    targets = set().union(*(_war_targets(m).get(c, set()) for c in owner_states)) if owner_states else set()
+    found = _war_targets(m, ctx.implied_preps)
+    targets = set().union(*(found.get(c, set()) for c in owner_states)) if owner_states else set()
     targets -= left_out
     if len(targets) == 1:
         hit = m.gz.country(targets.pop())
@@ -429,23 +431,22 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     return []
 
 
-WAR_NOUNS = {"war", "invasion", "aggression", "offensive", "assault", "attack", "occupation"}
-
-
-def _war_targets(m: Mentions) -> dict[str, set[str]]:
+def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[str, set[str]]:
     """Owner country -> the states a document names as the targets of that owner's war, invasion or
-    aggression ("Russia's war against Ukraine", "Putin's invasion of Ukraine"); computed once."""
+    aggression ("Russia's war against Ukraine", "Putin's invasion of Ukraine"): the lexicon's nouns
+    with an implied target, with a target it names; computed once per document."""
     if m.war_targets is None:
         found: dict[str, set[str]] = {}
         for t in m.doc:
-            if t.lemma_.lower() not in WAR_NOUNS or t.pos_ != "NOUN":
+            preps = implied_preps.get(t.lemma_.lower())
+            if not preps or t.pos_ != "NOUN":
                 continue
             owners = {a.country for c in t.children if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)}
             owners.discard(None)
             targets = {
                 a.country
                 for p in t.children
-                if p.dep_ == "prep" and p.lower_ in ("against", "on", "of", "in")
+                if p.dep_ == "prep" and p.lower_ in preps
                 for q in p.children
                 if q.dep_ == "pobj"
                 for a in m.actors(q)

@@ -19,9 +19,9 @@ from kg.english import (
     blamed_for,
     campaign_event,
     discussion_of,
+    hyphen_start,
     logical_objects,
     logical_subjects,
-    noun_lemma,
     reciprocal_object,
     reported_reaction,
     standing_beside,
@@ -263,7 +263,9 @@ def slot_actors_how(
 
 def slot(name: str, head: Token, obj_noun: Token | None, ctx: Sentence, loose: bool = False) -> list[Actor]:
     """The actors the resolver of slot ``name`` finds."""
-    return slots.resolve(name, SlotContext(head, obj_noun, ctx.mentions, ctx.lex.support_verbs, loose))
+    return slots.resolve(
+        name, SlotContext(head, obj_noun, ctx.mentions, ctx.lex.support_verbs, loose, ctx.lex.implied_preps)
+    )
 
 
 def words(head: Token, obj_noun: Token | None) -> str:
@@ -271,5 +273,4 @@ def words(head: Token, obj_noun: Token | None) -> str:
     if obj_noun is not None and obj_noun.i != head.i:
         a, b = sorted([head, obj_noun], key=lambda t: t.i)
         return f"{a.text} {b.text}" if b.i - a.i <= 4 else head.text
-    whole = noun_lemma(head)
-    return head.doc[head.i - 2 : head.i + 1].text if "-" in whole and not head.lemma_.startswith("-") else head.text
+    return head.doc[hyphen_start(head) : head.i + 1].text  # "build-up", split by the tokenizer
