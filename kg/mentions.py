@@ -2331,6 +2331,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
             if label:  # a transcript turn: "SECRETARY BLINKEN:", "QUESTION:"
                 person = _speaker_person(label.group(1), m)
                 state = _holder_country(person, m) if person is not None else None
+                if person is not None and state is None:
+                    # "MR PRICE:" in a publisher's own transcript, his office not given: its voice
+                    state = m.voice
                 if person is None and label.group(1).strip() in ("MODERATOR", "QUESTION", "Q"):
                     state = None
         behalf = next(

@@ -1858,3 +1858,19 @@ def _persons(nlp, text):
 )
 def test_names_as_the_recogniser_cuts_them_in_news(nlp, text, persons):
     assert _persons(nlp, text) == persons
+
+
+def test_a_speaker_whose_office_the_transcript_does_not_give_speaks_for_the_publisher(nlp):
+    # "MR PRICE:" in a State Department briefing: the spokesman's "we" is the United States,
+    # and a journalist's question speaks for no one
+    from kg.extract import Extractor
+
+    doc = nlp(
+        "Ned Price, Department Spokesperson\nMR PRICE: We will support the Cuban people.\nQUESTION: Do we condemn Iran?\n"
+    )
+    got = {
+        (r.subject.label, r.relation, r.object.label)
+        for r in Extractor().extract(doc, voice=publisher_voice("https://www.state.gov/x"))
+    }
+    assert ("United States", "supports", "Cuba") in got
+    assert not any(rel == "criticizes" for _, rel, _ in got)
