@@ -296,6 +296,16 @@ def _poss(ctx: SlotContext) -> list[Actor]:
     first = head
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
         first = first.head  # "led arrests, prosecutions and sentencings of": each conjunct
+    if found and first.dep_ == "dobj" and first.head.lemma_.lower() in ctx.support_verbs:
+        # "The Secretary expressed the United States' support for Ukraine": the state's support,
+        # stated by its own official, is the official's act too
+        states = {a.country for a in found if a.type == "Country"}
+        found += [
+            a
+            for t in logical_subjects(first.head)
+            for a in m.actors(t)
+            if a.type == "Person" and a.country in states and len(states) == len(found)
+        ]
     if not found and first.dep_ in ("dobj", "attr") and first.head.lemma_.lower() in ctx.support_verbs:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
         # ("the Biden administration approved the sale of": the one it is named after)
