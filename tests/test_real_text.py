@@ -1874,3 +1874,17 @@ def test_a_speaker_whose_office_the_transcript_does_not_give_speaks_for_the_publ
     }
     assert ("United States", "supports", "Cuba") in got
     assert not any(rel == "criticizes" for _, rel, _ in got)
+
+
+def test_a_state_s_support_stated_by_its_own_official_is_the_official_s_act_too(nlp):
+    from kg.extract import Extractor
+
+    doc = nlp(
+        "Secretary of State Antony Blinken met Prime Minister Shmyhal. The Secretary expressed the United States' support for Ukraine."
+    )
+    got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc)}
+    assert {("United States", "supports", "Ukraine"), ("Antony Blinken", "supports", "Ukraine")} <= got
+    # another state's support is not the official's
+    doc = nlp("Secretary of State Antony Blinken expressed Japan's support for Ukraine.")
+    got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc)}
+    assert ("Antony Blinken", "supports", "Ukraine") not in got
