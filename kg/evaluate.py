@@ -30,7 +30,7 @@ from pathlib import Path
 from kg.actors import Actor, gazetteer, publisher_voice, resolve_name
 from kg.dates import parse_date
 from kg.errors import KGError
-from kg.extract import Extractor, Relation, calibration_key
+from kg.extract import Extractor, Relation, relation_features
 from kg.nlp import load_pipeline
 from kg.ontology import is_symmetric, relations
 
@@ -248,7 +248,7 @@ class RealReport(Report):
     per_rule: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     calibration: Calibration = field(default_factory=Calibration)
     relations: int = 0
-    judged: list[tuple[str, bool]] = field(default_factory=list)  # (calibration key, right) per prediction
+    judged: list[tuple[list[str], bool]] = field(default_factory=list)  # (confidence features, right) per prediction
     event_preds: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) per event relation
 
     def events_by_confidence(self, floors=(0.0, 0.5, 0.6, 0.7, 0.8, 0.9)) -> list[dict]:
@@ -487,7 +487,7 @@ def _score_real(report: RealReport, item: dict, preds: list[Relation]) -> None:
     for i, p in enumerate(preds):
         report.per_rule[p.rule].add({0} if pred_ok[i] else set(), {0})
         report.calibration.pairs.append((p.confidence, pred_ok[i]))
-        report.judged.append((calibration_key(p), pred_ok[i]))
+        report.judged.append((relation_features(p), pred_ok[i]))
         if relations()[p.relation].quad is not None:
             report.event_preds.append((p.confidence, pred_ok[i]))
         if not pred_ok[i]:

@@ -23,9 +23,9 @@ from kg.ontology import relations
 from kg.rules.context import Sentence
 from kg.rules.modality import conditional_threat, refused, status
 from kg.rules.registry import FAMILIES
-from kg.rules.relation import Relation, calibrated_confidence, calibration_key, emit
+from kg.rules.relation import Relation, calibrated_confidence, emit, relation_features
 
-__all__ = ["Extractor", "Relation", "calibrated_confidence", "calibration_key"]
+__all__ = ["Extractor", "Relation", "calibrated_confidence", "relation_features"]
 
 
 class Extractor:

@@ -1,20 +1,21 @@
-"""Calibrate kg's confidence on the real-text dev set, in two stages.
+"""Learn kg's confidence on the real-text dev set, in two stages.
 
     python scripts/calibrate.py [tests/gold/real/real.jsonl]
 
-1. **Buckets, on the tune passages.** ``kg eval`` runs on the ``tune`` split with calibration
-   switched off and counts how often relations of each bucket (rule / event or role / named, person
-   or sector actors: ``kg.extract.calibration_key``) were right. Each bucket's share is shrunk
-   towards its parent (rule / kind), the parent's towards its kind (event / role), with a prior of 4
-   relations, so that thin buckets do not swing.
+1. **Weights, on the tune passages.** ``kg eval`` runs on the ``tune`` split with no model and
+   judges each relation kg states right or wrong. A logistic regression (scikit-learn, L2 penalty
+   ``C``) learns from each relation's features (``kg.extract.relation_features``: rule, event or
+   role, relation, the kinds of its actors, hedged or negated, the words of its trigger) how
+   likely such a relation is to be right. The penalty keeps a word seen a few times from swinging
+   the figure.
 2. **Level, on the calibrate passages.** kg's rules were improved by reading the tune passages, so
-   the shares measured there are higher than on text kg has never seen. The ``calibrate`` split is
-   text no one read while changing kg; ``kg eval`` runs on it with the stage-1 table, and one shift
-   per kind is fitted on the log-odds scale so that the mean confidence of its events (and of its
-   roles) equals the share right. The shift keeps the buckets' order and moves their level.
+   what was right there is righter than on text kg has never seen. The ``calibrate`` split is text
+   no one read while changing kg; ``kg eval`` runs on it with the stage-1 model, and one shift per
+   kind (event, role) is fitted on the log-odds scale so that the mean confidence of its relations
+   equals their share right. The shift keeps the order the weights give and moves their level.
 
-Writes ``ontology/lexicon/calibration.tsv``. The ``heldout`` passages are never used here:
-``kg eval --split heldout`` then measures the calibration (expected calibration error).
+Writes ``ontology/lexicon/confidence.tsv`` (feature, weight). The ``heldout`` passages are never
+used here: ``kg eval --split heldout`` then measures the calibration (expected calibration error).
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PRIOR = 4.0
-OUT = ROOT / "ontology" / "lexicon" / "calibration.tsv"
+C = 0.3  # L2 penalty: chosen on the tune passages before the heldout ones were scored
+OUT = ROOT / "ontology" / "lexicon" / "confidence.tsv"
 
 
 def _logit(p: float) -> float:
@@ -51,39 +52,33 @@ def shift_for(confidences: list[float], share_right: float) -> float:
     return (lo + hi) / 2
 
 
-def bucket_shares(judged: list[tuple[str, bool]]) -> dict[str, tuple[float, int, int]]:
-    """Bucket -> (shrunk share right, right, relations), for buckets, rules/kind and kinds."""
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for key, ok in judged:
-        rule, kind, _who = key.split("/")
-        for k in (key, f"{rule}/{kind}", kind):
-            counts[k][0] += ok
-            counts[k][1] += 1
-    overall = sum(ok for _, ok in judged) / len(judged)
-    shares: dict[str, tuple[float, int, int]] = {}
-    for key in sorted(counts, key=lambda k: k.count("/")):  # parents first
-        right, n = counts[key]
-        parts = key.split("/")
-        parent = "/".join(parts[:2]) if len(parts) == 3 else (parts[1] if len(parts) == 2 else None)
-        prior = overall if parent is None else shares[parent][0]
-        shares[key] = ((right + PRIOR * prior) / (n + PRIOR), right, n)
-    return shares
+def fit_weights(judged: list[tuple[list[str], bool]], c: float = C) -> dict[str, float]:
+    """Feature -> weight (and "bias") of an L2-penalised logistic regression of right on features."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(feats, 1) for feats, _ in judged])
+    y = [bool(ok) for _, ok in judged]
+    if len(set(y)) < 2:
+        raise SystemExit("error: the tune passages gave only right (or only wrong) relations: nothing to learn")
+    model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
+    weights = {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-4}
+    weights["bias"] = float(model.intercept_[0])
+    return weights
 
 
-def write_table(shares: dict[str, tuple[float, int, int]], shifts: dict[str, float], note: str) -> None:
+def write_model(weights: dict[str, float], note: str) -> None:
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(
-            "# Confidence by bucket, written by scripts/calibrate.py (do not edit by hand). Columns: bucket\n"
-            "# (rule/kind/actors, rule/kind or kind), confidence, right and relations on the tune passages.\n"
-            "# Confidence: the tune share right, shrunk towards the parent bucket, then moved by the kind's\n"
-            f"# log-odds shift fitted on the calibrate passages ({note}).\n"
+            "# kg's confidence model, written by scripts/calibrate.py (do not edit by hand): a relation's\n"
+            "# confidence is sigmoid(bias + the weights of its features: kg.extract.relation_features).\n"
+            "# Weights: logistic regression on the real-text tune passages; the kind= weights then moved by\n"
+            f"# the log-odds shift fitted on the calibrate passages ({note}).\n"
         )
-        f.write("#bucket\tconfidence\tright\trelations\n")
-        for key in sorted(shares):
-            share, right, n = shares[key]
-            kind = key.split("/")[1] if "/" in key else key
-            conf = _sigmoid(_logit(share) + shifts.get(kind, 0.0))
-            f.write(f"{key}\t{conf:.3f}\t{right}\t{n}\n")
+        f.write("#feature\tweight\n")
+        for name in sorted(weights, key=lambda k: (k != "bias", k)):
+            f.write(f"{name}\t{weights[name]:.4f}\n")
 
 
 def main() -> None:
@@ -92,30 +87,31 @@ def main() -> None:
     gold = ap.parse_args().gold
     if not Path(gold).is_file():
         raise SystemExit(f"error: gold file {gold} not found")
-    if OUT.exists():
-        OUT.unlink()  # measure the uncalibrated extractor
     from kg.evaluate import evaluate
-    from kg.rules.relation import _calibration
+    from kg.rules.relation import _confidence_model
 
-    _calibration.cache_clear()
+    if OUT.exists():
+        OUT.unlink()  # judge the extractor with no model
+    _confidence_model.cache_clear()
     tune = evaluate(gold, split="tune")
-    shares = bucket_shares(tune.judged)
-    write_table(shares, {}, "not yet fitted")
-    _calibration.cache_clear()
+    weights = fit_weights(tune.judged)
+    write_model(weights, "not yet fitted")
+    _confidence_model.cache_clear()
 
     held = evaluate(gold, split="calibrate")
     by_kind: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for (key, ok), (conf, _ok) in zip(held.judged, held.calibration.pairs, strict=True):
-        by_kind[key.split("/")[1]].append((conf, ok))
-    shifts, notes = {}, []
+    for (feats, ok), (conf, _ok) in zip(held.judged, held.calibration.pairs, strict=True):
+        by_kind[feats[0].split("=", 1)[1]].append((conf, ok))
+    notes = []
     for kind, pairs in sorted(by_kind.items()):
         right = sum(ok for _, ok in pairs) / len(pairs)
         mean = sum(c for c, _ in pairs) / len(pairs)
-        shifts[kind] = shift_for([c for c, _ in pairs], right)
-        notes.append(f"{kind} {shifts[kind]:+.2f}: {len(pairs)} relations, mean {mean:.3f}, right {right:.3f}")
-    write_table(shares, shifts, "; ".join(notes))
-    _calibration.cache_clear()
-    print(f"tune: {len(tune.judged)} relations judged, {len(shares)} buckets; calibrate: {'; '.join(notes)} -> {OUT}")
+        shift = shift_for([c for c, _ in pairs], right)
+        weights[f"kind={kind}"] = weights.get(f"kind={kind}", 0.0) + shift
+        notes.append(f"{kind} {shift:+.2f}: {len(pairs)} relations, mean {mean:.3f}, right {right:.3f}")
+    write_model(weights, "; ".join(notes))
+    _confidence_model.cache_clear()
+    print(f"tune: {len(tune.judged)} relations judged, {len(weights)} weights; calibrate: {'; '.join(notes)} -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -1569,25 +1569,65 @@ def test_unknown_split_in_real_gold_names_the_line(tmp_path):
         load_gold(gold)
 
 
-def test_the_calibration_shift_brings_the_mean_confidence_to_the_share_right():
+def _calibrate_script():
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.spec_from_file_location("calibrate", Path(__file__).parents[1] / "scripts" / "calibrate.py")
     cal = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(cal)
-    _logit, _sigmoid, bucket_shares, shift_for = cal._logit, cal._sigmoid, cal.bucket_shares, cal.shift_for
+    return cal
+
+
+def test_the_calibration_shift_brings_the_mean_confidence_to_the_share_right():
+    cal = _calibrate_script()
+    _logit, _sigmoid, shift_for = cal._logit, cal._sigmoid, cal.shift_for
 
     confs = [0.9, 0.85, 0.7, 0.95, 0.6]
     b = shift_for(confs, 0.6)
     assert b < 0
     assert abs(sum(_sigmoid(_logit(c) + b) for c in confs) / len(confs) - 0.6) < 1e-6
-    # the shift keeps the order of the buckets
+    # the shift keeps the order of the relations
     moved = [_sigmoid(_logit(c) + b) for c in confs]
     assert sorted(range(5), key=lambda i: confs[i]) == sorted(range(5), key=lambda i: moved[i])
-    # a thin bucket is pulled towards its rule, the rule towards its kind
-    shares = bucket_shares([("active/event/person", False)] + [("active/event/named", True)] * 9)
-    assert 0.5 < shares["active/event/person"][0] < shares["active/event"][0] <= shares["event"][0] + 1e-9
+
+
+def test_the_confidence_model_learns_which_features_go_with_right_relations():
+    cal = _calibrate_script()
+    judged = (
+        [(["kind=event", "rule=active/event", "word=met"], True)] * 18
+        + [(["kind=event", "rule=active/event", "word=met"], False)] * 2
+        + [(["kind=event", "rule=reciprocal/event", "word=discussed"], True)] * 5
+        + [(["kind=event", "rule=reciprocal/event", "word=discussed"], False)] * 5
+        + [(["kind=event", "rule=active/event", "word=lauded"], True)]
+    )
+    w = cal.fit_weights(judged)
+    assert w["word=met"] > 0 > w["word=discussed"]
+    assert w["rule=active/event"] > w["rule=reciprocal/event"]
+    # the penalty keeps a word seen once from outweighing one seen twenty times
+    assert abs(w["word=lauded"]) < abs(w["word=met"])
+
+
+def test_a_relation_s_confidence_is_the_model_s_and_follows_its_features(nlp):
+    import math
+
+    from kg.extract import Extractor
+    from kg.rules.relation import _confidence_model, calibrated_confidence, confidence_features
+
+    rels = Extractor().extract(nlp("Iran supplies Russia with drones. Russia may attack Ukraine."))
+    weights = _confidence_model()
+    assert weights is not None
+    for r in rels:
+        feats = confidence_features(r.rule, r.relation, r.subject, r.object, r.trigger, r.hedged, r.negated)
+        x = weights["bias"] + sum(weights.get(f, 0.0) for f in feats)
+        assert r.confidence == round(max(0.05, 1 / (1 + math.exp(-x))), 2)
+    hedged = next(r for r in rels if r.relation == "attacks")
+    assert hedged.hedged and "hedged" in confidence_features(
+        hedged.rule, hedged.relation, hedged.subject, hedged.object, hedged.trigger, True, False
+    )
+    assert calibrated_confidence(
+        hedged.rule, hedged.relation, hedged.subject, hedged.object, hedged.trigger, True
+    ) != calibrated_confidence(hedged.rule, hedged.relation, hedged.subject, hedged.object, hedged.trigger, False)
 
 
 def test_bare_surname_is_the_latest_full_name_but_a_titled_one_the_office_holder(extract):

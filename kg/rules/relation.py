@@ -3,6 +3,7 @@ frame yields (a state organ and its own state are one actor; a population taken 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,32 +37,60 @@ BASE_CONFIDENCE = {
 }
 
 
-def calibration_key(r: Relation | tuple) -> str:
-    """The bucket a relation's confidence is calibrated in: its rule, whether it is an event or a
-    role (leads, memberOf), and whether an unnamed (sector) actor or a person takes part."""
-    rule, rel, s, o = (r.rule, r.relation, r.subject, r.object) if isinstance(r, Relation) else r
+def confidence_features(
+    rule: str, rel: str, s: Actor, o: Actor, trigger: str, hedged: bool, negated: bool
+) -> list[str]:
+    """What a relation's confidence is learned from (``scripts/calibrate.py``): its rule, whether it
+    is an event or a role (leads, memberOf), the relation, the kinds of its actors, its status, and
+    the lower-case words of its trigger ("imposed sanctions")."""
     kind = "role" if relations()[rel].quad is None else "event"
     types = {s.type, o.type}
     who = "sector" if "SectorActor" in types else ("person" if "Person" in types else "named")
-    return f"{rule}/{kind}/{who}"
+    feats = [
+        f"kind={kind}",
+        f"rule={rule}/{kind}",
+        f"bucket={rule}/{kind}/{who}",
+        f"relation={rel}",
+        f"rule_relation={rule}/{rel}",
+        f"actors={s.type}>{o.type}",
+    ]
+    if hedged:
+        feats.append("hedged")
+    if negated:
+        feats.append("negated")
+    if s.country and s.country == o.country:
+        feats.append("same_country")
+    # the trigger's own words, not the names it may carry ("arrested Kyi")
+    feats += [f"word={w}" for w in sorted(set(trigger.split())) if w.isalpha() and w.islower()]
+    return feats
+
+
+def relation_features(r: Relation) -> list[str]:
+    """:func:`confidence_features` of an extracted relation."""
+    return confidence_features(r.rule, r.relation, r.subject, r.object, r.trigger, r.hedged, r.negated)
 
 
 @lru_cache(maxsize=1)
-def _calibration() -> dict[str, float]:
-    path = ontology_dir() / "lexicon" / "calibration.tsv"
+def _confidence_model() -> dict[str, float] | None:
+    path = ontology_dir() / "lexicon" / "confidence.tsv"
     if not path.exists():
-        return {}
+        return None
     return {row[0]: float(row[1]) for row in read_tsv(path) if len(row) > 1}
 
 
-def calibrated_confidence(rule: str, rel: str, s: Actor, o: Actor) -> float | None:
-    """How often relations of this bucket are right on real text (``ontology/lexicon/calibration.tsv``,
-    written by ``scripts/calibrate.py``): the bucket's, else its rule's, else its kind's (event or
-    role) figure; None without a table."""
-    table = _calibration()
-    key = calibration_key((rule, rel, s, o))
-    rule_kind = key.rsplit("/", 1)[0]
-    return table.get(key, table.get(rule_kind, table.get(rule_kind.split("/")[1])))
+def calibrated_confidence(
+    rule: str, rel: str, s: Actor, o: Actor, trigger: str, hedged: bool = False, negated: bool = False
+) -> float | None:
+    """How likely a relation is to be right on real text: the logistic model of
+    ``ontology/lexicon/confidence.tsv`` (weights written by ``scripts/calibrate.py``) over
+    :func:`confidence_features`; None without a model."""
+    weights = _confidence_model()
+    if weights is None:
+        return None
+    x = weights.get("bias", 0.0) + sum(
+        weights.get(f, 0.0) for f in confidence_features(rule, rel, s, o, trigger, hedged, negated)
+    )
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, x))))
 
 
 @dataclass(frozen=True)
@@ -201,7 +230,8 @@ def state(
 ) -> Relation:
     """One relation with its evidence; dated and placed by ``token`` (None: by the document only)."""
     doc_date = ctx.doc_date
-    conf = calibrated_confidence(rule, rel, s, o)
+    trigger = " ".join(w for w in words if w) or rel
+    conf = calibrated_confidence(rule, rel, s, o, trigger, hedged, negated)
     if conf is None:
         conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
     stated = stated_date(token, doc_date) if token is not None else None
@@ -219,7 +249,7 @@ def state(
         start=start,
         end=start + len(text),
         date=date,
-        trigger=" ".join(w for w in words if w) or rel,
+        trigger=trigger,
         rule=rule,
         event_date=stated,
         published=doc_date.isoformat() if doc_date else None,
