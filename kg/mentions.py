@@ -1317,6 +1317,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             title = None  # "business leaders", "religious leaders" are a sector's people, not office-holders
         if not (sector or title):
             continue
+        if title is None and _describes(tok):
+            continue  # "branded the YPG a terrorist group", "named the PKK as terrorists": what an actor is called
         if (
             title is None
             and tok.dep_ in ("compound", "amod")
@@ -1475,6 +1477,17 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         m.token_actor[tok.i] = holder if title is not None or _whole_people(tok) else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
+
+
+def _describes(tok: Token) -> bool:
+    """A noun that says what an actor is rather than naming one: a predicate ("are terrorists"), a
+    second object ("branded the YPG a terrorist group") or an "as" phrase ("named the PKK as
+    terrorists")."""
+    if tok.dep_ in ("attr", "oprd"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return True
+    return tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
 def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
