@@ -1487,7 +1487,13 @@ def _describes(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "as":
         return True
-    return tok.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+    # a second object with its own determiner ("the YPG a terrorist group"; "two people smugglers"
+    # split in two by the parser is one object)
+    return (
+        tok.dep_ == "dobj"
+        and any(c.dep_ == "det" for c in tok.children)
+        and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+    )
 
 
 def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
@@ -2274,13 +2280,14 @@ def _quoted(doc: Doc) -> set[int]:
     return out
 
 
+MISTERS = ("mr", "ms", "mrs", "dr")
+
+
 def _speaker_person(label: str, m: Mentions) -> Actor | None:
     words = [
         w
         for w in label.replace(".", " ").split()
-        if w.lower() not in HONORIFICS
-        and w.lower().rstrip(".") not in ("mr", "ms", "mrs", "dr")
-        and (w.lower(),) not in m.gz.titles
+        if w.lower() not in HONORIFICS and w.lower().rstrip(".") not in MISTERS and (w.lower(),) not in m.gz.titles
     ]
     if not words:
         return None
@@ -2344,8 +2351,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
             if label:  # a transcript turn: "SECRETARY BLINKEN:", "QUESTION:"
                 person = _speaker_person(label.group(1), m)
                 state = _holder_country(person, m) if person is not None else None
-                if person is not None and state is None:
+                if person is not None and state is None and label.group(1).split()[0].lower().rstrip(".") in MISTERS:
                     # "MR PRICE:" in a publisher's own transcript, his office not given: its voice
+                    # (not "PRIME MINISTER GAVRILITA:", a guest whose state the text did not give)
                     state = m.voice
                 if person is None and label.group(1).strip() in ("MODERATOR", "QUESTION", "Q"):
                     state = None

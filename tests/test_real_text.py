@@ -1928,3 +1928,26 @@ def test_a_state_s_support_stated_by_its_own_official_is_the_official_s_act_too(
     doc = nlp("Secretary of State Antony Blinken expressed Japan's support for Ukraine.")
     got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc)}
     assert ("Antony Blinken", "supports", "Ukraine") not in got
+
+
+def test_a_titled_guest_whose_state_the_transcript_does_not_give_does_not_speak_for_the_publisher(nlp):
+    from kg.extract import Extractor
+
+    doc = nlp("PRIME MINISTER GAVRILITA: We fully support the sovereignty of Ukraine.\n")
+    headline = "Secretary Antony J. Blinken And Moldovan Prime Minister Natalia Gavrilita Before Their Meeting"
+    got = {
+        (r.subject.label, r.relation, r.object.label)
+        for r in Extractor().extract(doc, voice=publisher_voice("https://www.state.gov/x"), headline=headline)
+    }
+    assert ("United States", "supports", "Ukraine") not in got
+
+
+def test_an_object_the_parser_split_in_two_is_still_an_actor(nlp):
+    # "two people smugglers" parsed as two objects: no determiner, so not a description
+    from kg.extract import Extractor
+
+    got = {
+        (r.subject.label, r.relation, r.object.label)
+        for r in Extractor().extract(nlp("Turkey sentenced two people smugglers to four years of prison each."))
+    }
+    assert ("Turkey", "coerces", "criminals") in got
