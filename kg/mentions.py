@@ -877,7 +877,9 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     name = normalise_surface(span.doc[tokens[0].i : span.end].text)
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
-    last = tokens[-1].lemma_.lower()
+    last = tokens[-1].lemma_.lower().rstrip(".")
+    if span.root.i < tokens[-1].i and any(t.lower_ == "of" for t in tokens) and head in _org_heads():
+        last = head  # the head noun comes before the name's "of" phrase ("the Central Bank of Yemen")
     if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in {t[-1] for t in gz.titles}:
         return None  # "the NATO Summit", "State Councilor": an event or an office, not an actor
     if len(tokens) == 1 or last not in _org_heads():

@@ -1951,3 +1951,19 @@ def test_an_object_the_parser_split_in_two_is_still_an_actor(nlp):
         for r in Extractor().extract(nlp("Turkey sentenced two people smugglers to four years of prison each."))
     }
     assert ("Turkey", "coerces", "criminals") in got
+
+
+def test_an_unknown_body_named_by_its_head_noun_before_of_or_a_company_suffix_is_an_actor(nlp):
+    from kg.mentions import find_mentions
+
+    doc = nlp("The Central Bank of Yemen received the deposit. Triliance Petrochemical Co. Ltd. sold oil to China.")
+    labels = {a.label for a in find_mentions(doc, None, None).token_actor.values()}
+    assert {"Central Bank of Yemen", "Triliance Petrochemical Co. Ltd"} <= labels
+    # an office with an "of" phrase is still no organisation
+    doc = nlp("The Secretary of State spoke.")
+    assert not find_mentions(doc, None, None).token_actor
+
+
+def test_a_lawsuit_is_an_accusation(extract):
+    assert ("Canada", "accuses", "Mexico", False, False) in extract("Canada filed a lawsuit against Mexico.")
+    assert ("Iran", "accuses", "United States", False, False) in extract("Iran sued the United States.")
