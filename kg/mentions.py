@@ -370,7 +370,10 @@ class Mentions:
         if noun.lemma_.lower() in KIN_NOUNS:
             return []  # "Joe Biden's son" is someone else
         for c in noun.children:
-            if c.dep_ in ACTOR_WORD_DEPS:
+            # a demonym the parser took for a determiner is a modifier ("supports Togolese/det civil society")
+            if c.dep_ in ACTOR_WORD_DEPS or (
+                c.dep_ == "det" and c.pos_ in ("ADJ", "PROPN") and c.i in self.token_actor
+            ):
                 if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
                     direct += self._possessive(c)
                 elif c.i in self.token_actor or (c.dep_ == "poss" and c.i in self.token_group):

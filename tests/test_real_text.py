@@ -1967,3 +1967,12 @@ def test_an_unknown_body_named_by_its_head_noun_before_of_or_a_company_suffix_is
 def test_a_lawsuit_is_an_accusation(extract):
     assert ("Canada", "accuses", "Mexico", False, False) in extract("Canada filed a lawsuit against Mexico.")
     assert ("Iran", "accuses", "United States", False, False) in extract("Iran sued the United States.")
+
+
+def test_a_demonym_the_parser_took_for_a_determiner_places_the_group(nlp):
+    from kg.extract import Extractor
+
+    doc = nlp("The United States supports Togolese civil society, community groups, faith leaders and health workers.")
+    got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc)}
+    assert ("United States", "supports", "Togo: non-governmental organisations") in got
+    assert ("United States", "supports", "non-governmental organisations") not in got
