@@ -1612,7 +1612,7 @@ def test_a_relation_s_confidence_is_the_model_s_and_follows_its_features(nlp):
     import math
 
     from kg.extract import Extractor
-    from kg.rules.relation import _confidence_model, calibrated_confidence, confidence_features
+    from kg.rules.relation import _confidence_model, calibrated_confidence, confidence_features, relation_features
 
     rels = Extractor().extract(nlp("Iran supplies Russia with drones. Russia may attack Ukraine."))
     weights = _confidence_model()
@@ -1621,6 +1621,13 @@ def test_a_relation_s_confidence_is_the_model_s_and_follows_its_features(nlp):
         feats = confidence_features(r.rule, r.relation, r.subject, r.object, r.trigger, r.hedged, r.negated)
         x = weights["bias"] + sum(weights.get(f, 0.0) for f in feats)
         assert r.confidence == round(max(0.05, 1 / (1 + math.exp(-x))), 2)
+    assert not any(r.voiced for r in rels)
+    # a release's relations carry the publisher's voice as a feature; a news story's do not
+    voiced = Extractor().extract(
+        nlp("Iran supplies Russia with drones."), voice=publisher_voice("https://www.state.gov/x")
+    )
+    assert voiced and all(r.voiced for r in voiced)
+    assert "voiced" in relation_features(voiced[0]) and "voiced" not in relation_features(rels[0])
     hedged = next(r for r in rels if r.relation == "attacks")
     assert hedged.hedged and "hedged" in confidence_features(
         hedged.rule, hedged.relation, hedged.subject, hedged.object, hedged.trigger, True, False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,11 +38,12 @@ BASE_CONFIDENCE = {
 
 
 def confidence_features(
-    rule: str, rel: str, s: Actor, o: Actor, trigger: str, hedged: bool, negated: bool
+    rule: str, rel: str, s: Actor, o: Actor, trigger: str, hedged: bool, negated: bool, voiced: bool = False
 ) -> list[str]:
     """What a relation's confidence is learned from (``scripts/calibrate.py``): its rule, whether it
-    is an event or a role (leads, memberOf), the relation, the kinds of its actors, its status, and
-    the lower-case words of its trigger ("imposed sanctions")."""
+    is an event or a role (leads, memberOf), the relation, the kinds of its actors, its status, the
+    lower-case words of its trigger ("imposed sanctions"), and whether its document speaks for a
+    publisher (an official release states its facts more formulaically than a news story)."""
     kind = "role" if relations()[rel].quad is None else "event"
     types = {s.type, o.type}
     who = "sector" if "SectorActor" in types else ("person" if "Person" in types else "named")
@@ -60,6 +61,8 @@ def confidence_features(
         feats.append("negated")
     if s.country and s.country == o.country:
         feats.append("same_country")
+    if voiced:
+        feats.append("voiced")
     # the trigger's own words, not the names it may carry ("arrested Kyi")
     feats += [f"word={w}" for w in sorted(set(trigger.split())) if w.isalpha() and w.islower()]
     return feats
@@ -67,7 +70,7 @@ def confidence_features(
 
 def relation_features(r: Relation) -> list[str]:
     """:func:`confidence_features` of an extracted relation."""
-    return confidence_features(r.rule, r.relation, r.subject, r.object, r.trigger, r.hedged, r.negated)
+    return confidence_features(r.rule, r.relation, r.subject, r.object, r.trigger, r.hedged, r.negated, r.voiced)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +82,14 @@ def _confidence_model() -> dict[str, float] | None:
 
 
 def calibrated_confidence(
-    rule: str, rel: str, s: Actor, o: Actor, trigger: str, hedged: bool = False, negated: bool = False
+    rule: str,
+    rel: str,
+    s: Actor,
+    o: Actor,
+    trigger: str,
+    hedged: bool = False,
+    negated: bool = False,
+    voiced: bool = False,
 ) -> float | None:
     """How likely a relation is to be right on real text: the logistic model of
     ``ontology/lexicon/confidence.tsv`` (weights written by ``scripts/calibrate.py``) over
@@ -88,7 +98,7 @@ def calibrated_confidence(
     if weights is None:
         return None
     x = weights.get("bias", 0.0) + sum(
-        weights.get(f, 0.0) for f in confidence_features(rule, rel, s, o, trigger, hedged, negated)
+        weights.get(f, 0.0) for f in confidence_features(rule, rel, s, o, trigger, hedged, negated, voiced)
     )
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, x))))
 
@@ -113,6 +123,7 @@ class Relation:
     published: str | None = None  # the document's publication date
     place: str | None = None  # where the sentence says the event happened (a city, region or territory)
     place_country: str | None = None  # that place's state (ISO alpha-3)
+    voiced: bool = field(default=False, compare=False, repr=False)  # its document speaks for a publisher
 
     def key(self) -> tuple:
         return (self.subject.id, self.relation, self.object.id, self.negated, self.start)
@@ -231,7 +242,8 @@ def state(
     """One relation with its evidence; dated and placed by ``token`` (None: by the document only)."""
     doc_date = ctx.doc_date
     trigger = " ".join(w for w in words if w) or rel
-    conf = calibrated_confidence(rule, rel, s, o, trigger, hedged, negated)
+    voiced = ctx.mentions.voice is not None
+    conf = calibrated_confidence(rule, rel, s, o, trigger, hedged, negated, voiced)
     if conf is None:
         conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
     stated = stated_date(token, doc_date) if token is not None else None
@@ -251,6 +263,7 @@ def state(
         date=date,
         trigger=trigger,
         rule=rule,
+        voiced=voiced,
         event_date=stated,
         published=doc_date.isoformat() if doc_date else None,
         **(_place_of(token, ctx.mentions) if token is not None else {}),
