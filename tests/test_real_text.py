@@ -1983,3 +1983,14 @@ def test_a_demonym_the_parser_took_for_a_determiner_places_the_group(nlp):
     got = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc)}
     assert ("United States", "supports", "Togo: non-governmental organisations") in got
     assert ("United States", "supports", "non-governmental organisations") not in got
+
+
+def test_naming_an_actor_an_ally_is_support_and_naming_a_person_to_an_office_is_no_sanction(extract):
+    assert ("Joe Biden", "supports", "Qatar", False, False) in extract(
+        "President Joe Biden designated Qatar as a major non-NATO ally."
+    )
+    got = extract("President Joe Biden designated Juan Perez as defense minister.")
+    assert not any(rel == "sanctions" for _, rel, _, _, _ in got)
+    assert ("United States", "sanctions", "Houthis", False, False) in extract(
+        "The United States designated the Houthis as a Foreign Terrorist Organization."
+    )
