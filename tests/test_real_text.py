@@ -1994,3 +1994,15 @@ def test_naming_an_actor_an_ally_is_support_and_naming_a_person_to_an_office_is_
     assert ("United States", "sanctions", "Houthis", False, False) in extract(
         "The United States designated the Houthis as a Foreign Terrorist Organization."
     )
+
+
+def test_wrongdoing_someone_claims_of_an_actor_is_an_accusation(extract):
+    assert ("Ukraine", "accuses", "Russia", False, False) in extract("Ukraine said Russia violated the ceasefire.")
+    assert ("Joanna Cherry", "accuses", "United Kingdom", False, False) in extract(
+        "Joanna Cherry said the British government are breaking the law."
+    )
+    assert ("Volodymyr Zelensky", "accuses", "Russia: military", False, False) in extract(
+        "Volodymyr Zelensky said Russian forces committed war crimes in Bucha."
+    )
+    # stated by no one, it accuses no one
+    assert not any(rel == "accuses" for _, rel, _, _, _ in extract("Russia violated the ceasefire."))
