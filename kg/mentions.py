@@ -877,6 +877,15 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
         # "Regarding Ashodaya Samithi", "national Constitution Party": the recogniser took in a word
         # before the name
         tokens = tokens[1:]
+    opened = next((i for i, t in enumerate(tokens) if t.text == "("), None)
+    if opened and not any(t.text == ")" for t in tokens[opened:]):
+        tokens = tokens[:opened]  # "Office of Foreign Assets Control (OFAC": the recogniser cut the acronym
+        span = span.doc[tokens[0].i : tokens[-1].i + 1]
+    owned = max((i for i, t in enumerate(tokens) if t.text in ("'s", "’s")), default=None)
+    if owned is not None and len(tokens) - owned > 2 and not any(gz.lookup(t.text) for t in tokens[:owned]):
+        # (a state as owner stays in the name: "Iran's Central Bank")
+        tokens = tokens[owned + 1 :]  # "the Treasury's Office of Foreign Assets Control": the office is the actor
+        span = span.doc[tokens[0].i : tokens[-1].i + 1]
     name = normalise_surface(span.doc[tokens[0].i : span.end].text)
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None

@@ -2006,3 +2006,17 @@ def test_wrongdoing_someone_claims_of_an_actor_is_an_accusation(extract):
     )
     # stated by no one, it accuses no one
     assert not any(rel == "accuses" for _, rel, _, _, _ in extract("Russia violated the ceasefire."))
+
+
+def test_a_body_s_name_drops_a_cut_acronym_and_a_non_state_owner(nlp):
+    from kg.mentions import find_mentions
+
+    doc = nlp("The Department of the Treasury’s Office of Foreign Assest Control (OFAC) is designating Prigozhin.")
+    labels = {a.label for a in find_mentions(doc, None, None).token_actor.values()}
+    assert "Office of Foreign Assest Control" in labels
+    assert not any("(" in label for label in labels)
+
+
+def test_travelling_in_a_capacity_is_still_a_visit(extract):
+    got = extract("Assistant Secretary Monica Medina will travel to Kenya as the head of the U.S. delegation.")
+    assert any(s == "Monica Medina" and rel == "meets" and o == "Kenya" for s, rel, o, _, _ in got)

@@ -60,9 +60,9 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             # "came under fire" (an idiom) before "came under @ATTACK"
             found.sort(key=lambda t: t.noun.startswith("@"))
             candidates += [(trig, "light") for trig in found]
-    named_as = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) or any(
-        (q.lemma_.lower(),) in m.gz.titles for q in prep_objects(verb, "as")
-    )  # ("designated Perez as defence minister" appoints him: it does not sanction him)
+    named_as = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) or (
+        obj_noun is not None and any((q.lemma_.lower(),) in m.gz.titles for q in prep_objects(verb, "as"))
+    )  # ("designated Perez as defence minister" appoints him; "travel to Kenya as head of" is a capacity)
     for trig in lex.verbs.get(lemma, ()) if not named_as else ():
         # (with an object predicate, "called Germany a partner" names, it does not phone)
         candidates.append((trig, "converse" if trig.converse else ("passive" if is_passive(verb) else "active")))
