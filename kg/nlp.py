@@ -53,6 +53,66 @@ def line_breaks(doc):
     return doc
 
 
+# Words a title may hold besides capitalised ones ("Under Secretary of State for Civilian Security,
+# Democracy, and Human Rights Uzra Zeya"), and the words an office's title opens with.
+TITLE_GLUE = {"of", "for", "and", "the", ",", "&", "-", "–"}
+TITLE_OPENERS = {
+    "under",
+    "deputy",
+    "assistant",
+    "acting",
+    "special",
+    "senior",
+    "principal",
+    "chief",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "coordinator",
+    "administrator",
+    "director",
+    "counselor",
+}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+@Language.component("kg_parse_repairs")
+def parse_repairs(doc):
+    """Give back the subject the parser buries in a long title at the start of a sentence.
+
+    "Under Secretary Zeya will meet ..." is parsed with "Under" as a preposition and the name as
+    its object, so "meet" has no subject; "Under Secretary of State for ... Human Rights Uzra Zeya
+    will travel" hangs the name off the title's last conjunct. When a verb has no subject and
+    the words before it (and its auxiliaries) are, from the sentence start, an office's title
+    ending in a proper name, that name becomes the verb's subject and the title hangs off it
+    (kg's mention stage then reads the title and the full name off the subject's words)."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue
+        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))])
+        start = verb.sent.start
+        if first - start < 3 or doc[start].lower_ not in TITLE_OPENERS:
+            continue
+        name = doc[first - 1]
+        if name.pos_ != "PROPN" or name.lower_ in TITLE_OPENERS:
+            continue
+        words = doc[start:first]
+        if not all(t.is_title or t.is_upper or t.lower_ in TITLE_GLUE or not t.is_alpha for t in words):
+            continue
+        top = name
+        while top.head.i != verb.i and top.head.i != top.i:
+            top = top.head
+        if top.head.i != verb.i or top.i == name.i or not (start <= top.i < first):
+            continue
+        name.head = verb
+        name.dep_ = "nsubj"
+        top.head = name
+        top.dep_ = "compound"
+    return doc
+
+
 def _installed(name: str) -> bool:
     try:
         importlib.import_module(name)
@@ -100,6 +160,7 @@ def load_pipeline(model: str | None = None) -> Language:
     _split_dyads(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
+        nlp.add_pipe("kg_parse_repairs", last=True)
     # kg splits long texts itself (kg.pipeline.split_text); this only guards against a single
     # piece being rejected.
     nlp.max_length = max(nlp.max_length, 2_000_000)

@@ -394,6 +394,32 @@ def _sayer(ctx: SlotContext) -> list[Actor]:
     return []
 
 
+# what names the legal authority a measure is taken under ("pursuant to E.O. 14024", "under
+# Section 7031(c)", "under the Global Magnitsky Act")
+AUTHORITY_WORDS = {"e.o.", "eo", "executive", "order", "section", "act", "authority", "authorities", "statute"}
+
+
+@resolver("authority")
+def _authority(ctx: SlotContext) -> list[Actor]:
+    """The publisher, for a measure its own document states in the passive under a legal
+    authority with no agent: "Maria Zakharova is being designated pursuant to E.O. 14024" in a
+    State Department release is the United States' designation. Any other agentless passive
+    names no one."""
+    head, voice = ctx.head, ctx.mentions.voice
+    if voice is None or voice.type != "Country":
+        return []
+    kids = list(head.children)
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return []
+    for c in kids:
+        if c.lower_ == "pursuant":
+            return [voice]
+        if c.dep_ in PREP and c.lower_ == "under":
+            if any(t.lower_ in AUTHORITY_WORDS for t in c.subtree):
+                return [voice]
+    return []
+
+
 @resolver("between")
 def _between(ctx: SlotContext) -> list[Actor]:
     for prep in ctx.head.children:

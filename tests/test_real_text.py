@@ -60,6 +60,13 @@ CASES = [
         "Assistant Secretary of State for African Affairs Molly Phee met Chad's president.",
         [("Molly Phee", "meets", "Chad", False, False), ("Molly Phee", "memberOf", "United States", False, False)],
     ),
+    # the parser makes "Under" a preposition and buries the name in the title's last conjunct
+    (
+        "long_title_before_the_verb_keeps_its_holder_as_subject",
+        "Under Secretary of State for Civilian Security, Democracy, and Human Rights Priya Raman will travel"
+        " to Lima, Peru.",
+        [("Priya Raman", "meets", "Peru", False, True), ("Priya Raman", "memberOf", "United States", False, False)],
+    ),
     (
         "coordinated_titles",
         "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
@@ -2020,3 +2027,25 @@ def test_a_body_s_name_drops_a_cut_acronym_and_a_non_state_owner(nlp):
 def test_travelling_in_a_capacity_is_still_a_visit(extract):
     got = extract("Assistant Secretary Monica Medina will travel to Kenya as the head of the U.S. delegation.")
     assert any(s == "Monica Medina" and rel == "meets" and o == "Kenya" for s, rel, o, _, _ in got)
+
+
+def test_a_release_s_agentless_designation_under_a_legal_authority_is_the_publisher_s(nlp):
+    from kg.extract import Extractor
+
+    voice = publisher_voice("https://www.state.gov/x")
+
+    def got(text, v=voice):
+        return sorted((r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text), voice=v))
+
+    assert got("Karim Vass is being designated pursuant to E.O. 14024 for his role in the Government of Belarus.") == [
+        ("United States", "sanctions", "Karim Vass")
+    ]
+    assert got("Karim Vass was sanctioned under Section 7031(c) for gross violations of human rights.") == [
+        ("United States", "sanctions", "Karim Vass")
+    ]
+    # a news story has no publisher to act; a named agent acts; other agentless passives name no one
+    assert got("Karim Vass is being designated pursuant to E.O. 14024.", v=None) == []
+    assert got("Karim Vass was designated by the European Union pursuant to its own regulation.") == [
+        ("European Union", "sanctions", "Karim Vass")
+    ]
+    assert got("Karim Vass was designated in a ceremony as the new envoy.") == []
