@@ -93,6 +93,69 @@ HEADLINE_VERBS = {
     "wins",
     "won",
 }
+# nouns a release's headline puts after a name ("Secretary Antony J. Blinken Remarks to Mission
+# Algeria", "Deputy Secretary Sherman Travel to ..."): never the end of a person's name
+HEADLINE_NOUNS = {
+    "remarks",
+    "statement",
+    "travel",
+    "trip",
+    "call",
+    "meeting",
+    "visit",
+    "interview",
+    "briefing",
+    "testimony",
+    "message",
+    "speech",
+    "letter",
+    "conversation",
+    "participation",
+    "availability",
+    "keynote",
+    "readout",
+    "video",
+}
+# the last word of an office the recogniser glues to the holder's name ("Minister of Regional
+# Cooperation Esawi Frej", "Head of the Presidential Administration Andriy Yermak")
+OFFICE_TAIL_WORDS = {
+    "cooperation",
+    "administration",
+    "affairs",
+    "security",
+    "development",
+    "defense",
+    "defence",
+    "relations",
+    "policy",
+    "services",
+    "operations",
+    "trade",
+    "finance",
+    "health",
+    "justice",
+    "energy",
+    "interior",
+    "economy",
+    "education",
+    "environment",
+    "rights",
+    "intelligence",
+    "integration",
+    "communications",
+    "planning",
+    "investment",
+    "industry",
+    "agriculture",
+    "transport",
+    "tourism",
+    "culture",
+    "information",
+    "technology",
+    "infrastructure",
+    "resources",
+    "diaspora",
+}
 # a first word that makes a PERSON entity something else: a storm, a fort, a mountain
 NOT_PERSON_FIRST = {
     "typhoon",
@@ -734,6 +797,7 @@ def _trim_name_tail(tokens: list[Token]) -> list[Token]:
         tokens[-1].tag_ in ("VBD", "VBN", "VBZ")
         or tokens[-1].lower_ in HEADLINE_VERBS
         or tokens[-1].lower_ in NAME_TAIL_WORDS
+        or tokens[-1].lower_ in HEADLINE_NOUNS
     ):
         tokens.pop()
     return tokens
@@ -758,6 +822,7 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
             or tokens[0].lower_ in office
             or (tokens[0].lower_.endswith("s") and tokens[0].lower_[:-1] in office)  # "Representatives Engel"
             or (tokens[0].is_upper and len(tokens[0]) <= 4)
+            or (tokens[0].lower_ in OFFICE_TAIL_WORDS and len(tokens) > 2)
         )
     ):
         lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
@@ -996,6 +1061,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         if PAST_OFFICE & said:
             continue
         name = _trim_name_tail(name)
+        while len(name) > 2 and name[0].lower_ in OFFICE_TAIL_WORDS:
+            name = name[1:]  # "Minister of Regional Cooperation Esawi Frej": the office's last word
         if name and name[0].lower_ in NAME_SUFFIXES:
             continue  # "Martin Luther King Jr. Day": "King" is no title here
         if any(ch.isdigit() for t in name for ch in t.text) or (name and name[-1].text.endswith("-")):
@@ -1817,7 +1884,11 @@ def _headline_name(words: list[str]) -> list[str]:
     run: list[str] = []
     for w in words[:4]:
         bare = re.sub(r"['’]s$", "", w)
-        if not bare[:1].isupper() or bare.lower() in HEADLINE_STOPS | HEADLINE_VERBS or bare.lower() in _office_words():
+        if (
+            not bare[:1].isupper()
+            or bare.lower() in HEADLINE_STOPS | HEADLINE_VERBS | HEADLINE_NOUNS
+            or bare.lower() in _office_words()
+        ):
             break
         run.append(bare)
         if bare != w or len([x for x in run if not _initial(x)]) == 3:

@@ -236,6 +236,11 @@ def directory() -> PersonDirectory:
     return PersonDirectory(by_last)
 
 
+# states whose people's names put the family name first (China, Taiwan, Japan, the two Koreas,
+# Vietnam, Cambodia, Hungary, Mongolia)
+FAMILY_NAME_FIRST = {"CHN", "TWN", "JPN", "KOR", "PRK", "VNM", "KHM", "HUN", "MNG"}
+
+
 def same_persons(persons) -> dict[str, str]:
     """Person nodes that are one person named more fully elsewhere in the store.
 
@@ -256,6 +261,13 @@ def same_persons(persons) -> dict[str, str]:
     {'a': 'b', 'f': 'g', 'j': 'k'}
     >>> same_persons([("s", "Solano", None), ("r", "Rodolfo Solano", None), ("q", "Rodolfo Solano Quirós", "CRI")])
     {'s': 'q', 'r': 'q'}
+
+    Where the family name comes first, a bare name is the one full name it begins, in that state:
+
+    >>> same_persons([("h", "Hayashi", "JPN"), ("y", "Hayashi Yoshimasa", "JPN"), ("c", "Chung", "KOR"),
+    ...               ("e", "Chung Eui-yong", "KOR"), ("t", "Chung Tae-ho", "KOR"), ("w", "Wendy", "USA"),
+    ...               ("s", "Wendy Sherman", "USA")])
+    {'h': 'y'}
     """
     nodes = []
     for iri, label, country in persons:
@@ -270,6 +282,10 @@ def same_persons(persons) -> dict[str, str]:
     for node in nodes:
         if len(node[1]) >= 3:
             by_start.setdefault((node[1][0], node[1][1]), []).append(node)
+    by_first: dict[str, list[tuple[str, list[str], str | None]]] = {}
+    for node in nodes:
+        if 2 <= len(node[1]) <= 3:
+            by_first.setdefault(node[1][0], []).append(node)
     for iri, words, country in nodes:
         cands = {
             other
@@ -288,6 +304,14 @@ def same_persons(persons) -> dict[str, str]:
                 and owords[: len(words)] == words
                 and not set(owords[len(words) :]) <= KEPT_SUFFIXES
                 and (country is None or ocountry is None or ocountry == country)
+            }
+        if not cands and len(words) == 1 and (country is None or country in FAMILY_NAME_FIRST):
+            # where the family name comes first, a bare name is the first word of the full one:
+            # "Foreign Minister Hayashi" is "Hayashi Yoshimasa", "Chung" is "Chung Eui-yong"
+            cands = {
+                other
+                for other, owords, ocountry in by_first.get(words[0], ())
+                if ocountry in FAMILY_NAME_FIRST and (country is None or ocountry == country)
             }
         if len(cands) == 1:
             out[iri] = cands.pop()

@@ -2049,3 +2049,21 @@ def test_a_release_s_agentless_designation_under_a_legal_authority_is_the_publis
         ("European Union", "sanctions", "Karim Vass")
     ]
     assert got("Karim Vass was designated in a ceremony as the new envoy.") == []
+
+
+def test_a_release_headline_s_noun_is_not_part_of_the_name(nlp):
+    from kg.extract import Extractor
+
+    # "Secretary Antony J. Blinken Remarks to ...": the headline's noun ends the name, so the
+    # person is the one the body names, not a node "Antony Blinken Remarks"
+    doc = nlp("Secretary Antony J. Blinken Remarks to the Embassy Staff in Lima\nThe Secretary thanked Peru.")
+    voice = publisher_voice("https://www.state.gov/x")
+    headline = "Secretary Antony J. Blinken Remarks to the Embassy Staff in Lima"
+    rels = Extractor().extract(doc, voice=voice, headline=headline)
+    assert {r.subject.label for r in rels if r.relation == "supports"} == {"Antony Blinken"}
+
+
+def test_an_office_s_last_word_is_not_part_of_its_holder_s_name(extract):
+    got = extract("Canada's Minister of Regional Cooperation Amara Tesfaye met Chad's president.")
+    assert ("Amara Tesfaye", "meets", "Chad", False, False) in got
+    assert not any("Cooperation" in r[0] for r in got)
