@@ -1068,6 +1068,8 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         if any(ch.isdigit() for t in name for ch in t.text) or (name and name[-1].text.endswith("-")):
             continue  # "Global COVID-19 Summit", a speaker's label cut at a hyphen ("AMBASSADOR THOMAS-")
         text = "".join(t.text_with_ws for t in name).strip()
+        if not any(ch.isalpha() for ch in text):
+            continue  # a hyphen the parser calls a proper noun ("High Representative/Vice-President")
         if text.isupper():
             text = text.title()
         words = [
@@ -1770,8 +1772,8 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
             [p, *[c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < p.i]], key=lambda t: t.i
         )
         name = normalise_surface("".join(t.text_with_ws for t in tokens))
-        if not name or any(ch.isdigit() for ch in name):
-            continue
+        if not name or any(ch.isdigit() for ch in name) or not any(ch.isalpha() for ch in name):
+            continue  # a hyphen the parser calls a proper noun ("High Representative/Vice-President")
         if all(w.lower() in _office_words() | NOT_NAME_WORDS for w in name.split()):
             continue  # "Boris Johnson, former Foreign Secretary": an office, not a name; "His Majesty"
         if len(tokens) == 1 and p.is_upper and p.ent_type_ == "ORG":

@@ -83,8 +83,8 @@ def parse_repairs(doc):
     "Under Secretary Zeya will meet ..." is parsed with "Under" as a preposition and the name as
     its object, so "meet" has no subject; "Under Secretary of State for ... Human Rights Uzra Zeya
     will travel" hangs the name off the title's last conjunct. When a verb has no subject and
-    the words before it (and its auxiliaries) are, from the sentence start, an office's title
-    ending in a proper name, that name becomes the verb's subject and the title hangs off it
+    the words before it (and its auxiliaries) are an office's title ending in a proper name, from
+    the sentence start or after a fronted phrase's comma, that name becomes the verb's subject and the title hangs off it
     (kg's mention stage then reads the title and the full name off the subject's words)."""
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "conj"):
@@ -92,12 +92,20 @@ def parse_repairs(doc):
         if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
         first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg"))])
-        start = verb.sent.start
-        if first - start < 3 or doc[start].lower_ not in TITLE_OPENERS:
-            continue
-        name = doc[first - 1]
+        name = doc[first - 1] if first > 0 else verb
         if name.pos_ != "PROPN" or name.lower_ in TITLE_OPENERS:
             continue
+        # the title opens the sentence or follows a fronted phrase and its comma ("In Honduras,
+        # Under Secretary Fernandez will meet ...")
+        sent_start = verb.sent.start
+        opens = [
+            i
+            for i in range(sent_start, first - 1)
+            if doc[i].lower_ in TITLE_OPENERS and (i == sent_start or doc[i - 1].text == ",")
+        ]
+        if not opens or first - opens[0] < 3:
+            continue
+        start = opens[0]
         words = doc[start:first]
         if not all(t.is_title or t.is_upper or t.lower_ in TITLE_GLUE or not t.is_alpha for t in words):
             continue

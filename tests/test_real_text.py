@@ -68,6 +68,11 @@ CASES = [
         [("Priya Raman", "meets", "Peru", False, True), ("Priya Raman", "memberOf", "United States", False, False)],
     ),
     (
+        "title_after_a_fronted_phrase_keeps_its_holder_as_subject",
+        "From Lima, Under Secretary of State Raman will travel to Quito, Ecuador.",
+        [("Raman", "meets", "Ecuador", False, True), ("Raman", "memberOf", "United States", False, False)],
+    ),
+    (
         "coordinated_titles",
         "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
         [("Amina Wanjiru", "meets", "Ghana", False, False), ("Amina Wanjiru", "memberOf", "Kenya", False, False)],
@@ -2067,3 +2072,9 @@ def test_an_office_s_last_word_is_not_part_of_its_holder_s_name(extract):
     got = extract("Canada's Minister of Regional Cooperation Amara Tesfaye met Chad's president.")
     assert ("Amara Tesfaye", "meets", "Chad", False, False) in got
     assert not any("Cooperation" in r[0] for r in got)
+
+
+def test_a_hyphen_in_a_title_is_no_person(extract):
+    # "High Representative/Vice-President": the parser calls the hyphen a proper noun in apposition
+    got = extract("EU High Representative/Vice-President Josep Borrell met with Ukraine's foreign minister.")
+    assert got and all(any(ch.isalpha() for ch in label) for r in got for label in (r[0], r[2]))
