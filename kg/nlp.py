@@ -109,6 +109,12 @@ def parse_repairs(doc):
         words = doc[start:first]
         if not all(t.is_title or t.is_upper or t.lower_ in TITLE_GLUE or not t.is_alpha for t in words):
             continue
+        if not (start <= name.head.i < first) and all(t.i in {d.i for d in name.subtree} for t in words):
+            # the title is the name's own, the name hung off the fronted phrase ("In a meeting with
+            # Prime Minister Hun Sen, Deputy Secretary Sherman stressed ...": an apposition of Sen)
+            name.head = verb
+            name.dep_ = "nsubj"
+            continue
         top = name
         while top.head.i != verb.i and top.head.i != top.i:
             top = top.head

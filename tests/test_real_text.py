@@ -73,6 +73,11 @@ CASES = [
         [("Raman", "meets", "Ecuador", False, True), ("Raman", "memberOf", "United States", False, False)],
     ),
     (
+        "title_after_a_fronted_phrase_that_swallowed_the_name",
+        "During talks with Foreign Minister Kim Sung, Assistant Secretary Lindqvist praised Laos for its reforms.",
+        [("Lindqvist", "meets", "Kim Sung", False, False), ("Lindqvist", "supports", "Laos", False, False)],
+    ),
+    (
         "coordinated_titles",
         "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
         [("Amina Wanjiru", "meets", "Ghana", False, False), ("Amina Wanjiru", "memberOf", "Kenya", False, False)],
