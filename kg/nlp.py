@@ -103,27 +103,36 @@ def parse_repairs(doc):
             for i in range(sent_start, first - 1)
             if doc[i].lower_ in TITLE_OPENERS and (i == sent_start or doc[i - 1].text == ",")
         ]
-        if not opens or first - opens[0] < 3:
+        start = next(
+            (
+                i
+                for i in opens
+                if first - i >= 3
+                and all(t.is_title or t.is_upper or t.lower_ in TITLE_GLUE or not t.is_alpha for t in doc[i:first])
+            ),
+            None,
+        )
+        if start is None:
             continue
-        start = opens[0]
-        words = doc[start:first]
-        if not all(t.is_title or t.is_upper or t.lower_ in TITLE_GLUE or not t.is_alpha for t in words):
+        # climb from the name to the first word outside the title: the verb itself, or a word of the
+        # fronted phrase the parser hung the title from ("In a meeting with Prime Minister Hun Sen,
+        # Deputy Secretary Sherman stressed ...": an apposition of Sen; "On behalf of Secretary
+        # Blinken, Under Secretary Nuland will join ...": the object of a fronted "Under")
+        top, above = name, name.head
+        while start <= above.i < first and above.head.i != above.i:
+            top, above = above, above.head
+        if start <= above.i < first:
             continue
-        if not (start <= name.head.i < first) and all(t.i in {d.i for d in name.subtree} for t in words):
-            # the title is the name's own, the name hung off the fronted phrase ("In a meeting with
-            # Prime Minister Hun Sen, Deputy Secretary Sherman stressed ...": an apposition of Sen)
-            name.head = verb
-            name.dep_ = "nsubj"
-            continue
-        top = name
-        while top.head.i != verb.i and top.head.i != top.i:
-            top = top.head
-        if top.head.i != verb.i or top.i == name.i or not (start <= top.i < first):
+        if above.i == verb.i:
+            if top.i == name.i:
+                continue  # already the verb's own argument
+        elif above.i >= start or verb not in above.ancestors:
             continue
         name.head = verb
         name.dep_ = "nsubj"
-        top.head = name
-        top.dep_ = "compound"
+        if top.i != name.i:
+            top.head = name
+            top.dep_ = "compound"
     return doc
 
 
