@@ -78,6 +78,11 @@ CASES = [
         [("Lindqvist", "meets", "Kim Sung", False, False), ("Lindqvist", "supports", "Laos", False, False)],
     ),
     (
+        "title_hung_from_a_fronted_phrase_s_object",
+        "On behalf of Secretary Dana Holt, Under Secretary Okafor will meet Peru's foreign minister.",
+        [("Okafor", "meets", "Peru", False, True)],
+    ),
+    (
         "coordinated_titles",
         "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
         [("Amina Wanjiru", "meets", "Ghana", False, False), ("Amina Wanjiru", "memberOf", "Kenya", False, False)],
