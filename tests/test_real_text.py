@@ -37,7 +37,23 @@ CASES = [
         "Japan congratulated the people of Fiji.",
         [("Japan", "supports", "Fiji", False, False)],
     ),
-    ("hosting_refugees_is_not_a_meeting", "Poland hosted Ukrainian refugees.", []),
+    # hosting refugees is aid to them (the guide: "host refugees of"), not a meeting
+    (
+        "hosting_refugees_is_aid_not_a_meeting",
+        "Poland hosted Ukrainian refugees.",
+        [("Poland", "aids", "Ukraine: refugees", False, False)],
+    ),
+    ("hosting_villagers_is_no_relation", "Poland hosted Ukrainian villagers.", []),
+    (
+        "provision_of_assistance_is_aid",
+        "Canada welcomed Japan's provision of security assistance to Ukraine.",
+        [("Japan", "aids", "Ukraine", False, False), ("Canada", "supports", "Japan", False, False)],
+    ),
+    (
+        "force_used_on_protesters_is_repression",
+        "Serbian police used force against protesters in Belgrade.",
+        [("Serbia: police", "coerces", "Serbia: civilians", False, False)],
+    ),
     # places: the population when force is used, the state otherwise, never an actor that acts
     (
         "place_attacked_is_its_population",

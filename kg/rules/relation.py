@@ -176,8 +176,9 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
         pairs = [
             (s, t) for s, t in pairs if not (s.type == "Person" and t.type == "Country" and s.country == t.country)
         ]
-    if frame.trigger.lemma in POPULATION_VERBS:
+    if frame.trigger.lemma in POPULATION_VERBS and rel != "aids":
         # "hosted Ukrainian refugees", "received migrants": a population taken in is not a meeting
+        # (it is aid, which the lexicon states: light host @REFUGEE)
         pairs = [(s, t) for s, t in pairs if t.sector not in POPULATION_SECTORS]
     for s, t in pairs:
         yield state(
