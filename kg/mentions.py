@@ -1603,7 +1603,13 @@ def _sector_of(tok: Token, gz) -> Sector | None:
     """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement");
     none for a stance ("opposition to the plan", "resistance to" is no party)."""
     lemma = tok.lemma_.lower()
-    if lemma in STANCE_AGENT_NOUNS and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+    if lemma in STANCE_AGENT_NOUNS and (
+        any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        # "voiced its opposition to the plan": the parser hangs "to" on the verb
+        or (
+            tok.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i for c in tok.head.children)
+        )
+    ):
         return None
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
@@ -1619,7 +1625,7 @@ def _possessed_agents(doc: Doc, m: Mentions) -> None:
     for tok in doc:
         if tok.i in m.token_actor or tok.pos_ != "NOUN":
             continue
-        sector = m.gz.sector_of(tok.lemma_.lower())
+        sector = _sector_of(tok, m.gz)
         if sector is None or sector.code == "GOV":
             continue
         for c in tok.children:

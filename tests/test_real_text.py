@@ -44,6 +44,17 @@ CASES = [
         [("Poland", "aids", "Ukraine: refugees", False, False)],
     ),
     ("hosting_villagers_is_no_relation", "Poland hosted Ukrainian villagers.", []),
+    # "opposition to" is a stance, not the opposition party
+    (
+        "voiced_opposition_to_is_rejection",
+        "Japan voiced its opposition to China's plan.",
+        [("Japan", "rejects", "China", False, False)],
+    ),
+    (
+        "in_opposition_to_is_rejection",
+        "Ukraine is standing strong in opposition to Russia.",
+        [("Ukraine", "rejects", "Russia", False, False)],
+    ),
     (
         "provision_of_assistance_is_aid",
         "Canada welcomed Japan's provision of security assistance to Ukraine.",
