@@ -1599,17 +1599,22 @@ def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
 STANCE_AGENT_NOUNS = {"opposition", "resistance"}
 
 
+def _stance(tok: Token) -> bool:
+    """ "opposition to the plan", "voiced its opposition to" (the parser hangs "to" on the verb):
+    a stance, not the opposition party."""
+    return tok.lemma_.lower() in STANCE_AGENT_NOUNS and (
+        any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        or (
+            tok.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i for c in tok.head.children)
+        )
+    )
+
+
 def _sector_of(tok: Token, gz) -> Sector | None:
     """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement");
     none for a stance ("opposition to the plan", "resistance to" is no party)."""
     lemma = tok.lemma_.lower()
-    if lemma in STANCE_AGENT_NOUNS and (
-        any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
-        # "voiced its opposition to the plan": the parser hangs "to" on the verb
-        or (
-            tok.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i for c in tok.head.children)
-        )
-    ):
+    if _stance(tok):
         return None
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
@@ -1625,7 +1630,7 @@ def _possessed_agents(doc: Doc, m: Mentions) -> None:
     for tok in doc:
         if tok.i in m.token_actor or tok.pos_ != "NOUN":
             continue
-        sector = _sector_of(tok, m.gz)
+        sector = m.gz.sector_of(tok.lemma_.lower()) if not _stance(tok) else None
         if sector is None or sector.code == "GOV":
             continue
         for c in tok.children:

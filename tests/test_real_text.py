@@ -44,6 +44,19 @@ CASES = [
         [("Poland", "aids", "Ukraine: refugees", False, False)],
     ),
     ("hosting_villagers_is_no_relation", "Poland hosted Ukrainian villagers.", []),
+    # aiming a measure at an economy's parts sanctions its owner; "some of" is a quantity
+    (
+        "targeting_a_state_s_institutions_is_a_sanction",
+        "Canada's measures target some of Russia's largest defense institutions.",
+        [("Canada", "sanctions", "Russia", False, False)],
+    ),
+    # "no" in an aside the parser takes for a second object does not negate the gift
+    (
+        "no_in_an_aside_negates_nothing",
+        "Japan has donated 2.5 million vaccines to Thailand – free of charge, no political strings attached – while"
+        " Korea has provided assistance.",
+        [("Japan", "aids", "Thailand", False, False)],
+    ),
     # "opposition to" is a stance, not the opposition party
     (
         "voiced_opposition_to_is_rejection",

@@ -32,8 +32,11 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     lemma = phrasal_lemma(verb, lex)
     candidates: list[tuple[Trigger, str]] = []
     obj_noun = object_noun(verb, lex)
-    if obj_noun is not None and has_own_agent(obj_noun, m):
-        obj_noun = None  # "noted recent attacks by M23": the noun's agent acts, not the verb's subject
+    if obj_noun is not None and not owned_thing(obj_noun, lex) and has_own_agent(obj_noun, m):
+        # "noted recent attacks by M23", "expand Bahrain's ties with Israel": the noun's agent acts,
+        # not the verb's subject (a thing's owner or a proposal's author is no agent: "target
+        # Russia's defense institutions", "blocked Sweden's bid")
+        obj_noun = None
     if obj_noun is not None:
         nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
         # "provide Ukraine with Patriot systems": the goods come after "with"
@@ -140,6 +143,15 @@ def _object_head(verb: Token) -> Token | None:
                     return cc
     # "came under Russian bombardment"
     return next(iter(prep_objects(verb, "under")), None)
+
+
+OWNED_CLASSES = ("ECONOMY", "PROPOSAL")
+
+
+def owned_thing(noun: Token, lex: Lexicon) -> bool:
+    """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL)."""
+    lemma = noun.lemma_.lower()
+    return any(lemma in lex.noun_classes.get(c, ()) for c in OWNED_CLASSES)
 
 
 def has_own_agent(noun: Token, m: Mentions) -> bool:
