@@ -78,6 +78,11 @@ CASES = [
         "Serbian police used force against protesters in Belgrade.",
         [("Serbia: police", "coerces", "Serbia: civilians", False, False)],
     ),
+    (
+        "force_used_on_a_state_is_an_attack",
+        "Russia will not use force against Ukraine.",
+        [("Russia", "attacks", "Ukraine", True, True)],
+    ),
     # places: the population when force is used, the state otherwise, never an actor that acts
     (
         "place_attacked_is_its_population",

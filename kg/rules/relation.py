@@ -183,7 +183,7 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     for s, t in pairs:
         yield state(
             s,
-            _joined(_riot(rel, s, t), frame.trigger.lemma, s, t),
+            _joined(_riot(_repression(rel, frame.trigger, t), s, t), frame.trigger.lemma, s, t),
             t,
             ctx,
             token,
@@ -212,6 +212,17 @@ def _joined(rel: str, lemma: str, s: Actor, t: Actor) -> str:
 
 
 PROTESTER_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
+# people, not armed forces: force used on them is repression
+UNARMED_SECTORS = PROTESTER_SECTORS | {"MED", "HRI", "REF", "REL", "ETH", "NGO"}
+
+
+def _repression(rel: str, trigger, t: Actor) -> str:
+    """Force used on people ("police used force against protesters") is repression (CAMEO 17),
+    not an armed attack; force used on a state or an armed group stays an attack (CAMEO 19)."""
+    if rel == "attacks" and trigger.kind == "light" and trigger.lemma == "use":
+        if t.type == "SectorActor" and t.sector in UNARMED_SECTORS:
+            return "coerces"
+    return rel
 
 
 def _riot(rel: str, s: Actor, t: Actor) -> str:
