@@ -636,6 +636,7 @@ def find_mentions(
     _predicative_titles(doc, m)
     _unnamed_agents(doc, m)
     _led_groups(doc, m)
+    _stated_state_over_default(m)
     _first_person(doc, m)
     _context_titles(unheld, m)  # (after the voice: a speaker is never inferred from the story's country)
     for t in doc:
@@ -2432,6 +2433,53 @@ def _quoter_body(quoter: Actor, m: Mentions) -> Actor | None:
         if p.id == quoter.id and holder.type in ("Country", "Organization"):
             return holder
     return m.gz.country(quoter.country) if quoter.country else None
+
+
+def _stated_state_over_default(m: Mentions) -> None:
+    """An office's default state gives way to the state the document states for the same person:
+    a transcript's "FOREIGN SECRETARY EBRARD:" (a title kg reads as British when no state is
+    given) is the "Marcelo Ebrard, Mexican Foreign Secretary" of the header."""
+    title_at = {(i, p.id): t for i, p, t in m.titled}
+    stated: dict[str, str] = {}
+    defaulted: dict[str, set[str]] = {}
+    for i, p, _role, h in m.titles:
+        t = title_at.get((i, p.id))
+        if h.type != "Country" or t is None:
+            continue
+        if t.country and h.country == t.country:
+            defaulted.setdefault(p.id, set()).add(h.country)
+        else:
+            stated.setdefault(p.id, h.country)
+    for pid, country in stated.items():
+        if not defaulted.get(pid, set()) - {country}:
+            continue  # no default, or one the stated state agrees with
+        keep = []
+        for entry in m.titles:
+            i, p, _role, h = entry
+            t = title_at.get((i, p.id))
+            if (
+                p.id == pid
+                and h.type == "Country"
+                and t is not None
+                and t.country
+                and h.country == t.country
+                and h.country != country
+            ):
+                continue  # the default, contradicted by the stated state
+            keep.append(entry)
+        m.titles[:] = keep
+        old = next(p for _, p, _, _ in m.titles if p.id == pid)
+        if old.country == country:
+            continue
+        new = person_actor(old.label, country=country, role=old.role)
+        for key, val in list(m.persons.items()):
+            if val.id == pid:
+                m.persons[key] = new
+        for i, a in list(m.token_actor.items()):
+            if a.id == pid:
+                m.token_actor[i] = new
+        m.titles[:] = [(i, new if p.id == pid else p, r, h) for i, p, r, h in m.titles]
+        m.titled[:] = [(i, new if p.id == pid else p, t) for i, p, t in m.titled]
 
 
 def _first_person(doc: Doc, m: Mentions) -> None:

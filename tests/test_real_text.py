@@ -2133,3 +2133,20 @@ def test_a_hyphen_in_a_title_is_no_person(extract):
     # "High Representative/Vice-President": the parser calls the hyphen a proper noun in apposition
     got = extract("EU High Representative/Vice-President Josep Borrell met with Ukraine's foreign minister.")
     assert got and all(any(ch.isalpha() for ch in label) for r in got for label in (r[0], r[2]))
+
+
+def test_a_transcript_speaker_s_office_takes_the_state_the_header_gives(nlp):
+    from kg.extract import Extractor
+
+    # "Foreign Secretary" with no state given reads as British; the header says Peruvian
+    text = (
+        "Antony J. Blinken, Secretary of State\n"
+        "Lucia Paredes, Peruvian Foreign Secretary\n"
+        "SECRETARY BLINKEN: Good afternoon. It is a pleasure to be here with my colleague.\n"
+        "FOREIGN SECRETARY PAREDES: Thank you. We condemned the attack on Ukraine by Russia.\n"
+    )
+    rels = Extractor().extract(nlp(text), voice=publisher_voice("https://www.state.gov/x"))
+    got = {(r.subject.label, r.subject.country, r.relation, r.object.label) for r in rels}
+    assert ("Lucia Paredes", "PER", "memberOf", "Peru") in got
+    assert ("Peru", "PER", "criticizes", "Russia") in got
+    assert not any(r.object.label == "United Kingdom" or r.subject.label == "United Kingdom" for r in rels)
