@@ -679,6 +679,8 @@ def _whole_name(ent: Span, gz: Gazetteer) -> Span:
             and (t.lower_,) not in gz.titles
             and t.lower_ not in HONORIFICS
             and gz.lookup(t.text) is None
+            # the last word of a two-word state ("Special Envoy for North Korea Sung Kim")
+            and (start < 2 or gz.lookup(f"{ent.doc[start - 2].text} {t.text}") is None)
         ):
             start -= 1
             inside.add(start)
@@ -1062,8 +1064,13 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         if PAST_OFFICE & said:
             continue
         name = _trim_name_tail(name)
-        while len(name) > 2 and name[0].lower_ in OFFICE_TAIL_WORDS:
-            name = name[1:]  # "Minister of Regional Cooperation Esawi Frej": the office's last word
+        while len(name) > 2 and (
+            name[0].lower_ in OFFICE_TAIL_WORDS
+            or ((a := m.token_actor.get(name[0].i)) is not None and a.type == "Country")
+        ):
+            # "Minister of Regional Cooperation Esawi Frej": the office's last word; "Special Envoy
+            # for North Korea Sung Kim": the portfolio's state
+            name = name[1:]
         if name and name[0].lower_ in NAME_SUFFIXES:
             continue  # "Martin Luther King Jr. Day": "King" is no title here
         if any(ch.isdigit() for t in name for ch in t.text) or (name and name[-1].text.endswith("-")):

@@ -127,6 +127,13 @@ CASES = [
         "On behalf of Secretary Dana Holt, Under Secretary Okafor will meet Peru's foreign minister.",
         [("Okafor", "meets", "Peru", False, True)],
     ),
+    # the portfolio's state is no part of the envoy's name, and the name, not the office, meets
+    (
+        "envoy_for_a_two_word_state_keeps_the_name_whole",
+        "U.S. Special Envoy for North Korea Sung Kim met Japan's foreign minister.",
+        [("Sung Kim", "meets", "Japan", False, False), ("Sung Kim", "memberOf", "United States", False, False)],
+    ),
+    ("envoy_for_a_state_without_a_name_is_no_one", "The Special Envoy for Yemen met Saudi officials.", []),
     (
         "coordinated_titles",
         "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
