@@ -44,6 +44,13 @@ CASES = [
         [("Poland", "aids", "Ukraine: refugees", False, False)],
     ),
     ("hosting_villagers_is_no_relation", "Poland hosted Ukrainian villagers.", []),
+    # deploring attacks criticizes their author; a verb of attitude never makes its subject the attacker
+    (
+        "deploring_attacks_criticizes_their_author",
+        "Japan deplored continuing Taliban attacks.",
+        [("Japan", "criticizes", "Taliban", False, False)],
+    ),
+    ("regretting_attacks_is_no_attack", "Kenya regretted the deadly attacks on the border.", []),
     # aiming a measure at an economy's parts sanctions its owner; "some of" is a quantity
     (
         "targeting_a_state_s_institutions_is_a_sanction",
