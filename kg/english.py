@@ -240,6 +240,9 @@ ACT_NOUNS = {
     "targeting",
     "intimidation",
 }
+# what people suffer, not what someone does: a condemnation of it is not aimed at the sufferers
+# ("condemned the deaths of Ukrainian civilians", "deplored the loss of innocent Afghan lives")
+SUFFERING_NOUNS = {"loss", "death", "displacement", "suffering", "plight", "injury", "casualty", "hardship"}
 # verbs whose object is a topic two parties talked over, and the links from an event word up to them
 # verbs by which a subject makes a text its own: its participles speak for the subject ("issued a
 # statement condemning")

@@ -34,7 +34,7 @@ from kg.actors import (
     slug,
     unplaced_sector_actor,
 )
-from kg.english import ACT_NOUNS, DEMAND_GOVERNORS, KIN_NOUNS, logical_subjects, subject_of_next_clause
+from kg.english import ACT_NOUNS, DEMAND_GOVERNORS, KIN_NOUNS, SUFFERING_NOUNS, logical_subjects, subject_of_next_clause
 from kg.persons import directory
 from kg.places import load_places
 
@@ -396,7 +396,7 @@ class Mentions:
         led = self.leaders(noun)
         if led:
             return led  # "Saudi-led coalition airstrikes killed ...": the leader's strikes
-        if noun.lemma_.lower() not in ACT_NOUNS:
+        if noun.lemma_.lower() not in ACT_NOUNS | SUFFERING_NOUNS:
             return self.modifier_actors(noun)
         found = self.modifier_actors(noun, owners_too=False)
         for p in noun.children:

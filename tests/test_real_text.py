@@ -51,6 +51,8 @@ CASES = [
         [("Japan", "criticizes", "Taliban", False, False)],
     ),
     ("regretting_attacks_is_no_attack", "Kenya regretted the deadly attacks on the border.", []),
+    # condemning what people suffer is not aimed at the sufferers
+    ("condemning_deaths_is_not_aimed_at_the_dead", "Japan condemned the deaths of Ukrainian civilians.", []),
     # aiming a measure at an economy's parts sanctions its owner; "some of" is a quantity
     (
         "targeting_a_state_s_institutions_is_a_sanction",
