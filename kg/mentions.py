@@ -1039,15 +1039,20 @@ def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: 
     updated = person
     if person.country is None and country:
         updated = person_actor(person.label, country=country, role=title.text)
-        for key, val in list(m.persons.items()):
-            if val.id == person.id:
-                m.persons[key] = updated
-        for i, a in list(m.token_actor.items()):
-            if a.id == person.id:
-                m.token_actor[i] = updated
+        _replace_person(m, person.id, updated)
     m.titles.append((tok_i, updated, role, holder))
     m.titled.append((tok_i, updated, title))
     return updated
+
+
+def _replace_person(m: Mentions, pid: str, new: Actor) -> None:
+    """Put ``new`` (the same person, now with a state) wherever the document's mentions hold ``pid``."""
+    for key, val in list(m.persons.items()):
+        if val.id == pid:
+            m.persons[key] = new
+    for i, a in list(m.token_actor.items()):
+        if a.id == pid:
+            m.token_actor[i] = new
 
 
 def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
@@ -2479,12 +2484,7 @@ def _stated_state_over_default(m: Mentions) -> None:
         if old.country == country:
             continue
         new = person_actor(old.label, country=country, role=old.role)
-        for key, val in list(m.persons.items()):
-            if val.id == pid:
-                m.persons[key] = new
-        for i, a in list(m.token_actor.items()):
-            if a.id == pid:
-                m.token_actor[i] = new
+        _replace_person(m, pid, new)
         m.titles[:] = [(i, new if p.id == pid else p, r, h) for i, p, r, h in m.titles]
         m.titled[:] = [(i, new if p.id == pid else p, t) for i, p, t in m.titled]
 

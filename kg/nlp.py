@@ -30,6 +30,7 @@ USED_COMPONENTS = {
 }
 
 
+from kg.english import PASS_SUBJ, SUBJ  # noqa: E402
 from kg.errors import ModelNotFound  # noqa: E402  (re-exported: kg.nlp.ModelNotFound)
 
 # "MOSCOW, Jan 17 (Reuters) -": a wire dateline, which the parser would read as a subject.
@@ -73,7 +74,7 @@ TITLE_OPENERS = {
     "director",
     "counselor",
 }
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+SUBJECT_DEPS = SUBJ | PASS_SUBJ | {"expl"}
 
 
 @Language.component("kg_parse_repairs")

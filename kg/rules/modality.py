@@ -105,9 +105,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     # the object the trigger acts on, not a second one the parser took from an aside ("donated
     # vaccines to Thailand - free of charge, no strings attached")
     first_object = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    for c in [first_object] if first_object is not None else []:
-        if any(d.dep_ == "det" and d.lower_ in neg_det for d in c.children):
-            negated = True
+    if first_object is not None and any(d.dep_ == "det" and d.lower_ in neg_det for d in first_object.children):
+        negated = True
     if trigger.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in neg_det for d in trigger.children):
         negated = True
     # Walk up through the verbs and nouns that govern the trigger.
