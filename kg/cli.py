@@ -1021,7 +1021,12 @@ def stats(
 @app.command("eval")
 @friendly
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Gold file (JSON Lines; see tests/gold/README.md).", show_default=False)],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold file, or a folder of them (JSON Lines; see tests/gold/README.md).", show_default=False
+        ),
+    ],
     model: ModelOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[
@@ -1034,7 +1039,8 @@ def eval_(
 ):
     """Score the extractor on a gold file: precision, recall, F1 (exact and dyad-quad).
 
-    A real-text gold file (tests/gold/real/real.jsonl) also gets event, actor and calibration figures."""
+    A real-text gold set (tests/gold/real/batches: a folder of JSON Lines files) also gets event,
+    actor and calibration figures."""
     from kg.evaluate import GOLD_SPLITS, RealReport, evaluate
     from kg.output import check_target
 

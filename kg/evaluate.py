@@ -123,10 +123,37 @@ def _dyad_key(s: Actor, rel: str, o: Actor) -> tuple | None:
     return (a, b, quad)
 
 
+def gold_files(path: str | Path) -> list[Path]:
+    """The files of a gold set: the file itself, or a folder's ``*.jsonl`` files in name order."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            raise GoldError(f"gold folder {path} holds no .jsonl files")
+        return files
+    return [path]
+
+
 def load_gold(path: str | Path) -> list[dict]:
+    """The items of a gold file, or of every ``*.jsonl`` file of a gold folder (ids unique across them)."""
     items = []
+    seen: dict[str, str] = {}
+    for file in gold_files(path):
+        for n, item in _gold_lines(file):
+            if "id" not in item:
+                item["id"] = f"line-{n}" if file == Path(path) else f"{file.stem}-{n}"
+            if item["id"] in seen:
+                raise GoldError(f"{file}:{n}: id {item['id']!r} is already used at {seen[item['id']]}")
+            seen[item["id"]] = f"{file}:{n}"
+            items.append(item)
+    if not items:
+        raise GoldError(f"gold file {path} holds no items")
+    return items
+
+
+def _gold_lines(path: Path):
     try:
-        lines = Path(path).read_text("utf-8").splitlines()
+        lines = path.read_text("utf-8").splitlines()
     except OSError as exc:
         raise GoldError(f"cannot read gold file {path}: {exc.strerror or exc}") from None
     known = relations()
@@ -144,11 +171,7 @@ def load_gold(path: str | Path) -> list[dict]:
         for r in item.get("relations", []):
             if r.get("relation") not in known:
                 raise GoldError(f"{path}:{n}: unknown relation {r.get('relation')!r}")
-        item.setdefault("id", f"line-{n}")
-        items.append(item)
-    if not items:
-        raise GoldError(f"gold file {path} holds no items")
-    return items
+        yield n, item
 
 
 def evaluate(gold_path: str | Path, model: str | None = None, split: str | None = None) -> Report:

@@ -5,7 +5,7 @@ the gold passages again from GUIDE.md alone (``tests/gold/real/second.jsonl``: p
 annotations, no text). This scores the second annotation against the first with the scorer
 ``kg eval`` uses on kg (:func:`kg.evaluate.agreement`), so the two figures compare directly.
 
-    python scripts/agreement.py tests/gold/real/real.jsonl tests/gold/real/second.jsonl
+    python scripts/agreement.py tests/gold/real/batches tests/gold/real/second.jsonl
 
 Precision is the share of the second annotator's relations the first also has; recall the share
 of the first's the second has. Passages in one file and not the other are left out.
@@ -27,7 +27,7 @@ from kg.evaluate import agreement, load_gold  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("first", type=Path, help="the gold file (real.jsonl)")
+    ap.add_argument("first", type=Path, help="the gold set (tests/gold/real/batches)")
     ap.add_argument("second", type=Path, help="the second annotation of some of its passages")
     ap.add_argument("--json", action="store_true", help="print the whole report as JSON")
     args = ap.parse_args()

@@ -1,6 +1,6 @@
 """Learn kg's confidence on the real-text dev set, in two stages.
 
-    python scripts/calibrate.py [tests/gold/real/real.jsonl]
+    python scripts/calibrate.py [tests/gold/real/batches]
 
 1. **Weights, on the tune passages.** ``kg eval`` runs on the ``tune`` split with no model and
    judges each relation kg states right or wrong. A logistic regression (scikit-learn, L2 penalty
@@ -83,9 +83,9 @@ def write_model(weights: dict[str, float], note: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("gold", nargs="?", default=str(ROOT / "tests" / "gold" / "real" / "real.jsonl"))
+    ap.add_argument("gold", nargs="?", default=str(ROOT / "tests" / "gold" / "real" / "batches"))
     gold = ap.parse_args().gold
-    if not Path(gold).is_file():
+    if not Path(gold).exists():
         raise SystemExit(f"error: gold file {gold} not found")
     from kg.evaluate import evaluate
     from kg.rules.relation import _confidence_model

@@ -1,6 +1,6 @@
 """Merge the annotators' files into the real-text gold set (pointers and annotations, no text).
 
-    python scripts/merge_real_gold.py /tmp/kg-annot tests/gold/real/real.jsonl
+    python scripts/merge_real_gold.py /tmp/kg-annot10 tests/gold/real/batches/batch-10.jsonl
 
 Reads ``pointers.jsonl`` (from select_real_passages.py), the ``passages-K.jsonl`` batches and every
 ``annotations-K.jsonl``; writes one item per annotated passage: ``id``, ``source`` (corpus, record,

@@ -17,7 +17,7 @@ A later blind batch leaves out the documents the gold set already uses, numbers 
 after the existing ones and puts them all in one split:
 
     python scripts/select_real_passages.py /tmp/kg-annot2 --n-state 45 --n-wiki 45 --batches 3 \
-        --seed 2027 --exclude tests/gold/real/real.jsonl --split heldout
+        --seed 2027 --exclude tests/gold/real/batches --split heldout
 """
 
 from __future__ import annotations
@@ -62,14 +62,14 @@ def main() -> None:
     ap.add_argument("--n-wiki", type=int, default=130)
     ap.add_argument("--batches", type=int, default=4)
     ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--exclude", type=Path, help="a gold file whose documents are not drawn again")
+    ap.add_argument("--exclude", type=Path, help="a gold file or folder whose documents are not drawn again")
     ap.add_argument("--split", choices=("tune", "heldout"), help="put every passage in this split")
     args = ap.parse_args()
     used: set[str] = set()
     first = 1
     if args.exclude:
-        for line in open(args.exclude, encoding="utf-8"):
-            item = json.loads(line)
+        files = sorted(args.exclude.glob("*.jsonl")) if args.exclude.is_dir() else [args.exclude]
+        for item in (json.loads(line) for file in files for line in open(file, encoding="utf-8")):
             used.add(item["source"]["record"])
             first = max(first, int(item["id"].split("-")[1]) + 1)
     import spacy

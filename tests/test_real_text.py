@@ -1652,6 +1652,23 @@ def test_unknown_split_in_real_gold_names_the_line(tmp_path):
         load_gold(gold)
 
 
+def test_a_gold_folder_reads_its_batches_in_order_and_refuses_a_repeated_id(tmp_path):
+    from kg.evaluate import GoldError, load_gold
+
+    line = '{{"id": "{}", "source": {{"corpus": "c", "record": "r", "start": 0, "end": 1}}, "actors": [], "relations": []}}\n'
+    folder = tmp_path / "batches"
+    folder.mkdir()
+    (folder / "batch-02.jsonl").write_text(line.format("b"))
+    (folder / "batch-01.jsonl").write_text(line.format("a"))
+    (folder / "notes.txt").write_text("not a batch")
+    assert [it["id"] for it in load_gold(folder)] == ["a", "b"]
+    (folder / "batch-03.jsonl").write_text("\n" + line.format("a"))
+    with pytest.raises(GoldError, match=r"batch-03.jsonl:2: id 'a' is already used at .*batch-01.jsonl:1"):
+        load_gold(folder)
+    with pytest.raises(GoldError, match=r"holds no .jsonl files"):
+        load_gold(tmp_path)  # holds only the folder
+
+
 def _calibrate_script():
     import importlib.util
     from pathlib import Path
@@ -1810,8 +1827,8 @@ def test_the_gold_files_keep_pointers_not_the_corpus_words():
     from pathlib import Path
 
     here = Path(__file__).parent / "gold" / "real"
-    for name in ("real.jsonl", "second.jsonl"):
-        for line in open(here / name, encoding="utf-8"):
+    for file in [*sorted((here / "batches").glob("*.jsonl")), here / "second.jsonl"]:
+        for line in open(file, encoding="utf-8"):
             item = json.loads(line)
             assert "text" not in item
             for r in item["relations"]:
@@ -1928,7 +1945,7 @@ def test_the_second_annotation_covers_gold_passages_only():
     from kg.evaluate import load_gold
 
     here = Path(__file__).parent / "gold" / "real"
-    first = {it["id"]: it for it in load_gold(here / "real.jsonl")}
+    first = {it["id"]: it for it in load_gold(here / "batches")}
     second = load_gold(here / "second.jsonl")
     assert len(second) >= 80
     for it in second:
