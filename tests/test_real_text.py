@@ -143,6 +143,13 @@ CASES = [
         [("Sung Kim", "meets", "Japan", False, False), ("Sung Kim", "memberOf", "United States", False, False)],
     ),
     ("envoy_for_a_state_without_a_name_is_no_one", "The Special Envoy for Yemen met Saudi officials.", []),
+    # wire copy names leaders by surname alone; a surname two of them share names no one
+    (
+        "a_leaders_surname_alone_names_the_leader",
+        "Merkel criticized Rouhani over the missile tests.",
+        [("Angela Merkel", "criticizes", "Hassan Rouhani", False, False)],
+    ),
+    ("a_shared_surname_alone_names_no_one", "Johnson met Lavrov in Moscow.", []),
     (
         "coordinated_titles",
         "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
