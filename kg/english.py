@@ -243,6 +243,22 @@ ACT_NOUNS = {
 # what people suffer, not what someone does: a condemnation of it is not aimed at the sufferers
 # ("condemned the deaths of Ukrainian civilians", "deplored the loss of innocent Afghan lives")
 SUFFERING_NOUNS = {"loss", "death", "displacement", "suffering", "plight", "injury", "casualty", "hardship"}
+# verbs that take ground: a place they act on is its state's territory, not its people ("occupied
+# Crimea", "the Taliban seized Kunduz": the state is attacked)
+TERRITORY_VERBS = {
+    "capture",
+    "seize",
+    "occupy",
+    "retake",
+    "recapture",
+    "annex",
+    "invade",
+    "overrun",
+    "besiege",
+    "encircle",
+    "liberate",
+    "conquer",
+}
 # verbs whose object is a topic two parties talked over, and the links from an event word up to them
 # verbs by which a subject makes a text its own: its participles speak for the subject ("issued a
 # statement condemning")

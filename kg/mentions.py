@@ -1307,7 +1307,8 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
                 ),
                 None,
             )
-        if holder is None:
+        if holder is None and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            # (not "elected X as their leader": the possessor, whoever it is, holds the office)
             holder = _own_state(m, title, person)
         if holder is None or (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
             continue

@@ -150,6 +150,27 @@ CASES = [
         [("Angela Merkel", "criticizes", "Hassan Rouhani", False, False)],
     ),
     ("a_shared_surname_alone_names_no_one", "Johnson met Lavrov in Moscow.", []),
+    # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
+    (
+        "seizing_a_town_attacks_its_state",
+        "Taliban fighters seized Kunduz.",
+        [("Taliban", "attacks", "Afghanistan", False, False)],
+    ),
+    (
+        "capturing_a_city_from_a_group_attacks_the_group",
+        "Ethiopian federal forces captured Mekelle from the TPLF.",
+        [("Ethiopia: military", "attacks", "Tigray People's Liberation Front", False, False)],
+    ),
+    (
+        "occupying_a_territory_attacks_its_state",
+        "Russian troops occupied Crimea in 2014.",
+        [("Russia: military", "attacks", "Ukraine", False, False)],
+    ),
+    (
+        "seizing_a_ship_stays_coercion",
+        "Iran seized a British-flagged tanker in the Strait of Hormuz.",
+        [("Iran", "coerces", "United Kingdom: business", False, False)],
+    ),
     (
         "coordinated_titles",
         "Kenya's Deputy Prime Minister and Minister of Foreign Affairs Amina Wanjiru met Ghana's president.",
@@ -1476,8 +1497,13 @@ def test_the_headline_says_who_the_secretary_is(nlp):
         (r.subject.label, r.relation, r.object.label)
         for r in Extractor().extract(doc, voice=voice, headline="Secretary Blinken's Travel to Colombia")
     }
-    assert got == {("Antony Blinken", "meets", "Duque"), ("Antony Blinken", "memberOf", "United States")}
-    assert not Extractor().extract(doc, voice=voice)  # without the headline "the Secretary" is nobody
+    assert got == {
+        ("Antony Blinken", "meets", "Ivan Duque"),  # a well-known surname is the full name
+        ("Antony Blinken", "memberOf", "United States"),
+        ("Ivan Duque", "leads", "Colombia"),
+    }
+    alone = [(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc, voice=voice)]
+    assert alone == [("Ivan Duque", "leads", "Colombia")]  # without the headline "the Secretary" is nobody
 
 
 def test_quoted_first_person_is_not_the_publisher(nlp):

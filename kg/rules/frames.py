@@ -13,6 +13,7 @@ from kg import slots
 from kg.english import (
     ACT_NOUNS,
     PERSON_OBJECT_VERBS,
+    TERRITORY_VERBS,
     acted_together,
     appointed,
     asked_about,
@@ -67,8 +68,8 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     if other_sense(trig, head, obj_noun):
         return None
     # a place is its state's population only when force or coercion is used on it ("shelled
-    # Kharkiv"); "travelled to Brussels" meets Belgium
-    m.force = relations()[trig.relation].quad == 4
+    # Kharkiv"); "travelled to Brussels" meets Belgium, "occupied Crimea" attacks Ukraine
+    m.force = relations()[trig.relation].quad == 4 and not (trig.kind == "verb" and trig.lemma in TERRITORY_VERBS)
     recip = reciprocal_object(head, obj_noun)
     if "between" in trig.target:
         pair = slot("between", head, obj_noun, ctx)

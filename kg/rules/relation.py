@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import first_day, stated_date
-from kg.english import DOBJ, PLACE_PREPS, THREAT_GOVERNORS
+from kg.english import DOBJ, PLACE_PREPS, TERRITORY_VERBS, THREAT_GOVERNORS
 from kg.ontology import is_symmetric, ontology_dir, read_tsv, relations
 
 if TYPE_CHECKING:
@@ -183,7 +183,12 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     for s, t in pairs:
         yield state(
             s,
-            _joined(_riot(_repression(rel, frame.trigger, t), s, t), frame.trigger.lemma, s, t),
+            _joined(
+                _riot(_ground(_repression(rel, frame.trigger, t), frame.trigger, t, token, ctx.mentions), s, t),
+                frame.trigger.lemma,
+                s,
+                t,
+            ),
             t,
             ctx,
             token,
@@ -223,6 +228,18 @@ def _repression(rel: str, trigger, t: Actor) -> str:
         if t.type == "SectorActor" and t.sector in UNARMED_SECTORS:
             return "coerces"
     return rel
+
+
+def _ground(rel: str, trigger, t: Actor, head: Token, m) -> str:
+    """Capturing or seizing a state's ground is an attack, on the state or on whom it is taken
+    from ("the Taliban seized Kunduz", "captured Mekelle from the TPLF"); capturing people or
+    ships stays coercion."""
+    if rel != "coerces" or trigger.kind != "verb" or trigger.lemma not in TERRITORY_VERBS:
+        return rel
+    ground = any(
+        c.dep_ in DOBJ and (c.i in m.places or any(a.type == "Country" for a in m.actors(c))) for c in head.children
+    )
+    return "attacks" if ground else rel
 
 
 def _riot(rel: str, s: Actor, t: Actor) -> str:
