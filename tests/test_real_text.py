@@ -150,6 +150,21 @@ CASES = [
         [("Angela Merkel", "criticizes", "Hassan Rouhani", False, False)],
     ),
     ("a_shared_surname_alone_names_no_one", "Johnson met Lavrov in Moscow.", []),
+    (
+        "rejecting_talks_with_someone_rejects_them",
+        "The Taliban refused talks with the Afghan government.",
+        [("Taliban", "rejects", "Afghanistan", False, False)],
+    ),
+    (
+        "denying_someones_claims_rejects_them",
+        "Indonesia denied Australia's allegations of abuse.",
+        [("Indonesia", "rejects", "Australia", False, False)],
+    ),
+    (
+        "accepting_an_invitation_agrees",
+        "Iran accepted Oman's invitation.",
+        [("Iran", "agreesWith", "Oman", False, False)],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",

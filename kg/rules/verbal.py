@@ -145,11 +145,11 @@ def _object_head(verb: Token) -> Token | None:
     return next(iter(prep_objects(verb, "under")), None)
 
 
-OWNED_CLASSES = ("ECONOMY", "PROPOSAL")
+OWNED_CLASSES = ("ECONOMY", "PROPOSAL", "CLAIM", "APPEAL")
 
 
 def owned_thing(noun: Token, lex: Lexicon) -> bool:
-    """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL)."""
+    """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL, CLAIM, APPEAL)."""
     lemma = noun.lemma_.lower()
     return any(lemma in lex.noun_classes.get(c, ()) for c in OWNED_CLASSES)
 
