@@ -243,6 +243,9 @@ ACT_NOUNS = {
 # what people suffer, not what someone does: a condemnation of it is not aimed at the sufferers
 # ("condemned the deaths of Ukrainian civilians", "deplored the loss of innocent Afghan lives")
 SUFFERING_NOUNS = {"loss", "death", "displacement", "suffering", "plight", "injury", "casualty", "hardship"}
+# nouns for a news outlet: the name they precede is a newspaper or a broadcaster, not a person
+# ("Greek daily Kathimerini said ...", "the tabloid Bild")
+MEDIA_NOUNS = {"daily", "newspaper", "tabloid", "broadcaster", "magazine", "weekly", "outlet", "paper", "channel"}
 # verbs that take ground: a place they act on is its state's territory, not its people ("occupied
 # Crimea", "the Taliban seized Kunduz": the state is attacked)
 TERRITORY_VERBS = {

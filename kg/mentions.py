@@ -34,7 +34,15 @@ from kg.actors import (
     slug,
     unplaced_sector_actor,
 )
-from kg.english import ACT_NOUNS, DEMAND_GOVERNORS, KIN_NOUNS, SUFFERING_NOUNS, logical_subjects, subject_of_next_clause
+from kg.english import (
+    ACT_NOUNS,
+    DEMAND_GOVERNORS,
+    KIN_NOUNS,
+    MEDIA_NOUNS,
+    SUFFERING_NOUNS,
+    logical_subjects,
+    subject_of_next_clause,
+)
 from kg.persons import directory
 from kg.places import load_places
 
@@ -367,6 +375,8 @@ class Mentions:
                 if found:
                     out += found
                     continue
+            if t.i > 0 and t.doc[t.i - 1].lower_ in MEDIA_NOUNS and t.pos_ == "PROPN":
+                continue  # "Greek daily Kathimerini said": a newspaper, not Greece
             found = [] if self.only_placed(t) else self.act_agents(t)
             sector = self.gz.sector_of(t.lemma_.lower())
             if not found and sector is not None and not sector.state:
@@ -713,6 +723,21 @@ def _whole_body(ent: Span) -> Span:
     return Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+def _other_body(tok: Token, hit: Actor, m: Mentions) -> bool:
+    """A state body named by one common word ("Congress") with a name before it that is not its
+    state's is another body: "State Congress President" in Goa, "Pradesh Congress"."""
+    if hit.kind != "GovernmentBody" or not hit.country or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.dep_ != "compound" or before.tag_ not in ("NN", "NNP") or not before.is_title:
+        return False
+    if before.ent_type_ == "NORP":
+        return False  # "the Republican Congress": a party's, still the body
+    named = m.gz.lookup(before.text)
+    state = named.country if named is not None else load_places().state_of(normalise_surface(before.text), set())
+    return state != hit.country  # "Texas Congress member" is still the US Congress
+
+
 def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     gz = m.gz
     text = span.text
@@ -727,6 +752,8 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         return m.persons[text]
     hit = gz.lookup(text)
     label = span.label_ if span.label_ in ENTITY_LABELS else ""
+    if hit is not None and len(span) == 1 and _other_body(span[0], hit, m):
+        return None
     if hit is not None:
         if hit.type == "Person" and len(span) > 1 and span[-1].is_title and not _named_in_full(m, span[-1].text):
             m.persons[span[-1].text] = hit  # "Joe Biden ... Biden": a known person's surname
@@ -861,6 +888,8 @@ def _relative_of_namesake(first: Token, last: Token, surname: str) -> bool:
 def _person(span: Span, m: Mentions) -> Actor | None:
     if span[0].lower_ in NOT_PERSON_FIRST:
         return None  # "Typhoon Haiyan", "Fort Lee"
+    if span.start > 0 and span.doc[span.start - 1].lower_ in MEDIA_NOUNS:
+        return None  # "Greek daily Kathimerini": a newspaper
     name, _lead = _strip_name(span, m.gz)
     if not name or any(ch.isdigit() for ch in name) or len(name) > 60:
         return None
@@ -2338,7 +2367,7 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
         a = m.token_actor.get(t.i)
         if (a is None or (a.type == "Organization" and a.kind is None)) and t.pos_ == "PROPN":
             a = m.gz.lookup(t.text)  # "UK" inside an entity the recogniser took for an organisation
-            a = a if a is not None and a.type != "Person" else None
+            a = a if a is not None and a.type != "Person" and not _other_body(t, a, m) else None
         a = _state_of_place(a, t, m)
         if (
             a is not None

@@ -165,6 +165,16 @@ CASES = [
         "Iran accepted Oman's invitation.",
         [("Iran", "agreesWith", "Oman", False, False)],
     ),
+    (
+        "a_congress_named_for_somewhere_else_is_not_the_us_congress",
+        "State Congress President Girish Chodankar praised Modi.",
+        [("Girish Chodankar", "supports", "Narendra Modi", False, False)],
+    ),
+    (
+        "a_newspaper_is_no_person_and_not_its_state",
+        "Greek daily Kathimerini said Greece and Cyprus had to speed up.",
+        [],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",
@@ -2231,3 +2241,9 @@ def test_a_transcript_speaker_s_office_takes_the_state_the_header_gives(nlp):
     assert ("Lucia Paredes", "PER", "memberOf", "Peru") in got
     assert ("Peru", "PER", "criticizes", "Russia") in got
     assert not any(r.object.label == "United Kingdom" or r.subject.label == "United Kingdom" for r in rels)
+
+
+def test_transliterations_of_a_given_name_are_one_person():
+    from kg.persons import person_key
+
+    assert person_key("Qasem Soleimani") == person_key("Qassem Soleimani")
