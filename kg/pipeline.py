@@ -31,6 +31,7 @@ from kg.corpus import (
     DEFAULT_OPTIONS,
     JSON_SUFFIXES,
     SUFFIXES,
+    TABLE_SUFFIXES,
     Document,
     ReadOptions,
     ReadStats,
@@ -362,6 +363,21 @@ class LocalEngine:
 
 
 # ---------------------------------------------------------------------------- input size
+def _rows_in(path: Path, suffix: str) -> int | None:
+    """The rows under a table's header (a cell may hold line breaks: the csv module counts)."""
+    import csv
+
+    try:
+        if path.stat().st_size > 200_000_000:
+            return None
+        with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+            csv.field_size_limit(path.stat().st_size + 1)
+            rows = csv.reader(fh, dialect="excel-tab" if suffix in (".tsv", ".tab") else "excel")
+            return max(sum(1 for row in rows if row) - 1, 0)
+    except (OSError, csv.Error):
+        return 0  # the reader will warn about it
+
+
 def count_documents(paths: Iterable[str], exclude: Iterable[str | Path] = ()) -> int | None:
     """A cheap count of the documents under ``paths`` for the progress bar, or None if unknown.
 
@@ -384,6 +400,8 @@ def count_documents(paths: Iterable[str], exclude: Iterable[str | Path] = ()) ->
 
 def _records_in(path: Path) -> int | None:
     suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        return _rows_in(path, suffix)
     if suffix not in JSON_SUFFIXES:
         return 1
     try:
@@ -555,7 +573,7 @@ class LogProgress:
         """``120/2031 documents (100 parsed, 20 unchanged), 2950 words/s, 41 s, ETA 9 min``."""
         now = time.monotonic() if now is None else now
         elapsed = max(now - self.t0, 1e-9)
-        of = f"/{self.total}" if self.total else ""
+        of = f"/{self.total}" if self.total and self.total >= self.done else ""
         text = (
             f"{self.done}{of} documents ({self.parsed} parsed, {self.unchanged} unchanged), "
             f"{self.words / elapsed:.0f} words/s, {elapsed:.0f} s"

@@ -160,3 +160,21 @@ def test_progress_events_count_every_document(work, tmp_path):
     lines = stream.getvalue().splitlines()
     assert [line.split(" documents")[0] for line in lines] == ["kg build: 10/24", "kg build: 20/24"]
     assert (progress.done, progress.parsed, progress.unchanged) == (24, 1, 23)
+
+
+def test_progress_total_counts_the_rows_of_a_table(tmp_path):
+    """A CSV is as many documents as rows under its header, a cell with line breaks included."""
+    import io
+
+    from kg.pipeline import LogProgress, count_documents
+
+    table = tmp_path / "news.csv"
+    table.write_text('title,text\nA,"Iran criticized France.\n\nFrance replied."\nB,Russia met China.\n', "utf-8")
+    (tmp_path / "more.txt").write_text("Chad met Niger.\n", "utf-8")
+    assert count_documents([str(tmp_path)]) == 3
+    stream = io.StringIO()
+    progress = LogProgress(stream, every=1, seconds=1e9)
+    progress("start", {"total": 1})  # a total the input outgrew is not shown as "3/1"
+    for _ in range(3):
+        progress("doc", {"words": 5})
+    assert stream.getvalue().splitlines()[-1].startswith("kg build: 3 documents (3 parsed")
