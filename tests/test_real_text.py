@@ -175,6 +175,32 @@ CASES = [
         "Greek daily Kathimerini said Greece and Cyprus had to speed up.",
         [],
     ),
+    # attacks in words: one person on another, or on what someone said or decided
+    (
+        "a_person_attacking_a_person_criticizes",
+        "Harris attacked Biden during the Democratic debates.",
+        [("Kamala Harris", "criticizes", "Joe Biden", False, False)],
+    ),
+    (
+        "attacking_a_record_criticizes_its_author",
+        "Donald Trump attacked Biden's record on crime.",
+        [("Donald Trump", "criticizes", "Joe Biden", False, False)],
+    ),
+    (
+        "attacking_a_proclamation_is_not_aimed_at_its_content",
+        "Erdogan attacked the proclamation of the Golan Heights as Israeli territory.",
+        [],
+    ),
+    (
+        "a_state_attacking_a_state_is_force",
+        "Russia attacked Ukraine.",
+        [("Russia", "attacks", "Ukraine", False, False)],
+    ),
+    (
+        "calling_someone_an_adjective_names_them",
+        "Francis D'Souza died. State Congress President Girish Chodankar called D'Souza \"humble\".",
+        [],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",
@@ -1805,7 +1831,7 @@ def test_bare_surname_is_the_namesake_named_in_full_first(extract):
     # news names the one it is about first; a namesake met later is given in full
     got = extract("Joe Biden met Trump. Trump attacked Hunter Biden over his business. Biden criticized China.")
     assert ("Joe Biden", "criticizes", "China", False, False) in got
-    assert ("Donald Trump", "attacks", "Hunter Biden", False, False) in got
+    assert ("Donald Trump", "criticizes", "Hunter Biden", False, False) in got  # person on person: words
     # a lone titled surname met first gives way to the full name
     got = extract(
         "Secretary Granholm met Commissioner Simson. Jennifer Granholm praised Simson. Granholm criticized Russia."

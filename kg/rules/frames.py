@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from kg.rules.context import Sentence
 
 
-def other_sense(trig: Trigger, head: Token, obj_noun: Token | None) -> bool:
+def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence | None = None) -> bool:
     """Whether the words at ``head`` mean something other than the trigger's relation, whoever
     the actors: a campaign rally ("held campaign rallies": supporters gathered, no one
     protested), standing beside officials in a caption, a designation to a post, a reaction
@@ -54,6 +54,8 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None) -> bool:
         return True
     if trig.relation == "requests" and trig.kind == "verb" and asked_about(head):
         return True
+    if trig.kind == "verb" and trig.relation == "attacks" and ctx is not None and _words_attacked(head, ctx):
+        return True  # "attacked the proclamation": words, not force (light attack @WORDS)
     if trig.kind == "verb" and trig.lemma == "responsible" and not blamed_for(head):
         return True
     if trig.kind == "verb" and trig.lemma == "tell" and not told_to(head):
@@ -61,11 +63,20 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None) -> bool:
     return trig.kind == "verb" and reported_reaction(head)
 
 
+def _words_attacked(verb: Token, ctx: Sentence) -> bool:
+    """ "attacked the proclamation", "attacked Biden's record": what is attacked is words (noun
+    class WORDS)."""
+    words = ctx.lex.noun_classes.get("WORDS", frozenset())
+    return verb.lemma_.lower() == "attack" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words for c in verb.children
+    )
+
+
 def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule: str) -> Frame | None:
     """The frame of ``trig`` at ``head`` (``obj_noun``: a light verb's object), or None when a slot
     finds no actor."""
     m = ctx.mentions
-    if other_sense(trig, head, obj_noun):
+    if other_sense(trig, head, obj_noun, ctx):
         return None
     # a place is its state's population only when force or coercion is used on it ("shelled
     # Kharkiv"); "travelled to Brussels" meets Belgium, "occupied Crimea" attacks Ukraine

@@ -184,7 +184,17 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
         yield state(
             s,
             _joined(
-                _riot(_ground(_repression(rel, frame.trigger, t), frame.trigger, t, token, ctx.mentions), s, t),
+                _riot(
+                    _ground(
+                        _repression(_in_words(rel, frame.trigger, s, t), frame.trigger, t),
+                        frame.trigger,
+                        t,
+                        token,
+                        ctx.mentions,
+                    ),
+                    s,
+                    t,
+                ),
                 frame.trigger.lemma,
                 s,
                 t,
@@ -227,6 +237,14 @@ def _repression(rel: str, trigger, t: Actor) -> str:
     if rel == "attacks" and trigger.kind == "light" and trigger.lemma == "use":
         if t.type == "SectorActor" and t.sector in UNARMED_SECTORS:
             return "coerces"
+    return rel
+
+
+def _in_words(rel: str, trigger, s: Actor, t: Actor) -> str:
+    """One person attacking another ("Harris attacked Biden during the debates") attacks with
+    words: criticism (CAMEO 11), not force."""
+    if rel == "attacks" and trigger.kind == "verb" and trigger.lemma == "attack" and s.type == t.type == "Person":
+        return "criticizes"
     return rel
 
 

@@ -63,11 +63,15 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             # "came under fire" (an idiom) before "came under @ATTACK"
             found.sort(key=lambda t: t.noun.startswith("@"))
             candidates += [(trig, "light") for trig in found]
-    named_as = any(c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) or (
+    named_as = any(
+        c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and lemma == "call"))
+        for c in verb.children
+    ) or (
         obj_noun is not None and any((q.lemma_.lower(),) in m.gz.titles for q in prep_objects(verb, "as"))
     )  # ("designated Perez as defence minister" appoints him; "travel to Kenya as head of" is a capacity)
     for trig in lex.verbs.get(lemma, ()) if not named_as else ():
-        # (with an object predicate, "called Germany a partner" names, it does not phone)
+        # (with an object predicate, "called Germany a partner" or "called D'Souza humble" names, it
+        # does not phone)
         candidates.append((trig, "converse" if trig.converse else ("passive" if is_passive(verb) else "active")))
     if (
         obj_noun is not None
@@ -145,11 +149,11 @@ def _object_head(verb: Token) -> Token | None:
     return next(iter(prep_objects(verb, "under")), None)
 
 
-OWNED_CLASSES = ("ECONOMY", "PROPOSAL", "CLAIM", "APPEAL")
+OWNED_CLASSES = ("ECONOMY", "PROPOSAL", "CLAIM", "APPEAL", "WORDS")
 
 
 def owned_thing(noun: Token, lex: Lexicon) -> bool:
-    """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL, CLAIM, APPEAL)."""
+    """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL, CLAIM, APPEAL, WORDS)."""
     lemma = noun.lemma_.lower()
     return any(lemma in lex.noun_classes.get(c, ()) for c in OWNED_CLASSES)
 
