@@ -303,6 +303,8 @@ STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance",
 COMMITMENT_NOUNS = {"commitment", "determination", "resolve", "pledge", "readiness", "willingness", "intention"}
 # nouns of joint work whose "in"/"on" gerund is the workers' act: "close coordination in supporting
 # Ukraine", "cooperation on countering terrorism"
+# verbs of going somewhere: what one goes "for" is one's own ("arrived in Tehran for talks with ...")
+TRAVEL_VERBS = {"arrive", "travel", "go", "come", "fly", "head", "return", "gather", "convene", "land"}
 JOINT_WORK_NOUNS = {"coordination", "cooperation", "collaboration", "partnership", "work", "effort", "leadership"}
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
@@ -413,6 +415,14 @@ def with_conjuncts(tokens) -> list[Token]:
     return out
 
 
+def _gone_for(verb: Token) -> bool:
+    """A verb of going somewhere, or being somewhere ("is in Ankara for talks")."""
+    lemma = verb.lemma_.lower()
+    if lemma in TRAVEL_VERBS:
+        return True
+    return lemma == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
+
+
 def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
     verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
@@ -474,6 +484,10 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return logical_subjects(head.head.head, depth + 1)
     if verb.dep_ == "relcl":
         return []
+    if verb.dep_ == "pobj" and head.lower_ == "for" and _gone_for(head.head):
+        # "A Saudi delegation arrived in Tehran for talks with Iranian officials", "Lavrov is in
+        # Ankara for talks": who went there talks
+        return logical_subjects(head.head, depth + 1)
     if verb.dep_ == "xcomp" and is_passive(head):
         # Raising: "India is expected to sign", "Iran was reported to have shipped"
         raised = [c for c in head.children if c.dep_ in PASS_SUBJ]

@@ -436,7 +436,9 @@ def _authority(ctx: SlotContext) -> list[Actor]:
 
 @resolver("between")
 def _between(ctx: SlotContext) -> list[Actor]:
-    for prep in ctx.head.children:
+    # on the trigger, or on a light verb's noun ("brokered a ceasefire between Israel and Hamas")
+    holders = [ctx.head] + ([ctx.obj_noun] if ctx.obj_noun is not None else [])
+    for prep in (c for h in holders for c in h.children):
         if prep.dep_ in PREP and prep.lower_ in ("between", "among"):
             return dedupe(a for p in prep.children if p.dep_ == "pobj" for a in ctx.mentions.actors(p))
     return []

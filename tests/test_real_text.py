@@ -201,6 +201,20 @@ CASES = [
         "Francis D'Souza died. State Congress President Girish Chodankar called D'Souza \"humble\".",
         [],
     ),
+    (
+        "who_goes_somewhere_for_talks_talks",
+        "A Saudi delegation arrived in Tehran for talks with Iranian officials.",
+        [("Saudi Arabia", "meets", "Iran", False, False)],
+    ),
+    (
+        "a_broker_meets_both_sides_and_the_sides_agree",
+        "Qatar brokered a ceasefire between Israel and Hamas.",
+        [
+            ("Israel", "agreesWith", "Hamas", False, False),
+            ("Qatar", "meets", "Hamas", False, False),
+            ("Qatar", "meets", "Israel", False, False),
+        ],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",

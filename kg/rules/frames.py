@@ -90,6 +90,8 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
                 # "Egypt mediated between Israel and Hamas": the mediator meets each side
                 return Frame(trig, mediators, pair, "active", False, words(head, obj_noun))
             return Frame(trig, pair, pair, "nominal", True, words(head, obj_noun))
+        if all(t == "between" for t in trig.target):
+            return None  # a mediation with no two sides named ("a ceasefire brokered by Qatar and Egypt")
     sources, loose_sources = slot_actors_how(trig.source, head, obj_noun, ctx)
     talk = discussion_of(head) if sources and trig.relation != "meets" else None
     if talk is not None:

@@ -105,8 +105,10 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             continue
         # "fought alongside Mali's army against jihadists": one verb, two relations to two others
         frames.append(frame)
-        if rule == "light" and obj_noun is not None:
-            ctx.suppressed.add(obj_noun.i)  # "refused to hold talks with": the talks are the light verb's
+        if rule == "light" and obj_noun is not None and "between" not in trig.target:
+            # "refused to hold talks with": the talks are the light verb's (but the deal a mediator
+            # brokered between two sides is theirs too)
+            ctx.suppressed.add(obj_noun.i)
     return frames
 
 
