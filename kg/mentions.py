@@ -640,6 +640,8 @@ def find_mentions(
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
         if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
             m.token_actor[t.i] = m.persons[t.text]
+        elif t.i not in m.token_actor and t.pos_ == "PROPN" and not t.ent_type_ and t.is_title:
+            _unrecognised_place(t, m)
     unheld = _titled_phrases(doc, m)
     unheld += _titled_persons(doc, m)
     m.context = _context_country(doc, m)
@@ -794,6 +796,24 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
 
 
 PLACE_HEADS = {"town", "city", "village", "province", "region", "district", "county", "port", "governorate"}
+
+
+def _unrecognised_place(tok: Token, m: Mentions) -> None:
+    """ "shelled the city of Kharkiv": a place named as one where the recogniser saw no entity is
+    its state's people, as a recognised place is (see Mentions.places)."""
+    if tok.dep_ == "compound":
+        return  # the name's last word decides
+    words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    span = tok.doc[(words[0].i if words else tok.i) : tok.i + 1]
+    if not _named_as_place(span):
+        return
+    code = load_places().state_of(normalise_surface(span.text), set())
+    country = m.gz.country(code) if code else None
+    if country is None:
+        return
+    for t in span:
+        m.places.add(t.i)
+        m.token_actor[t.i] = sector_actor(country, m.gz.sectors["CVL"])
 
 
 def _named_as_place(span: Span) -> bool:

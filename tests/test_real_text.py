@@ -215,6 +215,24 @@ CASES = [
             ("Qatar", "meets", "Israel", False, False),
         ],
     ),
+    (
+        "releasing_a_nations_people_concedes",
+        "Venezuela's government released six Americans detained since 2017.",
+        [("Venezuela", "concedesTo", "United States: civilians", False, False)],
+    ),
+    (
+        "a_city_named_as_one_is_a_place_unrecognised_or_not",
+        "Russian forces shelled the city of Kharkiv overnight.",
+        [("Russia: military", "attacks", "Ukraine: civilians", False, False)],
+    ),
+    (
+        "a_leader_by_the_name_the_wires_use",
+        "Turkish President Tayyip Erdogan slammed the European Union.",
+        [
+            ("Recep Tayyip Erdogan", "criticizes", "European Union", False, False),
+            ("Recep Tayyip Erdogan", "leads", "Turkey", False, False),
+        ],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",

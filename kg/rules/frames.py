@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import slots
+from kg.actors import sector_actor
 from kg.english import (
     ACT_NOUNS,
     PERSON_OBJECT_VERBS,
@@ -116,7 +117,12 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
         target_slots, head, obj_noun, ctx, tuple(sources[:1]) if len(sources) == 1 else ()
     )
     if trig.kind == "verb" and trig.lemma in PERSON_OBJECT_VERBS:
-        targets = [a for a in targets if a.type == "Person"]
+        # what is released is people: a person, a group of them, or a nation's ("freed six Americans")
+        targets = [
+            sector_actor(a, m.gz.sectors["CVL"]) if a.type == "Country" else a
+            for a in targets
+            if a.type in ("Person", "SectorActor", "Country")
+        ]
     if not targets and "implied" in trig.target:
         # "Russia's unprovoked war", in a sentence that names one other state: that state
         targets = slot("implied", head, obj_noun, ctx)
