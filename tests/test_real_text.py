@@ -233,6 +233,26 @@ CASES = [
             ("Recep Tayyip Erdogan", "leads", "Turkey", False, False),
         ],
     ),
+    (
+        "a_vow_to_cooperate_is_no_threat",
+        "Japan and Australia vowed to deepen security ties.",
+        [("Japan", "cooperatesWith", "Australia", False, True)],
+    ),
+    (
+        "a_vow_to_retaliate_threatens",
+        "Iran vowed to retaliate against Israel.",
+        [("Iran", "threatens", "Israel", False, False)],
+    ),
+    (
+        "vetoed_aid_has_not_happened",
+        "Hungary vetoed EU aid to Ukraine.",
+        [("European Union", "aids", "Ukraine", False, True), ("Hungary", "rejects", "European Union", False, False)],
+    ),
+    (
+        "blocking_sanctions_rejects_their_author",
+        "Hungary blocked EU sanctions against Russia.",
+        [("Hungary", "rejects", "European Union", False, False)],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",

@@ -152,9 +152,10 @@ class Relation:
 def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool) -> Iterator[Relation]:
     """The relations of a frame: one per source and target pair that are distinct actors."""
     rel = frame.trigger.relation
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in THREAT_GOVERNORS:
-        # "threatened to cut ties with Mali", "threatened to retaliate against Israel": the threat
-        # is what happened
+    governor = token.head.lemma_.lower() if token.dep_ == "xcomp" else ""
+    if governor in THREAT_GOVERNORS and (governor == "threaten" or relations()[rel].quad in (3, 4)):
+        # "threatened to cut ties with Mali", "vowed to retaliate against Israel": the threat is
+        # what happened ("vowed to deepen ties" is a promise: the cooperation, as intended)
         rel, hedged = "threatens", False
     pairs = []
     if frame.reciprocal:
