@@ -253,6 +253,11 @@ CASES = [
         "Hungary blocked EU sanctions against Russia.",
         [("Hungary", "rejects", "European Union", False, False)],
     ),
+    (
+        "neither_nor_denies_what_they_agreed_to_do",
+        "Neither Iran nor the United States has agreed to resume talks.",
+        [("Iran", "agreesWith", "United States", True, False), ("Iran", "meets", "United States", True, False)],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",

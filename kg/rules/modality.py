@@ -89,6 +89,10 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
                 h = True
             elif c.dep_ == "aux" and low == "going":
                 h = True
+            elif c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children
+            ):
+                n = True  # "Neither Iran nor the US has agreed to ..."
         return n, h
 
     n, h = own_marks(trigger)
@@ -97,11 +101,6 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     if performative(trigger):
         return negated, False  # "I would like to congratulate ...": said, so done
     hedged |= conditional_or_asked(trigger, lex)
-    for subj in trigger.children:
-        if subj.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in subj.children
-        ):
-            negated = True
     # the object the trigger acts on, not a second one the parser took from an aside ("donated
     # vaccines to Thailand - free of charge, no strings attached")
     first_object = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
