@@ -518,6 +518,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         joint_work = head.lower_ in ("in", "on") and objs and all(o.lemma_.lower() in JOINT_WORK_NOUNS for o in objs)
         if objs and not joint_work:
             return with_conjuncts(objs)  # "helped Ukraine in defending itself"
+        if gov.pos_ == "VERB" and is_passive(gov) and (raised := [c for c in gov.children if c.dep_ in PASS_SUBJ]):
+            return with_conjuncts(raised)  # "Iran was accused by the US of supplying drones": Iran supplies
         if gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and gov.dep_ == "acomp"):
             # "remains committed to supporting Sudan": the adjective's subject acts
             return logical_subjects(gov, depth + 1)

@@ -258,6 +258,11 @@ CASES = [
         "Neither Iran nor the United States has agreed to resume talks.",
         [("Iran", "agreesWith", "United States", True, False), ("Iran", "meets", "United States", True, False)],
     ),
+    (
+        "the_accused_in_the_passive_does_what_they_are_accused_of",
+        "Iran was accused by the United States of supplying drones to Russia.",
+        [("Iran", "supplies", "Russia", False, True), ("United States", "accuses", "Iran", False, False)],
+    ),
     # taking ground attacks the state, or whom it is taken from; taking people or ships coerces
     (
         "seizing_a_town_attacks_its_state",
