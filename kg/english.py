@@ -301,10 +301,10 @@ STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance",
 # what someone is committed to doing is theirs to do ("affirmed their commitment to supporting
 # Ukraine", "Japan's determination to help"); a commitment made is not hedged, a readiness is
 COMMITMENT_NOUNS = {"commitment", "determination", "resolve", "pledge", "readiness", "willingness", "intention"}
-# nouns of joint work whose "in"/"on" gerund is the workers' act: "close coordination in supporting
-# Ukraine", "cooperation on countering terrorism"
 # verbs of going somewhere: what one goes "for" is one's own ("arrived in Tehran for talks with ...")
 TRAVEL_VERBS = {"arrive", "travel", "go", "come", "fly", "head", "return", "gather", "convene", "land"}
+# nouns of joint work whose "in"/"on" gerund is the workers' act: "close coordination in supporting
+# Ukraine", "cooperation on countering terrorism"
 JOINT_WORK_NOUNS = {"coordination", "cooperation", "collaboration", "partnership", "work", "effort", "leadership"}
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}

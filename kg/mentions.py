@@ -375,7 +375,7 @@ class Mentions:
                 if found:
                     out += found
                     continue
-            if t.i > 0 and t.doc[t.i - 1].lower_ in MEDIA_NOUNS and t.pos_ == "PROPN":
+            if t.pos_ == "PROPN" and _named_medium(t.doc[t.i : t.i + 1]):
                 continue  # "Greek daily Kathimerini said": a newspaper, not Greece
             found = [] if self.only_placed(t) else self.act_agents(t)
             sector = self.gz.sector_of(t.lemma_.lower())
@@ -408,6 +408,11 @@ class Mentions:
             return led  # "Saudi-led coalition airstrikes killed ...": the leader's strikes
         if noun.lemma_.lower() not in ACT_NOUNS | SUFFERING_NOUNS:
             return self.modifier_actors(noun)
+        return self.authors(noun)
+
+    def authors(self, noun: Token) -> list[Actor]:
+        """Who did or said what a noun names: its possessor or demonym, or its by-agent, never its
+        "of" phrase ("Russia's violation", "attacks by M23", "the proclamation of the Golan Heights")."""
         found = self.modifier_actors(noun, owners_too=False)
         for p in noun.children:
             if p.dep_ == "prep" and p.lower_ == "by":
@@ -725,6 +730,11 @@ def _whole_body(ent: Span) -> Span:
     return Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+def _named_medium(span: Span) -> bool:
+    """A name right after a news outlet's noun ("Greek daily Kathimerini"): a newspaper."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in MEDIA_NOUNS
+
+
 def _other_body(tok: Token, hit: Actor, m: Mentions) -> bool:
     """A state body named by one common word ("Congress") with a name before it that is not its
     state's is another body: "State Congress President" in Goa, "Pradesh Congress"."""
@@ -908,7 +918,7 @@ def _relative_of_namesake(first: Token, last: Token, surname: str) -> bool:
 def _person(span: Span, m: Mentions) -> Actor | None:
     if span[0].lower_ in NOT_PERSON_FIRST:
         return None  # "Typhoon Haiyan", "Fort Lee"
-    if span.start > 0 and span.doc[span.start - 1].lower_ in MEDIA_NOUNS:
+    if _named_medium(span):
         return None  # "Greek daily Kathimerini": a newspaper
     name, _lead = _strip_name(span, m.gz)
     if not name or any(ch.isdigit() for ch in name) or len(name) > 60:

@@ -283,14 +283,7 @@ def _objmod(ctx: SlotContext) -> list[Actor]:
 def _author(ctx: SlotContext) -> list[Actor]:
     """Who said or decided the object noun: its possessor, demonym or by-agent, never its "of"
     phrase ("attacked Biden's record", "attacked the proclamation of the Golan Heights")."""
-    noun, m = ctx.obj_noun, ctx.mentions
-    if noun is None:
-        return []
-    found = m.modifier_actors(noun, owners_too=False)
-    found += [
-        a for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for q in p.children for a in m.actors(q)
-    ]
-    return dedupe(found)
+    return dedupe(ctx.mentions.authors(ctx.obj_noun)) if ctx.obj_noun is not None else []
 
 
 @resolver("poss")

@@ -184,22 +184,7 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     for s, t in pairs:
         yield state(
             s,
-            _joined(
-                _riot(
-                    _ground(
-                        _repression(_in_words(rel, frame.trigger, s, t), frame.trigger, t),
-                        frame.trigger,
-                        t,
-                        token,
-                        ctx.mentions,
-                    ),
-                    s,
-                    t,
-                ),
-                frame.trigger.lemma,
-                s,
-                t,
-            ),
+            _refined(rel, frame.trigger, s, t, token, ctx.mentions),
             t,
             ctx,
             token,
@@ -208,6 +193,16 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
             negated,
             hedged,
         )
+
+
+def _refined(rel: str, trigger, s: Actor, t: Actor, head: Token, m: Mentions) -> str:
+    """The relation a trigger states between ``s`` and ``t`` once the two are known: words or
+    force, repression or war, ground taken, a riot, a membership joined."""
+    rel = _in_words(rel, trigger, s, t)
+    rel = _repression(rel, trigger, t)
+    rel = _ground(rel, trigger, t, head, m)
+    rel = _riot(rel, s, t)
+    return _joined(rel, trigger.lemma, s, t)
 
 
 JOINING_VERBS = {"join", "rejoin"}
@@ -249,7 +244,7 @@ def _in_words(rel: str, trigger, s: Actor, t: Actor) -> str:
     return rel
 
 
-def _ground(rel: str, trigger, t: Actor, head: Token, m) -> str:
+def _ground(rel: str, trigger, t: Actor, head: Token, m: Mentions) -> str:
     """Capturing or seizing a state's ground is an attack, on the state or on whom it is taken
     from ("the Taliban seized Kunduz", "captured Mekelle from the TPLF"); capturing people or
     ships stays coercion."""
