@@ -347,7 +347,7 @@ class Mentions:
                 if c.dep_ == "appos" and (named := self.actors(c)):
                     return named
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
-            return self._pronoun(tok)
+            return [] if _expletive(tok) else self._pronoun(tok)
         if (
             tok.lemma_.lower() in DEFINITE_ANAPHORS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
@@ -521,6 +521,11 @@ class Mentions:
                 clause_subjects = set()
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_GOVERNORS:
                     clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
+        if tok.dep_ == "poss" and _own_course(tok) and len(subject_actors) == 1:
+            # "the Houthis continue their campaign", "Russia launched its offensive": who carries on
+            # a course of action carries on their own
+            self._pron_cache[tok.i] = subject_actors[0]
+            return subject_actors[0]
         if want_plural and tok.dep_ == "poss":
             they = _governing_subject(tok)
             if they is not None and they.lower_ in PLURAL_PRONOUNS and they.i < tok.i:
@@ -543,6 +548,8 @@ class Mentions:
                 continue
             if not want_plural and actor.type == "SectorActor" and self.doc[i].tag_ in ("NNS", "NNPS"):
                 continue  # "its" is not "jihadists" or "protesters"
+            if not want_plural and not want_person and self.doc[i].tag_ == "NNS":
+                continue  # "Chinese officials confirmed it has infected 200 people": "it" is not "officials"
             if want_type and actor.type != want_type:
                 continue
             if actor.id in clause_subjects:
@@ -557,6 +564,8 @@ class Mentions:
                 break  # "The US sanctioned Russia over its invasion": the sentence's own actor first
             best, best_i = actor, i
             break
+        if best is not None and best_i < sent_start and tok.lower_ == "it" and _thing_subject_before(self, tok):
+            best = None  # "The virus appeared in Wuhan, China. Officials confirmed it has infected ...": the virus
         result = [best] if best is not None else []
         if (best is None or best_i < sent_start) and tok.dep_ == "poss" and len(subject_actors) == 1:
             # "The US maintains its support for ...": with no other actor before it in the sentence,
@@ -576,6 +585,29 @@ class Mentions:
     def possessor(self, tok: Token) -> list[Actor]:
         """Whose a possessive pronoun says a thing is ("its", "their")."""
         return self._pronoun(tok) if tok.lower_ in POSS_PRONOUNS else []
+
+
+# verbs whose "it" subject stands for a clause that follows ("it seems that", "it was announced that")
+EXTRAPOSING_VERBS = {"be", "seem", "appear", "happen", "remain", "become", "announce", "report", "say", "believe"}
+
+
+def _expletive(tok: Token) -> bool:
+    """ "It was my pleasure to welcome X", "it is vital that we support Ukraine", "It was announced
+    that ...": an "it" that stands for the clause after it, not for an actor named before."""
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in EXTRAPOSING_VERBS:
+        return False
+    clause = ("ccomp", "xcomp", "csubj")
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > tok.i)]
+    return any(
+        c.dep_ in clause
+        or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for h in heads
+        for c in h.children
+        if c.i > tok.i
+    )
 
 
 def _governing_subject(tok: Token) -> Token | None:
@@ -1017,8 +1049,10 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name) or len(name) > 80:
         return None
     last = tokens[-1].lemma_.lower().rstrip(".")
-    if span.root.i < tokens[-1].i and any(t.lower_ == "of" for t in tokens) and head in _org_heads():
-        last = head  # the head noun comes before the name's "of" phrase ("the Central Bank of Yemen")
+    if span.root.i < tokens[-1].i and any(t.lower_ in ORG_NAME_PREPS for t in tokens) and head in _org_heads():
+        # the head noun comes before the name's phrase ("the Central Bank of Yemen", "the International
+        # Institute for Justice", "the Committee on Foreign Relations", "the Coalition to Defeat ISIS")
+        last = head
     if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in {t[-1] for t in gz.titles}:
         return None  # "the NATO Summit", "State Councilor": an event or an office, not an actor
     if len(tokens) == 1 or last not in _org_heads():
@@ -1027,6 +1061,9 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
         return None
     country = countries[0].country if countries else None
     return org_actor(slug(name), name, None, country)
+
+
+ORG_NAME_PREPS = {"of", "for", "on", "to"}
 
 
 def _holder_of(tokens: list[Token], m: Mentions, unknown_orgs: bool = False) -> Actor | None:
@@ -1630,7 +1667,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             match = _known_person(m, holder, None, tok.i)
             m.token_actor[tok.i] = match or holder
             continue
-        m.token_actor[tok.i] = holder if title is not None or _whole_people(tok) else _agent(holder, sector)
+        if title is not None and sector is not None and sector.code in STATE_ORGANS - {"GOV"}:
+            # "a Russian judge sentenced ...", "a Ukrainian lawmaker said": an unnamed office-holder of a
+            # state organ other than its government is that organ, as "Russian judges" are
+            m.token_actor[tok.i] = _agent(holder, sector)
+        else:
+            m.token_actor[tok.i] = holder if title is not None or _whole_people(tok) else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
 
@@ -2044,6 +2086,33 @@ def _bare_pair_word(tok: Token) -> bool:
 
 
 MEETING_VERBS = {"meet", "speak", "talk", "call", "host", "receive", "welcome", "visit", "thank", "join"}
+
+
+# verbs that carry on, start or end a course of action: the action is the subject's own
+COURSE_VERBS = {
+    "continue", "launch", "wage", "intensify", "escalate", "resume", "pursue", "conduct", "mount",
+    "stage", "begin", "start", "expand", "step", "ramp", "press", "end", "halt", "stop", "suspend",
+}  # fmt: skip
+
+
+def _own_course(tok: Token) -> bool:
+    """ "continue their campaign", "stepped up its attacks": a possessive on a course verb's object."""
+    noun = tok.head
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in COURSE_VERBS
+
+
+def _thing_subject_before(m: Mentions, tok: Token) -> bool:
+    """Whether the sentence before ``tok``'s opens on a singular thing, no actor: "The virus first
+    appeared in Wuhan, China." An "it" subject after it continues that subject."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
+        return False
+    before = tok.doc[tok.sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.tag_ in ("NN", "NNP")
+        and not any(t.i in m.token_actor or t.i in m.token_group or t.dep_ == "poss" for t in subj.subtree)
+    )
 
 
 def _previous_sentence_start(tok: Token) -> int:

@@ -203,6 +203,16 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
             for q in p.children
             if q.dep_ == "pobj" and q.pos_ == "NOUN"
         ]
+    if head.pos_ in ("NOUN", "PROPN") and word not in ("of", "by"):
+        # "the attack by Russian forces on Ukraine": the parser hangs the act's complement on its
+        # by-agent (but "attacks by the rebels in Colombia" places the rebels)
+        holders += [
+            q
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "by"
+            for q in p.children
+            if q.dep_ == "pobj" and q.i in m.token_actor and not (word == "in" and _placed_by_in(q, m))
+        ]
     if obj_noun is not None:
         if obj_noun.dep_ == "pobj" and obj_noun.head.lower_ == "of":
             holders.append(obj_noun.head.head)  # "a barrage of rockets at Israel"
@@ -250,6 +260,19 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                 found += [a for pobj in prep.children if pobj.dep_ == "pobj" for a in ctx.arg(pobj)]
                 break
     return dedupe(found)
+
+
+def _placed_by_in(agent: Token, m) -> bool:
+    """Whether an agent's "in" phrase names its own country ("the rebels in Colombia")."""
+    own = m.token_actor[agent.i].country
+    return any(
+        a.country == own
+        for p in agent.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for q in p.children
+        if q.dep_ == "pobj"
+        for a in m.actors(q)
+    )
 
 
 @resolver("objmod")

@@ -121,6 +121,7 @@ CASES = [
         "Kenyan President William Ruto arrived in Beijing on Monday. He thanked China for its support.",
         [
             ("William Ruto", "leads", "Kenya", False, False),
+            ("William Ruto", "meets", "China", False, False),  # a head of state arriving visits
             ("William Ruto", "supports", "China", False, False),
             ("China", "supports", "William Ruto", False, False),  # thanked for its support: China gave it
         ],

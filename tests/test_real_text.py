@@ -1532,6 +1532,76 @@ CASES = [
         "Japan praised Tunisian human rights defenders.",
         [("Japan", "supports", "Tunisia: human rights", False, False)],
     ),
+    # an "it" that stands for a clause after it, or for a thing a sentence before opened on, is no actor
+    (
+        "an_extraposed_it_is_no_actor",
+        "Croatia joined NATO in 2009. It was a pleasure to welcome Foreign Minister Luigi Di Maio to Zagreb.",
+        [("Croatia", "memberOf", "NATO", False, False)],
+    ),
+    (
+        "an_it_after_a_thing_subject_is_the_thing",
+        "The new strain first appeared in Lagos, Nigeria. Nigerian officials said it had killed forty people.",
+        [],
+    ),
+    # an unnamed office-holder of a state organ other than its government is that organ
+    (
+        "an_unnamed_judge_is_the_judiciary",
+        "A Turkish judge jailed two Kurdish activists.",
+        [("Turkey: judiciary", "coerces", "Turkey: opposition", False, False)],
+    ),
+    (
+        "a_body_named_by_its_head_noun_before_for",
+        "The Institute for Peace Studies criticized Serbia.",
+        [("Institute for Peace Studies", "criticizes", "Serbia", False, False)],
+    ),
+    # the parser hangs an act's target on its by-agent
+    (
+        "an_attack_by_an_agent_on_a_target",
+        "The attack by Sudanese forces on Chad drew condemnation.",
+        [("Sudan: military", "attacks", "Chad", False, False)],
+    ),
+    (
+        "due_to_is_a_cause_not_a_plan",
+        "Flights stopped due to the attack by Russia on Georgia.",
+        [("Russia", "attacks", "Georgia", False, False)],
+    ),
+    # leaving is a withdrawal for forces, or from an organisation; else a journey
+    (
+        "troops_leaving_withdraw",
+        "Turkish troops left Libya.",
+        [("Turkey: military", "withdrawsFrom", "Libya", False, False)],
+    ),
+    (
+        "leaving_an_organisation_withdraws",
+        "Burundi left the International Criminal Court.",
+        [("Burundi", "withdrawsFrom", "International Criminal Court", False, False)],
+    ),
+    ("a_minister_leaving_a_city_is_a_journey", "The minister left Nairobi on Monday.", []),
+    (
+        "blocking_a_statement_rejects_its_author",
+        "Poland blocked an EU statement on migration.",
+        [("Poland", "rejects", "European Union", False, False)],
+    ),
+    # freeing people held by someone named is a rescue from them, no concession
+    ("freeing_hostages_held_by_others_is_no_concession", "Malian soldiers freed six hostages held by jihadists.", []),
+    # arriving is a visit when a state's representative arrives; refugees travelling make none
+    (
+        "an_official_arriving_visits",
+        "Iraq's prime minister arrived in Tehran on Sunday.",
+        [("Iraq", "meets", "Iran", False, False)],
+    ),
+    ("refugees_travelling_visit_no_one", "Afghan refugees travelled to Pakistan.", []),
+    # who carries on a course of action carries on their own, not the critics' named before
+    (
+        "continuing_their_campaign_is_the_subject_s_own",
+        "Despite appeals from the international community, the Houthis continued their campaign of violence.",
+        [],
+    ),
+    (
+        "stepping_up_their_offensive",
+        "Despite warnings from Western governments, the Taliban stepped up their offensive.",
+        [],
+    ),
 ]
 
 

@@ -61,7 +61,53 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return True
     if trig.kind == "verb" and trig.lemma == "tell" and not told_to(head):
         return True
+    if trig.kind == "verb" and trig.lemma in VISIT_VERBS and ctx is not None and not _visitor(head, ctx):
+        return True  # "Syrian refugees travelled to Greece": a journey, not a visit
+    if trig.relation == "concedesTo" and _rescued(head, obj_noun):
+        return True  # "soldiers freed 20 hostages held by Boko Haram": a rescue, not a concession
+    if trig.kind == "verb" and trig.lemma == "leave" and ctx is not None and not _pulled_out(head, ctx):
+        return True  # "Blinken left Kyiv": a journey, not a withdrawal
     return trig.kind == "verb" and reported_reaction(head)
+
+
+# verbs of going that make a visit when a state's or body's representative goes
+VISIT_VERBS = {"travel", "arrive"}
+
+
+def _visitor(verb: Token, ctx: Sentence) -> bool:
+    """Whether who goes somewhere makes a visit: a person, a state, an organisation or a state's
+    officials, not refugees, troops or crowds."""
+    m = ctx.mentions
+    who = [a for t in logical_subjects(verb) for a in (m.actors(t) or m.carried_actors(t))]
+    return any(a.type != "SectorActor" or getattr(a, "sector", None) == "GOV" for a in who)
+
+
+# what captors do to those they hold
+CAPTOR_VERBS = {"hold", "detain", "capture", "kidnap", "abduct", "seize", "take", "imprison", "jail"}
+
+
+def _rescued(head: Token, obj_noun: Token | None) -> bool:
+    """ "freed hostages held by Boko Haram": the ones freed were held by someone named, so whoever
+    frees them takes them from their captors."""
+    nouns = [obj_noun] if obj_noun is not None else [c for c in head.children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ == "acl" and c.lemma_.lower() in CAPTOR_VERBS and any(a.dep_ == "agent" for a in c.children)
+        for n in nouns
+        for c in n.children
+    )
+
+
+def _pulled_out(verb: Token, ctx: Sentence) -> bool:
+    """ "US troops left Syria", "Britain left the EU": leaving is a withdrawal when forces leave, or
+    when what is left is an organisation."""
+    troops = ctx.lex.noun_classes.get("TROOPS", frozenset())
+    m = ctx.mentions
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.lemma_.lower() in troops:
+            return True
+        if c.dep_ == "dobj" and any(a.type == "Organization" for a in m.actors(c)):
+            return True
+    return False
 
 
 def _words_attacked(verb: Token, ctx: Sentence) -> bool:
