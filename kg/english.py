@@ -502,7 +502,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
                 return with_conjuncts([p for p in prep.children if p.dep_ == "pobj"])
         return logical_subjects(head, depth + 1)
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and {verb.tag_, head.tag_} != {"VBZ", "VBP"}:
+        # ("Our intelligence shows that Russia is using ... and abuse thousands": a plural verb
+        # shares no subject with a singular one; the parser took the wrong head)
         return logical_subjects(head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return logical_subjects(head, depth + 1)

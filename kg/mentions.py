@@ -521,11 +521,13 @@ class Mentions:
                 clause_subjects = set()
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_GOVERNORS:
                     clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
-        if tok.dep_ == "poss" and _own_course(tok) and len(subject_actors) == 1:
-            # "the Houthis continue their campaign", "Russia launched its offensive": who carries on
-            # a course of action carries on their own
-            self._pron_cache[tok.i] = subject_actors[0]
-            return subject_actors[0]
+        if tok.dep_ == "poss" and _own_course(tok):
+            # "the Houthis continue their campaign", "Russia's ability to fund its war", "urged Iran
+            # to halt its enrichment": who carries on a course of action carries on their own
+            doers = _dedupe_actors(a for t in logical_subjects(tok.head.head) if t.i != tok.i for a in self._own(t))
+            if len(doers) == 1 or (want_plural and doers):
+                self._pron_cache[tok.i] = doers
+                return doers
         if want_plural and tok.dep_ == "poss":
             they = _governing_subject(tok)
             if they is not None and they.lower_ in PLURAL_PRONOUNS and they.i < tok.i:
@@ -2092,6 +2094,8 @@ MEETING_VERBS = {"meet", "speak", "talk", "call", "host", "receive", "welcome", 
 COURSE_VERBS = {
     "continue", "launch", "wage", "intensify", "escalate", "resume", "pursue", "conduct", "mount",
     "stage", "begin", "start", "expand", "step", "ramp", "press", "end", "halt", "stop", "suspend",
+    "fund", "finance", "defend", "protect", "withdraw", "pull", "deploy", "strengthen", "modernize",
+    "modernise", "abandon",
 }  # fmt: skip
 
 

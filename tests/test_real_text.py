@@ -1602,6 +1602,24 @@ CASES = [
         "Despite warnings from Western governments, the Taliban stepped up their offensive.",
         [],
     ),
+    # "going to" is a plan, as "will" is
+    (
+        "going_to_travel_is_a_plan",
+        "The Foreign Minister of Kenya is going to travel to Uganda.",
+        [("Kenya", "meets", "Uganda", False, True)],
+    ),
+    # the war a state is able to fund is its own, not the speaker's
+    (
+        "funding_its_war_is_the_funder_s",
+        "The United States wants to curb Iran's ability to fund its war in Yemen.",
+        [("Iran", "attacks", "Yemen", False, False)],
+    ),
+    # a thing thanked for that went to someone named is not the thanker's
+    (
+        "thanks_for_aid_sent_to_others",
+        "Blinken thanked Minister Sato for Japan's assistance, at every level, to the people of Ukraine.",
+        [("Antony Blinken", "supports", "Sato", False, False)],
+    ),
 ]
 
 
@@ -1616,6 +1634,18 @@ def test_first_person_is_the_publisher(nlp):
     doc = nlp("We call on Hamas to release the hostages.")
     rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
     assert [(r.subject.label, r.relation, r.object.label) for r in rels] == [("United States", "requests", "Hamas")]
+
+
+def test_a_plural_verb_shares_no_subject_with_a_singular_one(nlp):
+    # the parser coordinates "abuse" with "shows": the report's owner abuses no one
+    from kg.extract import Extractor
+
+    doc = nlp(
+        "Our analysis shows that Belarus is using camps near Minsk to hold, to question, and in some cases "
+        "abuse hundreds of Poles."
+    )
+    rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/x"))
+    assert not [r for r in rels if r.subject.label == "United States"]
 
 
 def test_a_release_on_another_country_places_its_unnamed_groups_there(nlp):

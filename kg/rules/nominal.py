@@ -37,7 +37,7 @@ def _key(ctx: Sentence, token: Token) -> str | None:
 def nominal(ctx: Sentence, noun: Token) -> list[Frame]:
     triggers = ctx.lex.nouns[_key(ctx, noun)]
     givers, takers = thanked_for(noun, ctx.mentions)
-    if givers and takers and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children):
+    if givers and takers and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children) and not _sent_on(noun):
         # (a thing thanked for that says whom it went to, or what it is to do, is not the
         # thanker's: "thanked Greece for its support of Ukraine", "for its commitment to provide")
         # "Ukraine is grateful to the United States for its military support": the one thanked gave it
@@ -49,6 +49,13 @@ def nominal(ctx: Sentence, noun: Token) -> list[Frame]:
         if frame is not None:
             return [frame]
     return []
+
+
+def _sent_on(noun: Token) -> bool:
+    """ "thanked X for Kazakhstan's assistance, both at the government level and by individuals, to
+    the people of Ukraine": the parser hangs whom the thing went to on the verb of thanks."""
+    gov = noun.head.head
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > noun.i for c in gov.children)
 
 
 def thanked_for(noun: Token, m: Mentions) -> tuple[list[Actor], list[Actor]]:
