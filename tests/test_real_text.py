@@ -1614,6 +1614,17 @@ CASES = [
         "The United States wants to curb Iran's ability to fund its war in Yemen.",
         [("Iran", "attacks", "Yemen", False, False)],
     ),
+    # calling people an indefinite name names them: no phone call
+    (
+        "calling_people_a_regime_is_no_call",
+        'Lavrov spoke on Monday. He called President Zelenskyy and his government in Kyiv a so-called "illegitimate'
+        ' regime," making clear that Russia would not talk.',
+        [
+            ("Sergei Lavrov", "criticizes", "Ukraine", False, False),
+            ("Sergei Lavrov", "criticizes", "Volodymyr Zelensky", False, False),
+            ("Volodymyr Zelensky", "leads", "Ukraine", False, False),
+        ],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",

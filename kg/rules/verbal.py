@@ -46,6 +46,18 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     if obj_noun is not None:
         # "branded the YPG a terrorist group": the parser makes the name a second object
         named += [c for c in verb.children if c.dep_ == "dobj" and c.i > obj_noun.i]
+    # "called Zelenskyy and his government a regime": or an indefinite apposition to the object
+    named_appos = [
+        a
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for x in (o, *o.conjuncts)
+        for a in x.children
+        if a.dep_ == "appos"
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+        and verb.doc[a.left_edge.i - 1].text != ","  # ("called Putin, a former KGB officer,": a phone call)
+    ]
+    named += named_appos
     nouns_named = [
         q.lemma_.lower() for c in named for q in (c, *(x for x in c.children if x.dep_ in ("amod", "compound", "oprd")))
     ]
@@ -63,9 +75,12 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             # "came under fire" (an idiom) before "came under @ATTACK"
             found.sort(key=lambda t: t.noun.startswith("@"))
             candidates += [(trig, "light") for trig in found]
-    named_as = any(
-        c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and lemma == "call"))
-        for c in verb.children
+    named_as = (
+        any(
+            c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and lemma == "call"))
+            for c in verb.children
+        )
+        or bool(named_appos and lemma == "call")
     ) or (
         obj_noun is not None and any((q.lemma_.lower(),) in m.gz.titles for q in prep_objects(verb, "as"))
     )  # ("designated Perez as defence minister" appoints him; "travel to Kenya as head of" is a capacity)
