@@ -236,7 +236,7 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                 for pobj in prep.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         # "fired at Ukrainian positions", "toward its waters"
-                        found += ctx.arg(pobj)
+                        found += ctx.arg(pobj) or _located(pobj, word, m)
         for clause in holder.children:
             if with_clause(clause) == word:  # "spoke with A, B and C to coordinate ..."
                 found += [a for t in with_conjuncts(clause_subjects(clause)) for a in m.actors(t, conj=False)]
@@ -260,6 +260,21 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                 found += [a for pobj in prep.children if pobj.dep_ == "pobj" for a in ctx.arg(pobj)]
                 break
     return dedupe(found)
+
+
+def _located(thing: Token, word: str, m) -> list[Actor]:
+    """ "a drone attack on an oil facility in Saudi Arabia": a thing that is no actor, aimed at
+    where it stands, stands for its place."""
+    if word not in ("on", "against", "at") or thing.pos_ != "NOUN":
+        return []
+    return [
+        a
+        for p in thing.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for q in p.children
+        if q.dep_ == "pobj"
+        for a in m.actors(q)
+    ]
 
 
 def _placed_by_in(agent: Token, m) -> bool:

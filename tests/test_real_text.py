@@ -1625,6 +1625,23 @@ CASES = [
             ("Volodymyr Zelensky", "leads", "Ukraine", False, False),
         ],
     ),
+    # bandits and pirates are criminals, not civilians
+    (
+        "bandits_are_criminals",
+        "Malian troops killed twelve bandits near Mopti.",
+        [("Mali: military", "attacks", "Mali: criminals", False, False)],
+    ),
+    # a thing aimed at, that is no actor, stands for the place it stands in
+    (
+        "an_attack_on_a_facility_in_a_state",
+        "The Houthis claimed a drone attack on a refinery in Saudi Arabia.",
+        [("Houthis", "attacks", "Saudi Arabia", False, False)],
+    ),
+    (
+        "missiles_fired_at_plants_in_a_state",
+        "Russia fired missiles at power plants in Ukraine.",
+        [("Russia", "attacks", "Ukraine", False, False)],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",
