@@ -1642,6 +1642,12 @@ CASES = [
         "Russia fired missiles at power plants in Ukraine.",
         [("Russia", "attacks", "Ukraine", False, False)],
     ),
+    # "no longer" denies
+    (
+        "no_longer_denies",
+        "Estonia will no longer send tanks to Georgia.",
+        [("Estonia", "supplies", "Georgia", True, True)],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",
