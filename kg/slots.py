@@ -28,6 +28,7 @@ from kg.english import (
     SUBJ,
     clause_subjects,
     conjuncts,
+    is_passive,
     logical_objects,
     logical_subjects,
     with_clause,
@@ -514,6 +515,10 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     return []
 
 
+# verbs that start a war on their object ("Russia invaded Ukraine")
+WAR_VERBS = {"invade"}
+
+
 def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[str, set[str]]:
     """Owner country -> the states a document names as the targets of that owner's war, invasion or
     aggression ("Russia's war against Ukraine", "Putin's invasion of Ukraine"): the lexicon's nouns
@@ -521,6 +526,20 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
     if m.war_targets is None:
         found: dict[str, set[str]] = {}
         for t in m.doc:
+            if t.pos_ == "VERB" and t.lemma_.lower() in WAR_VERBS and not is_passive(t):
+                # "Russia invaded Ukraine in February": the war is on Ukraine
+                owners = {a.country for s in logical_subjects(t) for a in m.actors(s)}
+                owners.discard(None)
+                targets = {
+                    a.country
+                    for o in t.children
+                    if o.dep_ == "dobj"
+                    for a in m.actors(o)
+                    if a.type == "Country" and a.country
+                }
+                for o in owners:
+                    found.setdefault(o, set()).update(targets - {o})
+                continue
             preps = implied_preps.get(t.lemma_.lower())
             if not preps or t.pos_ != "NOUN":
                 continue

@@ -1648,6 +1648,16 @@ CASES = [
         "Estonia will no longer send tanks to Georgia.",
         [("Estonia", "supplies", "Georgia", True, True)],
     ),
+    # a war the document states with a verb gives the target of the owner's war named later
+    (
+        "an_invasion_stated_by_a_verb_is_the_later_invasion_s_target",
+        "Russia invaded Georgia in 2008. The ministers discussed the damage that President Putin's invasion has done.",
+        [
+            ("Russia", "attacks", "Georgia", False, False),
+            ("Vladimir Putin", "attacks", "Georgia", False, False),
+            ("Vladimir Putin", "leads", "Russia", False, False),
+        ],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",

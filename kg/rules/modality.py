@@ -77,8 +77,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "neg") and low in neg_adv):
                 n = True
-            elif c.dep_ == "advmod" and low in ("longer", "more") and any(
-                d.lower_ in ("no", "not") for d in c.children
+            elif (
+                c.dep_ == "advmod" and low in ("longer", "more") and any(d.lower_ in ("no", "not") for d in c.children)
             ):
                 n = True  # "will no longer send", "no more"
             elif (
