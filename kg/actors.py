@@ -269,6 +269,14 @@ def gazetteer() -> Gazetteer:
         if code not in gz.sectors:
             raise ValueError(f"state_nouns.tsv: unknown sector {code!r} for {row[0]!r} (known: {' '.join(gz.sectors)})")
         gz.state_nouns[row[0].lower()] = code
+    for row in read_tsv(folder / "ethnic_groups.tsv"):
+        # "Uyghurs", "Rohingya": a people of one state is that state's ethnic group
+        if row[0] == "name" or len(row) < 2 or row[1] not in gz.countries:
+            continue
+        actor = sector_actor(gz.countries[row[1]], gz.sectors["ETH"])
+        for form in [row[0], *(row[2].split("|") if len(row) > 2 else [])]:
+            if form.strip():
+                gz.add(form.strip(), actor)
     if os.environ.get("KG_PHOENIX_AGENTS") == "1":
         _phoenix_agents(gz, folder / "phoenix" / "agents.tsv")
     return gz

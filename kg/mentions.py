@@ -1762,6 +1762,14 @@ def _agent(holder: Actor, sector: Sector | None) -> Actor:
     ("the Russian government", "Belarusian authorities"), else the state's sector actor ("Israeli
     troops" -> Israel: military, "Syrian rebels" -> Syria: rebels); an organisation's agents are
     the organisation ("NATO troops")."""
+    if (
+        holder.type == "SectorActor"
+        and getattr(holder, "sector", None) == "ETH"
+        and sector is not None
+        and sector.code != "ETH"
+        and holder.country
+    ):
+        holder = gazetteer().country(holder.country) or holder  # "Rohingya refugees": Myanmar's refugees
     if sector is None or sector.code == "GOV" or holder.type != "Country":
         return holder
     return sector_actor(holder, sector)

@@ -1658,6 +1658,17 @@ CASES = [
             ("Vladimir Putin", "leads", "Russia", False, False),
         ],
     ),
+    # a people of one state without a state of its own is that state's ethnic group
+    (
+        "a_people_of_one_state_is_its_ethnic_group",
+        "China detained a million Uyghurs.",
+        [("China", "coerces", "China: ethnic group", False, False)],
+    ),
+    (
+        "refugees_of_a_people_are_its_state_s_refugees",
+        "Bangladesh hosts nearly a million Rohingya refugees.",
+        [("Bangladesh", "aids", "Myanmar: refugees", False, False)],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",
