@@ -266,8 +266,10 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
 def _located(thing: Token, word: str, m) -> list[Actor]:
     """ "a drone attack on an oil facility in Saudi Arabia": a thing that is no actor, aimed at
     where it stands, stands for its place."""
-    if word not in ("on", "against", "at") or thing.pos_ != "NOUN":
-        return []
+    if not m.force or word not in ("on", "against", "at") or thing.pos_ != "NOUN":
+        return []  # (force only)
+    if any(p.dep_ == "prep" and p.lower_ == "of" for p in thing.children):
+        return []  # "sanctions on a network of producers in China" are on the producers
     return [
         a
         for p in thing.children

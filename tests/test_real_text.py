@@ -1637,6 +1637,12 @@ CASES = [
         "The Houthis claimed a drone attack on a refinery in Saudi Arabia.",
         [("Houthis", "attacks", "Saudi Arabia", False, False)],
     ),
+    # a network of someone is aimed at them, not at the place they are in
+    (
+        "sanctions_on_a_network_of_people_in_a_place",
+        "The United States imposed sanctions on a network of petrochemical producers and front companies in Serbia and Turkey.",
+        [("United States", "sanctions", "business", False, False)],
+    ),
     (
         "missiles_fired_at_plants_in_a_state",
         "Russia fired missiles at power plants in Ukraine.",
