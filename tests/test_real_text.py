@@ -1675,6 +1675,16 @@ CASES = [
         "Bangladesh hosts nearly a million Rohingya refugees.",
         [("Bangladesh", "aids", "Myanmar: refugees", False, False)],
     ),
+    # a state's name before a noun aimed at someone named is the noun's agent
+    (
+        "a_state_s_name_before_its_support",
+        "Secretary Blinken reaffirmed U.S. support for Moldova.",
+        [
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Antony Blinken", "supports", "Moldova", False, False),
+            ("United States", "supports", "Moldova", False, False),
+        ],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",

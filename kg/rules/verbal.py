@@ -32,7 +32,11 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     lemma = phrasal_lemma(verb, lex)
     candidates: list[tuple[Trigger, str]] = []
     obj_noun = object_noun(verb, lex)
-    if obj_noun is not None and not owned_thing(obj_noun, lex) and has_own_agent(obj_noun, m):
+    if (
+        obj_noun is not None
+        and not owned_thing(obj_noun, lex)
+        and has_own_agent(obj_noun, m, modifiers=not _owner_targeted(lemma, obj_noun, lex))
+    ):
         # "noted recent attacks by M23", "expand Bahrain's ties with Israel": the noun's agent acts,
         # not the verb's subject (a thing's owner or a proposal's author is no agent: "target
         # Russia's defense institutions", "blocked Sweden's bid")
@@ -175,11 +179,25 @@ def owned_thing(noun: Token, lex: Lexicon) -> bool:
     return any(lemma in lex.noun_classes.get(c, ()) for c in OWNED_CLASSES)
 
 
-def has_own_agent(noun: Token, m: Mentions) -> bool:
-    """A noun event with its own named agent: "attacks by M23", "Russia's invasion"."""
+def _owner_targeted(lemma: str, noun: Token, lex: Lexicon) -> bool:
+    """Whether the verb's light entry for the noun aims at the noun's owner ("blocked EU
+    sanctions": light block @SANCTION rejects the EU, objmod)."""
+    return any(slot in ("objmod", "author") for t in lex.light_for(lemma, noun.lemma_.lower()) for slot in t.target)
+
+
+def has_own_agent(noun: Token, m: Mentions, modifiers: bool = True) -> bool:
+    """A noun event with its own named agent: "attacks by M23", "Russia's invasion" (and, with
+    ``modifiers``, "U.S. support for Ukraine")."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by" and any(m.actors(q) for q in c.children if q.dep_ == "pobj"):
             return True
         if c.dep_ == "poss" and c.lower_ not in OWN_POSSESSIVES and m.actors(c):
             return True
-    return False
+    # "reaffirmed U.S. support for Ukraine": a state's name or demonym before a noun whose
+    # target is named after it is the noun's agent
+    modified = any(c.dep_ in ("compound", "amod") and c.i < noun.i and m.actors(c) for c in noun.children)
+    aimed = any(
+        c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "against") and any(m.actors(q) for q in c.children)
+        for c in noun.children
+    )
+    return modifiers and modified and aimed
