@@ -317,6 +317,18 @@ def _objmod(ctx: SlotContext) -> list[Actor]:
                     if q.dep_ == "pobj"
                     for a in m.modifier_actors(q)
                 ]
+    if not found and ctx.head.pos_ == "VERB" and not is_passive(ctx.head):
+        # "welcomes the pledge by Saudi Arabia": the parser hangs the object's by-agent on the verb
+        found += [
+            a
+            for noun in nouns
+            if noun is not None
+            for p in ctx.head.children
+            if p.dep_ in ("prep", "agent") and p.lower_ == "by" and p.i > noun.i
+            for q in p.children
+            if q.dep_ == "pobj"
+            for a in m.actors(q)
+        ]
     return dedupe(found)
 
 

@@ -1685,6 +1685,12 @@ CASES = [
             ("United States", "supports", "Moldova", False, False),
         ],
     ),
+    # the parser hangs the object's by-agent on the verb
+    (
+        "welcoming_a_pledge_by_a_state",
+        "Canada welcomes the pledge by Norway.",
+        [("Canada", "supports", "Norway", False, False)],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",
