@@ -684,7 +684,6 @@ def find_mentions(
     unheld = _titled_phrases(doc, m)
     unheld += _titled_persons(doc, m)
     m.context = _context_country(doc, m)
-    _bare_legislatures(doc, m)
     _predicative_titles(doc, m)
     _unnamed_agents(doc, m)
     _led_groups(doc, m)
@@ -841,34 +840,6 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
 
 
 PLACE_HEADS = {"town", "city", "village", "province", "region", "district", "county", "port", "governorate"}
-
-
-# a legislature named without its state ("the Senate acquitted ..."): the chamber of the state a
-# story is about, or of the publisher's (state -> bare name -> the gazetteer's name of the body)
-BARE_LEGISLATURES = {
-    "USA": {
-        "Senate": "US Senate",
-        "House of Representatives": "US House of Representatives",
-        "House": "US House of Representatives",
-    },
-}
-
-
-def _bare_legislatures(doc: Doc, m: Mentions) -> None:
-    """ "The House of Representatives impeached Trump", in a story about the United States (or a
-    release of its government): the US House."""
-    states = [a.country for a in (m.context, m.voice) if a is not None and a.type == "Country"]
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or any(t.i in m.token_actor for t in ent):
-            continue
-        name = " ".join(t.text for t in ent if t.lower_ != "the")
-        for code in states:
-            known = BARE_LEGISLATURES.get(code, {}).get(name)
-            body = m.gz.lookup(known) if known else None
-            if body is not None:
-                for t in ent:
-                    m.token_actor[t.i] = body
-                break
 
 
 def _unrecognised_place(tok: Token, m: Mentions) -> None:
