@@ -535,39 +535,30 @@ WAR_VERBS = {"invade"}
 
 def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[str, set[str]]:
     """Owner country -> the states a document names as the targets of that owner's war, invasion or
-    aggression ("Russia's war against Ukraine", "Putin's invasion of Ukraine"): the lexicon's nouns
-    with an implied target, with a target it names; computed once per document."""
+    aggression ("Russia's war against Ukraine", "Putin's invasion of Ukraine", "Russia invaded
+    Ukraine"): the lexicon's nouns with an implied target, with a target they name, and the verbs of
+    WAR_VERBS with an object; computed once per document."""
     if m.war_targets is None:
         found: dict[str, set[str]] = {}
         for t in m.doc:
-            if t.pos_ == "VERB" and t.lemma_.lower() in WAR_VERBS and not is_passive(t):
+            lemma = t.lemma_.lower()
+            if t.pos_ == "VERB" and lemma in WAR_VERBS and not is_passive(t):
                 # "Russia invaded Ukraine in February": the war is on Ukraine
                 owners = {a.country for s in logical_subjects(t) for a in m.actors(s)}
-                owners.discard(None)
-                targets = {
-                    a.country
-                    for o in t.children
-                    if o.dep_ == "dobj"
-                    for a in m.actors(o)
-                    if a.type == "Country" and a.country
-                }
-                for o in owners:
-                    found.setdefault(o, set()).update(targets - {o})
+                aimed = [o for o in t.children if o.dep_ == "dobj"]
+            elif t.pos_ == "NOUN" and (preps := implied_preps.get(lemma)):
+                owners = {a.country for c in t.children if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)}
+                aimed = [
+                    q
+                    for p in t.children
+                    if p.dep_ == "prep" and p.lower_ in preps
+                    for q in p.children
+                    if q.dep_ == "pobj"
+                ]
+            else:
                 continue
-            preps = implied_preps.get(t.lemma_.lower())
-            if not preps or t.pos_ != "NOUN":
-                continue
-            owners = {a.country for c in t.children if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)}
             owners.discard(None)
-            targets = {
-                a.country
-                for p in t.children
-                if p.dep_ == "prep" and p.lower_ in preps
-                for q in p.children
-                if q.dep_ == "pobj"
-                for a in m.actors(q)
-                if a.type == "Country" and a.country
-            }
+            targets = {a.country for q in aimed for a in m.actors(q) if a.type == "Country" and a.country}
             for o in owners:
                 found.setdefault(o, set()).update(targets - {o})
         m.war_targets = found
