@@ -147,8 +147,10 @@ def test_heavier_edges_are_drawn_last_and_an_edge_click_opens_the_pair(tab):
     assert counts == sorted(counts) and counts[0] < counts[-1]  # the draw order: the heaviest on top
     # vis-network reports a click on an edge as a click event with that edge: the page opens the pair
     heaviest = page.evaluate("(() => { const e = window.kgEdges.get(); return e[e.length - 1]; })()")
+    # (in a block: emit returns the emitter, which does not serialise back to the test)
     page.evaluate(
-        "id => window.kgNetwork.body.emitter.emit('click', {nodes: [], edges: [id], pointer: {}})", heaviest["id"]
+        "id => { window.kgNetwork.body.emitter.emit('click', {nodes: [], edges: [id], pointer: {}}); }",
+        heaviest["id"],
     )
     page.wait_for_url(re.compile(r"/pair\?a="))
     query = parse_qs(urlsplit(page.url).query)
