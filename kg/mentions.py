@@ -347,7 +347,11 @@ class Mentions:
                 if c.dep_ == "appos" and (named := self.actors(c)):
                     return named
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
-            return [] if _expletive(tok) else self._pronoun(tok)
+            if _expletive(tok):
+                # "It is our task to support ...", "It was my pleasure to welcome ...": whose task
+                owner = [c for a in tok.head.children if a.dep_ == "attr" for c in a.children if c.dep_ == "poss"]
+                return [x for c in owner for x in self.actors(c)]
+            return self._pronoun(tok)
         if (
             tok.lemma_.lower() in DEFINITE_ANAPHORS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
@@ -524,7 +528,9 @@ class Mentions:
         if tok.dep_ == "poss" and _own_course(tok):
             # "the Houthis continue their campaign", "Russia's ability to fund its war", "urged Iran
             # to halt its enrichment": who carries on a course of action carries on their own
-            doers = _dedupe_actors(a for t in logical_subjects(tok.head.head) if t.i != tok.i for a in self._own(t))
+            doers = _dedupe_actors(
+                a for t in logical_subjects(tok.head.head) if t.pos_ != "PRON" for a in self._own(t)
+            )  # (not through another pronoun: "so that it would end its aggression" is resolved as usual)
             if len(doers) == 1 or (want_plural and doers):
                 self._pron_cache[tok.i] = doers
                 return doers
@@ -602,7 +608,10 @@ def _expletive(tok: Token) -> bool:
     if verb.lemma_.lower() not in EXTRAPOSING_VERBS:
         return False
     clause = ("ccomp", "xcomp", "csubj")
-    heads = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > tok.i)]
+    predicates = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > tok.i]
+    if verb.lemma_.lower() == "be" and not predicates:
+        return False  # "it is to support our partners": "it" is the job named before
+    heads = [verb, *predicates]
     return any(
         c.dep_ in clause
         or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))

@@ -1725,6 +1725,24 @@ def test_a_plural_verb_shares_no_subject_with_a_singular_one(nlp):
     assert not [r for r in rels if r.subject.label == "United States"]
 
 
+def test_an_extraposed_it_is_whose_task_it_names_and_a_pronoun_s_own_course_is_resolved_as_usual(nlp):
+    from kg.extract import Extractor
+
+    voice = publisher_voice("https://www.state.gov/x")
+    got = lambda text: {  # noqa: E731
+        (r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text), None, voice=voice)
+    }
+    # "It is our task to ...": the task is the publisher's
+    assert ("United States", "supports", "Moldova") in got("It is our task to support our Moldovan partners.")
+    # "so that it would end its aggression": "its" is not resolved through the subject pronoun
+    rels = got(
+        "When we imposed sanctions on Russia so that it would end its aggression against Georgia, we spared food exports."
+    )
+    assert ("Russia", "attacks", "Georgia") in rels and ("United States", "attacks", "Georgia") not in rels
+    # goods that arrive visit no one
+    assert not got("The first U.S. vaccines will arrive in India next week.")
+
+
 def test_a_release_on_another_country_places_its_unnamed_groups_there(nlp):
     # the publisher's own state is the speaker: "women" in a US release on Togo are Togolese
     from kg.extract import Extractor

@@ -78,7 +78,12 @@ def _visitor(verb: Token, ctx: Sentence) -> bool:
     """Whether who goes somewhere makes a visit: a person, a state, an organisation or a state's
     officials, not refugees, troops or crowds."""
     m = ctx.mentions
-    who = [a for t in logical_subjects(verb) for a in (m.actors(t) or m.carried_actors(t))]
+    who = [
+        a
+        for t in logical_subjects(verb)
+        # "its diplomats" travel for their state; "U.S. vaccines" arriving visit no one
+        for a in (m.actors(t) or (m.carried_actors(t) if m.gz.sector_of(t.lemma_.lower()) else []))
+    ]
     return any(a.type != "SectorActor" or getattr(a, "sector", None) == "GOV" for a in who)
 
 
