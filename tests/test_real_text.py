@@ -1691,6 +1691,12 @@ CASES = [
         "Canada welcomes the pledge by Norway.",
         [("Canada", "supports", "Norway", False, False)],
     ),
+    # ... but a verb that does the noun event is the subject's act, whoever's name the noun bears
+    (
+        "reimposing_a_body_s_sanctions_is_the_subject_s_act",
+        "Italy and Spain threatened to reimpose European Union sanctions on Syria.",
+        [("Italy", "threatens", "Syria", False, False), ("Spain", "threatens", "Syria", False, False)],
+    ),
     # a thing thanked for that went to someone named is not the thanker's
     (
         "thanks_for_aid_sent_to_others",

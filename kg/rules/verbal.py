@@ -35,7 +35,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     if (
         obj_noun is not None
         and not owned_thing(obj_noun, lex)
-        and has_own_agent(obj_noun, m, modifiers=not _owner_targeted(lemma, obj_noun, lex))
+        and has_own_agent(obj_noun, m, modifiers=lemma in STATING_VERBS and not _owner_targeted(lemma, obj_noun, lex))
     ):
         # "noted recent attacks by M23", "expand Bahrain's ties with Israel": the noun's agent acts,
         # not the verb's subject (a thing's owner or a proposal's author is no agent: "target
@@ -177,6 +177,14 @@ def owned_thing(noun: Token, lex: Lexicon) -> bool:
     """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL, CLAIM, APPEAL, WORDS)."""
     lemma = noun.lemma_.lower()
     return any(lemma in lex.noun_classes.get(c, ()) for c in OWNED_CLASSES)
+
+
+# verbs that state a noun event rather than do it: "reaffirmed U.S. support for Moldova" is the
+# state's support ("reimposed UN sanctions on Iran" is the subject's act)
+STATING_VERBS = {
+    "reaffirm", "affirm", "reiterate", "underscore", "emphasize", "emphasise", "stress", "express",
+    "voice", "highlight", "note", "welcome", "praise", "commend", "discuss",
+}  # fmt: skip
 
 
 def _owner_targeted(lemma: str, noun: Token, lex: Lexicon) -> bool:
