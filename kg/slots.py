@@ -270,27 +270,25 @@ def _located(thing: Token, word: str, m) -> list[Actor]:
         return []  # (force only)
     if any(p.dep_ == "prep" and p.lower_ == "of" for p in thing.children):
         return []  # "sanctions on a network of producers in China" are on the producers
-    return [
-        a
-        for p in thing.children
-        if p.dep_ == "prep" and p.lower_ == "in"
-        for q in p.children
-        if q.dep_ == "pobj"
-        for a in m.actors(q)
-    ]
+    return _in_phrase(thing, m)
 
 
 def _placed_by_in(agent: Token, m) -> bool:
     """Whether an agent's "in" phrase names its own country ("the rebels in Colombia")."""
     own = m.token_actor[agent.i].country
-    return any(
-        a.country == own
-        for p in agent.children
+    return any(a.country == own for a in _in_phrase(agent, m))
+
+
+def _in_phrase(tok: Token, m) -> list[Actor]:
+    """The actors of a token's own "in" phrase ("a refinery in Saudi Arabia")."""
+    return [
+        a
+        for p in tok.children
         if p.dep_ == "prep" and p.lower_ == "in"
         for q in p.children
         if q.dep_ == "pobj"
         for a in m.actors(q)
-    )
+    ]
 
 
 @resolver("objmod")

@@ -155,10 +155,11 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             negated = True
         if lemma in hedge_topic and (acted or trigger.pos_ == "VERB") and not noun_between:
             hedged = True  # "discussed strengthening collaboration": a plan, not a fact
-        if (lemma in hedge_gov or (tok.lower_ == "going" and link == "xcomp" and "going" in hedge_gov)) and not (
+        if (lemma in hedge_gov or (link == "xcomp" and tok.lower_ in hedge_gov)) and not (
             lemma in CAUSAL_HEADS and word == "to"
         ):
-            # ("due to the attack", "owing to": a cause, not "is due to visit")
+            # a governor listed as a word form over an infinitive ("is going to travel"); "due to the
+            # attack", "owing to" are a cause, not "is due to visit"
             hedged = True
             if any(d.dep_ == "det" and d.lower_ in neg_det for d in tok.children):
                 negated = True  # "has no plans to supply"

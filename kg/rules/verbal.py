@@ -201,11 +201,11 @@ def has_own_agent(noun: Token, m: Mentions, modifiers: bool = True) -> bool:
             return True
         if c.dep_ == "poss" and c.lower_ not in OWN_POSSESSIVES and m.actors(c):
             return True
+    if not modifiers:
+        return False
     # "reaffirmed U.S. support for Ukraine": a state's name or demonym before a noun whose
     # target is named after it is the noun's agent
-    modified = any(c.dep_ in ("compound", "amod") and c.i < noun.i and m.actors(c) for c in noun.children)
-    aimed = any(
+    return any(c.dep_ in ("compound", "amod") and c.i < noun.i and m.actors(c) for c in noun.children) and any(
         c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "against") and any(m.actors(q) for q in c.children)
         for c in noun.children
     )
-    return modifiers and modified and aimed
