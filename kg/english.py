@@ -423,6 +423,31 @@ def _gone_for(verb: Token) -> bool:
     return lemma == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
 
 
+def _continues_a_list(verb: Token) -> bool:
+    """ "calls on the authorities to end the crackdown on civil society, the media, students and
+    other citizens, release all political prisoners, engage in a dialogue ...": the parser makes
+    the rest of the list the subject of a bare "release" and hangs the real clause before it as its
+    ccomp or advcl, or the bare verb on the verb whose infinitive it continues. A bare verb form with no
+    auxiliary, after a clause with its own subject or an infinitive, is the tail of that list of
+    demands: what the parser calls its subject is not."""
+    if verb.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    if subj is None:
+        return False
+    if verb.dep_ == "ROOT":
+        return any(
+            c.dep_ in ("ccomp", "advcl") and c.i < subj.i and any(s.dep_ in SUBJ for s in c.children)
+            for c in verb.children
+        )
+    # or as a conjunct of the verb that governs the infinitive it continues ("calls on X to end
+    # ..., the media, students and other citizens, release ...")
+    return verb.dep_ == "conj" and any(
+        x.dep_ == "xcomp" and x.i < subj.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+        for x in verb.head.children
+    )
+
+
 def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
     verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
@@ -431,6 +456,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if with_clause(verb) and verb.head.i != verb.i:
         # "spoke with A and B to coordinate": the speaker coordinates, with A and B
         return logical_subjects(verb.head, depth + 1)
+    if _continues_a_list(verb):
+        return []
     passive = is_passive(verb)
     found = []
     for c in verb.children:

@@ -456,6 +456,8 @@ class Mentions:
             if c.dep_ in ACTOR_WORD_DEPS or (
                 c.dep_ == "det" and c.pos_ in ("ADJ", "PROPN") and c.i in self.token_actor
             ):
+                if _names_by_participle(c):
+                    continue  # "UN-designated terrorist groups" are not the UN's
                 if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
                     direct += self._possessive(c)
                 elif c.i in self.token_actor or (c.dep_ == "poss" and c.i in self.token_group):
@@ -467,7 +469,13 @@ class Mentions:
                     # ("Russia-backed separatists" are not Russia: that is the adjectival rule's business)
                     # "missile strikes", "a Greek-flagged tanker", "a U.S.-drafted resolution"
                     direct += self.modifier_actors(c, depth + 1)
-                    if c.tag_ == "VBN" and c.i >= 2 and c.doc[c.i - 1].text == "-" and (c.i - 2) in self.token_actor:
+                    if (
+                        c.tag_ == "VBN"
+                        and c.lower_ not in NAMING_PARTICIPLES
+                        and c.i >= 2
+                        and c.doc[c.i - 1].text == "-"
+                        and (c.i - 2) in self.token_actor
+                    ):
                         direct += self.actors(c.doc[c.i - 2])
             elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and depth < 1:
                 for p in c.children:
@@ -1491,7 +1499,14 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             if pair:
                 m.token_group[tok.i] = pair
             continue
-        words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.i not in m.token_actor]
+        words = [
+            c.text
+            for c in tok.children
+            if c.i < tok.i
+            and c.i not in m.token_actor
+            # "the deputy secretary": a rank the parser reads as an adjective is part of the title
+            and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in RANK_WORDS))
+        ]
         title = _title_from(words + [tok.text], m)
         plural = tok.tag_ in ("NNS", "NNPS")
         if title is None and plural and tok.lemma_ != tok.text:
@@ -2056,13 +2071,27 @@ def _known_name(m: Mentions, run: list[str]) -> Actor | None:
     return None
 
 
+# words before a title's head that make it another office: "the deputy secretary" is not "the Secretary"
+RANK_WORDS = {"deputy", "under", "assistant", "vice", "associate"}
+
+
+def _rank(title: Title) -> frozenset[str]:
+    head = _title_head(title)
+    words = list(title.words)
+    return frozenset(w for w in words[: words.index(head)] if w in RANK_WORDS) if head in words else frozenset()
+
+
 def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
-    """The person most recently named with a title ending in the same word ("Secretary of State
-    Antony J. Blinken ... the Secretary")."""
-    for i, person, t in reversed(m.titled):
-        if i < before and _title_head(t) == _title_head(title):
-            return person
-    return None
+    """The person most recently named with a title ending in the same word and of the same rank
+    ("Secretary of State Antony J. Blinken ... the Secretary"; "Deputy Secretary of State Wendy
+    Sherman ... the deputy secretary", even when the Secretary was named in between)."""
+    same = [
+        (person, _rank(t)) for i, person, t in reversed(m.titled) if i < before and _title_head(t) == _title_head(title)
+    ]
+    rank = _rank(title)
+    # the same rank first; failing that, an antecedent whose rank the parser may have cut off
+    # ("Assistant" ending the line before "Secretary of State ... Sison"), never a higher rank's
+    return next((p for p, r in same if r == rank), None) or next((p for p, r in same if r < rank), None)
 
 
 def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) -> Actor | None:
@@ -2478,6 +2507,8 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
     """The actor a title phrase names as the office's state or body: before the title
     ("Kazakhstan Deputy Prime Minister", "UK National Security Adviser") or after "of"
     ("President of the Transitional Military Council"); never after "for" or "to"."""
+    if _in_remit(phrase, m):
+        return None
     cut = len(phrase)
     for i, t in enumerate(phrase):
         if t.lower_ in ("for", "to"):
@@ -2496,6 +2527,28 @@ def _phrase_holder(phrase: list[Token], m: Mentions) -> Actor | None:
         ):
             return a
     return None
+
+
+# "UN-designated", "U.S.-sanctioned": an actor before one of these only names or lists the noun's
+# people ("leaders of UN-designated terrorist groups" are no UN office-holders)
+NAMING_PARTICIPLES = {"designated", "listed", "sanctioned", "recognized", "recognised", "proscribed", "banned"}
+
+
+def _names_by_participle(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in NAMING_PARTICIPLES
+
+
+def _in_remit(phrase: list[Token], m: Mentions) -> bool:
+    """A title phrase right after the "for" of an office ("Special Representative for Afghanistan
+    Reconciliation Ambassador Zalmay Khalilzad", the parser's cut): the words before its title are
+    the first office's remit, so a state among them is what the office deals with, not whose it is."""
+    if not phrase or phrase[0].i < 2:
+        return False
+    doc = phrase[0].doc
+    before, office = doc[phrase[0].i - 1], doc[phrase[0].i - 2]
+    words = [c.text for c in office.children if c.dep_ in ("compound", "amod") and c.i < office.i]
+    return before.lower_ == "for" and office.text[:1].isupper() and _title_from([*words, office.text], m) is not None
 
 
 def _names_other_body(phrase: list[Token], m: Mentions) -> bool:

@@ -133,9 +133,27 @@ def _ccomp(ctx: SlotContext) -> list[Actor]:
     # "demanded that the Philippines withdraw": the subject of the complement clause
     found = []
     for c in ctx.head.children:
-        if c.dep_ in ("ccomp", "xcomp"):  # the tagger sometimes calls the verb a noun
+        if c.dep_ in ("ccomp", "xcomp") and not (
+            ctx.head.lemma_.lower() in DIRECTIVE_VERBS and _states_a_fact(c)
+        ):  # the tagger sometimes calls the verb a noun
             found += [a for t in logical_subjects(c) for a in ctx.arg(t)]
     return dedupe(found)
+
+
+# verbs whose clause says what is to be done: with a clause that states a fact they claim it
+DIRECTIVE_VERBS = {"demand", "insist"}
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """ "insist that there was a deal", "insisted that Iran had complied": a complement in the past,
+    or one that says something exists, claims a fact; only a clause of what is to be done demands."""
+    if clause.dep_ != "ccomp":
+        return False
+    return (
+        clause.tag_ == "VBD"
+        or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in clause.children)
+        or any(c.dep_ == "expl" for c in clause.children)
+    )
 
 
 @resolver("obliged")
@@ -235,7 +253,10 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         for prep in preps:
             if prep.lower_ == word:
                 for pobj in prep.children:
-                    if pobj.dep_ in ("pobj", "pcomp"):
+                    if pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX"):
+                        # "stand by what you heard from me": a clause, whose actors are not the target
+                        found += m.actors(pobj)
+                    elif pobj.dep_ in ("pobj", "pcomp"):
                         # "fired at Ukrainian positions", "toward its waters"
                         found += ctx.arg(pobj) or _located(pobj, word, m)
         for clause in holder.children:

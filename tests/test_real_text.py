@@ -1703,6 +1703,52 @@ CASES = [
         "Blinken thanked Minister Sato for Japan's assistance, at every level, to the people of Ukraine.",
         [("Antony Blinken", "supports", "Sato", False, False)],
     ),
+    # "the deputy secretary" is the person last named Deputy Secretary, not the Secretary named since
+    (
+        "a_ranked_title_is_not_the_bare_title",
+        "Deputy Secretary of State Laura Brenner will travel to Japan. Secretary Blinken praised Japan. "
+        "The deputy secretary will thank Japan.",
+        [
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Antony Blinken", "supports", "Japan", False, False),
+            ("Laura Brenner", "meets", "Japan", False, True),
+            ("Laura Brenner", "memberOf", "United States", False, False),
+            ("Laura Brenner", "memberOf", "United States", False, False),
+            ("Laura Brenner", "supports", "Japan", False, True),
+        ],
+    ),
+    # a state in the remit of an office before the name is not the person's state
+    (
+        "a_state_in_an_office_s_remit_is_not_its_holder",
+        "Special Representative for Sudan Reconciliation Ambassador Mark Delaney met Egypt's foreign minister.",
+        [],
+    ),
+    # the tail of a list of demands the parser turns into a clause has no subject of its own
+    (
+        "a_list_of_demands_continued_has_no_new_subject",
+        "Canada once again calls on the Nicaraguan authorities to end the crackdown on members of civil "
+        "society, the media, athletes, students, teachers and other citizens, immediately release all "
+        "political prisoners, engage in a genuine dialogue with the democratic opposition and civil "
+        "society, and hold new elections.",
+        [("Canada", "requests", "Nicaragua", False, False)],
+    ),
+    # insisting on a fact is a claim, not a demand; insisting on an act is a demand, and the act undone
+    (
+        "insisting_on_a_fact_demands_nothing",
+        "Iran insisted that Britain had agreed to a swap.",
+        [],
+    ),
+    (
+        "insisting_on_an_act_demands_it",
+        "China insisted that the United States stop arms sales to Taiwan.",
+        [("China", "demands", "United States", False, False), ("United States", "sanctions", "Taiwan", False, True)],
+    ),
+    # "UN-designated" names the group; the group's leaders are not the UN's
+    (
+        "a_body_that_designates_a_group_does_not_own_it",
+        "Pakistan arrested leaders of UN-designated terrorist groups.",
+        [("Pakistan", "coerces", "rebels", False, False)],
+    ),
 ]
 
 
