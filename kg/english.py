@@ -423,6 +423,24 @@ def _gone_for(verb: Token) -> bool:
     return lemma == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
 
 
+# verbs that ask someone to act: their infinitive is the one asked's act, however it is parsed
+ASKING_VERBS = {"urge", "ask", "encourage", "press", "call", "invite", "request", "implore", "appeal", "push"}
+
+
+def _asked(verb: Token) -> list[Token]:
+    """Who an asking verb asks: its object, or the "on" of "call on", the "to" of "appeal to"."""
+    objs = [c for c in verb.children if c.dep_ in DOBJ]
+    if objs:
+        return objs
+    return [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to")
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def _continues_a_list(verb: Token) -> bool:
     """ "calls on the authorities to end the crackdown on civil society, the media, students and
     other citizens, release all political prisoners, engage in a dialogue ...": the parser makes
@@ -536,6 +554,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return logical_subjects(head, depth + 1)
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if head.lemma_.lower() in ASKING_VERBS and (asked := _asked(head)):
+            # "We call on Iran to immediately release ...", parsed as a purpose clause: Iran is to act
+            return with_conjuncts(asked)
         # a purpose clause: "students began a sit-in to protest the verdict", "travelled to Kyiv to meet"
         return logical_subjects(head, depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.i != head.i:

@@ -245,6 +245,7 @@ WHOLE_PEOPLE = {"people", "citizen", "nation", "population", "public"}
 STATE_ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "around"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
+TRAVELLING_NOUNS = {"delegation"}  # "In Panama, the delegation will meet ...": it came from elsewhere
 # groups that are actors even when the text gives no state ("rebels", "refugees"); a state's organ is not
 UNPLACED_SECTORS = frozenset({"OPP", "REB", "REF", "MED", "BUS", "HRI", "NGO", "REL", "CRM", "ETH", "UAF"})
 PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
@@ -735,6 +736,10 @@ def _whole_name(ent: Span, gz: Gazetteer) -> Span:
     "Secretary of State Antony J. Blinken"): capitalised compounds of the name that are not titles."""
     start = ent.start
     inside = set(range(ent.start, ent.end))
+    if len([t for t in ent if t.is_alpha and len(t) > 2]) >= 2:
+        return (
+            ent  # a given name and a surname: the word before is the office's ("... Reconciliation Zalmay Khalilzad")
+        )
     while start > 0:
         t = ent.doc[start - 1]
         if (
@@ -1494,6 +1499,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             if lemma in PERSON_PLURAL_HEADS or lemma in STATE_PLURAL_HEADS:
                 want = lemma in PERSON_PLURAL_HEADS
                 pair = _recent_pair(m, tok, want_person=want, states_only=lemma in STATE_PLURAL_HEADS)
+                if (
+                    any(c.dep_ == "poss" and c.lower_ in FIRST_PLURAL for c in tok.children)
+                    and m.voice is not None
+                    and all(a.id != m.voice.id for a in pair)
+                ):
+                    pair = []  # "our two countries" said by a state's voice are that state and one other
             else:
                 pair = _participants(m, tok)  # "both sides", "the two parties"
             if pair:
@@ -1571,7 +1582,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
             holders = _located_in(tok, m)
-            if not holders and sector.code not in ABROAD_SECTORS:
+            if not holders and sector.code not in ABROAD_SECTORS and lemma not in TRAVELLING_NOUNS:
                 holders = _located_in(_clause_verb(tok), m)
             if not holders and sector.code not in ABROAD_SECTORS | {"GOV"}:
                 # "Police in Kenya arrested opposition supporters": a domestic group acted on by a
@@ -1690,8 +1701,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 m.token_actor[tok.i] = match
                 continue
         if lemma == "counterpart":
-            match = _known_person(m, holder, None, tok.i)
-            m.token_actor[tok.i] = match or holder
+            m.token_actor[tok.i] = _counterpart(m, tok, holder) or holder
             continue
         if title is not None and sector is not None and sector.code in STATE_ORGANS - {"GOV"}:
             # "a Russian judge sentenced ...", "a Ukrainian lawmaker said": an unnamed office-holder of a
@@ -2105,6 +2115,48 @@ def _known_person(m: Mentions, holder: Actor, title: Title | None, before: int) 
     return None
 
 
+# offices that are each other's counterparts across states, by the words of their titles
+PORTFOLIOS = {
+    "foreign": {"foreign", "secretary of state"},
+    "defense": {"defense", "defence", "war"},
+    "finance": {"finance", "treasury", "exchequer"},
+    "trade": {"trade", "commerce"},
+    "interior": {"interior", "home"},
+    "energy": {"energy"},
+    "justice": {"justice", "attorney"},
+    "head": {"president", "prime minister", "chancellor", "premier", "king", "emir"},
+}
+
+
+def _portfolio(title: Title) -> str | None:
+    text = f" {title.text} "
+    if title.text in ("secretary of state", "secretary"):
+        return "foreign"
+    return next((p for p, words in PORTFOLIOS.items() if any(f" {w} " in text for w in words)), None)
+
+
+def _counterpart(m: Mentions, tok: Token, holder: Actor) -> Actor | None:
+    """ "his Russian counterpart": the person of that state last named with the office of the one
+    whose counterpart it is ("Secretary Blinken ... his Russian counterpart" is the foreign
+    minister, not the security council secretary); any of its office-holders when the owner's
+    office is not known."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    office = None
+    if poss is not None and (owner := m.token_actor.get(poss.i)) is not None:
+        office = next((t for _i, p, t in reversed(m.titled) if p.id == owner.id), None)
+    elif poss is not None and poss.lower_ in ("his", "her"):
+        # (pronouns are resolved later): the office last named before it in the sentence
+        office = next((t for i, _p, t in reversed(m.titled) if tok.sent.start <= i < tok.i), None)
+    portfolio = _portfolio(office) if office is not None else None
+    if portfolio is None:
+        return _known_person(m, holder, None, tok.i)
+    held = {p.id for i, p, _role, h in m.titles if h.id == holder.id and i < tok.i}
+    return next(
+        (p for i, p, t in reversed(m.titled) if i < tok.i and p.id in held and _portfolio(t) == portfolio),
+        None,
+    )
+
+
 def _bare_definite_plural(tok: Token) -> bool:
     """ "the ministers", "the leaders": a plural with "the" and nothing else that says whose."""
     return (
@@ -2180,10 +2232,20 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
         # the last two sentences ("X met Y. X and the Secretary emphasized ... They discussed")
         spans.append(m.doc[spans[-1].start - 1].sent)
     for span in spans:
+        earlier = [t for t in span if t.lower_ == "they" and t.dep_ == "nsubj" and t.i < tok.i]
+        if earlier and len(chained := m.actors(earlier[-1])) >= 2:
+            # "They discussed measures to hold Russia and Belarus accountable. They also discussed
+            # ...": the same two as before, not the pair the last sentence names
+            return chained
         subjects: list[tuple[Token, Actor]] = []
         for t in span:
             a = m.token_actor.get(t.i)
-            if a is not None and a.type in ("Country", "Person", "Organization") and _subject_like(t):
+            if (
+                a is not None
+                and a.type in ("Country", "Person", "Organization")
+                and _subject_like(t)
+                and not (t.pos_ == "PRON" and t.lower_ in FIRST_SINGULAR | FIRST_PLURAL)  # "I believe ... they"
+            ):
                 if all(a.id != b.id for _, b in subjects):
                     subjects.append((t, a))
         if not subjects:
@@ -2376,6 +2438,14 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
         words += 1
     while name and (name[0].text == "-" or name[0].lower_ in NAME_PARTICLES):
         name.pop(0)
+    while len(name) > 2 and (
+        any(c.dep_ in ("compound", "amod") and c.i < name[0].i for c in name[0].children)
+        or (name[0].ent_type_ != "PERSON" and name[1].ent_iob_ == "B" and name[-1].ent_type_ == "PERSON")
+    ):
+        # "Special Envoy for the Northern Triangle Ricardo Zuniga": a word with a modifier of its own
+        # ends the office's remit (a first name takes none), as does a word before a person the
+        # recogniser found ("... for Afghanistan Reconciliation Zalmay Khalilzad")
+        name.pop(0)
     return name
 
 
@@ -2455,6 +2525,8 @@ def _title_phrases(doc: Doc, gz: Gazetteer):
                     name and phrase and any(w in heads for w in words) and _office_of_holder(phrase, office | heads, gz)
                 ):
                     yield name, phrase  # "President of France Emmanuel Macron"
+                elif name and phrase and _office_for_remit(phrase, office | heads):
+                    yield name, phrase  # "Special Envoy for the Northern Triangle Ricardo Zuniga"
             run = []
 
 
@@ -2474,6 +2546,13 @@ PERSON_OFFICE_HEADS = {
     "ambassador",
     "envoy",
 }
+
+
+def _office_for_remit(phrase: list[Token], office: set[str]) -> bool:
+    """Whether a title phrase is "<office> for <its remit>" ("Special Envoy for the Northern
+    Triangle"): an office word right before the first "for"."""
+    k = next((k for k, t in enumerate(phrase) if t.lower_ == "for"), None)
+    return k is not None and 0 < k < len(phrase) - 1 and phrase[k - 1].lower_ in office
 
 
 def _office_of_holder(phrase: list[Token], office: set[str], gz: Gazetteer) -> bool:

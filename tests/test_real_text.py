@@ -1743,6 +1743,80 @@ CASES = [
         "China insisted that the United States stop arms sales to Taiwan.",
         [("China", "demands", "United States", False, False), ("United States", "sanctions", "Taiwan", False, True)],
     ),
+    # the one called on acts, however the parser hangs the infinitive
+    (
+        "called_on_to_act_parsed_as_purpose",
+        "We similarly call on Iran to immediately release these two French nationals.",
+        [("Iran", "concedesTo", "France: civilians", False, True)],
+    ),
+    # a counterpart holds the same office in the other state
+    (
+        "a_counterpart_holds_the_same_office",
+        "Russian Security Council Secretary Nikolai Patrushev met Iran's envoy. Defense Secretary Lloyd Austin "
+        "spoke on Friday with his Russian counterpart.",
+        [
+            ("Lloyd Austin", "meets", "Russia", False, False),
+            ("Lloyd Austin", "memberOf", "United States", False, False),
+            ("Nikolai Patrushev", "meets", "Iran", False, False),
+            ("Nikolai Patrushev", "memberOf", "Security Council of Russia", False, False),
+        ],
+    ),
+    (
+        "a_counterpart_of_the_same_office_named_before",
+        "Russian Defense Minister Sergei Shoigu met Iran's envoy. Defense Secretary Lloyd Austin spoke on "
+        "Friday with his Russian counterpart.",
+        [
+            ("Lloyd Austin", "meets", "Sergei Shoigu", False, False),
+            ("Lloyd Austin", "memberOf", "United States", False, False),
+            ("Sergei Shoigu", "meets", "Iran", False, False),
+            ("Sergei Shoigu", "memberOf", "Russia", False, False),
+        ],
+    ),
+    # warning someone of a danger tells them; warning of one's own response threatens
+    (
+        "warning_of_a_danger_is_no_threat",
+        "We have been warning the Ukrainian Government of all that is coming.",
+        [],
+    ),
+    (
+        "warning_of_consequences_threatens",
+        "The United States warned Russia of severe consequences.",
+        [("United States", "threatens", "Russia", False, False)],
+    ),
+    # a delegation where it meets is not that place's delegation
+    (
+        "a_delegation_is_not_of_where_it_meets",
+        "In Panama, the delegation will meet with President Cortizo and Vice Foreign Minister Carrizo.",
+        [],
+    ),
+    # "they" again are the same two as "they" before, not the pair that sentence named
+    (
+        "they_again_are_the_same_two",
+        "Secretary Blinken spoke yesterday with French Foreign Minister Jean-Yves Le Drian. They discussed "
+        "further measures to hold the Russian Federation and Belarus accountable. They also discussed this "
+        "week's NATO Summit.",
+        [
+            ("Antony Blinken", "meets", "Jean-Yves Le Drian", False, False),
+            ("Antony Blinken", "meets", "Jean-Yves Le Drian", False, False),
+            ("Antony Blinken", "meets", "Jean-Yves Le Drian", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Jean-Yves Le Drian", "memberOf", "France", False, False),
+        ],
+    ),
+    # the words of an office's remit before a name are not the name
+    (
+        "a_remit_word_is_not_a_given_name",
+        "Blinken welcomed Special Envoy for the Northern Triangle Ricardo Zuniga to the meeting with Honduras.",
+        [("Antony Blinken", "meets", "Ricardo Zuniga", False, False)],
+    ),
+    (
+        "a_remit_word_before_a_recognised_name",
+        "Blinken thanked Special Representative for Afghanistan Reconciliation Zalmay Khalilzad for his work.",
+        [
+            ("Antony Blinken", "supports", "Zalmay Khalilzad", False, False),
+            ("Zalmay Khalilzad", "memberOf", "United States", False, False),
+        ],
+    ),
     # "UN-designated" names the group; the group's leaders are not the UN's
     (
         "a_body_that_designates_a_group_does_not_own_it",
@@ -2582,3 +2656,16 @@ def test_transliterations_of_a_given_name_are_one_person():
     from kg.persons import person_key
 
     assert person_key("Qasem Soleimani") == person_key("Qassem Soleimani")
+
+
+def test_our_two_countries_are_the_speaker_s_state_and_another(nlp):
+    from kg.extract import Extractor
+
+    # the two states named last are not "our two countries" when the voice's state is not one of them
+    text = (
+        "The Secretary met the Emirati foreign minister on Monday. Iran threatened Israel again. "
+        "We will build on the strong partnership between our two countries."
+    )
+    rels = Extractor().extract(nlp(text), voice=publisher_voice("https://www.state.gov/x"))
+    assert ("Iran", "threatens", "Israel") in {(r.subject.label, r.relation, r.object.label) for r in rels}
+    assert not any(r.relation == "cooperatesWith" for r in rels)

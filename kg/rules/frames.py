@@ -67,7 +67,25 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return True  # "soldiers freed 20 hostages held by Boko Haram": a rescue, not a concession
     if trig.kind == "verb" and trig.lemma == "leave" and ctx is not None and not _pulled_out(head, ctx):
         return True  # "Blinken left Kyiv": a journey, not a withdrawal
+    if trig.kind == "verb" and trig.lemma == "warn" and ctx is not None and _warned_of_danger(head, ctx):
+        return True  # "warning the Ukrainian Government of all that is coming": telling, not threatening
     return trig.kind == "verb" and reported_reaction(head)
+
+
+def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
+    """ "warned X of/about ..." something other than the warner's own response ("of severe
+    consequences"): the one warned is told of a danger, not threatened."""
+    revenge = ctx.lex.noun_classes.get("REVENGE", frozenset())
+    warned = [verb, *(o for o in verb.children if o.dep_ == "dobj")]  # the parser may hang "of" on the one warned
+    about = [
+        q
+        for w in warned
+        for p in w.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "about")
+        for q in p.children
+        if q.dep_ in ("pobj", "pcomp")
+    ]
+    return bool(about) and not any(q.lemma_.lower() in revenge for q in about)
 
 
 # verbs of going that make a visit when a state's or body's representative goes
