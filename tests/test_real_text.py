@@ -1817,6 +1817,28 @@ CASES = [
             ("Zalmay Khalilzad", "memberOf", "United States", False, False),
         ],
     ),
+    # advancing on a place is an attack; advancing someone's leadership is not
+    (
+        "advancing_a_cause_is_no_attack",
+        "We look forward to advancing Thailand's leadership on these topics.",
+        [],
+    ),
+    (
+        "advancing_on_a_city_attacks",
+        "Russian troops advanced on Kyiv.",
+        [("Russia: military", "attacks", "Ukraine", False, False)],
+    ),
+    # troops sent to a state are stationed there; troops sent to a border face whoever is across it
+    (
+        "troops_deployed_to_a_state_are_stationed_there",
+        "The United States deployed additional troops to Poland.",
+        [],
+    ),
+    (
+        "troops_deployed_to_a_border_face_its_other_side",
+        "Ankara deployed additional troops and armour to its border with Syria.",
+        [("Turkey", "mobilizesAgainst", "Syria", False, False)],
+    ),
     # "UN-designated" names the group; the group's leaders are not the UN's
     (
         "a_body_that_designates_a_group_does_not_own_it",

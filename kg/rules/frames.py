@@ -67,9 +67,30 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return True  # "soldiers freed 20 hostages held by Boko Haram": a rescue, not a concession
     if trig.kind == "verb" and trig.lemma == "leave" and ctx is not None and not _pulled_out(head, ctx):
         return True  # "Blinken left Kyiv": a journey, not a withdrawal
+    if (
+        trig.relation == "mobilizesAgainst"
+        and trig.lemma == "deploy"
+        and ctx is not None
+        and _stationed_in(head, obj_noun, ctx)
+    ):
+        return True  # "the US deployed troops to Poland": a host, not a target
     if trig.kind == "verb" and trig.lemma == "warn" and ctx is not None and _warned_of_danger(head, ctx):
         return True  # "warning the Ukrainian Government of all that is coming": telling, not threatening
     return trig.kind == "verb" and reported_reaction(head)
+
+
+def _stationed_in(verb: Token, obj_noun: Token | None, ctx: Sentence) -> bool:
+    """ "deployed troops to Poland": forces sent to a state itself are stationed there; only forces
+    sent against, near or along someone, or to a border ("to its border with Syria"), face them."""
+    holders = [verb, *([obj_noun] if obj_noun is not None else [])]
+    preps = [p for h in holders for p in h.children if p.dep_ == "prep"]
+    if any(p.lower_ in ("against", "near", "along", "on", "around") for p in preps):
+        return False
+    places = [q for p in preps if p.lower_ == "to" for q in p.children if q.dep_ == "pobj"]
+    m = ctx.mentions
+    return bool(places) and all(
+        q.pos_ == "PROPN" and q.i in m.token_actor and m.token_actor[q.i].type == "Country" for q in places
+    )
 
 
 def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
