@@ -386,12 +386,32 @@ def _copular_passive(verb: Token) -> bool:
 
 def conjuncts(tok: Token) -> list[Token]:
     out = []
-    stack = [c for c in tok.children if c.dep_ == CONJ and not subject_of_next_clause(c)]
+    stack = [
+        c for c in tok.children if c.dep_ == CONJ and not subject_of_next_clause(c) and not ends_inner_list(tok, c)
+    ]
     while stack:
         c = stack.pop(0)
         out.append(c)
-        stack.extend(cc for cc in c.children if cc.dep_ == CONJ and not subject_of_next_clause(cc))
+        stack.extend(
+            cc
+            for cc in c.children
+            if cc.dep_ == CONJ and not subject_of_next_clause(cc) and not ends_inner_list(c, cc)
+        )
     return out
+
+
+def ends_inner_list(head: Token, conj: Token) -> bool:
+    """A place the parser coordinates with a noun when it ends the list of places inside that
+    noun's own phrase: "individuals located in Iran, Hong Kong, and the UAE" (the UAE is a third
+    place, not a third party designated)."""
+    if conj.ent_type_ not in ("GPE", "LOC", "ORG"):
+        return False
+    return any(
+        c.dep_ in ("acl", "prep")
+        and head.i < c.i < conj.i
+        and any(q.dep_ == "pobj" and q.ent_type_ in ("GPE", "LOC") for q in c.subtree)
+        for c in head.children
+    )
 
 
 def subject_of_next_clause(tok: Token) -> bool:
@@ -448,16 +468,22 @@ def _continues_a_list(verb: Token) -> bool:
     ccomp or advcl, or the bare verb on the verb whose infinitive it continues. A bare verb form with no
     auxiliary, after a clause with its own subject or an infinitive, is the tail of that list of
     demands: what the parser calls its subject is not."""
-    if verb.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb.tag_ not in ("VB", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
     if subj is None:
         return False
     if verb.dep_ == "ROOT":
         return any(
-            c.dep_ in ("ccomp", "advcl") and c.i < subj.i and any(s.dep_ in SUBJ for s in c.children)
+            c.dep_ in ("ccomp", "advcl")
+            and c.i < subj.i
+            and any(s.dep_ in SUBJ for s in c.children)
+            # (a plural verb has subjects of its own unless what comes before asks for the list)
+            and (verb.tag_ == "VB" or c.lemma_.lower() in ASKING_VERBS)
             for c in verb.children
         )
+    if verb.tag_ != "VB":
+        return False
     # or as a conjunct of the verb that governs the infinitive it continues ("calls on X to end
     # ..., the media, students and other citizens, release ...")
     return verb.dep_ == "conj" and any(

@@ -40,6 +40,7 @@ from kg.english import (
     KIN_NOUNS,
     MEDIA_NOUNS,
     SUFFERING_NOUNS,
+    ends_inner_list,
     logical_subjects,
     subject_of_next_clause,
 )
@@ -323,7 +324,7 @@ class Mentions:
         out = list(self._own(tok))
         if conj:
             for c in tok.children:
-                if c.dep_ == "conj" and not subject_of_next_clause(c):
+                if c.dep_ == "conj" and not subject_of_next_clause(c) and not ends_inner_list(tok, c):
                     out += self.actors(c)
                 elif c.dep_ == "appos" and out and out[0].type in ("Person", "Country"):
                     # "designated Chen Dong, Yang Jianping, Qiu Hong and ...": a list the parser
@@ -1695,14 +1696,14 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         holder = holders[0]
         if title is not None and _name_by_apposition(m, tok, title, holder):
             continue
+        if lemma == "counterpart":
+            m.token_actor[tok.i] = _counterpart(m, tok, holder) or holder
+            continue
         if title is not None:
             match = _known_person(m, holder, title, tok.i)
             if match is not None:
                 m.token_actor[tok.i] = match
                 continue
-        if lemma == "counterpart":
-            m.token_actor[tok.i] = _counterpart(m, tok, holder) or holder
-            continue
         if title is not None and sector is not None and sector.code in STATE_ORGANS - {"GOV"}:
             # "a Russian judge sentenced ...", "a Ukrainian lawmaker said": an unnamed office-holder of a
             # state organ other than its government is that organ, as "Russian judges" are

@@ -1530,7 +1530,7 @@ CASES = [
     (
         "rights_defenders_are_human_rights_groups",
         "Japan praised Tunisian human rights defenders.",
-        [("Japan", "supports", "Tunisia: human rights", False, False)],
+        [("Japan", "supports", "Tunisia: human-rights groups", False, False)],
     ),
     # an "it" that stands for a clause after it, or for a thing a sentence before opened on, is no actor
     (
@@ -1726,11 +1726,10 @@ CASES = [
     # the tail of a list of demands the parser turns into a clause has no subject of its own
     (
         "a_list_of_demands_continued_has_no_new_subject",
-        "Canada once again calls on the Nicaraguan authorities to end the crackdown on members of civil "
-        "society, the media, athletes, students, teachers and other citizens, immediately release all "
-        "political prisoners, engage in a genuine dialogue with the democratic opposition and civil "
-        "society, and hold new elections.",
-        [("Canada", "requests", "Nicaragua", False, False)],
+        "Norway once more calls on the Cuban government to halt its persecution of members of civil society, "
+        "the media, artists, doctors and other citizens, quickly free every political prisoner, begin a real "
+        "dialogue with the peaceful opposition, and organise free elections.",
+        [("Cuba", "coerces", "non-governmental organisations", False, False)],
     ),
     # insisting on a fact is a claim, not a demand; insisting on an act is a demand, and the act undone
     (
@@ -1746,14 +1745,14 @@ CASES = [
     # the one called on acts, however the parser hangs the infinitive
     (
         "called_on_to_act_parsed_as_purpose",
-        "We similarly call on Iran to immediately release these two French nationals.",
-        [("Iran", "concedesTo", "France: civilians", False, True)],
+        "We likewise call on Iran to promptly free these three German citizens.",
+        [("Iran", "concedesTo", "Germany: civilians", False, True)],
     ),
     # a counterpart holds the same office in the other state
     (
         "a_counterpart_holds_the_same_office",
-        "Russian Security Council Secretary Nikolai Patrushev met Iran's envoy. Defense Secretary Lloyd Austin "
-        "spoke on Friday with his Russian counterpart.",
+        "Russian Security Council Secretary Nikolai Patrushev met Iran's envoy. On Tuesday, Defense Secretary "
+        "Lloyd Austin talked with his Russian counterpart.",
         [
             ("Lloyd Austin", "meets", "Russia", False, False),
             ("Lloyd Austin", "memberOf", "United States", False, False),
@@ -1763,8 +1762,8 @@ CASES = [
     ),
     (
         "a_counterpart_of_the_same_office_named_before",
-        "Russian Defense Minister Sergei Shoigu met Iran's envoy. Defense Secretary Lloyd Austin spoke on "
-        "Friday with his Russian counterpart.",
+        "Russian Defense Minister Sergei Shoigu met Iran's envoy. On Tuesday, Defense Secretary Lloyd Austin "
+        "talked with his Russian counterpart.",
         [
             ("Lloyd Austin", "meets", "Sergei Shoigu", False, False),
             ("Lloyd Austin", "memberOf", "United States", False, False),
@@ -1775,7 +1774,7 @@ CASES = [
     # warning someone of a danger tells them; warning of one's own response threatens
     (
         "warning_of_a_danger_is_no_threat",
-        "We have been warning the Ukrainian Government of all that is coming.",
+        "Britain warned the Georgian authorities about everything that was coming.",
         [],
     ),
     (
@@ -1786,21 +1785,21 @@ CASES = [
     # a delegation where it meets is not that place's delegation
     (
         "a_delegation_is_not_of_where_it_meets",
-        "In Panama, the delegation will meet with President Cortizo and Vice Foreign Minister Carrizo.",
+        "In Santiago, the delegation will meet with President Boric and Foreign Minister Urrejola.",
         [],
     ),
     # "they" again are the same two as "they" before, not the pair that sentence named
     (
         "they_again_are_the_same_two",
-        "Secretary Blinken spoke yesterday with French Foreign Minister Jean-Yves Le Drian. They discussed "
-        "further measures to hold the Russian Federation and Belarus accountable. They also discussed this "
-        "week's NATO Summit.",
+        "Secretary Blinken spoke on Tuesday with French Foreign Minister Catherine Colonna. They discussed "
+        "further steps to hold the Russian Federation and Belarus accountable. They also discussed next week's "
+        "NATO Summit.",
         [
-            ("Antony Blinken", "meets", "Jean-Yves Le Drian", False, False),
-            ("Antony Blinken", "meets", "Jean-Yves Le Drian", False, False),
-            ("Antony Blinken", "meets", "Jean-Yves Le Drian", False, False),
+            ("Antony Blinken", "meets", "Catherine Colonna", False, False),
+            ("Antony Blinken", "meets", "Catherine Colonna", False, False),
+            ("Antony Blinken", "meets", "Catherine Colonna", False, False),
             ("Antony Blinken", "memberOf", "United States", False, False),
-            ("Jean-Yves Le Drian", "memberOf", "France", False, False),
+            ("Catherine Colonna", "memberOf", "France", False, False),
         ],
     ),
     # the words of an office's remit before a name are not the name
@@ -1820,7 +1819,7 @@ CASES = [
     # advancing on a place is an attack; advancing someone's leadership is not
     (
         "advancing_a_cause_is_no_attack",
-        "We look forward to advancing Thailand's leadership on these topics.",
+        "Canada hopes to keep advancing India's leadership on climate questions.",
         [],
     ),
     (
@@ -2691,3 +2690,39 @@ def test_our_two_countries_are_the_speaker_s_state_and_another(nlp):
     rels = Extractor().extract(nlp(text), voice=publisher_voice("https://www.state.gov/x"))
     assert ("Iran", "threatens", "Israel") in {(r.subject.label, r.relation, r.object.label) for r in rels}
     assert not any(r.relation == "cooperatesWith" for r in rels)
+
+
+def _reparsed(nlp, text: str, changes: dict[int, tuple[int, str]]):
+    """``text`` parsed, then with the heads and labels ``changes`` gives (token: (head, label)): the
+    parse the small model gives such a sentence in a real release, for a rule written for that parse."""
+    from spacy.tokens import Doc
+
+    ref = nlp(text)
+    heads, deps = [t.head.i for t in ref], [t.dep_ for t in ref]
+    for i, (head, dep) in changes.items():
+        heads[i], deps[i] = head, dep
+    return Doc(
+        nlp.vocab,
+        words=[t.text for t in ref],
+        spaces=[bool(t.whitespace_) for t in ref],
+        tags=[t.tag_ for t in ref],
+        pos=[t.pos_ for t in ref],
+        lemmas=[t.lemma_ for t in ref],
+        heads=heads,
+        deps=deps,
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ != "O" else "O" for t in ref],
+    )
+
+
+def test_the_last_place_of_a_list_is_no_party_coordinated_with_its_noun(nlp):
+    from kg.extract import Extractor
+
+    text = (
+        "The Department of the Treasury is designating four entities and two individuals located in Iran, "
+        "Turkey, and the UAE, that support Sepehr Energy Company."
+    )
+    # the small model hangs "the UAE" on "individuals", as a third party designated
+    doc = _reparsed(nlp, text, {20: (11, "conj"), 18: (11, "cc"), 17: (11, "punct")})
+    assert [t.text for t in doc if t.dep_ == "conj" and t.head.text == "individuals"] == ["UAE"]
+    rels = Extractor().extract(doc)
+    assert not any("United Arab Emirates" in (r.subject.label, r.object.label) for r in rels)
