@@ -393,9 +393,7 @@ def conjuncts(tok: Token) -> list[Token]:
         c = stack.pop(0)
         out.append(c)
         stack.extend(
-            cc
-            for cc in c.children
-            if cc.dep_ == CONJ and not subject_of_next_clause(cc) and not ends_inner_list(c, cc)
+            cc for cc in c.children if cc.dep_ == CONJ and not subject_of_next_clause(cc) and not ends_inner_list(c, cc)
         )
     return out
 

@@ -553,7 +553,7 @@ class Mentions:
                 if group:
                     self._pron_cache[tok.i] = group
                     return group
-        best, best_i = None, -1
+        best, best_i, best_subject = None, -1, False
         sent_start = tok.sent.start
         floor = max(0, sent_start - 80)
         for i, actor, is_subj in reversed(self.order):
@@ -580,7 +580,7 @@ class Mentions:
                 continue
             if best is not None and best_i >= sent_start > i:
                 break  # "The US sanctioned Russia over its invasion": the sentence's own actor first
-            best, best_i = actor, i
+            best, best_i, best_subject = actor, i, True
             break
         if best is not None and best_i < sent_start and tok.lower_ == "it" and _thing_subject_before(self, tok):
             best = None  # "The virus appeared in Wuhan, China. Officials confirmed it has infected ...": the virus
@@ -593,6 +593,11 @@ class Mentions:
             # "X met Y. They discussed ...": with no plural-named actor in this sentence or the one
             # before, the ones who just met (not "the Houthis" of three sentences back)
             result = _participants(self, tok) or result
+        elif want_plural and tok.dep_ == "nsubj" and best is not None and best_i < sent_start and not best_subject:
+            # "The US and the EU condemned the shelling by Russian forces. They welcomed ...": the
+            # coordinated subjects before a plural named in passing
+            pair = _participants(self, tok)
+            result = pair if len(pair) >= 2 else result
         if self.ready:
             self._pron_cache[tok.i] = result
         return result
@@ -1696,6 +1701,14 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         holder = holders[0]
         if title is not None and _name_by_apposition(m, tok, title, holder):
             continue
+        if lemma == "counterpart" and plural:
+            # "the Secretary and his Ukrainian counterparts": that state's office-holders named before
+            named = _dedupe_actors(p for i, p, _role, h in m.titles if h.id == holder.id and i < tok.i)
+            if named:
+                m.token_group[tok.i] = named
+            else:
+                m.token_actor[tok.i] = holder
+            continue
         if lemma == "counterpart":
             m.token_actor[tok.i] = _counterpart(m, tok, holder) or holder
             continue
@@ -2146,11 +2159,16 @@ def _counterpart(m: Mentions, tok: Token, holder: Actor) -> Actor | None:
     if poss is not None and (owner := m.token_actor.get(poss.i)) is not None:
         office = next((t for _i, p, t in reversed(m.titled) if p.id == owner.id), None)
     elif poss is not None and poss.lower_ in ("his", "her"):
-        # (pronouns are resolved later): the office last named before it in the sentence
-        office = next((t for i, _p, t in reversed(m.titled) if tok.sent.start <= i < tok.i), None)
+        # (pronouns are resolved later): the office of the person last named before it in the sentence
+        owner = next(
+            (a for i in range(tok.i - 1, tok.sent.start - 1, -1) if (a := m.token_actor.get(i)) and a.type == "Person"),
+            None,
+        )
+        if owner is not None:
+            office = next((t for _i, p, t in reversed(m.titled) if p.id == owner.id), None)
     portfolio = _portfolio(office) if office is not None else None
     if portfolio is None:
-        return _known_person(m, holder, None, tok.i)
+        return next((p for i, p, _role, h in reversed(m.titles) if h.id == holder.id and i < tok.i), None)
     held = {p.id for i, p, _role, h in m.titles if h.id == holder.id and i < tok.i}
     return next(
         (p for i, p, t in reversed(m.titled) if i < tok.i and p.id in held and _portfolio(t) == portfolio),

@@ -140,6 +140,19 @@ def _ccomp(ctx: SlotContext) -> list[Actor]:
     return dedupe(found)
 
 
+RELATIONSHIP_NOUNS = {"relationship", "relation", "tie"}
+
+
+def _relationship_partner(noun: Token, m: Mentions) -> list[Actor]:
+    """The other party of "our relationship with China", "ties with Iran": whoever the relationship
+    is with, not whose it is."""
+    if noun.lemma_.lower() not in RELATIONSHIP_NOUNS:
+        return []
+    return [
+        a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for q in p.children for a in m.actors(q)
+    ]
+
+
 # verbs whose clause says what is to be done: with a clause that states a fact they claim it
 DIRECTIVE_VERBS = {"demand", "insist"}
 
@@ -256,6 +269,8 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                     if pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX"):
                         # "stand by what you heard from me": a clause, whose actors are not the target
                         found += m.actors(pobj)
+                    elif pobj.dep_ == "pobj" and (partner := _relationship_partner(pobj, m)):
+                        found += partner  # "consequences for our relationship with China": China
                     elif pobj.dep_ in ("pobj", "pcomp"):
                         # "fired at Ukrainian positions", "toward its waters"
                         found += ctx.arg(pobj) or _located(pobj, word, m)

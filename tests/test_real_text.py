@@ -1802,6 +1802,18 @@ CASES = [
             ("Catherine Colonna", "memberOf", "France", False, False),
         ],
     ),
+    # "they" after a sentence whose subjects are coordinated are those subjects, not a plural named in passing
+    (
+        "they_are_the_coordinated_subjects_before",
+        "Canada and Mexico condemned the shelling of hospitals by Russian troops. They welcomed Ukraine's "
+        "proposal for talks.",
+        [
+            ("Canada", "criticizes", "Russia: military", False, False),
+            ("Canada", "supports", "Ukraine", False, False),
+            ("Mexico", "criticizes", "Russia: military", False, False),
+            ("Mexico", "supports", "Ukraine", False, False),
+        ],
+    ),
     # the words of an office's remit before a name are not the name
     (
         "a_remit_word_is_not_a_given_name",
@@ -1837,6 +1849,13 @@ CASES = [
         "troops_deployed_to_a_border_face_its_other_side",
         "Ankara deployed additional troops and armour to its border with Syria.",
         [("Turkey", "mobilizesAgainst", "Syria", False, False)],
+    ),
+    # consequences for a relationship with someone are a threat to that someone
+    (
+        "consequences_for_relations_with_a_state",
+        "The ministers of Japan and Australia warned that any such support would have consequences for their "
+        "relations with China.",
+        [("Australia", "threatens", "China", False, False), ("Japan", "threatens", "China", False, False)],
     ),
     # "UN-designated" names the group; the group's leaders are not the UN's
     (
