@@ -535,6 +535,11 @@ class Mentions:
                 clause_subjects = set()
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_GOVERNORS:
                     clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
+        if tok.dep_ == "poss" and want_type != "Person" and (answerable := _answerable(self, tok)):
+            # "impose costs on Russia for its aggression", "sanctioned Iran over its drone sales":
+            # whose act a reason names is the one it is held against
+            self._pron_cache[tok.i] = answerable
+            return answerable
         if tok.dep_ == "poss" and _own_course(tok):
             # "the Houthis continue their campaign", "Russia's ability to fund its war", "urged Iran
             # to halt its enrichment": who carries on a course of action carries on their own
@@ -2635,6 +2640,30 @@ NAMING_PARTICIPLES = {"designated", "listed", "sanctioned", "recognized", "recog
 def _names_by_participle(tok: Token) -> bool:
     doc = tok.doc
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in NAMING_PARTICIPLES
+
+
+def _answerable(m: Mentions, tok: Token) -> list[Actor]:
+    """The one a reason phrase ("for its aggression", "over its support for") is held against: the
+    object of the verb it qualifies, or what that verb puts something "on" ("costs on Russia")."""
+    noun = tok.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "over"):
+        return []
+    gov = noun.head.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return []
+    held = [c for c in gov.children if c.dep_ == "dobj"]
+    held += [
+        q
+        for h in [gov, *held]
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("on", "against")
+        for q in p.children
+        if q.dep_ == "pobj"
+    ]
+    found = _dedupe_actors(
+        a for h in held if (a := m.token_actor.get(h.i)) is not None and a.type in ("Country", "Organization")
+    )
+    return found if len(found) == 1 else []
 
 
 def _in_remit(phrase: list[Token], m: Mentions) -> bool:

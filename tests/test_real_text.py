@@ -1857,6 +1857,25 @@ CASES = [
         "relations with China.",
         [("Australia", "threatens", "China", False, False), ("Japan", "threatens", "China", False, False)],
     ),
+    # whose act a reason phrase names is the one it is held against
+    (
+        "a_reason_is_held_against_the_one_punished",
+        "Canada will keep working with its allies to impose heavy costs on the Government of the Russian "
+        "Federation for its aggression against Georgia.",
+        [("Canada", "sanctions", "Russia", False, True), ("Russia", "attacks", "Georgia", False, False)],
+    ),
+    # calling on someone with nothing asked of them is a visit, or a moderator giving the floor
+    (
+        "calling_on_a_minister_visits",
+        "Secretary Blinken then called on Foreign Minister Mélanie Joly.",
+        [
+            ("Antony Blinken", "meets", "Mélanie Joly", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+        ],
+    ),
+    ("giving_the_floor_is_no_request", "Let me call on Mélanie Joly.", []),
+    # a measure that targets someone is no armed attack
+    ("a_measure_targets_no_one_by_force", "OFAC's designation targets two Iranian generals.", []),
     # "UN-designated" names the group; the group's leaders are not the UN's
     (
         "a_body_that_designates_a_group_does_not_own_it",

@@ -74,6 +74,14 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         and _stationed_in(head, obj_noun, ctx)
     ):
         return True  # "the US deployed troops to Poland": a host, not a target
+    if trig.kind == "verb" and trig.relation == "attacks" and ctx is not None and _aimed_by_measure(head, ctx):
+        return True  # "OFAC's action targets close associates of Putin": a sanction's aim, not force
+    if trig.kind == "verb" and trig.lemma == "call" and trig.relation == "requests" and _calls_on_alone(head):
+        return True  # "The ambassador called on the minister": a visit; "I'll call on Angel": the floor
+    if trig.kind == "verb" and trig.lemma == "call" and trig.relation == "meets" and _on_slot(head):
+        # "called on the foreign minister" is a visit; not when asking ("called on Iran to release")
+        # nor when a moderator gives the floor ("Let me call on Angel Bryant")
+        return not _calls_on_alone(head) or _gives_the_floor(head)
     if trig.kind == "verb" and trig.lemma == "warn" and ctx is not None and _warned_of_danger(head, ctx):
         return True  # "warning the Ukrainian Government of all that is coming": telling, not threatening
     return trig.kind == "verb" and reported_reaction(head)
@@ -91,6 +99,50 @@ def _stationed_in(verb: Token, obj_noun: Token | None, ctx: Sentence) -> bool:
     return bool(places) and all(
         q.pos_ == "PROPN" and q.i in m.token_actor and m.token_actor[q.i].type == "Country" for q in places
     )
+
+
+# what a sanctions release says "targets" someone, besides the SANCTION nouns
+MEASURE_NOUNS = {"action", "designation", "step", "order", "package", "rule", "law", "legislation"}
+
+
+def _aimed_by_measure(verb: Token, ctx: Sentence) -> bool:
+    """ "The action targets ...", "these sanctions target ...": a measure, not an armed actor, aims
+    at someone."""
+    measures = MEASURE_NOUNS | ctx.lex.noun_classes.get("SANCTION", frozenset())
+    return any(t.lemma_.lower() in measures and t.pos_ == "NOUN" for t in logical_subjects(verb))
+
+
+def _on_slot(verb: Token) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in verb.children)
+
+
+def _gives_the_floor(verb: Token) -> bool:
+    """ "I want to first call on ...", "Let me call on ...": a speaker handing over the floor."""
+    subjects = logical_subjects(verb)
+    return any(s.lower_ in ("i", "me") for s in subjects) or any(
+        c.lower_ == "let" for c in (verb.head, *verb.head.children) if c.i < verb.i
+    )
+
+
+def _calls_on_alone(verb: Token) -> bool:
+    """ "call on X" with nothing X is asked to do or give (no "to V", no clause, no "for"): a visit
+    ("the ambassador called on the minister"), or a moderator giving someone the floor."""
+    if not _on_slot(verb):
+        return False
+    asks = any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+        for c in verb.children
+    )
+    asks |= any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
+    # (the parser may hang the infinitive on the one called on: "call on Iran to release")
+    asks |= any(
+        x.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in x.children)
+        for p in verb.children
+        if p.dep_ == "prep"
+        for q in p.children
+        for x in q.children
+    )
+    return not asks
 
 
 def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
