@@ -1023,6 +1023,8 @@ def _person(span: Span, m: Mentions) -> Actor | None:
     particle = next((k for k in range(1, len(words) - 1) if words[k].lower() in NAME_PARTICLES), None)
     if particle is not None:
         m.persons.setdefault(" ".join(words[particle:]), actor)  # "Rocky De La Fuente" ... "De La Fuente"
+    for k in range(1, len(words) - 1):
+        m.persons.setdefault(" ".join(words[k:]), actor)  # "Ali Bongo Ondimba" ... "President Bongo Ondimba"
     surname = words[-1]
     for article in ("al-", "el-", "Al-", "El-"):
         if surname.startswith(article) and len(surname) > len(article) + 1:

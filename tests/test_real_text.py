@@ -1876,6 +1876,18 @@ CASES = [
     ("giving_the_floor_is_no_request", "Let me call on Mélanie Joly.", []),
     # a measure that targets someone is no armed attack
     ("a_measure_targets_no_one_by_force", "OFAC's designation targets two Iranian generals.", []),
+    # the last words of a three-word name named before are that person, not another
+    (
+        "the_tail_of_a_full_name_is_the_same_person",
+        "Fijian Prime Minister Josaia Voreqe Bainimarama met Blinken in Suva. Prime Minister Voreqe Bainimarama "
+        "then thanked Japan.",
+        [
+            ("Josaia Voreqe Bainimarama", "leads", "Fiji", False, False),
+            ("Josaia Voreqe Bainimarama", "leads", "Fiji", False, False),
+            ("Josaia Voreqe Bainimarama", "meets", "Antony Blinken", False, False),
+            ("Josaia Voreqe Bainimarama", "supports", "Japan", False, False),
+        ],
+    ),
     # "UN-designated" names the group; the group's leaders are not the UN's
     (
         "a_body_that_designates_a_group_does_not_own_it",
