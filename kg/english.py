@@ -567,9 +567,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         objs = [c for c in head.children if c.dep_ in DOBJ]
         if objs and head.lemma_.lower() not in ("promise", "threaten", "vow", "pledge", "offer", "use", "employ"):
             return with_conjuncts(objs)
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
-                return with_conjuncts([p for p in prep.children if p.dep_ == "pobj"])
+        if head.lemma_.lower() == "call" and (asked := _asked(head)):
+            return with_conjuncts(asked)  # "called on Iran to release"
         return logical_subjects(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and {verb.tag_, head.tag_} != {"VBZ", "VBP"}:
         # ("Our intelligence shows that Russia is using ... and abuse thousands": a plural verb

@@ -1874,6 +1874,13 @@ CASES = [
         ],
     ),
     ("giving_the_floor_is_no_request", "Let me call on Mélanie Joly.", []),
+    # asking someone a question is no request; asking them for something is
+    ("asking_a_question_is_no_request", "Blinken asked Foreign Minister Hayashi whether the talks would resume.", []),
+    (
+        "asking_for_something_requests_it",
+        "Blinken asked Foreign Minister Hayashi for more support to Ukraine.",
+        [("Antony Blinken", "requests", "Hayashi", False, False)],
+    ),
     # a measure that targets someone is no armed attack
     ("a_measure_targets_no_one_by_force", "OFAC's designation targets two Iranian generals.", []),
     # the last words of a three-word name named before are that person, not another

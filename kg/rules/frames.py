@@ -76,6 +76,8 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return True  # "the US deployed troops to Poland": a host, not a target
     if trig.kind == "verb" and trig.relation == "attacks" and ctx is not None and _aimed_by_measure(head, ctx):
         return True  # "OFAC's action targets close associates of Putin": a sanction's aim, not force
+    if trig.kind == "verb" and trig.lemma == "ask" and trig.relation == "requests" and _asks_nothing(head):
+        return True  # "I'd like to ask Lyndsie Whitehead", "asked Japan whether ...": a question, no request
     if trig.kind == "verb" and trig.lemma == "call" and trig.relation == "requests" and _calls_on_alone(head):
         return True  # "The ambassador called on the minister": a visit; "I'll call on Angel": the floor
     if trig.kind == "verb" and trig.lemma == "call" and trig.relation == "meets" and _on_slot(head):
@@ -110,6 +112,25 @@ def _aimed_by_measure(verb: Token, ctx: Sentence) -> bool:
     at someone."""
     measures = MEASURE_NOUNS | ctx.lex.noun_classes.get("SANCTION", frozenset())
     return any(t.lemma_.lower() in measures and t.pos_ == "NOUN" for t in logical_subjects(verb))
+
+
+def _asks_nothing(verb: Token) -> bool:
+    """ "ask X" with nothing X is asked to do or give (no "to V", no "for", no "that" clause): a
+    question put to someone, or a moderator giving the floor."""
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    if not asked:
+        return False
+    for c in verb.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+            return False
+        if c.dep_ == "ccomp" and not any(a.dep_ == "mark" and a.lower_ in ("whether", "if") for a in c.children):
+            return False
+    return not any(
+        (p.dep_ == "prep" and p.lower_ == "for")
+        or (p.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in p.children))
+        for h in (verb, *asked)
+        for p in h.children
+    )
 
 
 def _on_slot(verb: Token) -> bool:
