@@ -748,9 +748,8 @@ def _whole_name(ent: Span, gz: Gazetteer) -> Span:
     start = ent.start
     inside = set(range(ent.start, ent.end))
     if len([t for t in ent if t.is_alpha and len(t) > 2]) >= 2:
-        return (
-            ent  # a given name and a surname: the word before is the office's ("... Reconciliation Zalmay Khalilzad")
-        )
+        # a given name and a surname: the word before is the office's ("... Reconciliation Zalmay Khalilzad")
+        return ent
     while start > 0:
         t = ent.doc[start - 1]
         if (
