@@ -114,23 +114,27 @@ def _aimed_by_measure(verb: Token, ctx: Sentence) -> bool:
     return any(t.lemma_.lower() in measures and t.pos_ == "NOUN" for t in logical_subjects(verb))
 
 
-def _asks_nothing(verb: Token) -> bool:
-    """ "ask X" with nothing X is asked to do or give (no "to V", no "for", no "that" clause): a
-    question put to someone, or a moderator giving the floor."""
-    asked = [c for c in verb.children if c.dep_ == "dobj"]
-    if not asked:
-        return False
+def _asks_something(verb: Token, asked: list[Token]) -> bool:
+    """Whether an asking verb says what the ones asked (``asked``) are to do or give: "to V" (on the
+    verb or, as the parser may hang it, on the one asked), a "that" clause, or "for"."""
     for c in verb.children:
         if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
-            return False
+            return True
         if c.dep_ == "ccomp" and not any(a.dep_ == "mark" and a.lower_ in ("whether", "if") for a in c.children):
-            return False
-    return not any(
+            return True
+    return any(
         (p.dep_ == "prep" and p.lower_ == "for")
-        or (p.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in p.children))
+        or (p.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in p.children))
         for h in (verb, *asked)
         for p in h.children
     )
+
+
+def _asks_nothing(verb: Token) -> bool:
+    """ "ask X" with nothing X is asked to do or give: a question put to someone, or a moderator
+    giving the floor ("I'd like to ask Lyndsie Whitehead", "asked Japan whether ...")."""
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(asked) and not _asks_something(verb, asked)
 
 
 def _on_slot(verb: Token) -> bool:
@@ -146,24 +150,16 @@ def _gives_the_floor(verb: Token) -> bool:
 
 
 def _calls_on_alone(verb: Token) -> bool:
-    """ "call on X" with nothing X is asked to do or give (no "to V", no clause, no "for"): a visit
-    ("the ambassador called on the minister"), or a moderator giving someone the floor."""
-    if not _on_slot(verb):
-        return False
-    asks = any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
-        for c in verb.children
-    )
-    asks |= any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)
-    # (the parser may hang the infinitive on the one called on: "call on Iran to release")
-    asks |= any(
-        x.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in x.children)
+    """ "call on X" with nothing X is asked to do or give: a visit ("the ambassador called on the
+    minister"), or a moderator giving someone the floor."""
+    asked = [
+        q
         for p in verb.children
-        if p.dep_ == "prep"
+        if p.dep_ == "prep" and p.lower_ in ("on", "upon")
         for q in p.children
-        for x in q.children
-    )
-    return not asks
+        if q.dep_ == "pobj"
+    ]
+    return bool(asked) and not _asks_something(verb, asked)
 
 
 def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
