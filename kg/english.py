@@ -14,6 +14,8 @@ inline (the modality walk, the verbal family's object, the adjectival sources, t
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -188,6 +190,41 @@ def campaign_event(noun: Token | None) -> bool:
     return noun is not None and any(
         c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_MODIFIERS for c in noun.children
     )
+
+
+# What a side wins at the polls or on the pitch ("defeated India in a cricket match", "beat
+# Argentina in the final", "defeated the incumbent in the election")
+CONTEST_NOUNS = {
+    "match", "game", "final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "tournament",
+    "championship", "cup", "league", "round", "series", "race", "contest", "competition", "election",
+    "vote", "poll", "primary", "runoff", "run-off", "ballot", "referendum", "leg", "fixture", "test",
+}
+
+
+def _score(tok: Token) -> bool:
+    """ "2-1", or "2", "-", "1" as the tokenizer splits it."""
+    if re.fullmatch(r"\d+\s*[-–]\s*\d+", tok.text):
+        return True
+    doc = tok.doc
+    return (
+        tok.like_num
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("-", "–")
+        and doc[tok.i + 2].like_num
+        and not doc[tok.i + 1].whitespace_
+    )
+
+
+def contest_won(verb: Token) -> bool:
+    """ "Pakistan defeated India in a cricket match", "Brazil beat Argentina 2-1": a win in a game
+    or a vote (in, at or by a contest, or a score), not a battle."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "during"):
+            if any(q.dep_ == "pobj" and q.lemma_.lower() in CONTEST_NOUNS for q in c.children):
+                return True
+        if c.dep_ in ("npadvmod", "dobj", "advmod", "nummod") and _score(c):
+            return True  # a score: "beat Argentina 2-1"
+    return False
 
 
 # Verbs whose that-clause says what someone else must do: its subject pronoun is not the speaker

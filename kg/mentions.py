@@ -44,7 +44,7 @@ from kg.english import (
     logical_subjects,
     subject_of_next_clause,
 )
-from kg.persons import directory
+from kg.persons import directory, given_name
 from kg.places import load_places
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -280,6 +280,9 @@ EVENT_WORDS = {
     "week",
     "day",
 }
+# documents and processes named after the city where they were made ("the Paris Agreement", "the
+# Minsk agreements", "the Oslo Accords", "the Kyoto Protocol", "the Astana process")
+VENUE_NAMED = {"agreement", "accord", "treaty", "protocol", "convention", "process", "format", "communique", "charter"}
 BACKING_PARTICIPLES = {"back", "support", "sponsor", "fund", "arm", "lead", "align", "ally", "finance"}
 ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 
@@ -535,6 +538,8 @@ class Mentions:
                 clause_subjects = set()
                 if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_GOVERNORS:
                     clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
+        if tok.lower_ == "it" and tok.dep_ == "dobj" and _parallel_thing(self, tok):
+            return []  # "X opposed the plan and Y endorsed it", "seized the tanker and released it"
         if tok.dep_ == "poss" and want_type != "Person" and (answerable := _answerable(self, tok)):
             # "impose costs on Russia for its aggression", "sanctioned Iran over its drone sales":
             # whose act a reason names is the one it is held against
@@ -704,6 +709,7 @@ def find_mentions(
                 if actor is not None and actor.type == "Country":
                     for t in inner:
                         m.token_actor[t.i] = actor
+    _venues(doc, m)
     for t in doc:
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
         if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
@@ -726,6 +732,27 @@ def find_mentions(
     m.ready = True
     _possessed_agents(doc, m)
     return m
+
+
+def _venues(doc: Doc, m: Mentions) -> None:
+    """ "joined the Paris Agreement", "the Minsk agreements", "the Doha accord": a city that names a
+    document or a process is where it was made, not a party to it (a state's own name or adjective,
+    "the Iran agreement", still is; so are the sides of "the U.S.-Taliban agreement")."""
+    for t in doc:
+        actor = m.token_actor.get(t.i)
+        if actor is None or not actor.country or actor.type not in ("Country", "SectorActor"):
+            continue
+        if t.dep_ != "compound" or t.head.lemma_.lower() not in VENUE_NAMED:
+            continue
+        if any(doc[k].text in ("-", "–", "/") for k in (t.i - 1, t.i + 1) if 0 <= k < len(doc)):
+            continue  # one side of a pair
+        if any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj":
+            continue
+        state = m.gz.country(actor.country)
+        label = state.label if state is not None else actor.label
+        if t.text.isupper() or t.text[:3].lower() == label[:3].lower():
+            continue  # "U.S.", "Iran", "Iranian"
+        del m.token_actor[t.i]
 
 
 LED_HEADS = {"coalition", "alliance", "bloc", "mission", "intervention", "campaign", "operation"}
@@ -836,7 +863,9 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         if hit.type == "Person" and len(span) > 1 and span[-1].is_title and not _named_in_full(m, span[-1].text):
             m.persons[span[-1].text] = hit  # "Joe Biden ... Biden": a known person's surname
         return hit
-    if label in ("GPE", "LOC", "FAC", "ORG") or (label == "PERSON" and len(span) == 1):
+    if (label in ("GPE", "LOC", "FAC", "ORG") or (label == "PERSON" and len(span) == 1)) and not (
+        label == "ORG" and _coordinated_with_person(span)
+    ):
         # a city, province or disputed territory (the small model often calls "Kharkiv" a person)
         # stands for its state's population when it is acted upon ("missiles struck Kharkiv":
         # Ukraine: civilians); it never acts (see Mentions.places)
@@ -901,12 +930,25 @@ def _named_as_place(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS
 
 
+def _coordinated_with_person(span: Span) -> bool:
+    """ "Senators Alvarez and Mendez": one word coordinated with a person's name is a name too,
+    whatever the recogniser calls it."""
+    root = span.root
+    if len(span) != 1:
+        return False
+    return (root.dep_ == "conj" and root.head.ent_type_ == "PERSON") or any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children
+    )
+
+
 def _place_not_person(text: str, span: Span) -> bool:
     """A one-word PERSON entity that is surely a place: a region or territory, or a city of half a
     million people or more, not right after a title."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.lower_,) in gazetteer().titles:
         return False
+    if _coordinated_with_person(span):
+        return False  # "Senators Alvarez and Mendez": coordinated with a person, a person
     for p in load_places().candidates(normalise_surface(text)):
         if p.kind != "city" or (p.population or 0) >= 500_000:
             return True
@@ -952,11 +994,26 @@ def _strip_name(span: Span, gz: Gazetteer) -> tuple[str, list[str]]:
         )
     ):
         lead.append(tokens.pop(0).text)  # "NSA Lovegrove", "FM Le Drian", "Acting Permanent ..."
-    if any(t.lower_ in office for t in tokens):
+    if any(t.lower_ in office for t in tokens) and not _compass_surname(tokens, office):
         return "", lead  # "Diplomatic Advisor", "Economic Commission": an office, not a name
     tokens = _trim_name_tail(tokens)
     name = normalise_surface("".join(t.text_with_ws for t in tokens))
     return name, lead
+
+
+COMPASS_WORDS = {"west", "east", "north", "south"}
+
+
+def _compass_surname(tokens: list[Token], office: frozenset[str]) -> bool:
+    """ "Kanye West", "Oliver North": a given name and a compass word are a name, though "West" is
+    an office word in "the Assistant Secretary for West Africa"."""
+    return (
+        len(tokens) == 2
+        and tokens[1].lower_ in COMPASS_WORDS
+        and tokens[0].lower_ not in office
+        and tokens[0].is_title
+        and tokens[0].ent_type_ == "PERSON"
+    )
 
 
 def _named_in_full(m: Mentions, surname: str) -> bool:
@@ -1003,7 +1060,13 @@ def _person(span: Span, m: Mentions) -> Actor | None:
             span.start > 0 and (span.doc[span.start - 1].lower_,) in m.gz.titles
         )
         if not titled:
-            return None  # a lone name ("Chuck") is nobody we can tell apart: not an actor
+            shared = _shared_surname(span)
+            if shared is None:
+                return None  # a lone name ("Chuck") is nobody we can tell apart: not an actor
+            known = m.persons.get(shared)
+            if known is None:
+                known = m.persons[shared] = new_person(shared, m)
+            return known
     if len(words) > 1 and (
         span[0].pos_ in ("ADV", "ADP", "SCONJ", "CCONJ", "DET")
         or (span[0].is_sent_start and span[0].tag_ in ("VBG", "VBN"))
@@ -1029,6 +1092,23 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         if surname.startswith(article) and len(surname) > len(article) + 1:
             m.persons.setdefault(surname[len(article) :], actor)  # "al-Burhan" ... "Burhan"
     return actor
+
+
+def _shared_surname(span: Span) -> str | None:
+    """ "David and Louise Turpin", "Bill and Hillary Clinton": a given name coordinated with a full
+    name shares its surname ("David Turpin"); a surname alone ("Biden and Kamala Harris") does not."""
+    doc, tok = span.doc, span.root
+    if span.end + 2 >= len(doc) or doc[span.end].lower_ not in ("and", "&"):
+        return None
+    partner = next((c for c in tok.children if c.dep_ == "conj"), None)
+    if partner is None or partner.ent_type_ != "PERSON":
+        return None
+    full = next((e for e in doc.ents if e.start <= partner.i < e.end), None)
+    if full is None or full.start != span.end + 1 or len(full) != 2:
+        return None
+    if not (given_name(tok.text) and given_name(full[0].text)):
+        return None
+    return f"{tok.text} {full[-1].text}"
 
 
 def new_person(name: str, m: Mentions) -> Actor:
@@ -1561,6 +1641,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         if title is None and _describes(tok):
             continue  # "branded the YPG a terrorist group", "named the PKK as terrorists": what an actor is called
+        if title is None and _stance_noun(tok):
+            continue  # "expressed opposition to the plan": the stance, not the opposition parties
         if (
             title is None
             and tok.dep_ in ("compound", "amod")
@@ -1731,6 +1813,21 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.token_actor[tok.i] = holder if title is not None or _whole_people(tok) else _agent(holder, sector)
         if title is not None and tok.tag_ in ("NN", "NNP"):
             m.personal.add(tok.i)
+
+
+# sector nouns that also name a stance or an act ("opposition to the plan", "resistance to reform")
+STANCE_SECTOR_NOUNS = {"opposition", "resistance"}
+STANCE_VERBS = {"express", "voice", "signal", "register", "reiterate", "state", "declare", "show", "announce"}
+
+
+def _stance_noun(tok: Token) -> bool:
+    """ "Carroll expressed opposition to the tax", "strong opposition to the plan": the noun names
+    someone's stance (it takes "to" or "against", or is what a stance verb states), not a group."""
+    if tok.lemma_.lower() not in STANCE_SECTOR_NOUNS or tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in STANCE_VERBS
 
 
 def _describes(tok: Token) -> bool:
@@ -1925,6 +2022,20 @@ def _clause_state(tok: Token, m: Mentions) -> list[Actor]:
             if a is not None and a.type == "SectorActor" and a.sector in STATE_ORGANS - ABROAD_SECTORS and a.country:
                 return [m.gz.country(a.country)]
     return []
+
+
+def _parallel_thing(m: Mentions, tok: Token) -> bool:
+    """ "Alvarez opposed the reform, and Ruiz endorsed it", "Iran seized the tanker and later
+    released it": an object "it" in a clause coordinated with one whose object is a thing, not an
+    actor, is that thing."""
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    sibling = verb.head if verb.dep_ in ("conj", "advcl") and verb.head.i < verb.i else None
+    if sibling is None or sibling.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in sibling.children if c.dep_ == "dobj"]
+    return len(objects) == 1 and objects[0].pos_ == "NOUN" and objects[0].i not in m.token_actor
 
 
 def _clause_verb(tok: Token) -> Token:

@@ -236,6 +236,29 @@ def directory() -> PersonDirectory:
     return PersonDirectory(by_last)
 
 
+@lru_cache(maxsize=1)
+def _name_positions() -> tuple[dict[str, int], dict[str, int]]:
+    """How often each folded word begins and ends a known person's name (computed once, on the
+    first need: only a rare construction asks)."""
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for entries in directory().by_last.values():
+        for spelling, _name, _roles in entries:
+            words = _fold(spelling).replace("-", " ").split()
+            if len(words) > 1:
+                first[words[0]] = first.get(words[0], 0) + 1
+                last[words[-1]] = last.get(words[-1], 0) + 1
+    return first, last
+
+
+def given_name(word: str) -> bool:
+    """Whether a word is a given name in the person dictionary: it begins names far more often than
+    it ends them ("David", "Louise"; not "Biden", "Harris")."""
+    first, last = _name_positions()
+    key = _fold(word)
+    return first.get(key, 0) >= 3 and first.get(key, 0) >= 3 * last.get(key, 0)
+
+
 # states whose people's names put the family name first (China, Taiwan, Japan, the two Koreas,
 # Vietnam, Cambodia, Hungary, Mongolia)
 FAMILY_NAME_FIRST = {"CHN", "TWN", "JPN", "KOR", "PRK", "VNM", "KHM", "HUN", "MNG"}

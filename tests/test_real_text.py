@@ -1901,6 +1901,51 @@ CASES = [
         "Pakistan arrested leaders of UN-designated terrorist groups.",
         [("Pakistan", "coerces", "rebels", False, False)],
     ),
+    # a win in a match or a vote is no battle, whoever the sides
+    ("a_win_in_a_match_is_no_attack", "Nepal defeated Bhutan in a football match on Friday.", []),
+    ("a_win_by_a_score_is_no_attack", "Chile beat Peru 3-0 on Sunday.", []),
+    # a document named after the city where it was made has no party in that city's state
+    ("a_city_that_names_an_accord_is_no_party", "The militants rejected the Doha accord on Tuesday.", []),
+    # a stance noun is no group: "opposition to" is someone's stance, not the opposition parties
+    (
+        "opposition_to_a_plan_is_a_stance",
+        "Mexican candidates Rosa Ortega and Brian Vale debated in Puebla. Ortega expressed opposition to Defund "
+        "the Police.",
+        [],
+    ),
+    # an object "it" in a clause coordinated with one whose object is a thing is that thing
+    (
+        "it_after_a_thing_opposed_is_that_thing",
+        "Police in Chile arrested three students on Monday. Senator Alvarez expressed opposition to the arrests, "
+        "and Mayor Ruiz endorsed it.",
+        [("Chile: police", "coerces", "Chile: education", False, False)],
+    ),
+    # one word coordinated with a person's name is a name, not a place the recogniser saw
+    (
+        "a_surname_coordinated_with_a_person_is_no_place",
+        "Venezuelan senators debated the budget on Monday. Senators Alvarez and Mendez expressed opposition "
+        "to the police reform.",
+        [],
+    ),
+    # a given name coordinated with a full name shares its surname
+    (
+        "two_given_names_share_one_surname",
+        "The court in Lyon convicted Pierre and Marie Laval of fraud.",
+        [
+            ("France: judiciary", "coerces", "Marie Laval", False, False),
+            ("France: judiciary", "coerces", "Pierre Laval", False, False),
+        ],
+    ),
+    # a compass word ends a person's name as well as an office's
+    (
+        "a_compass_word_can_be_a_surname",
+        "Singer Cornel West praised Senator Warren. West also criticized President Biden.",
+        [
+            ("Cornel West", "criticizes", "Joe Biden", False, False),
+            ("Cornel West", "supports", "Warren", False, False),
+            ("Joe Biden", "leads", "United States", False, False),
+        ],
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from kg.english import (
     asked_about,
     blamed_for,
     campaign_event,
+    contest_won,
     discussion_of,
     hyphen_start,
     logical_objects,
@@ -321,8 +322,8 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
             sources = [a for a in sources if all(a.id != b.id for b in targets)]
     if not targets or not sources:
         return None
-    if trig.lemma in CONTEST_VERBS and any(a.type == "Person" for a in sources + targets):
-        return None  # "Biden defeated Trump": an election or a match, not a battle
+    if trig.lemma in CONTEST_VERBS and (any(a.type == "Person" for a in sources + targets) or contest_won(head)):
+        return None  # "Biden defeated Trump", "Pakistan beat India in the final": a vote or a match
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
 
 
