@@ -44,13 +44,21 @@ from kg.english import (
     logical_subjects,
     subject_of_next_clause,
 )
-from kg.persons import directory, given_name
+from kg.persons import directory, given_name, given_name_genders, name_words
 from kg.places import load_places
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it"}
 PLURAL_PRONOUNS = {"they", "them"}  # only a plural-named actor: "the Houthis ... they", "Russian forces ... they"
+PRONOUN_GENDER = {"she": "F", "her": "F", "herself": "F", "he": "M", "him": "M", "his": "M", "himself": "M"}
+# words before a name that tell a person's gender
+TITLE_GENDER = {
+    **dict.fromkeys(("ms", "mrs", "miss", "madam", "madame", "queen", "princess", "lady", "dame", "duchess"), "F"),
+    **dict.fromkeys(("baroness", "empress", "congresswoman", "chairwoman", "spokeswoman", "businesswoman"), "F"),
+    **dict.fromkeys(("mr", "king", "prince", "sir", "lord", "duke", "emperor", "sultan", "sheikh", "emir"), "M"),
+    **dict.fromkeys(("baron", "congressman", "chairman", "spokesman", "businessman"), "M"),
+}
 POSS_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "sheikh", "gen.", "lt."}
 # words the recogniser glues to the front of a name: "First Lady", "Professor", a question's "Will"
@@ -243,6 +251,8 @@ PLURAL_HEADS = PERSON_PLURAL_HEADS | {
     "ally",
 }
 WHOLE_PEOPLE = {"people", "citizen", "nation", "population", "public"}
+# titles that name no office of their own: their holders, unnamed and plural, are a government's people
+GENERIC_OFFICES = {"official", "senior official"}
 STATE_ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "around"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
@@ -310,6 +320,7 @@ class Mentions:
     persons: dict[str, Actor] = field(default_factory=dict)  # surname / full name -> person
     order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
+    _genders: dict[str, str | None] = field(default_factory=dict)
     war_targets: dict[str, set[str]] | None = None  # owner country -> states its wars are said to be on
     ready: bool = False  # pronouns resolve only once every named mention is known
     date: dt.date | None = None  # the document's date
@@ -506,6 +517,7 @@ class Mentions:
         self._pron_cache[tok.i] = []  # a pronoun met again while resolving itself names no one
         want_person = tok.lower_ in PERSON_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "person"
         want_plural = tok.lower_ in PLURAL_PRONOUNS or POSS_PRONOUNS.get(tok.lower_) == "plural"
+        want_gender = PRONOUN_GENDER.get(tok.lower_)
         lemma = tok.lemma_.lower()
         want_type = {
             "group": "Organization",
@@ -572,6 +584,8 @@ class Mentions:
             personal = actor.type == "Person" or i in self.personal
             if want_person != personal:
                 continue
+            if want_gender and actor.type == "Person" and self.gender(actor) not in (None, want_gender):
+                continue  # "Tsikhanouskaya ... Lukashenko ... She asked voters": not him
             if want_plural and not _plural_mention(self.doc[i], actor):
                 continue
             if not want_plural and actor.type == "SectorActor" and self.doc[i].tag_ in ("NNS", "NNPS"):
@@ -611,6 +625,23 @@ class Mentions:
         if self.ready:
             self._pron_cache[tok.i] = result
         return result
+
+    def gender(self, person: Actor) -> str | None:
+        """ "F" or "M" as the document calls the person ("Ms. Tsikhanouskaya", "Queen Rania") or as
+        their given name tells (``ontology/actors/given_name_genders.tsv``); None when neither does."""
+        if person.id in self._genders:
+            return self._genders[person.id]
+        found = None
+        for i, actor in self.token_actor.items():
+            if actor.id == person.id and i > 0 and (i - 1 not in self.token_actor or self.token_actor[i - 1].id != person.id):
+                found = TITLE_GENDER.get(self.doc[i - 1].lower_.rstrip("."))
+                if found:
+                    break
+        if found is None:
+            words = name_words(person.label)
+            found = given_name_genders().get(words[0]) if len(words) > 1 else None
+        self._genders[person.id] = found
+        return found
 
     def _possessive(self, tok: Token) -> list[Actor]:
         return self._pronoun(tok)
@@ -1619,6 +1650,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             title = _title_from(words + [tok.text[:-1]], m)
             plural = plural or title is not None
         sector = _sector_of(tok, gz)
+        if title is not None and plural and title.text in GENERIC_OFFICES and tok.pos_ == "NOUN":
+            # "will meet with senior officials": a state's people in office, placed as its government is
+            title, sector = None, gz.sectors["GOV"]
         if sector is None and (title is None or plural) and lemma in MEMBER_HEADS:
             # "civil society representatives", "business leaders": the modifier names the sector
             sector = next(

@@ -1936,6 +1936,29 @@ CASES = [
             ("France: judiciary", "coerces", "Pierre Laval", False, False),
         ],
     ),
+    # "she" and "he" agree with the person: by a title before the name or by a given name
+    (
+        "she_is_not_the_man_named_last",
+        "Opposition leader Sviatlana Tsikhanouskaya spoke in Vilnius on Sunday. President Alexander Lukashenko "
+        "has ruled Belarus since 1994. She urged the European Union to impose new sanctions.",
+        [
+            ("Alexander Lukashenko", "leads", "Belarus", False, False),
+            ("Sviatlana Tsikhanouskaya", "requests", "European Union", False, False),
+        ],
+    ),
+    (
+        "she_after_two_names_is_the_woman",
+        "Senator Maria Lopez met Governor Carlos Ruiz. Ruiz praised the plan. Later she criticized Mexico.",
+        [
+            ("Maria Lopez", "criticizes", "Mexico", False, False),
+            ("Maria Lopez", "meets", "Carlos Ruiz", False, False),
+        ],
+    ),
+    (
+        "a_title_tells_who_he_is",
+        "Ms. Okafor met Mr. Adeyemi in Abuja. He later criticized Ghana.",
+        [("Adeyemi", "criticizes", "Ghana", False, False), ("Okafor", "meets", "Adeyemi", False, False)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",
