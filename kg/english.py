@@ -15,7 +15,6 @@ inline (the modality walk, the verbal family's object, the adjectival sources, t
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -195,9 +194,33 @@ def campaign_event(noun: Token | None) -> bool:
 # What a side wins at the polls or on the pitch ("defeated India in a cricket match", "beat
 # Argentina in the final", "defeated the incumbent in the election")
 CONTEST_NOUNS = {
-    "match", "game", "final", "semifinal", "semi-final", "quarterfinal", "quarter-final", "tournament",
-    "championship", "cup", "league", "round", "series", "race", "contest", "competition", "election",
-    "vote", "poll", "primary", "runoff", "run-off", "ballot", "referendum", "leg", "fixture", "test",
+    "match",
+    "game",
+    "final",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "quarter-final",
+    "tournament",
+    "championship",
+    "cup",
+    "league",
+    "round",
+    "series",
+    "race",
+    "contest",
+    "competition",
+    "election",
+    "vote",
+    "poll",
+    "primary",
+    "runoff",
+    "run-off",
+    "ballot",
+    "referendum",
+    "leg",
+    "fixture",
+    "test",
 }
 
 

@@ -633,7 +633,11 @@ class Mentions:
             return self._genders[person.id]
         found = None
         for i, actor in self.token_actor.items():
-            if actor.id == person.id and i > 0 and (i - 1 not in self.token_actor or self.token_actor[i - 1].id != person.id):
+            if (
+                actor.id == person.id
+                and i > 0
+                and (i - 1 not in self.token_actor or self.token_actor[i - 1].id != person.id)
+            ):
                 found = TITLE_GENDER.get(self.doc[i - 1].lower_.rstrip("."))
                 if found:
                     break

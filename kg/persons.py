@@ -63,7 +63,9 @@ def _given_variants() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """Folded given name -> "F" or "M" (``ontology/actors/given_name_genders.tsv``)."""
-    return {_fold(row[0].strip()): row[1].strip() for row in read_tsv(ontology_dir() / "actors" / "given_name_genders.tsv")}
+    return {
+        _fold(row[0].strip()): row[1].strip() for row in read_tsv(ontology_dir() / "actors" / "given_name_genders.tsv")
+    }
 
 
 def _fold_surname(word: str) -> str:
