@@ -1155,9 +1155,19 @@ def new_person(name: str, m: Mentions) -> Actor:
     return person_actor(name)
 
 
+LEADERS_GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
+
+
 def _organisation(span: Span, m: Mentions) -> Actor | None:
     gz = m.gz
     tokens = [t for t in span if t.lower_ not in ("the",)]
+    if len(tokens) >= 2 and span.root.lemma_.lower() in LEADERS_GOVERNMENTS and span.root.i == tokens[-1].i:
+        # "the Biden Administration", "the Maduro Government": the leader's government acts as
+        # the leader does ("the Trump administration sanctioned ...")
+        name = " ".join(t.text for t in tokens[:-1])
+        leader = m.persons.get(name) or gz.lookup(name)
+        if leader is not None and leader.type == "Person":
+            return leader
     # "the Iranian Foreign Ministry", "Russia's Defence Ministry": a state body is its state.
     countries = [gz.lookup(t.text) for t in tokens]
     countries = [c for c in countries if c is not None and c.type == "Country"]
@@ -1719,7 +1729,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             if not holders and sector.code not in ABROAD_SECTORS | {"GOV"}:
                 # "Police in Kenya arrested opposition supporters": a domestic group acted on by a
                 # state's organ belongs to that state
-                holders = _clause_state(tok, m)
+                holders = _clause_state(tok, m, civilians=sector.code == "CVL")
             if not holders and sector.code not in ABROAD_SECTORS | {"GOV"}:
                 # "Riot police dispersed demonstrators in Belgrade": a domestic group in a sentence
                 # that places its events in one state, and names no other, is of that state
@@ -1731,6 +1741,14 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 and not _names_other_state(tok, m, m.context)
             ):
                 holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
+            if (
+                not holders
+                and lemma == "administration"
+                and m.voice is not None
+                and m.voice.type == "Country"
+                and _bare_definite_singular(tok)
+            ):
+                holders = [m.voice]  # "The Administration welcomes ..." in a government's release
             if (
                 not holders
                 and sector.code == "GOV"
@@ -2049,8 +2067,9 @@ def _sentence_state(tok: Token, m: Mentions) -> list[Actor]:
     return [country] if country is not None else []
 
 
-def _clause_state(tok: Token, m: Mentions) -> list[Actor]:
-    """The state whose organ is the subject of the clause a group is the object of."""
+def _clause_state(tok: Token, m: Mentions, civilians: bool = False) -> list[Actor]:
+    """The state whose organ (or, for ``civilians``, whose office-holder) is the subject of the
+    clause a group is the object of."""
     verb = _clause_verb(tok)
     if verb.i == tok.i:
         return []
@@ -2059,6 +2078,11 @@ def _clause_state(tok: Token, m: Mentions) -> list[Actor]:
             a = m.token_actor.get(c.i)
             if a is not None and a.type == "SectorActor" and a.sector in STATE_ORGANS - ABROAD_SECTORS and a.country:
                 return [m.gz.country(a.country)]
+            if civilians and a is not None and a.type == "Person":
+                # "Prime Minister Hubert Minnis urged residents to evacuate": an office-holder's own people
+                held = {h.id: h for i, p, role, h in m.titles if p.id == a.id and h.type == "Country"}
+                if len(held) == 1:
+                    return list(held.values())
     return []
 
 

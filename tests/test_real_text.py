@@ -1959,6 +1959,32 @@ CASES = [
         "Ms. Okafor met Mr. Adeyemi in Abuja. He later criticized Ghana.",
         [("Adeyemi", "criticizes", "Ghana", False, False), ("Okafor", "meets", "Adeyemi", False, False)],
     ),
+    # an office-holder who urges "residents" or "citizens" urges their own state's people
+    (
+        "a_leader_s_residents_are_his_state_s",
+        "Ghanaian President Kwame Mensah urged citizens to stay indoors.",
+        [
+            ("Kwame Mensah", "leads", "Ghana", False, False),
+            ("Kwame Mensah", "requests", "Ghana: civilians", False, False),
+        ],
+    ),
+    # an agentless arrest that a state's police or army reports is theirs
+    (
+        "police_report_their_own_arrests",
+        "Police in Mombasa said 40 people were arrested.",
+        [("Kenya: police", "coerces", "Kenya: civilians", False, False)],
+    ),
+    (
+        "an_army_reports_its_own_captures",
+        "The Malian army said six Wagner deserters were captured.",
+        [("Mali: military", "coerces", "Wagner Group", False, False)],
+    ),
+    # a leader's administration is no organisation of its own: it acts as the leader
+    (
+        "a_leader_s_administration_is_the_leader",
+        "The Biden Administration condemned Iran on Tuesday.",
+        [("Joe Biden", "criticizes", "Iran", False, False)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",
@@ -1983,6 +2009,14 @@ def test_first_person_is_the_publisher(nlp):
     doc = nlp("We call on Hamas to release the hostages.")
     rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
     assert [(r.subject.label, r.relation, r.object.label) for r in rels] == [("United States", "requests", "Hamas")]
+
+
+def test_the_administration_in_a_government_release_is_its_state(nlp):
+    from kg.extract import Extractor
+
+    doc = nlp("The Administration welcomes the decision of the Lebanese government.")
+    rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
+    assert [(r.subject.label, r.relation, r.object.label) for r in rels] == [("United States", "supports", "Lebanon")]
 
 
 def test_a_plural_verb_shares_no_subject_with_a_singular_one(nlp):

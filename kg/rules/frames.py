@@ -263,7 +263,7 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     if not sources and rule == "passive" and trig.relation in STATE_ACTS:
         # "The PKK is banned in Turkey", "was jailed in Iran": with no agent, the state where
         # a ban or a detention happens is its author
-        sources = _state_where(head, ctx)
+        sources = _state_where(head, ctx) or _reporting_organ(head, ctx)
     if not sources:
         return None
     if recip and len(sources) >= 2:
@@ -391,6 +391,37 @@ def _state_where(head: Token, ctx: Sentence) -> list[Actor]:
                 if country is not None and (a.type == "Country" or q.i in m.places):
                     found.append(country)
     return found[:1]
+
+
+# state organs that report their own arrests and raids ("Police said 71 people were arrested")
+REPORTING_ORGANS = {"COP", "MIL", "SPY"}
+REPORTING_VERBS = {"say", "tell", "announce", "confirm", "report", "state", "add"}
+
+
+def _reporting_organ(head: Token, ctx: Sentence) -> list[Actor]:
+    """ "Police said 71 people were arrested", "Twenty protesters were detained, police said": an
+    agentless arrest or ban that a state's police, army or security service reports is theirs."""
+    m = ctx.mentions
+    clause = head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
+        reporter = clause.head
+    else:
+        reporter = next(
+            (c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING_VERBS),
+            None,
+        )
+    if reporter is None:
+        return []
+    organs = [
+        a
+        for c in reporter.children
+        if c.dep_ == "nsubj"
+        for a in m.actors(c)
+        if a.type == "SectorActor" and a.sector in REPORTING_ORGANS
+    ]
+    return organs[:1]
 
 
 def _thing_joined(head: Token, ctx: Sentence) -> bool:
