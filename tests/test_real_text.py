@@ -1985,6 +1985,12 @@ CASES = [
         "The Biden Administration condemned Iran on Tuesday.",
         [("Joe Biden", "criticizes", "Iran", False, False)],
     ),
+    # freeing named people is a concession to them, as releasing them is
+    (
+        "freeing_activists_is_a_concession",
+        "Nicaragua freed 12 opposition activists.",
+        [("Nicaragua", "concedesTo", "opposition", False, False)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",
