@@ -1991,6 +1991,12 @@ CASES = [
         "Nicaragua freed 12 opposition activists.",
         [("Nicaragua", "concedesTo", "opposition", False, False)],
     ),
+    # a trip to a city that seats international bodies, for one of them, visits that body
+    (
+        "a_trip_to_a_seat_city_visits_the_body",
+        "Foreign Minister Okafor will travel to Vienna, Austria, for the board meeting of the IAEA.",
+        [("Okafor", "meets", "International Atomic Energy Agency", False, True)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",

@@ -196,6 +196,25 @@ def _visitor(verb: Token, ctx: Sentence) -> bool:
     return any(a.type != "SectorActor" or getattr(a, "sector", None) == "GOV" for a in who)
 
 
+# cities that host international organisations' seats, where a trip is mostly to those bodies
+SEAT_CITIES = {"brussels", "geneva", "vienna", "hague", "strasbourg", "new york"}
+
+
+def _seat_visited(verb: Token, ctx: Sentence) -> list[Actor]:
+    """The international organisations a sentence names, when its trip goes to a seat city."""
+    m = ctx.mentions
+    places = [q for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "in") for q in p.children]
+    words = {" ".join(t.lower_ for t in q.subtree if t.pos_ == "PROPN") for q in places} | {q.lower_ for q in places}
+    if not any(w in SEAT_CITIES or w.endswith(" hague") for w in words):
+        return []
+    found: list[Actor] = []
+    for t in ctx.span:
+        a = m.token_actor.get(t.i)
+        if a is not None and a.type == "Organization" and a.country is None and all(a.id != b.id for b in found):
+            found.append(a)
+    return found
+
+
 # what captors do to those they hold
 CAPTOR_VERBS = {"hold", "detain", "capture", "kidnap", "abduct", "seize", "take", "imprison", "jail"}
 
@@ -276,6 +295,10 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
     targets, loose_targets = slot_actors_how(
         target_slots, head, obj_noun, ctx, tuple(sources[:1]) if len(sources) == 1 else ()
     )
+    if trig.kind == "verb" and trig.lemma in VISIT_VERBS and targets:
+        # "will travel to Brussels for the U.S.-EU Dialogue", "travel to Geneva for the Human Rights
+        # Council": a trip to an organisation's seat visits the organisation, not its host state
+        targets = _seat_visited(head, ctx) or targets
     if trig.kind == "verb" and trig.lemma in PERSON_OBJECT_VERBS:
         # what is released is people: a person, a group of them, or a nation's ("freed six Americans")
         targets = [
