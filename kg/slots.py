@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from kg.english import (
     COMMITMENT_NOUNS,
     DATIVE,
+    DISCUSSION_VERBS,
+    JOINT_WORK_NOUNS,
     OBLIGATION_AUX,
     PARTICLE_PREPS,
     PREP,
@@ -148,6 +150,10 @@ def _relationship_partner(noun: Token, m: Mentions) -> list[Actor]:
     is with, not whose it is."""
     if noun.lemma_.lower() not in RELATIONSHIP_NOUNS:
         return []
+    return _relationship_partner_of(noun, m)
+
+
+def _relationship_partner_of(noun: Token, m: Mentions) -> list[Actor]:
     return [
         a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for q in p.children for a in m.actors(q)
     ]
@@ -224,6 +230,16 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
     an adverbial particle ("pulled out of")."""
     head, obj_noun, m = ctx.head, ctx.obj_noun, ctx.mentions
     holders = [head] + ([obj_noun] if obj_noun is not None else [])
+    if (
+        word == "with"
+        and obj_noun is not None
+        and head.lemma_.lower() in DISCUSSION_VERBS
+        and obj_noun.lemma_.lower() in JOINT_WORK_NOUNS | RELATIONSHIP_NOUNS
+        and not any(a.type == "Person" for a in _relationship_partner_of(obj_noun, m))
+    ):
+        # "discussed our cooperation with Poland": the partner of the cooperation, not of the talk
+        # (but "discussed cooperation with Foreign Minister Rau" talked with him)
+        holders = [head]
     if head.pos_ in ("NOUN", "PROPN") and word != "of":
         # "war of aggression against Ukraine", "war of choice against": the target hangs off
         # the noun's own "of" complement (but "condemnation of Russia's invasion of Ukraine"

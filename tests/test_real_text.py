@@ -1997,6 +1997,35 @@ CASES = [
         "Foreign Minister Okafor will travel to Vienna, Austria, for the board meeting of the IAEA.",
         [("Okafor", "meets", "International Atomic Energy Agency", False, True)],
     ),
+    # a colleague of one's own state who joins a trip is company, not a cooperation
+    (
+        "a_compatriot_joining_a_trip_is_company",
+        "Nigerian Foreign Minister Ayo Adeyemi will visit Accra. He will be joined by Nigerian Trade Minister "
+        "Bola Okafor.",
+        [
+            ("Ayo Adeyemi", "meets", "Ghana", False, True),
+            ("Ayo Adeyemi", "memberOf", "Nigeria", False, False),
+            ("Bola Okafor", "memberOf", "Nigeria", False, False),
+        ],
+    ),
+    # discussing our cooperation with a state talks over the cooperation: no meeting with that state
+    (
+        "discussing_cooperation_with_a_state_is_no_meeting_with_it",
+        "Secretary Blinken called Lithuanian Foreign Minister Landsbergis. The Secretary also discussed our "
+        "cooperation with Lithuania on energy security.",
+        [
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Antony Blinken", "memberOf", "United States", False, False),
+            ("Landsbergis", "memberOf", "Lithuania", False, False),
+            ("United States", "cooperatesWith", "Lithuania", False, False),
+        ],
+    ),
+    # an agreement still being drafted or negotiated is not yet agreed
+    (
+        "an_agreement_being_drafted_is_not_agreed",
+        "Diplomats began drafting a border agreement between Peru and Ecuador.",
+        [],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",

@@ -87,7 +87,27 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return not _calls_on_alone(head) or _gives_the_floor(head)
     if trig.kind == "verb" and trig.lemma == "warn" and ctx is not None and _warned_of_danger(head, ctx):
         return True  # "warning the Ukrainian Government of all that is coming": telling, not threatening
+    if trig.kind == "noun" and trig.relation == "agreesWith" and _under_negotiation(head):
+        return True  # "began negotiating a new Defense Cooperation Agreement": nothing agreed yet
     return trig.kind == "verb" and reported_reaction(head)
+
+
+# what is done to an agreement not yet made
+NEGOTIATING_VERBS = {"negotiate", "draft", "discuss", "seek", "pursue", "propose", "explore", "consider"}
+NEGOTIATION_NOUNS = {"negotiation", "talk", "work", "progress"}
+
+
+def _under_negotiation(noun: Token) -> bool:
+    """ "negotiating a new agreement", "talks on a peace deal", "work toward an accord": an
+    agreement still being made."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NEGOTIATING_VERBS:
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return (
+        prep is not None
+        and prep.lower_ in ("on", "toward", "towards", "for", "over")
+        and (prep.head.lemma_.lower() in NEGOTIATION_NOUNS | NEGOTIATING_VERBS | {"work"})
+    )
 
 
 def _stationed_in(verb: Token, obj_noun: Token | None, ctx: Sentence) -> bool:
@@ -345,9 +365,21 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
             sources = [a for a in sources if all(a.id != b.id for b in targets)]
     if not targets or not sources:
         return None
+    if trig.kind == "verb" and trig.lemma in ACCOMPANY_VERBS and _compatriots(sources + targets):
+        return None  # "He will be joined by Assistant Secretary Medina": a colleague along, no cooperation
     if trig.lemma in CONTEST_VERBS and (any(a.type == "Person" for a in sources + targets) or contest_won(head)):
         return None  # "Biden defeated Trump", "Pakistan beat India in the final": a vote or a match
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
+
+
+# verbs of going along with someone: between people of one state, company on a trip, no event
+ACCOMPANY_VERBS = {"join", "accompany"}
+
+
+def _compatriots(actors: list[Actor]) -> bool:
+    """Whether the actors are all persons of one known state."""
+    states = {a.country for a in actors}
+    return all(a.type == "Person" for a in actors) and len(states) == 1 and None not in states
 
 
 # verbs of winning that are force only between armed sides, never when a person is one of them
