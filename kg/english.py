@@ -519,6 +519,24 @@ def _asked(verb: Token) -> list[Token]:
     ]
 
 
+def _antecedent(relcl: Token) -> Token:
+    """What a relative clause says something of: the noun it hangs on, except a place in a
+    plural's "in" phrase that the verb does not agree with ("front companies in China, the UAE, and
+    Iran that support Triliance": the companies)."""
+    ante = relcl.head
+    first = ante
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head if first.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("in", "from", "across") or ante.tag_ != "NNP" or relcl.tag_ != "VBP":
+        return ante
+    noun = prep.head
+    if noun.pos_ in ("VERB", "AUX"):
+        # the parser hangs the place on the verb: the verb's object just before it
+        noun = next((c for c in noun.children if c.dep_ == "dobj" and c.i < prep.i), noun)
+    return noun if noun.pos_ == "NOUN" and noun.tag_ == "NNS" else ante
+
+
 def _continues_a_list(verb: Token) -> bool:
     """ "calls on the authorities to end the crackdown on civil society, the media, students and
     other citizens, release all political prisoners, engage in a dialogue ...": the parser makes
@@ -574,7 +592,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         resolved = []
         for t in found:
             if t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
-                resolved.append(verb.head)
+                resolved.append(_antecedent(verb))
             else:
                 resolved.append(t)
         return with_conjuncts(resolved)

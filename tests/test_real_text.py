@@ -2026,6 +2026,22 @@ CASES = [
         "Diplomats began drafting a border agreement between Peru and Ecuador.",
         [],
     ),
+    # a plural verb after a list of places says something of the plural the places are in
+    (
+        "firms_in_places_that_support_are_the_firms",
+        "The United States is sanctioning shipping firms in Turkey, Greece, and Iran that support Sahand "
+        "Petrochemical Co. Ltd.",
+        [
+            ("Greece: business", "supports", "Sahand Petrochemical Co. Ltd", False, False),
+            ("Iran: business", "supports", "Sahand Petrochemical Co. Ltd", False, False),
+            ("Turkey: business", "supports", "Sahand Petrochemical Co. Ltd", False, False),
+            ("United States", "sanctions", "Greece: business", False, False),
+            ("United States", "sanctions", "Iran: business", False, False),
+            ("United States", "sanctions", "Turkey: business", False, False),
+        ],
+    ),
+    # a person with no office travels privately: a journey, not a visit to the state
+    ("a_private_journey_is_no_visit", "The novelist Maria Lopez traveled to Cuba last spring.", []),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",

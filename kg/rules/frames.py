@@ -213,7 +213,22 @@ def _visitor(verb: Token, ctx: Sentence) -> bool:
         # "its diplomats" travel for their state; "U.S. vaccines" arriving visit no one
         for a in (m.actors(t) or (m.carried_actors(t) if m.gz.sector_of(t.lemma_.lower()) else []))
     ]
-    return any(a.type != "SectorActor" or getattr(a, "sector", None) == "GOV" for a in who)
+    return any(
+        (a.type != "SectorActor" or getattr(a, "sector", None) == "GOV")
+        # a person with no office the text or the person dictionary gives travels privately
+        and (a.type != "Person" or a.country is not None or _titled_person(a, m))
+        for a in who
+    )
+
+
+def _titled_person(person: Actor, m) -> bool:
+    """Whether the text gives the person an office: a title word the mentions fold into the person
+    ("Assistant Secretary Monica Medina"), or a title recorded with its state."""
+    if any(p.id == person.id for _, p, _ in m.titled):
+        return True
+    return any(a.id == person.id and (m.doc[i].lower_,) in m.gz.titles for i, a in m.token_actor.items()) or any(
+        a.id == person.id and m.doc[i].ent_type_ != "PERSON" and m.doc[i].is_title for i, a in m.token_actor.items()
+    )
 
 
 # cities that host international organisations' seats, where a trip is mostly to those bodies
