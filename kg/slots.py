@@ -445,6 +445,9 @@ def _said_of(ctx: SlotContext) -> list[Actor]:
         return dedupe(a for t in logical_subjects(head.head) for a in m.actors(t))
     if head.dep_ == "appos":
         return dedupe(m.actors(head.head))
+    own = m.token_actor.get(head.i)
+    if own is not None and own.type == "SectorActor":
+        return [own]  # "supporters of Imran Khan protested in Lahore": the group the noun names
     return []
 
 

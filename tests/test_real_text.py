@@ -2042,6 +2042,39 @@ CASES = [
     ),
     # a person with no office travels privately: a journey, not a visit to the state
     ("a_private_journey_is_no_visit", "The novelist Maria Lopez traveled to Cuba last spring.", []),
+    # colleagues of one state who attend an event together do nothing to each other
+    (
+        "compatriots_attending_together_meet_no_one",
+        "Kenyan President Daniel Mwangi and Kenyan Vice President Grace Otieno will attend the regional "
+        "summit together.",
+        [("Daniel Mwangi", "leads", "Kenya", False, False), ("Grace Otieno", "memberOf", "Kenya", False, False)],
+    ),
+    # pressing someone to do something demands it of them
+    (
+        "pressure_to_act_is_a_demand",
+        "The Ghanaian government will pressure Togo to reopen the border.",
+        [("Ghana", "demands", "Togo", False, True)],
+    ),
+    # a people rallying for its own leader backs him: a relation, not a state's dealings with itself
+    (
+        "a_people_s_backing_for_its_leader_is_support",
+        "Several thousand people rallied in Caracas in support of President Nicolas Maduro.",
+        [
+            ("Nicolas Maduro", "leads", "Venezuela", False, False),
+            ("Venezuela: civilians", "supports", "Nicolas Maduro", False, False),
+        ],
+    ),
+    # a leader's supporters, as a group the text places, support the leader
+    (
+        "a_leader_s_supporters_support_him",
+        "Maduro supporters rallied in Caracas on Saturday.",
+        [("Venezuela: civilians", "supports", "Nicolas Maduro", False, False)],
+    ),
+    (
+        "supporters_of_a_leader_support_him",
+        "Hundreds of supporters of Imran Khan protested in Lahore.",
+        [("Pakistan: civilians", "supports", "Imran Khan", False, False)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",

@@ -7,6 +7,7 @@ as a modifier; a target given only as the event's place (``prep:in``) is tried l
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg import slots
@@ -290,6 +291,22 @@ def _words_attacked(verb: Token, ctx: Sentence) -> bool:
 def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule: str) -> Frame | None:
     """The frame of ``trig`` at ``head`` (``obj_noun``: a light verb's object), or None when a slot
     finds no actor."""
+    frame = _fill(trig, head, obj_noun, ctx, rule)
+    if (
+        frame is not None
+        and frame.trigger.relation in ("meets", "cooperatesWith")
+        and (head.lemma_.lower() in ATTENDING_VERBS or (trig.kind == "verb" and trig.lemma in ACCOMPANY_VERBS))
+        and compatriots(frame.sources + frame.targets)
+    ):
+        # "He will be joined by Assistant Secretary Medina", "President Mwangi and Vice President
+        # Otieno will attend the summit": colleagues of one state along, no event between them
+        return None
+    return frame
+
+
+def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule: str) -> Frame | None:
+    if trig.kind == "verb" and trig.relation == "coerces" and trig.lemma in PRESSING_VERBS and _to_act(head):
+        trig = replace(trig, relation="demands")  # "would pressure the U.S. government to provide ...": a demand
     m = ctx.mentions
     if other_sense(trig, head, obj_noun, ctx):
         return None
@@ -380,18 +397,29 @@ def fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rule
             sources = [a for a in sources if all(a.id != b.id for b in targets)]
     if not targets or not sources:
         return None
-    if trig.kind == "verb" and trig.lemma in ACCOMPANY_VERBS and _compatriots(sources + targets):
-        return None  # "He will be joined by Assistant Secretary Medina": a colleague along, no cooperation
     if trig.lemma in CONTEST_VERBS and (any(a.type == "Person" for a in sources + targets) or contest_won(head)):
         return None  # "Biden defeated Trump", "Pakistan beat India in the final": a vote or a match
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
 
 
+# verbs of pressing someone: with what they are to do ("pressure Iran to halt ..."), a demand
+PRESSING_VERBS = {"pressure", "pressurize", "pressurise"}
+
+
+def _to_act(verb: Token) -> bool:
+    """Whether a verb names what its object is to do: an infinitive complement ("to provide")."""
+    return any(
+        c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
 # verbs of going along with someone: between people of one state, company on a trip, no event
 ACCOMPANY_VERBS = {"join", "accompany"}
+ATTENDING_VERBS = {"attend", "participate"}
 
 
-def _compatriots(actors: list[Actor]) -> bool:
+def compatriots(actors: list[Actor]) -> bool:
     """Whether the actors are all persons of one known state."""
     states = {a.country for a in actors}
     return all(a.type == "Person" for a in actors) and len(states) == 1 and None not in states

@@ -10,6 +10,7 @@ from kg.english import logical_subjects
 from kg.lexicon import Trigger
 from kg.ontology import relations
 from kg.rules.context import Frame, Sentence
+from kg.rules.frames import ATTENDING_VERBS, compatriots
 from kg.rules.modality import status
 from kg.rules.registry import family
 from kg.rules.relation import Relation, emit
@@ -34,6 +35,8 @@ def joint(ctx: Sentence, _token: None = None) -> Iterator[Relation]:
         actors = dedupe(a for t in subjects for a in ctx.mentions.actors(t, conj=False))
         if len(actors) < 2:
             continue
+        if verb.lemma_.lower() in ATTENDING_VERBS and compatriots(actors):
+            continue  # "President Mwangi and Vice President Otieno will attend together": colleagues along
         frame = Frame(JOINT, actors, actors, "reciprocal", True, f"{verb.text} jointly")
         negated, hedged = status(frame, verb, ctx)
         yield from emit(frame, verb, ctx, negated, hedged)

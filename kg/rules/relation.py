@@ -171,7 +171,12 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     if relations()[rel].quad in (1, 2):
         # "help Ukraine defend its country", "the United States worked with American companies": a
         # state's cooperation with its own people is domestic, not a relation between actors
-        pairs = [(s, t) for s, t in pairs if not _own_people(s, t, rel) and not _own_people(t, s, rel)]
+        # (a people's own backing for its leader is a relation: "thousands rallied in support of Trump")
+        pairs = [
+            (s, t)
+            for s, t in pairs
+            if not _own_people(s, t, rel) and not (_own_people(t, s, rel) and t.type != "Person")
+        ]
     if rel == "meets":
         # "Blinken will travel to Los Angeles": a person going to their own state meets no one
         pairs = [
