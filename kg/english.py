@@ -455,15 +455,58 @@ def conjuncts(tok: Token) -> list[Token]:
         stack.extend(
             cc for cc in c.children if cc.dep_ == CONJ and not subject_of_next_clause(cc) and not ends_inner_list(c, cc)
         )
+    last = out[-1] if out else tok
+    dated = dated_last_conjunct(last)
+    if dated is not None:
+        out.append(dated)
     return out
+
+
+def dated_last_conjunct(last: Token) -> Token | None:
+    """ "travel to India, Bangladesh, and Kuwait August 2-10": the parser makes the list's last
+    name a compound of the date after it; it is the list's last conjunct."""
+    cc = next((c for c in last.children if c.dep_ == "cc" and c.lower_ in ("and", "or")), None)
+    if cc is None or any(c.dep_ == CONJ for c in last.children) or cc.i + 1 >= len(last.doc):
+        return None
+    nxt = last.doc[cc.i + 1]
+    if nxt.dep_ == "compound" and nxt.pos_ == "PROPN" and _a_date(nxt.head):
+        return nxt
+    return None
+
+
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+def _a_date(tok: Token) -> bool:
+    return tok.ent_type_ == "DATE" or tok.lower_ in MONTHS
+
+
+def dated_name(tok: Token) -> Token | None:
+    """ "..., Togo, and Benin March 3-9": the name the parser hung on a date as its compound."""
+    if not _a_date(tok):
+        return None
+    return next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i), None)
 
 
 def ends_inner_list(head: Token, conj: Token) -> bool:
     """A place the parser coordinates with a noun when it ends the list of places inside that
     noun's own phrase: "individuals located in Iran, Hong Kong, and the UAE" (the UAE is a third
     place, not a third party designated)."""
-    if conj.ent_type_ not in ("GPE", "LOC", "ORG"):
-        return False
+    if conj.ent_type_ not in ("GPE", "LOC", "ORG") or head.ent_type_:
+        return False  # ("the State of Israel and the Kingdom of Morocco": a name's own "of")
     return any(
         c.dep_ in ("acl", "prep")
         and head.i < c.i < conj.i
@@ -784,6 +827,10 @@ def logical_objects(verb: Token) -> list[Token]:
             # own shares its conjunct's object
             later = [c for c in verb.children if c.dep_ == CONJ and c.pos_ == "VERB" and not is_passive(c)]
             found = [o for c in later[:1] for o in c.children if o.dep_ in DOBJ]
+        if not found and verb.dep_ == "xcomp":
+            # "We stand with, and continue to support, the government and people of Ukraine": the
+            # object shared across the commas, which the parser leaves hanging on the governing verb
+            found = [c for c in verb.head.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
     return with_conjuncts(found)
 
 

@@ -39,7 +39,10 @@ from kg.english import (
     DEMAND_GOVERNORS,
     KIN_NOUNS,
     MEDIA_NOUNS,
+    MONTHS,
     SUFFERING_NOUNS,
+    dated_last_conjunct,
+    dated_name,
     ends_inner_list,
     logical_subjects,
     subject_of_next_clause,
@@ -340,12 +343,16 @@ class Mentions:
             for c in tok.children:
                 if c.dep_ == "conj" and not subject_of_next_clause(c) and not ends_inner_list(tok, c):
                     out += self.actors(c)
+                    if (named := dated_name(c)) is not None:
+                        out += self._own(named)  # "Togo, and Benin March 3-9"
                 elif c.dep_ == "appos" and out and out[0].type in ("Person", "Country"):
                     # "designated Chen Dong, Yang Jianping, Qiu Hong and ...": a list the parser
                     # took for an apposition names more actors of the same kind
                     more = self.actors(c)
                     if more and more[0].type == out[0].type and more[0].id != out[0].id:
                         out += more
+            if not any(c.dep_ == "conj" for c in tok.children) and (dated := dated_last_conjunct(tok)) is not None:
+                out += self._own(dated)  # "India, Bangladesh, and Kuwait August 2-10"
         return _dedupe_actors(out)
 
     def _own(self, tok: Token) -> list[Actor]:
@@ -734,6 +741,15 @@ def find_mentions(
         for t in span:
             m.token_actor[t.i] = actor
     for span in unresolved:
+        if any(t.lower_ in MONTHS for t in span):
+            # "Benin March 3-9" taken whole by the recogniser: the state before the date
+            for inner in listed:
+                if span.start <= inner.start and inner.end <= span.end:
+                    actor = _resolve_span(inner, m)
+                    if actor is not None and actor.type == "Country":
+                        for t in inner:
+                            m.token_actor[t.i] = actor
+            continue
         # "the G7 Foreign Ministers of Canada": an office "of" a state the recogniser took whole
         heads = {span.root.lemma_.lower(), span.root.lower_, span.root.lower_.removesuffix("s")}
         if not heads & (_office_words() | set(gz.state_nouns)):
@@ -1714,6 +1730,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
             shared = m.token_actor.get(first.i)
+            if shared is not None and shared.type == "Person" and shared.country and sector.code in STATE_ORGANS:
+                # "the President Mahamat Déby and other senior officials": the officials of his state
+                shared = gz.country(shared.country)
             if shared is not None and shared.type in ("SectorActor", "Country") and shared.country:
                 if not m.modifier_actors(tok):
                     country = gz.country(shared.country) if shared.type != "Country" else shared

@@ -537,6 +537,16 @@ def _authority(ctx: SlotContext) -> list[Actor]:
 def _between(ctx: SlotContext) -> list[Actor]:
     # on the trigger, or on a light verb's noun ("brokered a ceasefire between Israel and Hamas")
     holders = [ctx.head] + ([ctx.obj_noun] if ctx.obj_noun is not None else [])
+    if ctx.head.pos_ == "NOUN":
+        # "the agreement to establish diplomatic relations between Israel and Morocco": on what the
+        # agreement is to set up
+        holders += [
+            o
+            for c in ctx.head.children
+            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for o in c.children
+            if o.dep_ == "dobj"
+        ]
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ in PREP and prep.lower_ in ("between", "among"):
             return dedupe(a for p in prep.children if p.dep_ == "pobj" for a in ctx.mentions.actors(p))

@@ -2075,6 +2075,33 @@ CASES = [
         "Hundreds of supporters of Imran Khan protested in Lahore.",
         [("Pakistan: civilians", "supports", "Imran Khan", False, False)],
     ),
+    # the last state of a list, which the parser hangs on the dates after it, is still visited
+    (
+        "the_last_state_before_the_dates_is_visited",
+        "Foreign Minister Okafor will travel to Ghana, Togo, and Benin March 3-9 for consultations.",
+        [
+            ("Okafor", "meets", "Benin", False, True),
+            ("Okafor", "meets", "Ghana", False, True),
+            ("Okafor", "meets", "Togo", False, True),
+        ],
+    ),
+    # "X and other senior officials": the officials of X's state
+    (
+        "other_officials_are_of_the_leader_s_state",
+        "Foreign Minister Okafor will meet with Chadian President Mahamat Deby and other senior officials.",
+        [
+            ("Mahamat Deby", "leads", "Chad", False, False),
+            ("Okafor", "meets", "Chad", False, True),
+            ("Okafor", "meets", "Mahamat Deby", False, True),
+        ],
+    ),
+    # an agreement to set up relations between two states is between those two
+    (
+        "an_agreement_to_set_up_relations_between_two",
+        "Officials welcomed the visit, the first since the agreement to restore ties between the Republic of "
+        "Chile and the Kingdom of Spain.",
+        [("Chile", "agreesWith", "Spain", False, False)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",
@@ -2107,6 +2134,15 @@ def test_the_administration_in_a_government_release_is_its_state(nlp):
     doc = nlp("The Administration welcomes the decision of the Lebanese government.")
     rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
     assert [(r.subject.label, r.relation, r.object.label) for r in rels] == [("United States", "supports", "Lebanon")]
+
+
+def test_an_object_shared_across_commas_is_the_infinitive_s(nlp):
+    from kg.extract import Extractor
+
+    # "stand with, and continue to support, X": the parser hangs X on "continue" as a bare dep
+    doc = nlp("We stand firmly with, and continue to support, the government of Moldova as it faces this crisis.")
+    rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
+    assert [(r.subject.label, r.relation, r.object.label) for r in rels] == [("United States", "supports", "Moldova")]
 
 
 def test_a_plural_verb_shares_no_subject_with_a_singular_one(nlp):
