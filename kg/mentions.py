@@ -351,6 +351,18 @@ class Mentions:
                     more = self.actors(c)
                     if more and more[0].type == out[0].type and more[0].id != out[0].id:
                         out += more
+            for c in tok.children:
+                if (
+                    c.dep_ in ("nmod", "compound")
+                    and c.i < tok.i
+                    and any(d.dep_ == "cc" for d in c.children)
+                    and out
+                    and out[0].type == "Person"
+                    and (other := self.token_actor.get(c.i)) is not None
+                    and other.type == "Person"
+                    and other.id != out[0].id
+                ):
+                    out.append(other)  # "with President Tebboune and Foreign Minister Lamamra" parsed as one name
             if not any(c.dep_ == "conj" for c in tok.children) and (dated := dated_last_conjunct(tok)) is not None:
                 out += self._own(dated)  # "India, Bangladesh, and Kuwait August 2-10"
         return _dedupe_actors(out)

@@ -2102,6 +2102,39 @@ CASES = [
         "Chile and the Kingdom of Spain.",
         [("Chile", "agreesWith", "Spain", False, False)],
     ),
+    # a presence cut back in a state is a partial withdrawal from it
+    (
+        "reducing_a_presence_is_a_withdrawal",
+        "Italy will reduce its military presence in Niger.",
+        [("Italy", "withdrawsFrom", "Niger", False, True)],
+    ),
+    # a state's "partners" in a diplomat's words are its government
+    (
+        "a_state_s_partners_are_its_government",
+        "Canada looks forward to working with the international community and Somali partners to ensure support.",
+        [
+            ("Canada", "cooperatesWith", "Somalia", False, False),
+            ("Canada", "cooperatesWith", "the international community", False, False),
+        ],
+    ),
+    # legitimacy conferred is backing
+    (
+        "conferring_legitimacy_is_support",
+        "Moscow conferred legitimacy on the Malian junta.",
+        [("Russia", "supports", "Mali", False, False)],
+    ),
+    # information handed to another state is cooperation, as shared intelligence is
+    (
+        "information_provided_is_cooperation",
+        "Serbia decided to provide Kosovo with information on missing persons.",
+        [("Serbia", "cooperatesWith", "Kosovo", False, False)],
+    ),
+    # "the government and people of X": one relation with X, not a second with its people
+    (
+        "a_state_and_its_people_are_one_target",
+        "Canada will continue to support the government and people of Moldova.",
+        [("Canada", "supports", "Moldova", False, True)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",
@@ -2997,6 +3030,19 @@ def _reparsed(nlp, text: str, changes: dict[int, tuple[int, str]]):
         deps=deps,
         ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ != "O" else "O" for t in ref],
     )
+
+
+def test_a_titled_person_the_parser_hangs_on_the_next_name_is_still_met(nlp):
+    from kg.extract import Extractor
+
+    text = "Secretary Blinken flew to Ghana to talk with President Mahama and Foreign Minister Ablakwa about trade."
+    # the small model, on such a pair of titled names in releases, makes the first name a modifier
+    # of the second and the second's title a conjunct of the first
+    doc = _reparsed(nlp, text, {9: (13, "nmod"), 12: (9, "conj"), 13: (7, "pobj")})
+    assert doc[9].dep_ == "nmod" and doc[13].dep_ == "pobj"
+    rels = Extractor().extract(doc)
+    met = {r.object.label for r in rels if r.relation == "meets"}
+    assert {"Mahama", "Ablakwa"} <= met
 
 
 def test_the_last_place_of_a_list_is_no_party_coordinated_with_its_noun(nlp):

@@ -168,6 +168,9 @@ def emit(frame: Frame, token: Token, ctx: Sentence, negated: bool, hedged: bool)
     else:
         pairs = [(s, t) for s in frame.sources for t in frame.targets if s.id != t.id]
     pairs = [(s, t) for s, t in pairs if not own_organ(s, t) and not own_organ(t, s)]
+    # "the government and people of Ukraine": the state stands for its people beside it
+    states = {(s.id, t.country) for s, t in pairs if t.type == "Country"}
+    pairs = [(s, t) for s, t in pairs if not (t.sector == "CVL" and (s.id, t.country) in states)]
     if relations()[rel].quad in (1, 2):
         # "help Ukraine defend its country", "the United States worked with American companies": a
         # state's cooperation with its own people is domestic, not a relation between actors
