@@ -259,7 +259,7 @@ GENERIC_OFFICES = {"official", "senior official"}
 STATE_ORGANS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "around"}
 ABROAD_SECTORS = {"MIL", "SPY"}  # they act abroad: where the event is does not say whose they are
-TRAVELLING_NOUNS = {"delegation"}  # "In Panama, the delegation will meet ...": it came from elsewhere
+TRAVELLING_NOUNS = {"delegation", "partner"}  # "In Panama, the delegation will meet ...": it came from elsewhere
 # groups that are actors even when the text gives no state ("rebels", "refugees"); a state's organ is not
 UNPLACED_SECTORS = frozenset({"OPP", "REB", "REF", "MED", "BUS", "HRI", "NGO", "REL", "CRM", "ETH", "UAF"})
 PAST_OFFICE = {"former", "ex", "late", "then", "erstwhile", "elect", "designate", "would-be"}
@@ -832,9 +832,18 @@ def _led_groups(doc: Doc, m: Mentions) -> None:
             m.token_actor[tok.i] = leaders[0]
 
 
+# a surname that begins with an elided particle: "d'Estaing", "D'Alema", "l'Aquila" is a place
+ELIDED_PARTICLE = re.compile(r"^[dD]['’]\w")
+
+
 def _whole_name(ent: Span, gz: Gazetteer) -> Span:
     """A PERSON entity grown leftwards over given names the recogniser left out ("Antony" in
     "Secretary of State Antony J. Blinken"): capitalised compounds of the name that are not titles."""
+    end = ent.end
+    while end < len(ent.doc) and ELIDED_PARTICLE.match(ent.doc[end].text) and ent.doc[end].pos_ == "PROPN":
+        end += 1  # "Valéry Giscard d'Estaing": the recogniser stops before the elided particle
+    if end != ent.end:
+        ent = Span(ent.doc, ent.start, end, label=ent.label_)
     start = ent.start
     inside = set(range(ent.start, ent.end))
     if len([t for t in ent if t.is_alpha and len(t) > 2]) >= 2:

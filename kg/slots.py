@@ -399,8 +399,13 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         # "the US-led invasion of Iraq", "a Saudi-led bombing campaign": the leader acts (the
         # leader of a group is not the group, but the leader of an event does it)
         found += m.leaders(head)
+    owned = bool(found)
     for prep in head.children:
         if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
+            if owned and any(t.dep_ == "conj" and head.i < t.i < prep.i for t in head.subtree):
+                # "Russia's build-up on Ukraine's borders and joint efforts by NATO Allies": the
+                # by-agent of the noun coordinated after it, which the parser hung on this one
+                continue
             for pobj in prep.children:
                 found += m.actors(pobj)
     first = head

@@ -2135,6 +2135,28 @@ CASES = [
         "Canada will continue to support the government and people of Moldova.",
         [("Canada", "supports", "Moldova", False, True)],
     ),
+    # a surname that begins with an elided particle is part of the name
+    (
+        "an_elided_particle_begins_a_surname",
+        "Former President Valery Giscard d'Estaing met Chancellor Helmut Schmidt in Paris.",
+        [
+            ("Helmut Schmidt", "leads", "Germany", False, False),
+            ("Valery Giscard d'Estaing", "meets", "Helmut Schmidt", False, False),
+        ],
+    ),
+    # the by-agent of a noun coordinated after an owned one is not the owned one's agent
+    (
+        "a_later_noun_s_agents_do_not_share_an_owned_act",
+        "Foreign Minister Okafor talked with Director Lamb about Russia's rapid military build-up on Ukraine's "
+        "borders and joint efforts by NATO Allies, EU partners, and G7 members to deter Moscow.",
+        [("Okafor", "meets", "Lamb", False, False), ("Russia", "mobilizesAgainst", "Ukraine", False, False)],
+    ),
+    # diplomatic partners met in a city are no more that city's state than a delegation is
+    (
+        "partners_met_in_a_city_are_not_its_state_s",
+        "While in Nairobi, Foreign Minister Okafor will meet with diplomatic partners and heads of aid agencies.",
+        [],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",
