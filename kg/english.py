@@ -299,6 +299,23 @@ ACT_NOUNS = {
     "destruction",
     "targeting",
     "intimidation",
+    # acts done to a body or a person ("endorsed an audit of the Federal Reserve", "called for the
+    # nationalization of the banks", "welcomed the expulsion of Russian diplomats")
+    "audit",
+    "nationalization",
+    "nationalisation",
+    "expropriation",
+    "privatization",
+    "privatisation",
+    "investigation",
+    "prosecution",
+    "impeachment",
+    "removal",
+    "dissolution",
+    "abolition",
+    "ouster",
+    "expulsion",
+    "ban",
 }
 # what people suffer, not what someone does: a condemnation of it is not aimed at the sufferers
 # ("condemned the deaths of Ukrainian civilians", "deplored the loss of innocent Afghan lives")

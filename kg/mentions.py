@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -54,6 +54,8 @@ ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it"}
 PLURAL_PRONOUNS = {"they", "them"}  # only a plural-named actor: "the Houthis ... they", "Russian forces ... they"
+# nouns singular in form that English treats as plural: "it" never stands for them
+PLURAL_COLLECTIVES = {"police", "people", "personnel", "clergy"}
 PRONOUN_GENDER = {"she": "F", "her": "F", "herself": "F", "he": "M", "him": "M", "his": "M", "himself": "M"}
 # words before a name that tell a person's gender
 TITLE_GENDER = {
@@ -611,6 +613,10 @@ class Mentions:
                 continue  # "its" is not "jihadists" or "protesters"
             if not want_plural and not want_person and self.doc[i].tag_ == "NNS":
                 continue  # "Chinese officials confirmed it has infected 200 people": "it" is not "officials"
+            if tok.lower_ == "it" and i in self.places and actor.type == "SectorActor":
+                continue  # "debated in Puebla ... endorsed it": a city named in passing is no antecedent
+            if not want_plural and self.doc[i].lemma_.lower() in PLURAL_COLLECTIVES:
+                continue  # "expressed opposition to Defund the Police while La Riva endorsed it": not the police
             if want_type and actor.type != want_type:
                 continue
             if actor.id in clause_subjects:
@@ -1420,6 +1426,7 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
             m.persons[words[-1]] = person  # (as in _person)
         title = _phrase_title(phrase, gz)
         holder = _phrase_holder(phrase, m)
+        title = _national_secretary_general(title, holder)
         if title is not None and holder is None and title.country:
             holder = gz.country(title.country)
         if title is not None and holder is None and not _names_other_body(phrase, m):
@@ -1439,6 +1446,18 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
             if a is None or a.type == "Person" or (a.type == "Organization" and a.kind is None):
                 m.token_actor[t.i] = person
     return unheld
+
+
+SECRETARY_GENERAL = {"secretary general", "secretary-general"}
+
+
+def _national_secretary_general(title: Title | None, holder: Actor | None) -> Title | None:
+    """ "Italian Secretary General Ettore Sequi", "the French Foreign Ministry's Secretary General":
+    a state's secretary general is an official of that state (the title heads an organisation only
+    when an organisation holds it)."""
+    if title is None or holder is None or holder.type != "Country" or title.text not in SECRETARY_GENERAL:
+        return title
+    return replace(title, role="memberOf", scope="state")
 
 
 def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
@@ -1514,6 +1533,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
             if title.scope != "org" and not person.country:
                 unheld.append((ent, person, title))
             continue
+        title = _national_secretary_general(title, holder)
         if title.scope == "org" and holder.type == "Country":
             continue  # an organisation's office ("nominee", "chief executive") is never a state's
         updated = _record_title(m, ent.root.i, person, title, holder)

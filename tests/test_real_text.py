@@ -1273,6 +1273,7 @@ CASES = [
         "The Deputy Secretary and Secretary General Delattre agreed on the importance of continuing to "
         "support Ukraine's sovereignty and territorial integrity.",
         [
+            ("Francois Delattre", "memberOf", "France", False, False),
             ("Francois Delattre", "supports", "Ukraine", False, True),
             ("Wendy Sherman", "agreesWith", "Francois Delattre", False, False),
             ("Wendy Sherman", "meets", "Francois Delattre", False, False),
@@ -2156,6 +2157,18 @@ CASES = [
         "partners_met_in_a_city_are_not_its_state_s",
         "While in Nairobi, Foreign Minister Okafor will meet with diplomatic partners and heads of aid agencies.",
         [],
+    ),
+    # what is done to a body (an audit, a nationalization) is no backing of the body
+    ("an_audit_endorsed_backs_no_one", "Senator Okafor endorsed an audit of the Central Bank of Nigeria.", []),
+    # a state's secretary general is that state's official
+    (
+        "a_state_s_secretary_general_is_its_official",
+        "Nigerian Foreign Minister Okafor met Austrian Secretary General Peter Lang in Vienna.",
+        [
+            ("Okafor", "meets", "Peter Lang", False, False),
+            ("Okafor", "memberOf", "Nigeria", False, False),
+            ("Peter Lang", "memberOf", "Austria", False, False),
+        ],
     ),
     # a compass word ends a person's name as well as an office's
     (
