@@ -389,12 +389,39 @@ def _author(ctx: SlotContext) -> list[Actor]:
     return dedupe(ctx.mentions.authors(ctx.obj_noun)) if ctx.obj_noun is not None else []
 
 
+# verbs that punish someone for an act: the act named after "for" is the punished one's
+PUNISHING_VERBS = {"sentence", "convict", "jail", "imprison", "punish", "fine", "execute", "hang", "indict", "charge"}
+
+
+# nouns of war that a state's name in front of names the war's theatre ("the Iraq War")
+THEATRE_NOUNS = {"war", "invasion", "conflict"}
+
+
+@resolver("theatre")
+def _theatre(ctx: SlotContext) -> list[Actor]:
+    """The state a war is named after, by its name as a compound ("the Iraq War", "the Ukraine
+    war"), not a demonym ("the Russian war" is Russia's): where it is fought."""
+    head, m = ctx.head, ctx.mentions
+    if head.lemma_.lower() not in THEATRE_NOUNS:
+        return []
+    return dedupe(
+        a
+        for c in head.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+        for a in m.actors(c, conj=False)
+        if a.type == "Country" and c.lower_[:3] == a.label.lower()[:3]
+    )
+
+
 @resolver("poss")
 def _poss(ctx: SlotContext) -> list[Actor]:
     # the agent of a noun event is its possessor or demonym, not its "of" phrase
     # ("the expulsion of Argentine diplomats" is done to Argentina)
     head, m = ctx.head, ctx.mentions
     found = list(m.modifier_actors(head, owners_too=False))
+    theatre = _theatre(ctx)
+    if theatre:
+        found = [a for a in found if all(a.id != b.id for b in theatre)]  # "the Iraq War": fought in Iraq
     if not found:
         # "the US-led invasion of Iraq", "a Saudi-led bombing campaign": the leader acts (the
         # leader of a group is not the group, but the leader of an event does it)
@@ -429,6 +456,16 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         # "rallied in support of Trump", "marched in solidarity with", "resigned in protest against":
         # who does what the phrase qualifies
         found += [a for t in logical_subjects(first.head.head) for a in m.actors(t)]
+    if (
+        not found
+        and first.dep_ == "pobj"
+        and first.head.lower_ == "for"
+        and first.head.head.lemma_.lower() in PUNISHING_VERBS
+    ):
+        # "sentenced Ahmed Khan to life in prison for the murder of Sara Malik": the one punished
+        # for an act did it
+        punisher = first.head.head
+        found += [a for t in logical_objects(punisher) for a in m.actors(t) if a.type in ("Person", "Organization")]
     claim = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "for" else None
     if (
         not found

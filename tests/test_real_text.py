@@ -2170,6 +2170,18 @@ CASES = [
             ("Peter Lang", "memberOf", "Austria", False, False),
         ],
     ),
+    # the one punished for an act did it
+    (
+        "the_one_sentenced_for_a_murder_did_it",
+        "The court sentenced Ahmed Khan to life in prison for the murder of Sara Malik.",
+        [("Ahmed Khan", "attacks", "Sara Malik", False, False)],
+    ),
+    # a war named after a state is fought there; its leader wages it
+    (
+        "a_war_named_after_a_state_is_fought_there",
+        "Critics of the French-led Mali War met in Dakar.",
+        [("France", "attacks", "Mali", False, False)],
+    ),
     # a compass word ends a person's name as well as an office's
     (
         "a_compass_word_can_be_a_surname",
