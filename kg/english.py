@@ -473,8 +473,7 @@ def conjuncts(tok: Token) -> list[Token]:
             cc for cc in c.children if cc.dep_ == CONJ and not subject_of_next_clause(cc) and not ends_inner_list(c, cc)
         )
     last = out[-1] if out else tok
-    dated = dated_last_conjunct(last)
-    if dated is not None:
+    if last.pos_ == "PROPN" and (dated := dated_last_conjunct(last)) is not None:
         out.append(dated)
     return out
 

@@ -353,19 +353,23 @@ class Mentions:
                     more = self.actors(c)
                     if more and more[0].type == out[0].type and more[0].id != out[0].id:
                         out += more
-            for c in tok.children:
-                if (
-                    c.dep_ in ("nmod", "compound")
-                    and c.i < tok.i
-                    and any(d.dep_ == "cc" for d in c.children)
-                    and out
-                    and out[0].type == "Person"
-                    and (other := self.token_actor.get(c.i)) is not None
-                    and other.type == "Person"
-                    and other.id != out[0].id
-                ):
-                    out.append(other)  # "with President Tebboune and Foreign Minister Lamamra" parsed as one name
-            if not any(c.dep_ == "conj" for c in tok.children) and (dated := dated_last_conjunct(tok)) is not None:
+            if out and out[0].type == "Person":
+                for c in tok.children:
+                    if (
+                        c.dep_ in ("nmod", "compound")
+                        and c.i < tok.i
+                        and (other := self.token_actor.get(c.i)) is not None
+                        and other.type == "Person"
+                        and other.id != out[0].id
+                        and any(d.dep_ == "cc" for d in c.children)
+                    ):
+                        out.append(other)  # "with President Tebboune and Foreign Minister Lamamra" as one name
+            if (
+                out
+                and out[0].type == "Country"
+                and not any(c.dep_ == "conj" for c in tok.children)
+                and (dated := dated_last_conjunct(tok)) is not None
+            ):
                 out += self._own(dated)  # "India, Bangladesh, and Kuwait August 2-10"
         return _dedupe_actors(out)
 
@@ -807,10 +811,10 @@ def _venues(doc: Doc, m: Mentions) -> None:
     """ "joined the Paris Agreement", "the Minsk agreements", "the Doha accord": a city that names a
     document or a process is where it was made, not a party to it (a state's own name or adjective,
     "the Iran agreement", still is; so are the sides of "the U.S.-Taliban agreement")."""
-    for t in doc:
-        actor = m.token_actor.get(t.i)
-        if actor is None or not actor.country or actor.type not in ("Country", "SectorActor"):
+    for i, actor in list(m.token_actor.items()):
+        if not actor.country or actor.type not in ("Country", "SectorActor"):
             continue
+        t = doc[i]
         if t.dep_ != "compound" or t.head.lemma_.lower() not in VENUE_NAMED:
             continue
         if any(doc[k].text in ("-", "–", "/") for k in (t.i - 1, t.i + 1) if 0 <= k < len(doc)):
