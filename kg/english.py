@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.dates import MONTHS as DATE_MONTHS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -490,20 +492,8 @@ def dated_last_conjunct(last: Token) -> Token | None:
     return None
 
 
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+# month names in full ("Kuwait August 2-10"), from kg.dates's table (which also holds abbreviations)
+MONTHS = frozenset(k for k in DATE_MONTHS if len(k) > 3 or k == "may")
 
 
 def _a_date(tok: Token) -> bool:
