@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from kg.actors import Actor
     from kg.lexicon import Trigger
+    from kg.mentions import Mentions
     from kg.rules.context import Sentence
 
 
@@ -107,7 +108,7 @@ def _under_negotiation(noun: Token) -> bool:
     return (
         prep is not None
         and prep.lower_ in ("on", "toward", "towards", "for", "over")
-        and (prep.head.lemma_.lower() in NEGOTIATION_NOUNS | NEGOTIATING_VERBS | {"work"})
+        and prep.head.lemma_.lower() in NEGOTIATION_NOUNS | NEGOTIATING_VERBS
     )
 
 
@@ -222,14 +223,13 @@ def _visitor(verb: Token, ctx: Sentence) -> bool:
     )
 
 
-def _titled_person(person: Actor, m) -> bool:
-    """Whether the text gives the person an office: a title word the mentions fold into the person
-    ("Assistant Secretary Monica Medina"), or a title recorded with its state."""
+def _titled_person(person: Actor, m: Mentions) -> bool:
+    """Whether the text gives the person an office: a title recorded with its state, or a title
+    word the mentions fold into the person ("Assistant Secretary Monica Medina")."""
     if any(p.id == person.id for _, p, _ in m.titled):
         return True
-    return any(a.id == person.id and (m.doc[i].lower_,) in m.gz.titles for i, a in m.token_actor.items()) or any(
-        a.id == person.id and m.doc[i].ent_type_ != "PERSON" and m.doc[i].is_title for i, a in m.token_actor.items()
-    )
+    words = [m.doc[i] for i, a in m.token_actor.items() if a.id == person.id]
+    return any((t.lower_,) in m.gz.titles or (t.ent_type_ != "PERSON" and t.is_title) for t in words)
 
 
 # cities that host international organisations' seats, where a trip is mostly to those bodies
