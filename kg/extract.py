@@ -44,7 +44,7 @@ class Extractor:
         ``headline`` the document's title (it may name "the Secretary")."""
         mentions = find_mentions(doc, doc_date, voice, self.gz, headline)
         out: dict[tuple, Relation] = {}
-        for sent in doc.sents:
+        for sent in mentions.sents:
             for rel in self._sentence(Sentence(sent, mentions, self.lex, doc_date)):
                 out.setdefault(rel.key(), rel)
         return sorted(out.values(), key=lambda r: (r.start, r.subject.id, r.relation, r.object.id))
@@ -52,7 +52,7 @@ class Extractor:
     def _sentence(self, ctx: Sentence) -> Iterator[Relation]:
         for fam in FAMILIES.sentence_families():
             yield from fam.find(ctx, None)
-        for token in ctx.span:
+        for token in ctx.tokens:
             if token.i in ctx.suppressed:
                 continue
             fam = FAMILIES.family_for(ctx, token)

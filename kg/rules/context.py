@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from kg.actors import Actor
     from kg.lexicon import Lexicon, Trigger
@@ -25,6 +25,10 @@ class Sentence:
     lex: Lexicon
     doc_date: dt.date | None
     suppressed: set[int] = field(default_factory=set)
+    tokens: list[Token] = field(init=False)  # the span's tokens, made once (spaCy makes a new object per access)
+
+    def __post_init__(self) -> None:
+        self.tokens = self.mentions.tokens[self.span.start : self.span.end]
 
 
 @dataclass(frozen=True)

@@ -244,7 +244,7 @@ def _seat_visited(verb: Token, ctx: Sentence) -> list[Actor]:
     if not any(w in SEAT_CITIES or w.endswith(" hague") for w in words):
         return []
     found: list[Actor] = []
-    for t in ctx.span:
+    for t in ctx.tokens:
         a = m.token_actor.get(t.i)
         if a is not None and a.type == "Organization" and a.country is None and all(a.id != b.id for b in found):
             found.append(a)

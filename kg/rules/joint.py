@@ -22,7 +22,7 @@ JOINT = Trigger("verb", "jointly", "-", "cooperatesWith", ("subj",), ("recip",),
 
 @family("joint", priority=1)
 def joint(ctx: Sentence, _token: None = None) -> Iterator[Relation]:
-    for verb in ctx.span:
+    for verb in ctx.tokens:
         if verb.pos_ not in ("VERB", "AUX") or not any(
             c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in verb.children
         ):

@@ -22,7 +22,7 @@ REFUSAL = Trigger("verb", "decline", "-", "rejects", ("subj",), ("obj",), origin
 @family("refusal", priority=2)
 def refusal(ctx: Sentence, _token: None = None) -> Iterator[Relation]:
     m = ctx.mentions
-    for verb in ctx.span:
+    for verb in ctx.tokens:
         if verb.lemma_.lower() not in REFUSAL_VERBS or verb.dep_ != "conj":
             continue
         if any(c.dep_ in (*DOBJ, "xcomp", "ccomp", "prep") for c in verb.children):
