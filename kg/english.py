@@ -341,6 +341,19 @@ TERRITORY_VERBS = {
     "liberate",
     "conquer",
 }
+# the same acts named by a noun ("its occupation of Crimea", "the capture of Bakhmut"; a siege
+# starves a city's people: "the siege of Mariupol" is on them)
+TERRITORY_NOUNS = {
+    "capture",
+    "seizure",
+    "occupation",
+    "recapture",
+    "annexation",
+    "invasion",
+    "liberation",
+    "conquest",
+    "takeover",
+}
 # verbs whose object is a topic two parties talked over, and the links from an event word up to them
 # verbs by which a subject makes a text its own: its participles speak for the subject ("issued a
 # statement condemning")
@@ -447,6 +460,24 @@ def with_clause(verb: Token) -> str | None:
 
 def clause_subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in SUBJ]
+
+
+# verbs that ask for an act to stop, and so take it as going on ("end its war", "halt its attacks")
+CESSATION_VERBS = {"end", "stop", "halt", "cease", "suspend"}
+
+
+def stopped_act(noun: Token) -> bool:
+    """ "its war" in "end its war", "its occupation" in "halt its attacks and occupation": an
+    owned act that someone is asked or vows to stop, and so is going on."""
+    for t in (noun, *([noun.head] if noun.dep_ == "conj" else [])):
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in CESSATION_VERBS and any(c.dep_ == "poss" for c in t.children):
+            return True
+    return False
+
+
+def presupposed_acts(clause: Token) -> set[int]:
+    """Token indices of the acts a clause asks to stop ("to end its war and occupation")."""
+    return {t.i for t in clause.subtree if stopped_act(t)}
 
 
 def is_passive(verb: Token) -> bool:

@@ -561,6 +561,7 @@ class Mentions:
         }.get(lemma, "Country" if lemma in DEFINITE_ANAPHORS else None)
         clause_subjects: set[str] = set()
         subject_actors: list[list[Actor]] = []
+        subject_at = -1  # where the clause's subject stands, before the pronoun
         if not want_person:
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are new objects per access
@@ -569,6 +570,8 @@ class Mentions:
                 verb = verb.head  # "X and Y discussed ... and affirmed their commitment": the first verb's subjects
             for c in verb.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.i < tok.i:
+                    if c.pos_ != "PRON":  # (a pronoun subject is itself resolved by nearness)
+                        subject_at = max(subject_at, c.i)
                     if want_plural and any(x.dep_ == "conj" for x in c.children):
                         # "Biden and Harris sent their condolences": the coordinated subjects
                         subject_actors.append(self.actors(c))
@@ -591,12 +594,18 @@ class Mentions:
         if tok.dep_ == "poss" and _own_course(tok):
             # "the Houthis continue their campaign", "Russia's ability to fund its war", "urged Iran
             # to halt its enrichment": who carries on a course of action carries on their own
-            doers = _dedupe_actors(
-                a for t in logical_subjects(tok.head.head) if t.pos_ != "PRON" for a in self._own(t)
-            )  # (not through another pronoun: "so that it would end its aggression" is resolved as usual)
+            named = [t for t in logical_subjects(tok.head.head) if t.pos_ != "PRON"]
+            doers = _dedupe_actors(a for t in named for a in self._own(t))
+            # (not through another pronoun: "so that it would end its aggression" is resolved as usual)
             if len(doers) == 1 or (want_plural and doers):
                 self._pron_cache[tok.i] = doers
                 return doers
+            if named and not doers and not any(t.i in self.token_group for t in named):
+                # "calls on the Lukashenka regime to end its crackdown": the regime's; "calls on the
+                # junta to ...": the junta's, even when it is no actor kg knows (never the caller's)
+                carried = _dedupe_actors(a for t in named for a in self.carried_actors(t))
+                self._pron_cache[tok.i] = carried if len(carried) == 1 else []
+                return self._pron_cache[tok.i]
         if want_plural and tok.dep_ == "poss":
             they = _governing_subject(tok)
             if they is not None and they.lower_ in PLURAL_PRONOUNS and they.i < tok.i:
@@ -631,6 +640,12 @@ class Mentions:
                 continue
             if actor.id in clause_subjects:
                 continue
+            if tok.dep_ == "poss" and len(subject_actors) == 1 and i < subject_at and not _reports(self.doc[i], tok):
+                # "Russia finds itself isolated as a result of its war", after Iran in the same
+                # sentence: with no actor between them, a possessive is its clause's subject's
+                # (not after a speaker's: "Seoul said Pyongyang fired toward its waters")
+                best = None
+                break
             if not is_subj and (not want_person or (tok.dep_ in ("nsubj", "nsubjpass") and i < sent_start)):
                 # a subject pronoun continues an earlier sentence's subject ("The Under Secretary will
                 # meet the Chilean minister. On Monday, he will ...")
@@ -2465,9 +2480,22 @@ COURSE_VERBS = {
 }  # fmt: skip
 
 
+def _reports(speaker: Token, tok: Token) -> bool:
+    """Whether ``speaker`` is the subject of a clause that reports the one ``tok`` is in ("Seoul
+    said ..."; not a demand: "Armenia demanded that Azerbaijan end its ...")."""
+    return (
+        speaker.dep_ in ("nsubj", "nsubjpass")
+        and speaker.head.lemma_.lower() not in DEMAND_GOVERNORS
+        and any(a.i == speaker.head.i for a in tok.ancestors)
+    )
+
+
 def _own_course(tok: Token) -> bool:
-    """ "continue their campaign", "stepped up its attacks": a possessive on a course verb's object."""
+    """ "continue their campaign", "stepped up its attacks": a possessive on a course verb's object
+    (or on one coordinated with it: "end its war and its occupation")."""
     noun = tok.head
+    if noun.dep_ == "conj" and noun.head.dep_ == "dobj":
+        noun = noun.head
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in COURSE_VERBS
 
 

@@ -2192,6 +2192,49 @@ CASES = [
             ("Joe Biden", "leads", "United States", False, False),
         ],
     ),
+    # an act someone is asked to stop is going on: stated, not taken out with the request
+    (
+        "an_act_asked_to_stop_goes_on",
+        "Canada urged Serbia to halt its attacks on Kosovo.",
+        [("Canada", "requests", "Serbia", False, False), ("Serbia", "attacks", "Kosovo", False, False)],
+    ),
+    (
+        "support_asked_to_stop_is_stated_not_hedged",
+        "Britain called on Iran to stop its support for the Houthis.",
+        [("Iran", "supports", "Houthis", False, False), ("United Kingdom", "requests", "Iran", False, False)],
+    ),
+    (
+        "a_second_owned_act_after_the_stopping_verb_is_the_same_owner_s",
+        "Armenia demanded that Azerbaijan end its blockade of Lachin and its attacks on Armenia.",
+        [("Armenia", "demands", "Azerbaijan", False, False), ("Azerbaijan", "attacks", "Armenia", False, False)],
+    ),
+    # a regime named after its leader owns the act it is asked to stop, not the one who asks
+    (
+        "a_leader_s_regime_owns_its_crackdown",
+        "Japan calls on the Lukashenka regime to end its persecution of journalists.",
+        [
+            ("Alexander Lukashenko", "coerces", "media", False, False),
+            ("Japan", "requests", "Alexander Lukashenko", False, False),
+        ],
+    ),
+    # territory taken by a noun ("occupation of") is its state's, as with the verb
+    (
+        "an_occupation_of_a_region_attacks_its_state",
+        "Moldova condemned Russia's occupation of Transnistria.",
+        [("Moldova", "criticizes", "Russia", False, False), ("Russia", "attacks", "Moldova", False, False)],
+    ),
+    # a possessive is its clause's subject when no actor stands between them
+    (
+        "a_possessive_right_after_its_subject_is_the_subject_s",
+        "Following a visit to Iran, Russia remains isolated because of its war against Ukraine.",
+        [("Russia", "attacks", "Ukraine", False, False)],
+    ),
+    # the head of an international body leads no state by a bare title
+    (
+        "a_commission_president_leads_no_state",
+        "President von der Leyen criticized Lukashenka.",
+        [("Ursula von der Leyen", "criticizes", "Alexander Lukashenko", False, False)],
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from kg.actors import sector_actor
 from kg.english import (
     ACT_NOUNS,
     PERSON_OBJECT_VERBS,
+    TERRITORY_NOUNS,
     TERRITORY_VERBS,
     acted_together,
     appointed,
@@ -312,7 +313,10 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
         return None
     # a place is its state's population only when force or coercion is used on it ("shelled
     # Kharkiv"); "travelled to Brussels" meets Belgium, "occupied Crimea" attacks Ukraine
-    m.force = relations()[trig.relation].quad == 4 and not (trig.kind == "verb" and trig.lemma in TERRITORY_VERBS)
+    territorial = trig.lemma in (
+        TERRITORY_VERBS if trig.kind == "verb" else TERRITORY_NOUNS if trig.kind == "noun" else ()
+    )
+    m.force = relations()[trig.relation].quad == 4 and not territorial
     recip = reciprocal_object(head, obj_noun)
     if "between" in trig.target:
         pair = slot("between", head, obj_noun, ctx)

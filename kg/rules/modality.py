@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.english import GOVERNOR_LINKS
+from kg.english import GOVERNOR_LINKS, presupposed_acts, stopped_act
 from kg.ontology import relations
 
 if TYPE_CHECKING:
@@ -35,7 +35,14 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         # ("Russia may launch its invasion": a light verb's plans are the event's)
         and not (token.dep_ == "dobj" and token.head.lemma_.lower() in lex.support_verbs)
     )
-    if frame.rule == "implied" or owned_force or (frame.rule == "nominal" and frame.trigger.relation == "threatens"):
+    # an act asked to stop is going on, whatever its relation ("urged Iran to halt its support for")
+    ongoing = frame.rule == "nominal" and stopped_act(token)
+    if (
+        frame.rule == "implied"
+        or owned_force
+        or ongoing
+        or (frame.rule == "nominal" and frame.trigger.relation == "threatens")
+    ):
         # "in the face of Russia's invasion": a state's war is stated as a fact, whatever
         # the sentence around it plans; only its own words ("alleged") hedge it; so is any use of
         # force someone is said to own ("will reinforce support in the face of Russia's invasion").
@@ -48,10 +55,12 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         hedged = True  # "is considering sanctions against": the verb itself hedges
     if frame.trigger.relation in REQUESTS:
         # "threatened to cut ties with X", "urged X to accept": the threat or the request
-        # is the event; what was threatened or asked for has not happened.
+        # is the event; what was threatened or asked for has not happened. An act it asks to
+        # stop has ("urged Russia to end its war against Ukraine": the war goes on).
         for child in token.children:
             if child.dep_ == "xcomp":
-                ctx.suppressed.update(t.i for t in child.subtree)
+                going_on = presupposed_acts(child)
+                ctx.suppressed.update(t.i for t in child.subtree if t.i not in going_on)
     return negated, hedged
 
 
