@@ -1691,8 +1691,11 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     "Ghana's finance minister", "the Turkish president" (a known person, else the state),
     "his Saudi counterpart", "the two governments"."""
     gz = m.gz
+    # a word inside a name headed by another word names no one ("the International Women of
+    # Courage Award" are no women; "the Afghan National Army" is an army)
+    in_name = {t.i for e in doc.ents for t in e if t.i != e.root.i and t.pos_ == "PROPN"}
     for tok in m.tokens:
-        if tok.i in m.token_actor:
+        if tok.i in m.token_actor or tok.i in in_name:
             continue
         if _bare_pair_word(tok):
             # "The two agreed to ...", "Both condemned ...": the two who just met
@@ -1786,6 +1789,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 if (
                     c.dep_ in ("compound", "amod")
                     and c.i < tok.i
+                    and not _negated_modifier(c)  # "non-state armed groups" are no state's
                     and (inner := _sector_of(c, gz)) is not None
                     and gz.sector_of(f"{c.lower_} {tok.lower_}") is None  # "state media" is media
                 ):
@@ -2019,6 +2023,15 @@ def _stance(tok: Token) -> bool:
     )
 
 
+def _negated_modifier(tok: Token) -> bool:
+    """ "state" in "non-state", "governmental" in "non-governmental": a modifier that says what
+    its noun is not."""
+    doc = tok.doc
+    return tok.lower_.startswith("non-") or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non"
+    )
+
+
 def _sector_of(tok: Token, gz) -> Sector | None:
     """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement");
     none for a stance ("opposition to the plan", "resistance to" is no party)."""
@@ -2164,8 +2177,11 @@ def _clause_state(tok: Token, m: Mentions, civilians: bool = False) -> list[Acto
             if a is not None and a.type == "SectorActor" and a.sector in STATE_ORGANS - ABROAD_SECTORS and a.country:
                 return [m.gz.country(a.country)]
             if civilians and a is not None and a.type == "Person":
-                # "Prime Minister Hubert Minnis urged residents to evacuate": an office-holder's own people
-                held = {h.id: h for i, p, role, h in m.titles if p.id == a.id and h.type == "Country"}
+                # "Prime Minister Hubert Minnis urged residents to evacuate": a leader's own people (not
+                # an envoy's: "the Deputy Secretary will hold a discussion with women leaders" abroad)
+                held = {
+                    h.id: h for i, p, role, h in m.titles if p.id == a.id and h.type == "Country" and role == "leads"
+                }
                 if len(held) == 1:
                     return list(held.values())
     return []
@@ -2373,8 +2389,19 @@ def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
     """The person most recently named with a title ending in the same word and of the same rank
     ("Secretary of State Antony J. Blinken ... the Secretary"; "Deputy Secretary of State Wendy
     Sherman ... the deputy secretary", even when the Secretary was named in between)."""
+    head = _title_head(title)
+    # a government's release means its own head of state by "the President", not the president
+    # of an international body it named ("met Commission President von der Leyen ... the President
+    # has requested funds from Congress")
+    bodies = (
+        {i for i, _p, _role, h in m.titles if h.type == "Organization"}
+        if head in STATE_OFFICES and m.voice is not None and m.voice.type == "Country"
+        else set()
+    )
     same = [
-        (person, _rank(t)) for i, person, t in reversed(m.titled) if i < before and _title_head(t) == _title_head(title)
+        (person, _rank(t))
+        for i, person, t in reversed(m.titled)
+        if i < before and _title_head(t) == head and i not in bodies
     ]
     rank = _rank(title)
     # the same rank first; failing that, an antecedent whose rank the parser may have cut off

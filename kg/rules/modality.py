@@ -2,14 +2,16 @@
 
 Negation and hedging come from the trigger's own modifiers and from the chain of words that
 govern it ("refused to condemn", "plans to supply"); the words are the lexicon's
-(``modality.tsv``). A threat or a request takes what was threatened or asked for out of play.
+(``modality.tsv``). What a threat or a request asks for is stated, hedged by the governing
+"threaten", "urge" or "call" ("urged Russia to withdraw": Russia withdrawsFrom, hedged); an act it
+asks to stop is going on ("urged Iran to halt its support for": stated as a fact).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.english import GOVERNOR_LINKS, presupposed_acts, stopped_act
+from kg.english import GOVERNOR_LINKS, stopped_act
 from kg.ontology import relations
 
 if TYPE_CHECKING:
@@ -18,12 +20,9 @@ if TYPE_CHECKING:
     from kg.lexicon import Lexicon
     from kg.rules.context import Frame, Sentence
 
-REQUESTS = ("threatens", "requests", "demands")
-
 
 def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
-    """(negated, hedged) of a frame found at ``token``; a threat or a request suppresses the
-    tokens of its complement in ``ctx``."""
+    """(negated, hedged) of a frame found at ``token``."""
     lex = ctx.lex
     # a noun event ("Russia's invasion") is not denied by the verb that mentions it
     # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
@@ -53,14 +52,6 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         ) or (owned_force and conditional_or_asked(token, lex))  # "Russia's war on terror is a sham"
     if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
         hedged = True  # "is considering sanctions against": the verb itself hedges
-    if frame.trigger.relation in REQUESTS:
-        # "threatened to cut ties with X", "urged X to accept": the threat or the request
-        # is the event; what was threatened or asked for has not happened. An act it asks to
-        # stop has ("urged Russia to end its war against Ukraine": the war goes on).
-        for child in token.children:
-            if child.dep_ == "xcomp":
-                going_on = presupposed_acts(child)
-                ctx.suppressed.update(t.i for t in child.subtree if t.i not in going_on)
     return negated, hedged
 
 
