@@ -475,6 +475,11 @@ def stopped_act(noun: Token) -> bool:
     return False
 
 
+def presupposed_acts(clause: Token) -> set[int]:
+    """Token indices of the acts a clause asks to stop ("to end its war and occupation")."""
+    return {t.i for t in clause.subtree if stopped_act(t)}
+
+
 def is_passive(verb: Token) -> bool:
     return (
         any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)

@@ -1846,6 +1846,14 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 and not _names_other_state(tok, m, m.context)
             ):
                 holders = [m.context]  # "the government", "the authorities" of the one country a story is about
+        if holders and sector is not None and title is None:
+            # "President Putin's forces in Bucha": a named owner's state, not the place they are in
+            owner = next((a for c in tok.children if c.dep_ == "poss" and (a := m.token_actor.get(c.i))), None)
+            state = (
+                gz.country(owner.country) if owner is not None and owner.type == "Person" and owner.country else None
+            )
+            if state is not None and all(h.country != state.country for h in holders):
+                holders = [state]
         appos_person = next(
             (
                 m.token_actor[c.i]
@@ -2510,6 +2518,10 @@ COURSE_VERBS = {
 def _reports(speaker: Token, tok: Token) -> bool:
     """Whether ``speaker`` is the subject of a clause that reports the one ``tok`` is in ("Seoul
     said ..."; not a demand: "Armenia demanded that Azerbaijan end its ...")."""
+    for _ in range(4):  # "Azerbaijan's defence ministry said ...": the subject the name is part of
+        if speaker.dep_ not in ("poss", "compound", "amod", "nmod", "appos") or speaker.head.i == speaker.i:
+            break
+        speaker = speaker.head
     return (
         speaker.dep_ in ("nsubj", "nsubjpass")
         and speaker.head.lemma_.lower() not in DEMAND_GOVERNORS

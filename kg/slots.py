@@ -620,14 +620,15 @@ def _implied(ctx: SlotContext) -> list[Actor]:
         and t.dep_ not in SUBJ
         and a.id not in subjects
     )
-    if states:
-        return states if len(states) == 1 else []
-    # "Putin's war of choice", in a sentence that names no other state: the state the document
-    # says that owner's war is on ("Russia's war against Ukraine" earlier)
+    # the states the document says that owner's war is on ("Russia's war against Ukraine" earlier)
     owner_states = {a.country for a in owners if a.country}
     found = _war_targets(m, ctx.implied_preps)
     targets = set().union(*(found.get(c, set()) for c in owner_states)) if owner_states else set()
     targets -= left_out
+    if states and (len(states) > 1 or not targets or states[0].country in targets):
+        return states if len(states) == 1 else []
+    # "Putin's war of choice", in a sentence that names no other state, or only one the war is not
+    # said to be on ("appreciate Israel's condemnation of the Kremlin's aggression"): the war's own
     if len(targets) == 1:
         hit = m.gz.country(targets.pop())
         return [hit] if hit is not None else []
@@ -645,7 +646,7 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
     WAR_VERBS with an object; computed once per document."""
     if m.war_targets is None:
         found: dict[str, set[str]] = {}
-        for t in m.doc:
+        for t in m.tokens:
             lemma = t.lemma_.lower()
             if t.pos_ == "VERB" and lemma in WAR_VERBS and not is_passive(t):
                 # "Russia invaded Ukraine in February": the war is on Ukraine

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 @dataclass
 class Sentence:
     """One sentence as the rules see it: its span, the document's mentions, the lexicon, the
-    document's date, and the tokens a rule has taken out of play ("refused to hold talks with":
-    the talks are the light verb's, not a second event of their own)."""
+    document's date, and the tokens a rule has taken out of play ("threatened to cut ties with":
+    what was threatened is no event of its own)."""
 
     span: Span
     mentions: Mentions

@@ -2,16 +2,14 @@
 
 Negation and hedging come from the trigger's own modifiers and from the chain of words that
 govern it ("refused to condemn", "plans to supply"); the words are the lexicon's
-(``modality.tsv``). What a threat or a request asks for is stated, hedged by the governing
-"threaten", "urge" or "call" ("urged Russia to withdraw": Russia withdrawsFrom, hedged); an act it
-asks to stop is going on ("urged Iran to halt its support for": stated as a fact).
+(``modality.tsv``). A threat or a request takes what was threatened or asked for out of play.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.english import GOVERNOR_LINKS, stopped_act
+from kg.english import EFFORT_NOUNS, GOVERNOR_LINKS, presupposed_acts, stopped_act
 from kg.ontology import relations
 
 if TYPE_CHECKING:
@@ -20,9 +18,12 @@ if TYPE_CHECKING:
     from kg.lexicon import Lexicon
     from kg.rules.context import Frame, Sentence
 
+REQUESTS = ("threatens", "requests", "demands")
+
 
 def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
-    """(negated, hedged) of a frame found at ``token``."""
+    """(negated, hedged) of a frame found at ``token``; a threat or a request suppresses the
+    tokens of its complement in ``ctx``."""
     lex = ctx.lex
     # a noun event ("Russia's invasion") is not denied by the verb that mentions it
     # ("declined to condemn Russia's invasion"), though it may be hedged by it ("called for talks")
@@ -52,6 +53,14 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         ) or (owned_force and conditional_or_asked(token, lex))  # "Russia's war on terror is a sham"
     if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
         hedged = True  # "is considering sanctions against": the verb itself hedges
+    if frame.trigger.relation in REQUESTS:
+        # "threatened to cut ties with X", "urged X to accept": the threat or the request
+        # is the event; what was threatened or asked for has not happened. An act it asks to
+        # stop has ("urged Russia to end its war against Ukraine": the war goes on).
+        for child in token.children:
+            if child.dep_ == "xcomp":
+                going_on = presupposed_acts(child)
+                ctx.suppressed.update(t.i for t in child.subtree if t.i not in going_on)
     return negated, hedged
 
 
@@ -133,6 +142,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
         acted = acted or (tok.i != trigger.i and tok.pos_ == "VERB")
         noun_between = noun_between or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
         own_clause = link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        effort = link == "dobj" and tok.lemma_.lower() in EFFORT_NOUNS  # "efforts to normalize ties"
         tok = tok.head
         steps += 1
         if tok.lemma_.lower() == "responsibility":
@@ -167,6 +177,8 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
         light = link == "dobj" and tok.i == trigger.head.i and lemma in lex.support_verbs
         if n and ((not past_noun and link in ("xcomp", "ccomp", "pcomp", "prep")) or light):
             negated = True  # ("did not launch an invasion": the verb that states a noun event)
+        if n and effort and lemma in BACKING_VERBS:
+            negated = True  # "we do not support efforts to normalize relations with X": nor will we
         if h and (light or link in ("xcomp", "ccomp", "acl", "pcomp") or (link == "prep" and word in ("in", "at"))):
             hedged = True  # "In meetings with X, the Secretary will discuss ...": the meetings are ahead
         if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
@@ -175,6 +187,9 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
         negated = False  # "did not endorse her until July": endorsed, in July
     return negated, hedged
 
+
+# verbs of backing an effort: not backing efforts to do something is not doing it
+BACKING_VERBS = {"support", "back", "endorse", "favor", "favour", "encourage", "join"}
 
 # words that make a preposition of cause with "to" ("due to the attack", "owing to")
 CAUSAL_HEADS = {"due", "owing"}
