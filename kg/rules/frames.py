@@ -260,11 +260,23 @@ def _rescued(head: Token, obj_noun: Token | None) -> bool:
     """ "freed hostages held by Boko Haram": the ones freed were held by someone named, so whoever
     frees them takes them from their captors."""
     nouns = [obj_noun] if obj_noun is not None else [c for c in head.children if c.dep_ == "dobj"]
+    if any(
+        q.lemma_.lower() not in CUSTODY_NOUNS
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for q in p.children
+        if q.dep_ == "pobj"
+    ):
+        return True  # "to free the Ukrainian people from its regime": freed from a rule, not let go from custody
     return any(
         c.dep_ == "acl" and c.lemma_.lower() in CAPTOR_VERBS and any(a.dep_ == "agent" for a in c.children)
         for n in nouns
         for c in n.children
     )
+
+
+# where a state holds the people it lets go
+CUSTODY_NOUNS = {"prison", "jail", "gaol", "detention", "custody", "captivity", "camp", "house", "arrest", "confinement"}
 
 
 def _pulled_out(verb: Token, ctx: Sentence) -> bool:
