@@ -276,7 +276,18 @@ def _rescued(head: Token, obj_noun: Token | None) -> bool:
 
 
 # where a state holds the people it lets go
-CUSTODY_NOUNS = {"prison", "jail", "gaol", "detention", "custody", "captivity", "camp", "house", "arrest", "confinement"}
+CUSTODY_NOUNS = {
+    "prison",
+    "jail",
+    "gaol",
+    "detention",
+    "custody",
+    "captivity",
+    "camp",
+    "house",
+    "arrest",
+    "confinement",
+}
 
 
 def _pulled_out(verb: Token, ctx: Sentence) -> bool:
