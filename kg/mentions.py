@@ -965,8 +965,6 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     if hit is not None:
         if hit.type == "Person" and len(span) > 1 and span[-1].is_title and not _named_in_full(m, span[-1].text):
             m.persons[span[-1].text] = hit  # "Joe Biden ... Biden": a known person's surname
-        if hit.type == "Person" and (first := _surname_first(span.text.split())) is not None:
-            m.persons.setdefault(first, hit)  # "Yoon Suk-yeol ... President Yoon"
         return hit
     if (label in ("GPE", "LOC", "FAC", "ORG") or (label == "PERSON" and len(span) == 1)) and not (
         label == "ORG" and _coordinated_with_person(span)
@@ -1143,18 +1141,6 @@ def _relative_of_namesake(first: Token, last: Token, surname: str) -> bool:
     return any(surname in {x.text for x in t.subtree} for t in near)
 
 
-# a Korean given name as news writes it: two syllables joined by a hyphen, the second in lower case
-KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
-
-
-def _surname_first(words: list[str]) -> str | None:
-    """The family name of a name written family name first, when its form shows it: "Chung" of
-    "Chung Eui-yong", "Yoon" of "Yoon Suk-yeol" (news then calls them "Foreign Minister Chung")."""
-    if len(words) == 2 and KOREAN_GIVEN_NAME.fullmatch(words[1]) and words[0][:1].isupper():
-        return words[0]
-    return None
-
-
 def _person(span: Span, m: Mentions) -> Actor | None:
     if span[0].lower_ in NOT_PERSON_FIRST:
         return None  # "Typhoon Haiyan", "Fort Lee"
@@ -1194,8 +1180,6 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         return known
     actor = new_person(name, m)
     m.persons[name] = actor
-    if (first := _surname_first(words)) is not None:
-        m.persons.setdefault(first, actor)  # "Chung Eui-yong ... Foreign Minister Chung"
     if not _named_in_full(m, words[-1]) and not _relative_of_namesake(span[0], span[-1], words[-1]):
         # a bare surname is the person of that surname the text named in full first: news names the
         # one it is about first and gives a namesake met later in full ("Joe Biden ... Hunter

@@ -2262,13 +2262,6 @@ CASES = [
         "Russia wants to free the Ukrainian people from their government.\nIran freed two French citizens from prison.",
         [("Iran", "concedesTo", "France: civilians", False, False)],
     ),
-    # a Korean name is written family name first: "Minister Chung" is Chung Eui-yong
-    (
-        "a_korean_family_name_names_the_person",
-        "Deputy Secretary Sherman met Foreign Minister Chung Eui-yong in Seoul. "
-        "Deputy Secretary Sherman and Foreign Minister Chung discussed North Korea.",
-        [("Sherman", "meets", "Chung Eui-yong", False, False), ("Sherman", "meets", "Chung Eui-yong", False, False)],
-    ),
     # the head of an international body leads no state by a bare title
     (
         "a_commission_president_leads_no_state",

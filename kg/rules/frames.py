@@ -261,7 +261,7 @@ def _rescued(head: Token, obj_noun: Token | None) -> bool:
     frees them takes them from their captors."""
     nouns = [obj_noun] if obj_noun is not None else [c for c in head.children if c.dep_ == "dobj"]
     if any(
-        q.lemma_.lower() not in CUSTODY_NOUNS
+        q.lemma_.lower() in RULE_NOUNS
         for p in head.children
         if p.dep_ == "prep" and p.lower_ == "from"
         for q in p.children
@@ -275,19 +275,8 @@ def _rescued(head: Token, obj_noun: Token | None) -> bool:
     )
 
 
-# where a state holds the people it lets go
-CUSTODY_NOUNS = {
-    "prison",
-    "jail",
-    "gaol",
-    "detention",
-    "custody",
-    "captivity",
-    "camp",
-    "house",
-    "arrest",
-    "confinement",
-}
+# what a people is said to be freed from when no one is let go ("free Ukrainians from the regime")
+RULE_NOUNS = {"regime", "government", "rule", "oppression", "tyranny", "dictatorship", "yoke", "grip", "junta"}
 
 
 def _pulled_out(verb: Token, ctx: Sentence) -> bool:
