@@ -94,13 +94,7 @@ def standing_beside(head: Token) -> bool:
         for t in sent
     ):
         return True
-    return any(
-        q.lemma_.lower() in POSTURE_COMPANIONS
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "with"
-        for q in p.children
-        if q.dep_ == "pobj"
-    )
+    return any(q.lemma_.lower() in POSTURE_COMPANIONS for q in prep_objects(head, "with"))
 
 
 # verbs of a reaction felt: a stance when the one who feels it is the subject of a passive ("the

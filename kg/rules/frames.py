@@ -27,6 +27,7 @@ from kg.english import (
     hyphen_start,
     logical_objects,
     logical_subjects,
+    prep_objects,
     reciprocal_object,
     reported_reaction,
     standing_beside,
@@ -260,13 +261,7 @@ def _rescued(head: Token, obj_noun: Token | None) -> bool:
     """ "freed hostages held by Boko Haram": the ones freed were held by someone named, so whoever
     frees them takes them from their captors."""
     nouns = [obj_noun] if obj_noun is not None else [c for c in head.children if c.dep_ == "dobj"]
-    if any(
-        q.lemma_.lower() in RULE_NOUNS
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "from"
-        for q in p.children
-        if q.dep_ == "pobj"
-    ):
+    if any(q.lemma_.lower() in RULE_NOUNS for q in prep_objects(head, "from")):
         return True  # "to free the Ukrainian people from its regime": freed from a rule, not let go from custody
     return any(
         c.dep_ == "acl" and c.lemma_.lower() in CAPTOR_VERBS and any(a.dep_ == "agent" for a in c.children)
