@@ -257,6 +257,11 @@ KIN_NOUNS = {
     "mother", "parent", "child", "children", "grandson", "granddaughter", "nephew", "niece", "cousin",
     "uncle", "aunt", "relative", "family", "lawyer", "attorney", "friend", "girlfriend", "boyfriend",
 }  # fmt: skip
+# nouns for the other side of a relation: "its neighbour", "Russia's allies", "his counterpart" are
+# someone else than their possessor (but "Ukrainian partners" are Ukraine's people)
+OTHER_PARTY_NOUNS = {
+    "neighbour", "neighbor", "ally", "partner", "counterpart", "rival", "adversary", "enemy", "foe", "opponent",
+}  # fmt: skip
 
 ACT_NOUNS = {
     "violation",

@@ -40,6 +40,7 @@ from kg.english import (
     KIN_NOUNS,
     MEDIA_NOUNS,
     MONTHS,
+    OTHER_PARTY_NOUNS,
     SUFFERING_NOUNS,
     dated_last_conjunct,
     dated_name,
@@ -496,9 +497,12 @@ class Mentions:
         those, a prepositional owner: "assets of Russian banks", "positions held by the Arakan Army"."""
         direct: list[Actor] = []
         owners: list[Actor] = []
-        if noun.lemma_.lower() in KIN_NOUNS:
+        lemma = noun.lemma_.lower()
+        if lemma in KIN_NOUNS:
             return []  # "Joe Biden's son" is someone else
         for c in noun.children:
+            if c.dep_ == "poss" and lemma in OTHER_PARTY_NOUNS:
+                continue  # "aggression against its neighbour": not against itself
             # a demonym the parser took for a determiner is a modifier ("supports Togolese/det civil society")
             if c.dep_ in ACTOR_WORD_DEPS or (
                 c.dep_ == "det" and c.pos_ in ("ADJ", "PROPN") and c.i in self.token_actor
@@ -2267,6 +2271,9 @@ def _title_head(title: Title) -> str:
     for stop in ("of", "for"):
         if stop in words:
             words = words[: words.index(stop)]
+    if len(words) >= 2 and words[-1] == "general":
+        # "secretary general", "attorney general", "prosecutor general": one office, not a general
+        return " ".join(words[-2:])
     return words[-1] if words else ""
 
 

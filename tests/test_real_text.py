@@ -3241,3 +3241,75 @@ def test_a_war_s_unstated_target_is_the_one_the_document_gives_not_a_bystander(e
     )
     assert ("Russia", "attacks", "Ukraine", False, False) in rels
     assert not any(r[1] == "attacks" and r[2] == "Chile" for r in rels)
+
+
+def test_she_does_not_take_a_man_known_by_his_given_name(extract):
+    """ "She" never takes a well-known man: the given names of the people kg knows are in the
+    gender list, so a man named just before is no antecedent."""
+    rels = set(
+        extract("Prime Minister Kadhimi will visit Washington next week. On Friday she met with President Moon Jae-in.")
+    )
+    assert not any(r[1] == "meets" and "Kadhimi" in r[0] + r[2] and "Moon" in r[0] + r[2] for r in rels)
+
+
+def test_a_possessor_is_not_its_own_neighbour_or_ally(extract):
+    """ "aggression against its neighbour", "Iran's allies": the other party, not the possessor;
+    a demonym still names the state ("our Ukrainian partners")."""
+    rels = set(
+        extract(
+            "Chad faces hardship because of Libyan aggression against its neighbour. "
+            "Qatar condemned Iran's attacks on its rivals."
+        )
+    )
+    assert not any(r[1] == "attacks" and r[2] in ("Chad", "Iran", "Qatar") for r in rels)
+    assert ("Norway", "supports", "Ukraine", False, False) in set(extract("Norway thanked its Ukrainian partners."))
+
+
+def test_warning_someone_of_another_s_act_is_no_threat(extract):
+    """ "warned X that <someone else> will act" tells X of a danger; a warning that the warner (or
+    his state) will respond, or of consequences, is a threat."""
+    assert not any(r[1] == "threatens" for r in extract("Canada warned Moldova that an attack on its border was near."))
+    assert ("Canada", "threatens", "Iran", False, False) in set(
+        extract("Canada warned Iran that it would face grave consequences.")
+    )
+    assert ("Joe Biden", "threatens", "Vladimir Putin", False, False) in set(
+        extract("Biden warned Putin that the United States would respond decisively.")
+    )
+
+
+def test_an_abduction_in_a_country_is_not_that_state_s_act(extract):
+    """An agentless "was kidnapped in X" names where, not who; an arrest there is the state's."""
+    assert extract("A Canadian aid worker was kidnapped in Mali last year.") == []
+    assert ("Iran", "coerces", "Canada: non-governmental organisations", False, False) in set(
+        extract("A Canadian aid worker was arrested in Iran last year.")
+    )
+
+
+def test_states_that_join_something_unnamed_do_not_join_each_other(extract):
+    """ "to let Norway and Chile join" (an alliance the sentence leaves unnamed) is no cooperation
+    between the two; "joined forces" is."""
+    assert extract("Spain wants to let Norway and Chile join.") == []
+    assert ("Norway", "cooperatesWith", "Chile", False, False) in set(extract("Norway and Chile joined forces."))
+
+
+def test_a_refusal_does_not_deny_a_subordinate_clause(extract):
+    """ "refused to answer the question if Peru is asking Chile for help": Peru's request is asked
+    about (hedged), not denied by the refusal to answer."""
+    assert extract("The spokesman refused to answer the question if Peru is asking Chile for help.") == [
+        ("Peru", "requests", "Chile", False, True)
+    ]
+    assert ("Peru", "withdrawsFrom", "Chile", True, False) in set(
+        extract("Peru refused to withdraw its troops from Chile.")
+    )
+
+
+def test_a_prosecutor_general_is_not_the_secretary_general(extract):
+    """ "the prosecutor general" after "NATO Secretary General X" is another office: an office
+    ending in "general" is the two words, not a general."""
+    rels = set(
+        extract(
+            "NATO Secretary General Jens Stoltenberg visited Kyiv. Canada welcomed the announcement by the "
+            "prosecutor general of an inquiry."
+        )
+    )
+    assert not any(r[1] == "supports" and r[2] == "Jens Stoltenberg" for r in rels)

@@ -35,7 +35,7 @@ from kg.english import (
 )
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
-from kg.rules.relation import own_organ
+from kg.rules.relation import JOINING_VERBS, own_organ
 from kg.slots import LOCATION_SLOTS, SlotContext
 
 if TYPE_CHECKING:
@@ -200,7 +200,26 @@ def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
         for q in p.children
         if q.dep_ in ("pobj", "pcomp")
     ]
-    return bool(about) and not any(q.lemma_.lower() in revenge for q in about)
+    if about:
+        return not any(q.lemma_.lower() in revenge for q in about)
+    # "warned Ukraine that a full-scale invasion is imminent": told of another's act; but "warned
+    # Iran that it would face consequences" and "warned that we will respond" announce the warner's
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    m = ctx.mentions
+    warners = [a for t in logical_subjects(verb) for a in m.actors(t)]
+    own = {a.id for a in warners} | {a.country for a in warners if a.country}  # a leader's state is his
+    for clause in clauses:
+        if any(t.lemma_.lower() in revenge for t in clause.subtree):
+            return False
+        for subj in logical_subjects(clause):
+            # "we will respond", "our targets will keep expanding", "the United States would act"
+            if subj.lower_ in ("we", "i") or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subj.children):
+                return False
+            if any(a.id in own or a.country in own for a in m.actors(subj) or m.carried_actors(subj)):
+                return False
+    return True
 
 
 # verbs of going that make a visit when a state's or body's representative goes
@@ -342,7 +361,7 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
         # their states do; the event is the states' (not "discussed Putin's war": its own author)
         speakers = {a.id for t in logical_subjects(talk) for a in ctx.mentions.actors(t)}
         sources = _states_of(sources, speakers, ctx)
-    if not sources and rule == "passive" and trig.relation in STATE_ACTS:
+    if not sources and rule == "passive" and trig.relation in STATE_ACTS and trig.lemma not in ABDUCTION_VERBS:
         # "The PKK is banned in Turkey", "was jailed in Iran": with no agent, the state where
         # a ban or a detention happens is its author
         sources = _state_where(head, ctx) or _reporting_organ(head, ctx)
@@ -487,6 +506,9 @@ def _partner_named(head: Token, obj_noun: Token | None) -> bool:
 
 
 STATE_ACTS = {"sanctions", "coerces"}
+# seizures that bandits, militias and criminals make as often as states: "was abducted in Syria"
+# does not say that Syria abducted
+ABDUCTION_VERBS = {"abduct", "kidnap", "hijack", "snatch"}
 
 
 def _state_where(head: Token, ctx: Sentence) -> list[Actor]:
@@ -537,9 +559,12 @@ def _thing_joined(head: Token, ctx: Sentence) -> bool:
     """ "Australia, Bahrain and the UK joined the coalition": the subjects each did something to
     a thing that is no actor (a verb's own object, not a light verb's event noun), not to each
     other."""
+    objects = logical_objects(head)
+    if not objects and head.lemma_.lower() in JOINING_VERBS:
+        return True  # "to allow Sweden and Finland to join": something unnamed (an alliance), not each other
     return any(
         t.pos_ in ("NOUN", "PROPN") and not ctx.mentions.actors(t) and t.lemma_.lower() not in ("force", "hand")
-        for t in logical_objects(head)
+        for t in objects
     )  # "joined forces", "joined hands": each other
 
 
