@@ -2206,6 +2206,13 @@ def _parallel_thing(m: Mentions, tok: Token) -> bool:
     verb = tok.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    governors = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "we will stand up and defend it"
+    for clause in (c for g in governors for c in g.children):
+        # "if that order is challenged, we will defend it": the thing the clause before is about
+        if clause.dep_ == "advcl" and clause.i < tok.i:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) == 1 and subjects[0].tag_ == "NN" and subjects[0].i not in m.token_actor:
+                return True
     sibling = verb.head if verb.dep_ in ("conj", "advcl") and verb.head.i < verb.i else None
     if sibling is None or sibling.pos_ not in ("VERB", "AUX"):
         return False
@@ -3059,6 +3066,17 @@ def _speaker_person(label: str, m: Mentions) -> Actor | None:
     return person
 
 
+def _byline(doc: Doc, m: Mentions) -> Actor | None:
+    """The person a document's first line names as its author, with an office after a comma:
+    "Antony J. Blinken, Secretary of State"."""
+    first = doc.text.split("\n", 1)[0]
+    name, comma, office = first.partition(",")
+    if not comma or len(first) > 100 or m.gz.match_title(office.strip().lower().split()) is None:
+        return None
+    people = [a for t in m.tokens if t.idx < len(name) for a in [m.token_actor.get(t.i)] if a is not None]
+    return people[0] if people and all(a.id == people[0].id for a in people) and people[0].type == "Person" else None
+
+
 def _holder_country(person: Actor | None, m: Mentions) -> Actor | None:
     if person is None:
         return None
@@ -3141,8 +3159,12 @@ def _stated_state_over_default(m: Mentions) -> None:
 def _first_person(doc: Doc, m: Mentions) -> None:
     """Resolve first-person pronouns outside quotations to the document's voice."""
     quoted = _quoted(m.tokens)
-    # the default voice: the first official the document names with an office and a state
-    default_person = next((p for _, p, _, h in m.titles if h.type == "Country"), None)
+    # the default voice: the official the byline names ("Antony J. Blinken, Secretary of State"),
+    # else the first official the document names with an office of the publisher's state, else
+    # with an office of any state (never a foreign leader named before the publisher's own)
+    officials = sorted((i, p, h) for i, p, _, h in m.titles if h.type == "Country")
+    own = [p for _, p, h in officials if m.voice is not None and h.country == m.voice.country]
+    default_person = _byline(doc, m) or next(iter(own), None) or next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
     text = doc.text  # Doc.text joins every token: read it once

@@ -3313,3 +3313,29 @@ def test_a_prosecutor_general_is_not_the_secretary_general(extract):
         )
     )
     assert not any(r[1] == "supports" and r[2] == "Jens Stoltenberg" for r in rels)
+
+
+def test_the_byline_speaks_the_first_person(nlp):
+    """A release signed on its first line ("Name, Office") speaks through that official: "I" is
+    the signatory, not a foreign leader the text names with an office before the publisher's own."""
+    from kg.extract import Extractor
+
+    text = (
+        "Jane Roe, Deputy Secretary of State\n"
+        "Russian President Vladimir Putin continues his war. I want to thank President Tebboune for his "
+        "hospitality.\n"
+    )
+    voice = publisher_voice("https://www.state.gov/x")
+    rels = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text), None, voice=voice)}
+    assert ("Jane Roe", "supports", "Tebboune") in rels
+    assert not any(s == "Vladimir Putin" and o == "Tebboune" for s, _, o in rels)
+
+
+def test_it_after_a_clause_about_a_thing_is_that_thing(extract):
+    """ "if that order is challenged, we will stand up and defend it": the order, not a state named
+    before."""
+    rels = extract(
+        "China is the only country that can reshape the order. If that order is challenged, Canada will "
+        "stand up and defend it."
+    )
+    assert not any(r[0] == "Canada" and r[2] == "China" for r in rels)
