@@ -257,6 +257,10 @@ KIN_NOUNS = {
     "mother", "parent", "child", "children", "grandson", "granddaughter", "nephew", "niece", "cousin",
     "uncle", "aunt", "relative", "family", "lawyer", "attorney", "friend", "girlfriend", "boyfriend",
 }  # fmt: skip
+# what a state does to its own people through its police and courts: "the Venezuelan government
+# arrested an opposition leader" is Venezuela's opposition
+DETENTION_VERBS = {"arrest", "detain", "jail", "imprison", "sentence", "prosecute", "convict", "torture", "execute"}
+
 # nouns for the other side of a relation: "its neighbour", "Russia's allies", "his counterpart" are
 # someone else than their possessor (but "Ukrainian partners" are Ukraine's people)
 OTHER_PARTY_NOUNS = {

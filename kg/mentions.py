@@ -37,6 +37,7 @@ from kg.actors import (
 from kg.english import (
     ACT_NOUNS,
     DEMAND_GOVERNORS,
+    DETENTION_VERBS,
     KIN_NOUNS,
     MEDIA_NOUNS,
     MONTHS,
@@ -507,6 +508,8 @@ class Mentions:
             if c.dep_ in ACTOR_WORD_DEPS or (
                 c.dep_ == "det" and c.pos_ in ("ADJ", "PROPN") and c.i in self.token_actor
             ):
+                if _negated_modifier(c):
+                    continue  # "anti-government protesters" are not the government's
                 if _names_by_participle(c):
                     continue  # "UN-designated terrorist groups" are not the UN's
                 if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
@@ -1756,7 +1759,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if title is not None and plural and title.text in GENERIC_OFFICES and tok.pos_ == "NOUN":
             # "will meet with senior officials": a state's people in office, placed as its government is
             title, sector = None, gz.sectors["GOV"]
-        if sector is None and (title is None or plural) and lemma in MEMBER_HEADS:
+        # "an opposition leader", "a business leader": one of a sector's people, no office's holder
+        indefinite = not plural and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if sector is None and (title is None or plural or indefinite) and lemma in MEMBER_HEADS:
             # "civil society representatives", "business leaders": the modifier names the sector
             sector = next(
                 (
@@ -1768,7 +1773,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             )
         if (
             title is not None
-            and plural
+            and (plural or indefinite)
             and lemma in MEMBER_HEADS
             and sector is not None
             and sector.code not in STATE_ORGANS
@@ -1827,6 +1832,10 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 # "Riot police dispersed demonstrators in Belgrade": a domestic group in a sentence
                 # that places its events in one state, and names no other, is of that state
                 holders = _sentence_state(tok, m)
+            if not holders and sector.code in STATE_ORGANS and tok.dep_ in ("dobj", "pobj"):
+                # "Rebels ambushed a convoy in Mali, killing 12 soldiers": the forces a country's
+                # insurgents act on are that country's
+                holders = _insurgents_state(tok, m)
             if (
                 not holders
                 and sector.code not in ABROAD_SECTORS | {"GOV"}
@@ -2036,11 +2045,11 @@ def _stance(tok: Token) -> bool:
 
 
 def _negated_modifier(tok: Token) -> bool:
-    """ "state" in "non-state", "governmental" in "non-governmental": a modifier that says what
-    its noun is not."""
+    """ "state" in "non-state", "governmental" in "non-governmental", "government" in
+    "anti-government": a modifier that says what its noun is not, or is against."""
     doc = tok.doc
-    return tok.lower_.startswith("non-") or (
-        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "non"
+    return tok.lower_.startswith(("non-", "anti-")) or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("non", "anti")
     )
 
 
@@ -2188,6 +2197,8 @@ def _clause_state(tok: Token, m: Mentions, civilians: bool = False) -> list[Acto
             a = m.token_actor.get(c.i)
             if a is not None and a.type == "SectorActor" and a.sector in STATE_ORGANS - ABROAD_SECTORS and a.country:
                 return [m.gz.country(a.country)]
+            if a is not None and a.type == "Country" and verb.lemma_.lower() in DETENTION_VERBS:
+                return [a]  # "Venezuela's government arrested an opposition leader": its own
             if civilians and a is not None and a.type == "Person":
                 # "Prime Minister Hubert Minnis urged residents to evacuate": a leader's own people (not
                 # an envoy's: "the Deputy Secretary will hold a discussion with women leaders" abroad)
@@ -2197,6 +2208,21 @@ def _clause_state(tok: Token, m: Mentions, civilians: bool = False) -> list[Acto
                 if len(held) == 1:
                     return list(held.values())
     return []
+
+
+# non-state armed groups that fight their own state's forces
+INSURGENT_SECTORS = {"REB"}
+
+
+def _insurgents_state(tok: Token, m: Mentions) -> list[Actor]:
+    """The state of the insurgents who act on ``tok`` (the clause's logical subject), if they are placed."""
+    verb = _clause_verb(tok)
+    if verb.i == tok.i:
+        return []
+    doers = [m.token_actor.get(s.i) for s in logical_subjects(verb)]
+    states = {a.country for a in doers if a is not None and a.type == "SectorActor" and a.sector in INSURGENT_SECTORS}
+    country = m.gz.country(states.pop()) if len(states) == 1 and None not in states else None
+    return [country] if country is not None else []
 
 
 def _parallel_thing(m: Mentions, tok: Token) -> bool:
@@ -3066,17 +3092,6 @@ def _speaker_person(label: str, m: Mentions) -> Actor | None:
     return person
 
 
-def _byline(doc: Doc, m: Mentions) -> Actor | None:
-    """The person a document's first line names as its author, with an office after a comma:
-    "Antony J. Blinken, Secretary of State"."""
-    first = doc.text.split("\n", 1)[0]
-    name, comma, office = first.partition(",")
-    if not comma or len(first) > 100 or m.gz.match_title(office.strip().lower().split()) is None:
-        return None
-    people = [a for t in m.tokens if t.idx < len(name) for a in [m.token_actor.get(t.i)] if a is not None]
-    return people[0] if people and all(a.id == people[0].id for a in people) and people[0].type == "Person" else None
-
-
 def _holder_country(person: Actor | None, m: Mentions) -> Actor | None:
     if person is None:
         return None
@@ -3159,12 +3174,13 @@ def _stated_state_over_default(m: Mentions) -> None:
 def _first_person(doc: Doc, m: Mentions) -> None:
     """Resolve first-person pronouns outside quotations to the document's voice."""
     quoted = _quoted(m.tokens)
-    # the default voice: the official the byline names ("Antony J. Blinken, Secretary of State"),
-    # else the first official the document names with an office of the publisher's state, else
-    # with an office of any state (never a foreign leader named before the publisher's own)
+    # the default voice: the first official the document names with an office of the publisher's
+    # state (never a foreign leader named before: "I want to thank President Tebboune"); in a
+    # document no state publishes, the first official of any state
     officials = sorted((i, p, h) for i, p, _, h in m.titles if h.type == "Country")
-    own = [p for _, p, h in officials if m.voice is not None and h.country == m.voice.country]
-    default_person = _byline(doc, m) or next(iter(own), None) or next((p for _, p, _ in officials), None)
+    if m.voice is not None:
+        officials = [(i, p, h) for i, p, h in officials if h.country == m.voice.country]
+    default_person = next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
     text = doc.text  # Doc.text joins every token: read it once

@@ -160,6 +160,36 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
+# verb forms the pipeline's lemmatizer gets wrong ("retook" stays "retook", "fined" becomes "fin",
+# "raped" "rap"), so a trigger written as "retake", "fine" or "rape" would never meet them; found by
+# inflecting every verb of the trigger lexicon and reading the lemmas back
+LEMMA_REPAIRS = {
+    "retook": "retake",
+    "rebuilt": "rebuild",
+    "overrode": "override",
+    "forsook": "forsake",
+    "stricken": "strike",
+    "fined": "fine",
+    "fining": "fine",
+    "raped": "rape",
+    "raping": "rape",
+    "lambasted": "lambaste",
+    "lambasting": "lambaste",
+    "caned": "cane",
+    "caning": "cane",
+}
+
+
+def _repair_lemmas(nlp: Language) -> None:
+    """Teach the attribute ruler (which runs before the lemmatizer, and whose lemmas the
+    lemmatizer keeps) the lemmas of LEMMA_REPAIRS."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_REPAIRS.items():
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
+
+
 def _split_dyads(nlp: Language) -> None:
     """Split a hyphen after an abbreviation's full stop ("U.S.-Croatia", "U.K.-EU"): spaCy's
     infixes split "Israel-Hamas" but keep "U.S.-Croatia" one token, hiding both sides."""
@@ -183,6 +213,7 @@ def load_pipeline(model: str | None = None) -> Language:
     for pipe in disable:
         nlp.disable_pipe(pipe)
     _split_dyads(nlp)
+    _repair_lemmas(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
         nlp.add_pipe("kg_parse_repairs", last=True)

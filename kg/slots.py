@@ -322,6 +322,8 @@ def _located(thing: Token, word: str, m) -> list[Actor]:
         return []  # (force only)
     if any(p.dep_ == "prep" and p.lower_ == "of" for p in thing.children):
         return []  # "sanctions on a network of producers in China" are on the producers
+    if m.carried_actors(thing):
+        return []  # "rockets at a U.S. base in Syria": the base's owner, not where it stands
     return _in_phrase(thing, m)
 
 

@@ -1900,7 +1900,7 @@ CASES = [
     (
         "a_body_that_designates_a_group_does_not_own_it",
         "Pakistan arrested leaders of UN-designated terrorist groups.",
-        [("Pakistan", "coerces", "rebels", False, False)],
+        [("Pakistan", "coerces", "Pakistan: rebels", False, False)],
     ),
     # a win in a match or a vote is no battle, whoever the sides
     ("a_win_in_a_match_is_no_attack", "Nepal defeated Bhutan in a football match on Friday.", []),
@@ -2986,7 +2986,7 @@ def test_an_object_the_parser_split_in_two_is_still_an_actor(nlp):
         (r.subject.label, r.relation, r.object.label)
         for r in Extractor().extract(nlp("Turkey sentenced two people smugglers to four years of prison each."))
     }
-    assert ("Turkey", "coerces", "criminals") in got
+    assert ("Turkey", "coerces", "Turkey: criminals") in got  # a state's courts try its criminals
 
 
 def test_an_unknown_body_named_by_its_head_noun_before_of_or_a_company_suffix_is_an_actor(nlp):
@@ -3315,19 +3315,15 @@ def test_a_prosecutor_general_is_not_the_secretary_general(extract):
     assert not any(r[1] == "supports" and r[2] == "Jens Stoltenberg" for r in rels)
 
 
-def test_the_byline_speaks_the_first_person(nlp):
-    """A release signed on its first line ("Name, Office") speaks through that official: "I" is
-    the signatory, not a foreign leader the text names with an office before the publisher's own."""
+def test_a_release_s_first_person_is_never_a_foreign_leader_named_first(nlp):
+    """In a government's release, "I" is the publisher's official or the publisher, not a foreign
+    leader the text names with an office before."""
     from kg.extract import Extractor
 
-    text = (
-        "Jane Roe, Deputy Secretary of State\n"
-        "Russian President Vladimir Putin continues his war. I want to thank President Tebboune for his "
-        "hospitality.\n"
-    )
+    text = "Russian President Vladimir Putin continues his war. I want to thank President Tebboune for his hospitality."
     voice = publisher_voice("https://www.state.gov/x")
     rels = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(nlp(text), None, voice=voice)}
-    assert ("Jane Roe", "supports", "Tebboune") in rels
+    assert ("United States", "supports", "Tebboune") in rels
     assert not any(s == "Vladimir Putin" and o == "Tebboune" for s, _, o in rels)
 
 
@@ -3339,3 +3335,49 @@ def test_it_after_a_clause_about_a_thing_is_that_thing(extract):
         "stand up and defend it."
     )
     assert not any(r[0] == "Canada" and r[2] == "China" for r in rels)
+
+
+def test_one_of_a_sector_s_people_is_that_sector(extract):
+    """ "an opposition leader" is one of the opposition's people, not an office waiting for a
+    holder; arrested by a state, it is that state's opposition."""
+    assert extract("Venezuela's government arrested an opposition leader.") == [
+        ("Venezuela", "coerces", "Venezuela: opposition", False, False)
+    ]
+
+
+def test_the_forces_a_country_s_insurgents_attack_are_that_country_s(extract):
+    """ "Rebels ... in Mali, killing 12 soldiers": placed insurgents fight their own state's forces."""
+    assert ("Mali: rebels", "attacks", "Mali: military", False, False) in set(
+        extract("Rebels ambushed a convoy in northern Mali, killing 12 soldiers.")
+    )
+    assert ("Russia: military", "attacks", "Ukraine: military", False, False) in set(
+        extract("Russian troops killed Ukrainian soldiers.")
+    )
+
+
+def test_anti_government_protesters_are_not_the_government(extract):
+    """ "anti-government protesters" are people against the government, not the government."""
+    assert extract("Thai police used water cannon to disperse anti-government protesters in Bangkok.") == [
+        ("Thailand: police", "coerces", "Thailand: civilians", False, False)
+    ]
+
+
+def test_a_verb_form_the_lemmatizer_gets_wrong_still_meets_its_trigger(extract):
+    """ "retook" is "retake", "fined" is "fine", "lambasted" is "lambaste": verb forms the
+    lemmatizer gets wrong still meet their triggers."""
+    assert ("Ukraine: military", "attacks", "Russia: military", False, False) in set(
+        extract("The Ukrainian army retook the city of Kherson from Russian forces.")
+    )
+    assert extract("The EU fined Hungary.") == [("European Union", "coerces", "Hungary", False, False)]
+    assert extract("China lambasted Canada.") == [("China", "criticizes", "Canada", False, False)]
+
+
+def test_a_strike_on_an_actor_s_site_abroad_is_on_the_actor(extract):
+    """ "rockets at a U.S. base in Syria": the base's owner is hit, not the state it stands in;
+    "an oil facility in Saudi Arabia" (no owner named) stands for its place."""
+    assert ("Hezbollah", "attacks", "United States", False, False) in set(
+        extract("Hezbollah fired rockets at a U.S. base in Syria.")
+    )
+    assert ("Houthis", "attacks", "Saudi Arabia", False, False) in set(
+        extract("Houthi drones attacked an oil facility in Saudi Arabia.")
+    )
