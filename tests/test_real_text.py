@@ -3381,3 +3381,19 @@ def test_a_strike_on_an_actor_s_site_abroad_is_on_the_actor(extract):
     assert ("Houthis", "attacks", "Saudi Arabia", False, False) in set(
         extract("Houthi drones attacked an oil facility in Saudi Arabia.")
     )
+
+
+def test_threatening_to_use_weapons_against_a_state_threatens_it(extract):
+    """ "threatened to use nuclear weapons against X": a threat to X; weapons used against X are an attack."""
+    assert extract("North Korea threatened to use nuclear weapons against South Korea.") == [
+        ("North Korea", "threatens", "South Korea", False, False)
+    ]
+    assert ("Russia", "attacks", "Ukraine: military", False, False) in set(
+        extract("Russia used chemical weapons against Ukrainian troops.")
+    )
+
+
+def test_approving_or_blocking_a_state_s_membership_is_about_that_state(extract):
+    """A member approving an applicant's membership backs the applicant; blocking it rejects it."""
+    assert extract("Turkey approved Finland's membership.") == [("Turkey", "supports", "Finland", False, False)]
+    assert extract("Hungary blocked Sweden's accession.") == [("Hungary", "rejects", "Sweden", False, False)]

@@ -170,11 +170,12 @@ def _object_head(verb: Token) -> Token | None:
     return next(iter(prep_objects(verb, "under")), None)
 
 
-OWNED_CLASSES = ("ECONOMY", "PROPOSAL", "CLAIM", "APPEAL", "WORDS")
+OWNED_CLASSES = ("ECONOMY", "PROPOSAL", "CLAIM", "APPEAL", "WORDS", "MEMBERSHIP")
 
 
 def owned_thing(noun: Token, lex: Lexicon) -> bool:
-    """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL, CLAIM, APPEAL, WORDS)."""
+    """A noun for something owned or authored, not an act (noun classes ECONOMY, PROPOSAL, CLAIM, APPEAL, WORDS,
+    MEMBERSHIP)."""
     lemma = noun.lemma_.lower()
     return any(lemma in lex.noun_classes.get(c, ()) for c in OWNED_CLASSES)
 
