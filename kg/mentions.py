@@ -1351,12 +1351,16 @@ def _left_modifiers(span: Span) -> list[Token]:
     return out
 
 
-def _title_from(words: list[str], m: Mentions) -> Title | None:
+def _title_from(words: list[str], m: Mentions, head: bool = False) -> Title | None:
+    """The title the words end on, dropping words at the end until one does; with ``head``, the
+    last word must end it ("EU candidate status" holds no office: a status is no one)."""
     words = [w.lower() for w in words if w not in ("'s", "’s", "-")]
     while words:
         hit = m.gz.match_title(words)
         if hit:
             return hit[0]
+        if head:
+            return None
         words = words[:-1]
     return None
 
@@ -1747,10 +1751,10 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             # "the deputy secretary": a rank the parser reads as an adjective is part of the title
             and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in RANK_WORDS))
         ]
-        title = _title_from(words + [tok.text], m)
+        title = _title_from(words + [tok.text], m, head=True)
         plural = tok.tag_ in ("NNS", "NNPS")
         if title is None and plural and tok.lemma_ != tok.text:
-            title = _title_from(words + [tok.lemma_], m)  # "the leaders of France and Germany"
+            title = _title_from(words + [tok.lemma_], m, head=True)  # "the leaders of France and Germany"
         if title is None and tok.pos_ == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
             # "the G7 Foreign Ministers of Canada, France ...": a capitalised plural office
             title = _title_from(words + [tok.text[:-1]], m)
@@ -3000,7 +3004,10 @@ def _answerable(m: Mentions, tok: Token) -> list[Actor]:
     noun = tok.head
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "over"):
         return []
-    gov = noun.head.head
+    prep = noun.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
+        prep = prep.head  # "thank Albania for our partnership and for its commitment"
+    gov = prep.head
     if gov.pos_ not in ("VERB", "AUX"):
         return []
     held = [c for c in gov.children if c.dep_ == "dobj"]

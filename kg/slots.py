@@ -430,6 +430,8 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         found += m.leaders(head)
     owned = bool(found)
     for prep in head.children:
+        if prep.dep_ in PREP and prep.lower_ == "from" and owned:
+            continue  # "hide its war against Ukraine from its own people": the owner wages it
         if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
             if owned and any(t.dep_ == "conj" and head.i < t.i < prep.i for t in head.subtree):
                 # "Russia's build-up on Ukraine's borders and joint efforts by NATO Allies": the

@@ -3397,3 +3397,44 @@ def test_approving_or_blocking_a_state_s_membership_is_about_that_state(extract)
     """A member approving an applicant's membership backs the applicant; blocking it rejects it."""
     assert extract("Turkey approved Finland's membership.") == [("Turkey", "supports", "Finland", False, False)]
     assert extract("Hungary blocked Sweden's accession.") == [("Hungary", "rejects", "Sweden", False, False)]
+
+
+def test_a_war_hidden_from_its_own_people_is_not_waged_by_them(extract):
+    """ "hides its war against Ukraine from its own people": "from" after a possessed war names
+    whom it is hidden from, not who wages it."""
+    rels = set(
+        extract(
+            "The crackdown has grown as the Kremlin tries to hide the truth of its brutal war against Ukraine from its own people."
+        )
+    )
+    assert not any(r[0] == "Russia: civilians" for r in rels)
+
+
+def test_a_status_named_after_a_title_is_no_person(nlp):
+    """ "EU candidate status" is a status, not a candidate of the EU: an unnamed office-holder's
+    title ends on its head noun."""
+    from kg.mentions import find_mentions
+
+    doc = nlp("Dr. Jane Roe will urge Bosnia to obtain EU candidate status. She will urge Serbia to reform.")
+    m = find_mentions(doc, None, None)
+    status = next(t for t in doc if t.lower_ == "status")
+    assert status.i not in m.personal
+
+
+def test_thanking_a_state_for_its_commitment_is_about_that_state(extract):
+    """ "thanked X for our partnership on Y and for its commitment to Z": "its" is the thanked X's."""
+    rels = set(
+        extract(
+            "Canada thanked Albania for our partnership on the United Nations Security Council and for its "
+            "commitment to Ukraine's sovereignty."
+        )
+    )
+    assert ("Albania", "supports", "Ukraine", False, False) in rels
+    assert not any(r[0] == "UN Security Council" for r in rels)
+
+
+def test_armed_men_are_unidentified_gunmen(extract):
+    """ "Armed men" and "assailants" are the unidentified armed men gunmen are, placed where they strike."""
+    assert ("Burkina Faso: armed men", "attacks", "Burkina Faso: civilians", False, False) in set(
+        extract("Armed men stormed a church in Burkina Faso, killing 15 worshippers.")
+    )
