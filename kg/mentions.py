@@ -2998,16 +2998,35 @@ def _names_by_participle(tok: Token) -> bool:
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in NAMING_PARTICIPLES
 
 
+GRATEFUL_WORDS = {"grateful", "thankful", "indebted"}
+
+
 def _answerable(m: Mentions, tok: Token) -> list[Actor]:
     """The one a reason phrase ("for its aggression", "over its support for") is held against: the
     object of the verb it qualifies, or what that verb puts something "on" ("costs on Russia")."""
     noun = tok.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "for its partnership and its support of Ukraine"
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "over"):
         return []
     prep = noun.head
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
         prep = prep.head  # "thank Albania for our partnership and for its commitment"
     gov = prep.head
+    grateful = next((c for c in gov.children if c.dep_ == "acomp" and c.lemma_.lower() in GRATEFUL_WORDS), None)
+    gov = grateful if grateful is not None else gov  # "I am grateful to X ..., but also for its ..."
+    if gov.pos_ == "ADJ" and gov.lemma_.lower() in GRATEFUL_WORDS:
+        # "grateful to Ann and to Sweden for its leadership": the state thanked
+        tos = [p for p in gov.children if p.dep_ == "prep" and p.lower_ == "to"]
+        tos += [c for p in tos for c in p.conjuncts if c.lower_ == "to"]
+        thanked = [q for p in tos for q in p.children if q.dep_ == "pobj"]
+        found = _dedupe_actors(
+            a
+            for q in thanked
+            for x in (q, *q.conjuncts)
+            if (a := m.token_actor.get(x.i)) is not None and a.type in ("Country", "Organization")
+        )
+        return found if len(found) == 1 else []
     if gov.pos_ not in ("VERB", "AUX"):
         return []
     held = [c for c in gov.children if c.dep_ == "dobj"]

@@ -279,6 +279,8 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
         # (not "according to", "because of", "ahead of")
         preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in c.children if cc.dep_ in PREP]
+        # "grateful to Ann and to Sweden": a preposition coordinated with one on the holder
+        preps += [cc for c in preps for cc in c.children if cc.dep_ == "conj" and cc.pos_ == "ADP"]
         for prep in preps:
             if prep.lower_ == word:
                 for pobj in prep.children:

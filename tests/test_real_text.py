@@ -3438,3 +3438,17 @@ def test_armed_men_are_unidentified_gunmen(extract):
     assert ("Burkina Faso: armed men", "attacks", "Burkina Faso: civilians", False, False) in set(
         extract("Armed men stormed a church in Burkina Faso, killing 15 worshippers.")
     )
+
+
+def test_grateful_to_a_state_for_its_support_is_about_that_state(extract):
+    """ "grateful to Ann and to Sweden for its leadership of the OSCE, and for its support of
+    Ukraine": "its" is Sweden's, the one thanked, not the OSCE's."""
+    rels = set(
+        extract(
+            "Canada is grateful to Ann and to Sweden for its leadership of the OSCE, but also for its strong "
+            "partnership and particularly its support of Ukraine."
+        )
+    )
+    assert ("Sweden", "supports", "Ukraine", False, False) in rels
+    assert ("Canada", "supports", "Sweden", False, False) in rels
+    assert not any(r[0] == "OSCE" for r in rels)
