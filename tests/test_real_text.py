@@ -3452,3 +3452,13 @@ def test_grateful_to_a_state_for_its_support_is_about_that_state(extract):
     assert ("Sweden", "supports", "Ukraine", False, False) in rels
     assert ("Canada", "supports", "Sweden", False, False) in rels
     assert not any(r[0] == "OSCE" for r in rels)
+
+
+def test_an_act_that_calls_for_a_response_is_no_demand(extract):
+    """ "Russia's disregard for the law demands a response from X": a thing calls for it, no one
+    demands; words someone said do speak for their owner."""
+    assert not any(
+        r[1] == "demands"
+        for r in extract("Russia's flagrant disregard for international law demands a severe response from Canada.")
+    )
+    assert extract("Iran's statement demanded an apology from Canada.") == [("Iran", "demands", "Canada", False, False)]

@@ -355,6 +355,8 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
         if all(t == "between" for t in trig.target):
             return None  # a mediation with no two sides named ("a ceasefire brokered by Qatar and Egypt")
     sources, loose_sources = slot_actors_how(trig.source, head, obj_noun, ctx)
+    if loose_sources and trig.kind == "verb" and trig.relation in ("demands", "requests") and not _said(head, ctx):
+        return None  # "Russia's disregard for the law demands a response": a thing calls for it, no one asks
     talk = discussion_of(head) if sources and trig.relation != "meets" else None
     if talk is not None:
         # "Blinken and Kuleba discussed efforts to assist Ukraine": the ministers talk over what
@@ -566,6 +568,13 @@ def _thing_joined(head: Token, ctx: Sentence) -> bool:
         t.pos_ in ("NOUN", "PROPN") and not ctx.mentions.actors(t) and t.lemma_.lower() not in ("force", "hand")
         for t in objects
     )  # "joined forces", "joined hands": each other
+
+
+def _said(verb: Token, ctx: Sentence) -> bool:
+    """Whether a verb's subject is words someone said ("Iran's statement demanded ..."), which
+    speak for their owner."""
+    said = ctx.lex.noun_classes.get("WORDS", frozenset()) | ctx.lex.noun_classes.get("APPEAL", frozenset())
+    return any(t.lemma_.lower() in said for t in logical_subjects(verb))
 
 
 def _coordinated(head: Token) -> bool:
