@@ -3203,7 +3203,7 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     # the default voice: the first official the document names with an office of the publisher's
     # state (never a foreign leader named before: "I want to thank President Tebboune"); in a
     # document no state publishes, the first official of any state
-    officials = sorted((i, p, h) for i, p, _, h in m.titles if h.type == "Country")
+    officials = sorted(((i, p, h) for i, p, _, h in m.titles if h.type == "Country"), key=lambda x: x[0])
     if m.voice is not None:
         officials = [(i, p, h) for i, p, h in officials if h.country == m.voice.country]
     default_person = next((p for _, p, _ in officials), None)

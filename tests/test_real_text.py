@@ -3462,3 +3462,18 @@ def test_an_act_that_calls_for_a_response_is_no_demand(extract):
         for r in extract("Russia's flagrant disregard for international law demands a severe response from Canada.")
     )
     assert extract("Iran's statement demanded an apology from Canada.") == [("Iran", "demands", "Canada", False, False)]
+
+
+def test_one_office_recorded_twice_under_two_spellings_still_picks_a_speaker(nlp):
+    """A person's office recorded twice at one word, under two spellings of the name ("Antony" in
+    a headline, "Tony" in the text), orders by position alone: the first person still resolves."""
+    import dataclasses
+
+    from kg.mentions import _first_person, find_mentions
+
+    doc = nlp("Secretary Blinken arrived in Panama. I want to thank the embassy staff.")
+    m = find_mentions(doc, None, publisher_voice("https://www.state.gov/x"))
+    i, person, role, holder = next(t for t in m.titles if t[3].type == "Country")
+    m.titles.append((i, dataclasses.replace(person, label="Tony Blinken"), role, holder))
+    _first_person(doc, m)  # no error: the titles are ordered by position only
+    assert m.token_actor[next(t.i for t in doc if t.lower_ == "i")].id == person.id
