@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from kg.dates import MONTHS as DATE_MONTHS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Dependency labels (spaCy's English ClearNLP-style scheme).
 SUBJ = {"nsubj", "csubj"}
@@ -79,22 +79,26 @@ POSTURE_COMPANIONS = {"leader", "representative", "official", "delegate", "minis
 
 # ---------------------------------------------------------------------- the tree, read once
 class Tree:
-    """A parsed document's tokens with each one's head and children, made once: spaCy makes a new
-    Token object on every ``.head``, ``.children`` and ``doc[i]``, and the walks below read the
-    same few tokens many times. The document must not change after (kg reads it once parsed)."""
+    """A parsed document's tokens with each one's head and children, its text and its entities,
+    made once: spaCy makes a new Token object on every ``.head``, ``.children``, ``doc[i]`` (and
+    for every token of ``doc.text``), and the walks below read the same few tokens many times.
+    The document must not change after (kg reads it once parsed)."""
 
-    __slots__ = ("doc", "tokens", "heads", "children", "__weakref__")
+    __slots__ = ("doc", "tokens", "heads", "children", "text", "ents", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         heads = [i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist())]
         self.heads: list[Token] = [self.tokens[h] for h in heads]
-        children: list[list[Token]] = [[] for _ in heads]
+        children: dict[int, list[Token]] = {}
         for i, h in enumerate(heads):
             if h != i:
-                children[h].append(self.tokens[i])  # in text order, as spaCy gives them
-        self.children: list[tuple[Token, ...]] = [tuple(c) for c in children]
+                children.setdefault(h, []).append(self.tokens[i])  # in text order, as spaCy gives them
+        # (a leaf's children are the one empty tuple: fewer objects for the garbage collector)
+        self.children: list[tuple[Token, ...]] = [tuple(children.get(i, ())) for i in range(len(heads))]
+        self.text: str = "".join(t.text_with_ws for t in self.tokens)  # doc.text
+        self.ents: tuple[Span, ...] = doc.ents
 
 
 _last_tree: weakref.ref[Tree] | None = None  # the last tree made, while someone holds it
@@ -119,6 +123,11 @@ def children_of(tok: Token) -> tuple[Token, ...]:
 def head_of(tok: Token) -> Token:
     """``tok.head``, read from its document's tree."""
     return tree(tok.doc).heads[tok.i]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from its document's text."""
+    return tree(span.doc).text[span.start_char : span.end_char]
 
 
 CAPTION_POSITIONS = {"left", "right", "center", "centre", "l", "r", "c", "front", "back"}
@@ -456,13 +465,13 @@ def is_noun(tok: Token) -> bool:
 def hyphen_start(tok: Token) -> int:
     """Where the word ``tok`` ends stands, when the tokenizer split it at a hyphen ("build-up": the
     index of "build" for "up"); ``tok.i`` otherwise."""
-    doc = tok.doc
+    t = tree(tok.doc)
     if (
         tok.i >= 2
-        and doc[tok.i - 1].text == "-"
-        and not doc[tok.i - 1].whitespace_
-        and not doc[tok.i - 2].whitespace_
-        and doc[tok.i - 2].head.i == tok.i
+        and t.tokens[tok.i - 1].text == "-"
+        and not t.tokens[tok.i - 1].whitespace_
+        and not t.tokens[tok.i - 2].whitespace_
+        and t.heads[tok.i - 2].i == tok.i
     ):
         return tok.i - 2
     return tok.i

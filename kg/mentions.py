@@ -778,7 +778,7 @@ def find_mentions(
     listed = [doc[s:e] for _, s, e in matcher(doc)]
     spans = listed + [
         _whole_name(e, gz) if e.label_ == "PERSON" else _whole_body(e) if e.label_ == "ORG" else e
-        for e in doc.ents
+        for e in m.tree.ents
         if e.label_ in ENTITY_LABELS
     ]
     spans = filter_spans(spans)
@@ -1213,7 +1213,7 @@ def _shared_surname(span: Span) -> str | None:
     partner = next((c for c in children_of(tok) if c.dep_ == "conj"), None)
     if partner is None or partner.ent_type_ != "PERSON":
         return None
-    full = next((e for e in doc.ents if e.start <= partner.i < e.end), None)
+    full = next((e for e in tree(doc).ents if e.start <= partner.i < e.end), None)
     if full is None or full.start != span.end + 1 or len(full) != 2:
         return None
     if not (given_name(tok.text) and given_name(full[0].text)):
@@ -1499,7 +1499,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
     seen_spans = set()
     unheld: list[tuple[Span, Actor, Title]] = []
     titled = {i for i, *_ in m.titles}
-    for ent in doc.ents:
+    for ent in m.tree.ents:
         if ent.label_ != "PERSON" or any(t.i in titled for t in ent):
             continue
         person = m.token_actor.get(ent.root.i)
@@ -1702,7 +1702,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     gz = m.gz
     # a word inside a name headed by another word names no one ("the International Women of
     # Courage Award" are no women; "the Afghan National Army" is an army)
-    in_name = {t.i for e in doc.ents for t in e if t.i != e.root.i and t.pos_ == "PROPN"}
+    in_name = {t.i for e in m.tree.ents for t in m.tokens[e.start : e.end] if t.i != e.root.i and t.pos_ == "PROPN"}
     for tok in m.tokens:
         if tok.i in m.token_actor or tok.i in in_name:
             continue
@@ -2708,11 +2708,12 @@ def _capitalised(t: Token) -> bool:
 
 def _hyphen_piece(t: Token) -> bool:
     """The lower-case part of a hyphenated name: "te" in "Ching-te"."""
+    tokens = tree(t.doc).tokens
     return (
         t.i >= 2
-        and t.doc[t.i - 1].text == "-"
-        and not t.doc[t.i - 1].whitespace_
-        and t.doc[t.i - 2].text[:1].isupper()
+        and tokens[t.i - 1].text == "-"
+        and not tokens[t.i - 1].whitespace_
+        and tokens[t.i - 2].text[:1].isupper()
         and t.is_alpha
     )
 
@@ -3151,7 +3152,7 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     default_person = next((p for _, p, _, h in m.titles if h.type == "Country"), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
-    text = doc.text  # Doc.text joins every token: read it once
+    text = m.tree.text  # (Doc.text joins every token)
     for sent in m.sents:
         words = m.tokens[sent.start : sent.end]
         line_start = text.rfind("\n", 0, sent.start_char) + 1

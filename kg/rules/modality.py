@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.english import EFFORT_NOUNS, GOVERNOR_LINKS, children_of, presupposed_acts, stopped_act
+from kg.english import EFFORT_NOUNS, GOVERNOR_LINKS, children_of, presupposed_acts, span_text, stopped_act
 from kg.ontology import relations
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def conditional_or_asked(trigger: Token, lex: Lexicon) -> bool:
     a question ("Will Russia attack?"), a claim dismissed ("its war on terror is a sham")."""
     marks = lex.hedge.get("mark", frozenset())
     dismissed = lex.hedge.get("dismissed", frozenset())
-    if trigger.sent.text.rstrip().endswith("?"):
+    if span_text(trigger.sent).rstrip().endswith("?"):
         return True
     tok = trigger
     for _ in range(8):

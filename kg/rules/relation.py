@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import first_day, stated_date
-from kg.english import DOBJ, PLACE_PREPS, TERRITORY_VERBS, THREAT_GOVERNORS, children_of
+from kg.english import DOBJ, PLACE_PREPS, TERRITORY_VERBS, THREAT_GOVERNORS, children_of, span_text
 from kg.ontology import is_symmetric, ontology_dir, read_tsv, relations
 
 if TYPE_CHECKING:
@@ -299,7 +299,7 @@ def state(
         conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
     stated = stated_date(token, doc_date) if token is not None else None
     date = first_day(stated).isoformat() if stated else (doc_date.isoformat() if doc_date else None)
-    text = ctx.span.text.rstrip()  # trailing blank lines are not part of the evidence
+    text = span_text(ctx.span).rstrip()  # trailing blank lines are not part of the evidence
     start = ctx.span.start_char
     return Relation(
         subject=s,
@@ -333,7 +333,7 @@ def _place_of(trigger: Token, m: Mentions) -> dict:
                 continue
             for q in children_of(p):
                 if q.dep_ == "pobj" and q.i in m.places:
-                    ent = next((e for e in q.doc.ents if e.start <= q.i < e.end), None)
+                    ent = next((e for e in m.tree.ents if e.start <= q.i < e.end), None)
                     name = ent.text if ent is not None else q.text
                     return {"place": name.removeprefix("the ").strip(), "place_country": m.token_actor[q.i].country}
     return {}
