@@ -50,6 +50,8 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         # not the verb's subject (a thing's owner or a proposal's author is no agent: "target
         # Russia's defense institutions", "blocked Sweden's bid")
         obj_noun = None
+    if obj_noun is None and lemma not in lex.verbs:
+        return []  # no object noun to carry an event, and no entry of its own
     if obj_noun is not None:
         nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in children_of(obj_noun) if c.dep_ == "compound"]
         # "provide Ukraine with Patriot systems": the goods come after "with"
