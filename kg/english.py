@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from kg.dates import MONTHS as DATE_MONTHS
@@ -84,21 +86,26 @@ class Tree:
     for every token of ``doc.text``), and the walks below read the same few tokens many times.
     The document must not change after (kg reads it once parsed)."""
 
-    __slots__ = ("doc", "tokens", "heads", "children", "text", "ents", "__weakref__")
+    __slots__ = ("doc", "tokens", "heads", "_children", "_starts", "text", "ents", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
         heads = [i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist())]
         self.heads: list[Token] = [self.tokens[h] for h in heads]
-        children: dict[int, list[Token]] = {}
-        for i, h in enumerate(heads):
-            if h != i:
-                children.setdefault(h, []).append(self.tokens[i])  # in text order, as spaCy gives them
-        # (a leaf's children are the one empty tuple: fewer objects for the garbage collector)
-        self.children: list[tuple[Token, ...]] = [tuple(children.get(i, ())) for i in range(len(heads))]
+        # every token's children in one list, by head and in text order (as spaCy gives them): token
+        # i's are _children[_starts[i] : _starts[i + 1]] (a few lists per document, not one per
+        # token, for the garbage collector to walk)
+        pairs = sorted((h, i) for i, h in enumerate(heads) if h != i)
+        self._children: list[Token] = [self.tokens[i] for _, i in pairs]
+        counts = Counter(h for h, _ in pairs)
+        self._starts: list[int] = list(accumulate((counts[i] for i in range(len(heads))), initial=0))
         self.text: str = "".join(t.text_with_ws for t in self.tokens)  # doc.text
         self.ents: tuple[Span, ...] = doc.ents
+
+    def children(self, i: int) -> list[Token]:
+        """The children of token ``i``, in text order."""
+        return self._children[self._starts[i] : self._starts[i + 1]]
 
 
 _last_tree: weakref.ref[Tree] | None = None  # the last tree made, while someone holds it
@@ -115,9 +122,9 @@ def tree(doc: Doc) -> Tree:
     return t
 
 
-def children_of(tok: Token) -> tuple[Token, ...]:
+def children_of(tok: Token) -> list[Token]:
     """``tok.children``, read from its document's tree."""
-    return tree(tok.doc).children[tok.i]
+    return tree(tok.doc).children(tok.i)
 
 
 def head_of(tok: Token) -> Token:
