@@ -108,17 +108,20 @@ class Tree:
         return self._children[self._starts[i] : self._starts[i + 1]]
 
 
-_last_tree: weakref.ref[Tree] | None = None  # the last tree made, while someone holds it
+_trees: weakref.WeakValueDictionary[int, Tree] = weakref.WeakValueDictionary()  # by id(doc), while held
+_last_tree: Tree | None = None  # the tree asked for last (kept: a caller may hold no Mentions)
 
 
 def tree(doc: Doc) -> Tree:
-    """The document's :class:`Tree`: the one its reader holds (:class:`kg.mentions.Mentions`
-    keeps it while the document is read), else a new one."""
+    """The document's :class:`Tree`: the last one asked for, or one someone holds
+    (:class:`kg.mentions.Mentions` keeps its document's), else a new one."""
     global _last_tree
-    t = _last_tree() if _last_tree is not None else None
+    t = _last_tree
     if t is None or t.doc is not doc:
-        t = Tree(doc)
-        _last_tree = weakref.ref(t)
+        t = _trees.get(id(doc))
+        if t is None or t.doc is not doc:  # (an id is never stale while its tree lives: it holds the doc)
+            t = _trees[id(doc)] = Tree(doc)
+        _last_tree = t
     return t
 
 
