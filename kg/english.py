@@ -103,10 +103,6 @@ class Tree:
         self.text: str = "".join(t.text_with_ws for t in self.tokens)  # doc.text
         self.ents: tuple[Span, ...] = doc.ents
 
-    def children(self, i: int) -> list[Token]:
-        """The children of token ``i``, in text order."""
-        return self._children[self._starts[i] : self._starts[i + 1]]
-
 
 _trees: weakref.WeakValueDictionary[int, Tree] = weakref.WeakValueDictionary()  # by id(doc), while held
 _last_tree: Tree | None = None  # the tree asked for last (kept: a caller may hold no Mentions)
@@ -127,7 +123,8 @@ def tree(doc: Doc) -> Tree:
 
 def children_of(tok: Token) -> list[Token]:
     """``tok.children``, read from its document's tree."""
-    return tree(tok.doc).children(tok.i)
+    t, i = tree(tok.doc), tok.i
+    return t._children[t._starts[i] : t._starts[i + 1]]
 
 
 def head_of(tok: Token) -> Token:

@@ -47,6 +47,7 @@ from kg.english import (
     dated_name,
     ends_inner_list,
     logical_subjects,
+    span_text,
     subject_of_next_clause,
     tree,
 )
@@ -788,8 +789,8 @@ def find_mentions(
         if actor is None:
             unresolved.append(span)
             continue
-        for t in span:
-            m.token_actor[t.i] = actor
+        for i in range(span.start, span.end):
+            m.token_actor[i] = actor
     for span in unresolved:
         if any(t.lower_ in MONTHS for t in span):
             # "Benin March 3-9" taken whole by the recogniser: the state before the date
@@ -797,8 +798,8 @@ def find_mentions(
                 if span.start <= inner.start and inner.end <= span.end:
                     actor = _resolve_span(inner, m)
                     if actor is not None and actor.type == "Country":
-                        for t in inner:
-                            m.token_actor[t.i] = actor
+                        for i in range(inner.start, inner.end):
+                            m.token_actor[i] = actor
             continue
         # "the G7 Foreign Ministers of Canada": an office "of" a state the recogniser took whole
         heads = {span.root.lemma_.lower(), span.root.lower_, span.root.lower_.removesuffix("s")}
@@ -808,8 +809,8 @@ def find_mentions(
             if span.start < inner.start and inner.end <= span.end and doc[inner.start - 1].lower_ == "of":
                 actor = _resolve_span(inner, m)
                 if actor is not None and actor.type == "Country":
-                    for t in inner:
-                        m.token_actor[t.i] = actor
+                    for i in range(inner.start, inner.end):
+                        m.token_actor[i] = actor
     _venues(doc, m)
     for t in m.tokens:
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
@@ -955,7 +956,7 @@ def _other_body(tok: Token, hit: Actor, m: Mentions) -> bool:
 
 def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     gz = m.gz
-    text = span.text
+    text = span_text(span)
     if len(span) == 1 and text in m.persons:
         # "Kanye West ... West said", "Sudesh Amman ... Amman": a surname met earlier beats the
         # gazetteer, except after an office title: "Hunter Biden ... President Biden" is the
@@ -985,8 +986,7 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
             code = None  # "Sherman" is a town in Texas, but after "Deputy Secretary" a person
         country = m.gz.country(code)
         if country is not None:
-            for t in span:
-                m.places.add(t.i)
+            m.places.update(range(span.start, span.end))
             return sector_actor(country, m.gz.sectors["CVL"])
     if label in ("PERSON", "ORG") and _named_as_place(span):
         # "the town of Ain Issa": whatever the recogniser says, a place (its state's people if
@@ -995,8 +995,7 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         country = m.gz.country(code) if code else None
         if country is None:
             return None
-        for t in span:
-            m.places.add(t.i)
+        m.places.update(range(span.start, span.end))
         return sector_actor(country, m.gz.sectors["CVL"])
     if label == "PERSON":
         return _person(span, m)
@@ -3033,13 +3032,14 @@ def _quoted(tokens: list[Token]) -> set[int]:
     """Tokens inside quotation marks (a quotation never runs past a paragraph)."""
     inside, out = False, set()
     for t in tokens:
-        if "\n" in t.text:
+        text = t.text
+        if "\n" in text:
             inside = False
             continue
-        if t.text in OPEN_QUOTES or (t.text in BOTH_QUOTES and not inside):
+        if text in OPEN_QUOTES or (text in BOTH_QUOTES and not inside):
             inside = True
             continue
-        if t.text in CLOSE_QUOTES or (t.text in BOTH_QUOTES and inside):
+        if text in CLOSE_QUOTES or (text in BOTH_QUOTES and inside):
             inside = False
             continue
         if inside:
@@ -3183,9 +3183,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
         )
         quoter = _quoter(sent, quoted, m) if any(t.i in quoted for t in words) else None
         for t in words:
-            low = t.lower_
             if t.pos_ != "PRON" or t.i in m.token_actor:
                 continue
+            low = t.lower_
             if t.i in quoted:
                 # '"We will respond," the Iranian foreign minister said': the one quoted speaks
                 if quoter is None:
