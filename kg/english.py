@@ -14,11 +14,13 @@ inline (the modality walk, the verbal family's object, the adjectival sources, t
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.dates import MONTHS as DATE_MONTHS
 
@@ -86,7 +88,7 @@ class Tree:
     for every token of ``doc.text``), and the walks below read the same few tokens many times.
     The document must not change after (kg reads it once parsed)."""
 
-    __slots__ = ("doc", "tokens", "heads", "_children", "_starts", "text", "ents", "__weakref__")
+    __slots__ = ("doc", "tokens", "heads", "_children", "_starts", "text", "ents", "memo", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -102,6 +104,7 @@ class Tree:
         self._starts: list[int] = list(accumulate((counts[i] for i in range(len(heads))), initial=0))
         self.text: str = "".join(t.text_with_ws for t in self.tokens)  # doc.text
         self.ents: tuple[Span, ...] = doc.ents
+        self.memo: dict[tuple, object] = {}  # the answers of the walks read again (see remembered)
 
 
 _trees: weakref.WeakValueDictionary[int, Tree] = weakref.WeakValueDictionary()  # by id(doc), while held
@@ -130,6 +133,25 @@ def children_of(tok: Token) -> list[Token]:
 def head_of(tok: Token) -> Token:
     """``tok.head``, read from its document's tree."""
     return tree(tok.doc).heads[tok.i]
+
+
+Answer = TypeVar("Answer")
+
+
+def remembered(walk: Callable[..., Answer]) -> Callable[..., Answer]:
+    """A walk that answers each token once: it reads nothing but the tree, so its answer is kept
+    in the tree's memo (a list answer is copied out, for the caller to change)."""
+
+    @functools.wraps(walk)
+    def read(tok: Token, *args) -> Answer:
+        memo = tree(tok.doc).memo
+        key = (walk, tok.i, *args)
+        if key not in memo:
+            memo[key] = walk(tok, *args)
+        found = memo[key]
+        return list(found) if isinstance(found, list) else found
+
+    return read
 
 
 def span_text(span: Span) -> str:
@@ -545,6 +567,7 @@ def presupposed_acts(clause: Token) -> set[int]:
     return {t.i for t in clause.subtree if stopped_act(t)}
 
 
+@remembered
 def is_passive(verb: Token) -> bool:
     return (
         any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in children_of(verb))
@@ -717,6 +740,7 @@ def _continues_a_list(verb: Token) -> bool:
     )
 
 
+@remembered
 def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
     verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
