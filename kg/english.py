@@ -10,6 +10,10 @@ and the slot resolvers (:mod:`kg.slots`) call these; another language brings a m
 same shape. Not yet complete: some rules still read a few dependency labels and prepositions
 inline (the modality walk, the verbal family's object, the adjectival sources, the frames'
 "with"), to be moved here before a second language.
+
+The walks read a document's :class:`Tree` (its tokens, heads and children, made once: spaCy
+makes a new Token object on every read); rules and resolvers read children through
+:func:`children_of` too.
 """
 
 from __future__ import annotations
