@@ -10,17 +10,26 @@ and the slot resolvers (:mod:`kg.slots`) call these; another language brings a m
 same shape. Not yet complete: some rules still read a few dependency labels and prepositions
 inline (the modality walk, the verbal family's object, the adjectival sources, the frames'
 "with"), to be moved here before a second language.
+
+The walks read a document's :class:`Tree` (its tokens, heads and children, made once: spaCy
+makes a new Token object on every read); rules and resolvers read children through
+:func:`children_of` too.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TYPE_CHECKING
+import weakref
+from collections import Counter
+from collections.abc import Callable
+from itertools import accumulate
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.dates import MONTHS as DATE_MONTHS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 # Dependency labels (spaCy's English ClearNLP-style scheme).
 SUBJ = {"nsubj", "csubj"}
@@ -76,6 +85,84 @@ REL_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 POSTURE_COMPANIONS = {"leader", "representative", "official", "delegate", "minister", "counterpart", "head"}
 
 
+# ---------------------------------------------------------------------- the tree, read once
+class Tree:
+    """A parsed document's tokens with each one's head and children, its text and its entities,
+    made once: spaCy makes a new Token object on every ``.head``, ``.children``, ``doc[i]`` (and
+    for every token of ``doc.text``), and the walks below read the same few tokens many times.
+    The document must not change after (kg reads it once parsed)."""
+
+    __slots__ = ("doc", "tokens", "heads", "_children", "_starts", "text", "ents", "memo", "__weakref__")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        heads = [i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist())]
+        self.heads: list[Token] = [self.tokens[h] for h in heads]
+        # every token's children in one list, by head and in text order (as spaCy gives them): token
+        # i's are _children[_starts[i] : _starts[i + 1]] (a few lists per document, not one per
+        # token, for the garbage collector to walk)
+        pairs = sorted((h, i) for i, h in enumerate(heads) if h != i)
+        self._children: list[Token] = [self.tokens[i] for _, i in pairs]
+        counts = Counter(h for h, _ in pairs)
+        self._starts: list[int] = list(accumulate((counts[i] for i in range(len(heads))), initial=0))
+        self.text: str = "".join(t.text_with_ws for t in self.tokens)  # doc.text
+        self.ents: tuple[Span, ...] = doc.ents
+        self.memo: dict[tuple, object] = {}  # the answers of the walks read again (see remembered)
+
+
+_trees: weakref.WeakValueDictionary[int, Tree] = weakref.WeakValueDictionary()  # by id(doc), while held
+_last_tree: Tree | None = None  # the tree asked for last (kept: a caller may hold no Mentions)
+
+
+def tree(doc: Doc) -> Tree:
+    """The document's :class:`Tree`: the last one asked for, or one someone holds
+    (:class:`kg.mentions.Mentions` keeps its document's), else a new one."""
+    global _last_tree
+    t = _last_tree
+    if t is None or t.doc is not doc:
+        t = _trees.get(id(doc))
+        if t is None or t.doc is not doc:  # (an id is never stale while its tree lives: it holds the doc)
+            t = _trees[id(doc)] = Tree(doc)
+        _last_tree = t
+    return t
+
+
+def children_of(tok: Token) -> list[Token]:
+    """``tok.children``, read from its document's tree."""
+    t, i = tree(tok.doc), tok.i
+    return t._children[t._starts[i] : t._starts[i + 1]]
+
+
+def head_of(tok: Token) -> Token:
+    """``tok.head``, read from its document's tree."""
+    return tree(tok.doc).heads[tok.i]
+
+
+Answer = TypeVar("Answer")
+
+
+def remembered(walk: Callable[..., Answer]) -> Callable[..., Answer]:
+    """A walk that answers each token once: it reads nothing but the tree, so its answer is kept
+    in the tree's memo (a list answer is copied out, for the caller to change)."""
+
+    @functools.wraps(walk)
+    def read(tok: Token, *args) -> Answer:
+        memo = tree(tok.doc).memo
+        key = (walk, tok.i, *args)
+        if key not in memo:
+            memo[key] = walk(tok, *args)
+        found = memo[key]
+        return list(found) if isinstance(found, list) else found
+
+    return read
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from its document's text."""
+    return tree(span.doc).text[span.start_char : span.end_char]
+
+
 CAPTION_POSITIONS = {"left", "right", "center", "centre", "l", "r", "c", "front", "back"}
 
 
@@ -117,9 +204,9 @@ def blamed_for(head: Token) -> bool:
     """ "responsible for the attack": blame for an act, not a duty ("responsible for security")."""
     return any(
         (q.lemma_.lower() in BLAMED_ACTS or q.lemma_.lower() in ACT_NOUNS)
-        for p in head.children
+        for p in children_of(head)
         if p.dep_ == "prep" and p.lower_ == "for"
-        for q in p.children
+        for q in children_of(p)
         if q.dep_ in ("pobj", "pcomp")
     )
 
@@ -132,8 +219,8 @@ def told_to(head: Token) -> bool:
     "told reporters" (a statement)."""
     return any(
         c.dep_ == "xcomp"
-        or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children))
-        for c in head.children
+        or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in children_of(c)))
+        for c in children_of(head)
     )
 
 
@@ -143,13 +230,13 @@ def possessors(noun: Token) -> list[Token]:
     doc = noun.doc
     owners = [
         c
-        for c in noun.children
+        for c in children_of(noun)
         if (c.dep_ == "poss" and c.lower_ not in REL_PRONOUNS)
         or (c.dep_ in ("nmod", "compound") and c.i + 1 < noun.i and doc[c.i + 1].text in ("’", "'"))
     ]
     if not owners:
         # the apostrophe hung on the noun, its name elsewhere: "reaffirmed the United States’ commitment"
-        for c in noun.children:
+        for c in children_of(noun):
             if c.text in ("’", "'") and c.i > 0 and c.i < noun.i and doc[c.i - 1].pos_ == "PROPN":
                 owners.append(doc[c.i - 1])
     return owners
@@ -160,8 +247,8 @@ def asked_about(head: Token) -> bool:
     do something or for something)."""
     return (
         head.lemma_.lower() == "ask"
-        and any(c.dep_ == "prep" and c.lower_ in ("about", "whether", "if") for c in head.children)
-        and not any(c.dep_ in ("xcomp", "ccomp") for c in head.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("about", "whether", "if") for c in children_of(head))
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in children_of(head))
     )
 
 
@@ -173,7 +260,7 @@ PERSON_OBJECT_VERBS = {"release", "free"}
 def appointed(head: Token) -> bool:
     """ "designated Ambassador Chacon to serve as Chargé d'Affaires": someone given a post (an
     infinitive says what they are to do), not someone designated for sanctions."""
-    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in head.children)
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children_of(head))
 
 
 # What makes a rally or a march a politician's own event, not a protest ("campaign rallies")
@@ -183,7 +270,7 @@ CAMPAIGN_MODIFIERS = {"campaign", "election", "electoral", "re-election", "reele
 def campaign_event(noun: Token | None) -> bool:
     """ "held campaign rallies", "an election rally": a gathering of supporters, not a protest."""
     return noun is not None and any(
-        c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_MODIFIERS for c in noun.children
+        c.dep_ in ("compound", "amod") and c.lower_ in CAMPAIGN_MODIFIERS for c in children_of(noun)
     )
 
 
@@ -237,9 +324,9 @@ def _score(tok: Token) -> bool:
 def contest_won(verb: Token) -> bool:
     """ "Pakistan defeated India in a cricket match", "Brazil beat Argentina 2-1": a win in a game
     or a vote (in, at or by a contest, or a score), not a battle."""
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "during"):
-            if any(q.dep_ == "pobj" and q.lemma_.lower() in CONTEST_NOUNS for q in c.children):
+            if any(q.dep_ == "pobj" and q.lemma_.lower() in CONTEST_NOUNS for q in children_of(c)):
                 return True
         if c.dep_ in ("npadvmod", "dobj", "advmod", "nummod") and _score(c):
             return True  # a score: "beat Argentina 2-1"
@@ -420,13 +507,13 @@ def is_noun(tok: Token) -> bool:
 def hyphen_start(tok: Token) -> int:
     """Where the word ``tok`` ends stands, when the tokenizer split it at a hyphen ("build-up": the
     index of "build" for "up"); ``tok.i`` otherwise."""
-    doc = tok.doc
+    t = tree(tok.doc)
     if (
         tok.i >= 2
-        and doc[tok.i - 1].text == "-"
-        and not doc[tok.i - 1].whitespace_
-        and not doc[tok.i - 2].whitespace_
-        and doc[tok.i - 2].head.i == tok.i
+        and t.tokens[tok.i - 1].text == "-"
+        and not t.tokens[tok.i - 1].whitespace_
+        and not t.tokens[tok.i - 2].whitespace_
+        and t.heads[tok.i - 2].i == tok.i
     ):
         return tok.i - 2
     return tok.i
@@ -451,18 +538,24 @@ def is_participle_modifier(tok: Token) -> bool:
 # ---------------------------------------------------------------------- argument helpers
 def prep_objects(head: Token, *words: str) -> list[Token]:
     """Objects of the prepositions ``words`` that depend on ``head``: prep_objects(noun, "of")."""
-    return [q for p in head.children if p.dep_ == "prep" and p.lower_ in words for q in p.children if q.dep_ == "pobj"]
+    return [
+        q
+        for p in children_of(head)
+        if p.dep_ == "prep" and p.lower_ in words
+        for q in children_of(p)
+        if q.dep_ == "pobj"
+    ]
 
 
 def with_clause(verb: Token) -> str | None:
     """The preposition that opens a clause the parser made of "with A and B to coordinate", or None."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
         return None
-    return next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("with", "alongside")), None)
+    return next((c.lower_ for c in children_of(verb) if c.dep_ == "mark" and c.lower_ in ("with", "alongside")), None)
 
 
 def clause_subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in SUBJ]
+    return [c for c in children_of(verb) if c.dep_ in SUBJ]
 
 
 # verbs that ask for an act to stop, and so take it as going on ("end its war", "halt its attacks")
@@ -473,7 +566,11 @@ def stopped_act(noun: Token) -> bool:
     """ "its war" in "end its war", "its occupation" in "halt its attacks and occupation": an
     owned act that someone is asked or vows to stop, and so is going on."""
     for t in (noun, *([noun.head] if noun.dep_ == "conj" else [])):
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in CESSATION_VERBS and any(c.dep_ == "poss" for c in t.children):
+        if (
+            t.dep_ == "dobj"
+            and t.head.lemma_.lower() in CESSATION_VERBS
+            and any(c.dep_ == "poss" for c in children_of(t))
+        ):
             return True
     return False
 
@@ -483,9 +580,10 @@ def presupposed_acts(clause: Token) -> set[int]:
     return {t.i for t in clause.subtree if stopped_act(t)}
 
 
+@remembered
 def is_passive(verb: Token) -> bool:
     return (
-        any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+        any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in children_of(verb))
         or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         or _copular_passive(verb)
     )
@@ -494,19 +592,21 @@ def is_passive(verb: Token) -> bool:
 def _copular_passive(verb: Token) -> bool:
     """ "The United States is deeply concerned by Iran's escalation": a participle the parser hung
     on the copula as its complement, with a by-agent, is a passive."""
-    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and any(c.dep_ == AGENT for c in verb.children)
+    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and any(c.dep_ == AGENT for c in children_of(verb))
 
 
 def conjuncts(tok: Token) -> list[Token]:
     out = []
     stack = [
-        c for c in tok.children if c.dep_ == CONJ and not subject_of_next_clause(c) and not ends_inner_list(tok, c)
+        c for c in children_of(tok) if c.dep_ == CONJ and not subject_of_next_clause(c) and not ends_inner_list(tok, c)
     ]
     while stack:
         c = stack.pop(0)
         out.append(c)
         stack.extend(
-            cc for cc in c.children if cc.dep_ == CONJ and not subject_of_next_clause(cc) and not ends_inner_list(c, cc)
+            cc
+            for cc in children_of(c)
+            if cc.dep_ == CONJ and not subject_of_next_clause(cc) and not ends_inner_list(c, cc)
         )
     last = out[-1] if out else tok
     if last.pos_ == "PROPN" and (dated := dated_last_conjunct(last)) is not None:
@@ -517,8 +617,8 @@ def conjuncts(tok: Token) -> list[Token]:
 def dated_last_conjunct(last: Token) -> Token | None:
     """ "travel to India, Bangladesh, and Kuwait August 2-10": the parser makes the list's last
     name a compound of the date after it; it is the list's last conjunct."""
-    cc = next((c for c in last.children if c.dep_ == "cc" and c.lower_ in ("and", "or")), None)
-    if cc is None or any(c.dep_ == CONJ for c in last.children) or cc.i + 1 >= len(last.doc):
+    cc = next((c for c in children_of(last) if c.dep_ == "cc" and c.lower_ in ("and", "or")), None)
+    if cc is None or any(c.dep_ == CONJ for c in children_of(last)) or cc.i + 1 >= len(last.doc):
         return None
     nxt = last.doc[cc.i + 1]
     if nxt.dep_ == "compound" and nxt.pos_ == "PROPN" and _a_date(nxt.head):
@@ -538,7 +638,7 @@ def dated_name(tok: Token) -> Token | None:
     """ "..., Togo, and Benin March 3-9": the name the parser hung on a date as its compound."""
     if not _a_date(tok):
         return None
-    return next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i), None)
+    return next((c for c in children_of(tok) if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i), None)
 
 
 def ends_inner_list(head: Token, conj: Token) -> bool:
@@ -551,7 +651,7 @@ def ends_inner_list(head: Token, conj: Token) -> bool:
         c.dep_ in ("acl", "prep")
         and head.i < c.i < conj.i
         and any(q.dep_ == "pobj" and q.ent_type_ in ("GPE", "LOC") for q in c.subtree)
-        for c in head.children
+        for c in children_of(head)
     )
 
 
@@ -565,7 +665,9 @@ def subject_of_next_clause(tok: Token) -> bool:
     if nxt.dep_ not in ("aux", "auxpass"):
         return False
     verb = nxt.head
-    return verb.dep_ == "conj" and verb.i > tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return (
+        verb.dep_ == "conj" and verb.i > tok.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(verb))
+    )
 
 
 def with_conjuncts(tokens) -> list[Token]:
@@ -581,7 +683,7 @@ def _gone_for(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in TRAVEL_VERBS:
         return True
-    return lemma == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children)
+    return lemma == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in children_of(verb))
 
 
 # verbs that ask someone to act: their infinitive is the one asked's act, however it is parsed
@@ -590,14 +692,14 @@ ASKING_VERBS = {"urge", "ask", "encourage", "press", "call", "invite", "request"
 
 def _asked(verb: Token) -> list[Token]:
     """Who an asking verb asks: its object, or the "on" of "call on", the "to" of "appeal to"."""
-    objs = [c for c in verb.children if c.dep_ in DOBJ]
+    objs = [c for c in children_of(verb) if c.dep_ in DOBJ]
     if objs:
         return objs
     return [
         p
-        for prep in verb.children
+        for prep in children_of(verb)
         if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to")
-        for p in prep.children
+        for p in children_of(prep)
         if p.dep_ == "pobj"
     ]
 
@@ -616,7 +718,7 @@ def _antecedent(relcl: Token) -> Token:
     noun = prep.head
     if noun.pos_ in ("VERB", "AUX"):
         # the parser hangs the place on the verb: the verb's object just before it
-        noun = next((c for c in noun.children if c.dep_ == "dobj" and c.i < prep.i), noun)
+        noun = next((c for c in children_of(noun) if c.dep_ == "dobj" and c.i < prep.i), noun)
     return noun if noun.pos_ == "NOUN" and noun.tag_ == "NNS" else ante
 
 
@@ -627,30 +729,31 @@ def _continues_a_list(verb: Token) -> bool:
     ccomp or advcl, or the bare verb on the verb whose infinitive it continues. A bare verb form with no
     auxiliary, after a clause with its own subject or an infinitive, is the tail of that list of
     demands: what the parser calls its subject is not."""
-    if verb.tag_ not in ("VB", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb.tag_ not in ("VB", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in children_of(verb)):
         return False
-    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    subj = next((c for c in children_of(verb) if c.dep_ in SUBJ), None)
     if subj is None:
         return False
     if verb.dep_ == "ROOT":
         return any(
             c.dep_ in ("ccomp", "advcl")
             and c.i < subj.i
-            and any(s.dep_ in SUBJ for s in c.children)
+            and any(s.dep_ in SUBJ for s in children_of(c))
             # (a plural verb has subjects of its own unless what comes before asks for the list)
             and (verb.tag_ == "VB" or c.lemma_.lower() in ASKING_VERBS)
-            for c in verb.children
+            for c in children_of(verb)
         )
     if verb.tag_ != "VB":
         return False
     # or as a conjunct of the verb that governs the infinitive it continues ("calls on X to end
     # ..., the media, students and other citizens, release ...")
     return verb.dep_ == "conj" and any(
-        x.dep_ == "xcomp" and x.i < subj.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
-        for x in verb.head.children
+        x.dep_ == "xcomp" and x.i < subj.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(x))
+        for x in children_of(verb.head)
     )
 
 
+@remembered
 def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
     verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""
@@ -663,14 +766,14 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     passive = is_passive(verb)
     found = []
-    for c in verb.children:
+    for c in children_of(verb):
         if passive and c.dep_ == AGENT:
-            found += [p for p in c.children if p.dep_ == "pobj"]
+            found += [p for p in children_of(c) if p.dep_ == "pobj"]
         elif not passive and c.dep_ in SUBJ:
             found.append(c)
     if not found:
         # "Egypt is mediating": the parser sometimes hangs the subject on the auxiliary
-        found = [s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in SUBJ]
+        found = [s for a in children_of(verb) if a.dep_ in ("aux", "auxpass") for s in children_of(a) if s.dep_ in SUBJ]
     if found:
         resolved = []
         for t in found:
@@ -687,7 +790,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acomp":  # "Kyiv is grateful to": the copula's subject
         return logical_subjects(head, depth + 1)
     owner_noun = _owned_act_noun(verb)
-    if owner_noun is not None and (owners := [c for c in owner_noun.children if c.dep_ == "poss"]):
+    if owner_noun is not None and (owners := [c for c in children_of(owner_noun) if c.dep_ == "poss"]):
         # "affirmed their commitment to supporting Ukraine", "Japan's determination to help"
         return with_conjuncts(owners)
     if (
@@ -707,7 +810,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "discussed ways to support Ukraine", "consulted on efforts to urge Russia", "agreed on
         # steps to punish Iran": whoever works on the effort does what it is to do (the parser
         # takes some of these infinitives for relative clauses)
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not possessors(head):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)) and not possessors(head):
             if head.dep_ in ("dobj", "attr"):
                 return logical_subjects(head.head, depth + 1)
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
@@ -720,12 +823,12 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return logical_subjects(head.head, depth + 1)
     if verb.dep_ == "xcomp" and is_passive(head):
         # Raising: "India is expected to sign", "Iran was reported to have shipped"
-        raised = [c for c in head.children if c.dep_ in PASS_SUBJ]
+        raised = [c for c in children_of(head) if c.dep_ in PASS_SUBJ]
         if raised:
             return with_conjuncts(raised)
     if verb.dep_ == "xcomp":
         # Object control ("urged Japan to impose ...") else subject control ("promised to deliver").
-        objs = [c for c in head.children if c.dep_ in DOBJ]
+        objs = [c for c in children_of(head) if c.dep_ in DOBJ]
         if objs and head.lemma_.lower() not in ("promise", "threaten", "vow", "pledge", "offer", "use", "employ"):
             return with_conjuncts(objs)
         if head.lemma_.lower() == "call" and (asked := _asked(head)):
@@ -737,7 +840,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return logical_subjects(head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return logical_subjects(head, depth + 1)
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)):
         if head.lemma_.lower() in ASKING_VERBS and (asked := _asked(head)):
             # "We call on Iran to immediately release ...", parsed as a purpose clause: Iran is to act
             return with_conjuncts(asked)
@@ -748,11 +851,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return logical_subjects(head.head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head
-        objs = [c for c in gov.children if c.dep_ in DOBJ]
+        objs = [c for c in children_of(gov) if c.dep_ in DOBJ]
         joint_work = head.lower_ in ("in", "on") and objs and all(o.lemma_.lower() in JOINT_WORK_NOUNS for o in objs)
         if objs and not joint_work:
             return with_conjuncts(objs)  # "helped Ukraine in defending itself"
-        if gov.pos_ == "VERB" and is_passive(gov) and (raised := [c for c in gov.children if c.dep_ in PASS_SUBJ]):
+        if gov.pos_ == "VERB" and is_passive(gov) and (raised := [c for c in children_of(gov) if c.dep_ in PASS_SUBJ]):
             return with_conjuncts(raised)  # "Iran was accused by the US of supplying drones": Iran supplies
         if gov.pos_ in ("VERB", "AUX") or (gov.pos_ == "ADJ" and gov.dep_ == "acomp"):
             # "remains committed to supporting Sudan": the adjective's subject acts
@@ -774,9 +877,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
             # "joint efforts by NATO Allies, EU partners and G7 members to urge Russia": the by-agent
             owners = [
                 p
-                for c in head.children
+                for c in children_of(head)
                 if c.dep_ == "prep" and c.lower_ == "by"
-                for p in c.children
+                for p in children_of(c)
                 if p.dep_ == "pobj"
             ]
         if owners:
@@ -785,7 +888,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         verb.dep_ == "acl"
         and head.dep_ in ("dobj", "attr")
         and (
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
             or verb.tag_ != "VBG"
             or head.head.lemma_.lower() in ISSUING_VERBS
         )
@@ -819,7 +922,7 @@ def _owned_act_noun(verb: Token) -> Token | None:
     if (
         verb.dep_ in ("acl", "relcl")
         and head.lemma_.lower() in COMMITMENT_NOUNS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
     ):
         return head
     return None
@@ -843,34 +946,38 @@ def logical_objects(verb: Token) -> list[Token]:
     """Direct objects, or the surface subject of a passive, or the noun a participle modifies."""
     found = []
     if is_passive(verb):
-        found = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+        found = [c for c in children_of(verb) if c.dep_ in PASS_SUBJ]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             found.append(verb.head)
         if _copular_passive(verb):
-            found += [c for c in verb.head.children if c.dep_ in SUBJ]
+            found += [c for c in children_of(verb.head) if c.dep_ in SUBJ]
         found = [verb.head if (t.lower_ in REL_PRONOUNS and verb.dep_ == "relcl") else t for t in found]
     else:
-        found = [c for c in verb.children if c.dep_ in DOBJ]
+        found = [c for c in children_of(verb) if c.dep_ in DOBJ]
         if not found:
-            for c in verb.children:
+            for c in children_of(verb):
                 if c.dep_ == "prt":
-                    found += [cc for cc in c.children if cc.dep_ in DOBJ]
+                    found += [cc for cc in children_of(c) if cc.dep_ in DOBJ]
         if verb.dep_ == "relcl" and not found:
             # "the drones that Iran supplied": the relative pronoun is the object.
-            if any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in verb.children):
+            if any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in children_of(verb)):
                 found = [verb.head]
         if not found and verb.lemma_.lower() in HELP_VERBS:
             # "help Ukraine defend itself": the one helped is the subject of the bare infinitive
-            found = [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ in SUBJ]
-        if not found and not any(c.dep_ in ("prep", "xcomp", "ccomp", "dative") for c in verb.children):
+            found = [
+                s for c in children_of(verb) if c.dep_ in ("ccomp", "xcomp") for s in children_of(c) if s.dep_ in SUBJ
+            ]
+        if not found and not any(c.dep_ in ("prep", "xcomp", "ccomp", "dative") for c in children_of(verb)):
             # "Russia threatened and then attacked Ukraine": a verb with no complement of its
             # own shares its conjunct's object
-            later = [c for c in verb.children if c.dep_ == CONJ and c.pos_ == "VERB" and not is_passive(c)]
-            found = [o for c in later[:1] for o in c.children if o.dep_ in DOBJ]
+            later = [c for c in children_of(verb) if c.dep_ == CONJ and c.pos_ == "VERB" and not is_passive(c)]
+            found = [o for c in later[:1] for o in children_of(c) if o.dep_ in DOBJ]
         if not found and verb.dep_ == "xcomp":
             # "We stand with, and continue to support, the government and people of Ukraine": the
             # object shared across the commas, which the parser leaves hanging on the governing verb
-            found = [c for c in verb.head.children if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
+            found = [
+                c for c in children_of(verb.head) if c.dep_ == "dep" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i
+            ]
     return with_conjuncts(found)
 
 
@@ -886,22 +993,22 @@ def acted_together(head: Token) -> bool:
     """Whether coordinated subjects of ``head`` acted with each other: the verb means it ("Russia
     and China cooperated"), or the sentence says so ("worked together")."""
     return head.lemma_.lower() not in SOLO_VERBS or any(
-        c.dep_ == "advmod" and c.lower_ in TOGETHER_MANNER for c in head.children
+        c.dep_ == "advmod" and c.lower_ in TOGETHER_MANNER for c in children_of(head)
     )
 
 
 def reciprocal_object(head: Token, obj_noun: Token | None) -> bool:
     """ "each other" / "one another" as the object or prepositional object of the trigger."""
-    cands = list(head.children)
+    cands = list(children_of(head))
     if obj_noun is not None:
-        cands += list(obj_noun.children)
+        cands += list(children_of(obj_noun))
     for c in list(cands):
         if c.dep_ == "prep":
-            cands += list(c.children)
+            cands += list(children_of(c))
     for c in cands:
-        if c.lower_ == "other" and any(d.lower_ == "each" for d in c.children):
+        if c.lower_ == "other" and any(d.lower_ == "each" for d in children_of(c)):
             return True
-        if c.lower_ == "another" and any(d.lower_ == "one" for d in c.children):
+        if c.lower_ == "another" and any(d.lower_ == "one" for d in children_of(c)):
             return True
         if c.lower_ == "other" and c.i > 0 and c.doc[c.i - 1].lower_ == "each":
             return True

@@ -43,11 +43,15 @@ from kg.english import (
     MONTHS,
     OTHER_PARTY_NOUNS,
     SUFFERING_NOUNS,
+    Tree,
+    children_of,
     dated_last_conjunct,
     dated_name,
     ends_inner_list,
     logical_subjects,
+    span_text,
     subject_of_next_clause,
+    tree,
 )
 from kg.persons import directory, given_name, given_name_genders, name_words
 from kg.places import load_places
@@ -338,11 +342,13 @@ class Mentions:
     places: set[int] = field(default_factory=set)  # tokens of places that stand for their state only as targets
     force: bool = True  # set by the extractor: the relation being filled is force or coercion
     personal: set[int] = field(default_factory=set)  # tokens like "Egypt's foreign minister": a person, known by office
-    tokens: list[Token] = field(init=False)  # the document's tokens, made once for every pass
+    tree: Tree = field(init=False)  # the document's tokens, heads and children, made once for every pass
+    tokens: list[Token] = field(init=False)  # (the tree's tokens)
     sents: list[Span] = field(init=False)  # its sentences, found once
 
     def __post_init__(self) -> None:
-        self.tokens = list(self.doc)
+        self.tree = tree(self.doc)
+        self.tokens = self.tree.tokens
         self.sents = list(self.doc.sents)
 
     # -------------------------------------------------------------- queries used by the rules
@@ -350,7 +356,7 @@ class Mentions:
         """Actors a token stands for (with its coordinated tokens): [] when it names none."""
         out = list(self._own(tok))
         if conj:
-            for c in tok.children:
+            for c in children_of(tok):
                 if c.dep_ == "conj" and not subject_of_next_clause(c) and not ends_inner_list(tok, c):
                     out += self.actors(c)
                     if (named := dated_name(c)) is not None:
@@ -362,20 +368,20 @@ class Mentions:
                     if more and more[0].type == out[0].type and more[0].id != out[0].id:
                         out += more
             if out and out[0].type == "Person":
-                for c in tok.children:
+                for c in children_of(tok):
                     if (
                         c.dep_ in ("nmod", "compound")
                         and c.i < tok.i
                         and (other := self.token_actor.get(c.i)) is not None
                         and other.type == "Person"
                         and other.id != out[0].id
-                        and any(d.dep_ == "cc" for d in c.children)
+                        and any(d.dep_ == "cc" for d in children_of(c))
                     ):
                         out.append(other)  # "with President Tebboune and Foreign Minister Lamamra" as one name
             if (
                 out
                 and out[0].type == "Country"
-                and not any(c.dep_ == "conj" for c in tok.children)
+                and not any(c.dep_ == "conj" for c in children_of(tok))
                 and (dated := dated_last_conjunct(tok)) is not None
             ):
                 out += self._own(dated)  # "India, Bangladesh, and Kuwait August 2-10"
@@ -392,24 +398,26 @@ class Mentions:
         low = tok.lower_
         if tok.pos_ == "PRON":
             # "We, the G7 Foreign Ministers of Canada, France ...": the apposition says who
-            for c in tok.children:
+            for c in children_of(tok):
                 if c.dep_ == "appos" and (named := self.actors(c)):
                     return named
         if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             if _expletive(tok):
                 # "It is our task to support ...", "It was my pleasure to welcome ...": whose task
-                owner = [c for a in tok.head.children if a.dep_ == "attr" for c in a.children if c.dep_ == "poss"]
+                owner = [
+                    c for a in children_of(tok.head) if a.dep_ == "attr" for c in children_of(a) if c.dep_ == "poss"
+                ]
                 return [x for c in owner for x in self.actors(c)]
             return self._pronoun(tok)
         if (
             tok.lemma_.lower() in DEFINITE_ANAPHORS
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-            and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod") for c in tok.children)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
+            and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod") for c in children_of(tok))
         ):
             # "the country", "the group": the actor last named in that role
             return self._pronoun(tok)
         # "the M23, the Rwanda-backed rebel group": an apposition names its head
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "appos" and c.i in self.token_actor:
                 return [self.token_actor[c.i]]
         return []
@@ -418,13 +426,13 @@ class Mentions:
         """Actors an argument carries without naming one: "Israel's decision", "a wave of Russian
         missiles", "Thousands of Jordanians", "its border with Ukraine"."""
         out = []
-        for t in [tok, *[c for c in tok.children if c.dep_ == "conj"]]:
+        for t in [tok, *[c for c in children_of(tok) if c.dep_ == "conj"]]:
             found = []
             if t.lemma_.lower() in ("border", "frontier", "boundary"):
                 # "massed troops on its border with Ukraine": the neighbour, not the border's owner
-                for p in t.children:
+                for p in children_of(t):
                     if p.dep_ == "prep" and p.lower_ == "with":
-                        found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+                        found = [a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q)]
                 if found:
                     out += found
                     continue
@@ -436,19 +444,19 @@ class Mentions:
                 # "Crowds in Niamey", "protesters in Tehran", "dozens of people in Gaza"
                 holders = [t] + [
                     q
-                    for p in t.children
+                    for p in children_of(t)
                     if p.dep_ == "prep" and p.lower_ == "of"
-                    for q in p.children
+                    for q in children_of(p)
                     if q.dep_ == "pobj"
                 ]
                 for h in holders:
-                    for p in h.children:
+                    for p in children_of(h):
                         if p.dep_ == "prep" and p.lower_ == "in":
-                            found += [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+                            found += [a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q)]
             if not found and t.lemma_.lower() in ("border", "frontier", "boundary"):
-                for p in t.children:
+                for p in children_of(t):
                     if p.dep_ == "prep" and p.lower_ == "with":
-                        found = [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+                        found = [a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q)]
             out += found
         return out
 
@@ -467,18 +475,18 @@ class Mentions:
         """Who did or said what a noun names: its possessor or demonym, or its by-agent, never its
         "of" phrase ("Russia's violation", "attacks by M23", "the proclamation of the Golan Heights")."""
         found = self.modifier_actors(noun, owners_too=False)
-        for p in noun.children:
+        for p in children_of(noun):
             if p.dep_ == "prep" and p.lower_ == "by":
-                found += [a for q in p.children if q.dep_ == "pobj" for a in self.actors(q)]
+                found += [a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q)]
         return found
 
     def leaders(self, noun: Token) -> list[Actor]:
         """Who an "X-led" noun is led by: "the Saudi-led coalition", "the US-led invasion"."""
         return [
             a
-            for c in noun.children
+            for c in children_of(noun)
             if c.dep_ == "amod" and c.lower_ == "led"
-            for x in c.children
+            for x in children_of(c)
             if x.dep_ in ("npadvmod", "compound", "nmod", "advmod") and x.i < c.i
             for a in self.actors(x)
         ]
@@ -487,7 +495,7 @@ class Mentions:
         """Whether the actors modifying ``noun`` are only cities that say where something happened
         ("backs Gaza genocide"): not whom a statement, a meeting or aid is about. Force used on a
         place is used on its people ("shelled Kharkiv suburbs"), so then they count."""
-        named = [c for c in noun.children if c.i in self.token_actor and c.dep_ in ACTOR_WORD_DEPS]
+        named = [c for c in children_of(noun) if c.i in self.token_actor and c.dep_ in ACTOR_WORD_DEPS]
         if self.force or not named or any(c.dep_ == "poss" for c in named):
             return False
         # "backs the Gaza genocide", "the Ukraine war": a state named before violence is where it happens
@@ -501,7 +509,7 @@ class Mentions:
         lemma = noun.lemma_.lower()
         if lemma in KIN_NOUNS:
             return []  # "Joe Biden's son" is someone else
-        for c in noun.children:
+        for c in children_of(noun):
             if c.dep_ == "poss" and lemma in OTHER_PARTY_NOUNS:
                 continue  # "aggression against its neighbour": not against itself
             # a demonym the parser took for a determiner is a modifier ("supports Togolese/det civil society")
@@ -532,13 +540,13 @@ class Mentions:
                     ):
                         direct += self.actors(c.doc[c.i - 2])
             elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and depth < 1:
-                for p in c.children:
+                for p in children_of(c):
                     if p.dep_ == "pobj":
                         owners += self.actors(p) or self.modifier_actors(p, depth + 1)
             elif c.dep_ == "acl" and c.tag_ == "VBN" and depth < 1:
-                for agent in c.children:
+                for agent in children_of(c):
                     if agent.dep_ == "agent":
-                        owners += [a for p in agent.children if p.dep_ == "pobj" for a in self.actors(p)]
+                        owners += [a for p in children_of(agent) if p.dep_ == "pobj" for a in self.actors(p)]
         return direct or (owners if owners_too else [])
 
     def titles_in(self, sent: Span):
@@ -573,13 +581,13 @@ class Mentions:
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are new objects per access
                 verb = verb.head
-            while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(verb)):
                 verb = verb.head  # "X and Y discussed ... and affirmed their commitment": the first verb's subjects
-            for c in verb.children:
+            for c in children_of(verb):
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.i < tok.i:
                     if c.pos_ != "PRON":  # (a pronoun subject is itself resolved by nearness)
                         subject_at = max(subject_at, c.i)
-                    if want_plural and any(x.dep_ == "conj" for x in c.children):
+                    if want_plural and any(x.dep_ == "conj" for x in children_of(c)):
                         # "Biden and Harris sent their condolences": the coordinated subjects
                         subject_actors.append(self.actors(c))
                     else:
@@ -725,15 +733,15 @@ def _expletive(tok: Token) -> bool:
     if verb.lemma_.lower() not in EXTRAPOSING_VERBS:
         return False
     clause = ("ccomp", "xcomp", "csubj")
-    predicates = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i > tok.i]
+    predicates = [c for c in children_of(verb) if c.dep_ in ("attr", "acomp") and c.i > tok.i]
     if verb.lemma_.lower() == "be" and not predicates:
         return False  # "it is to support our partners": "it" is the job named before
     heads = [verb, *predicates]
     return any(
         c.dep_ in clause
-        or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c)))
         for h in heads
-        for c in h.children
+        for c in children_of(h)
         if c.i > tok.i
     )
 
@@ -744,7 +752,7 @@ def _governing_subject(tok: Token) -> Token | None:
     verb = tok.head
     for _ in range(12):
         if verb.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
             if verb.dep_ not in ("conj", "xcomp", "acl", "advcl"):
@@ -778,7 +786,7 @@ def find_mentions(
     listed = [doc[s:e] for _, s, e in matcher(doc)]
     spans = listed + [
         _whole_name(e, gz) if e.label_ == "PERSON" else _whole_body(e) if e.label_ == "ORG" else e
-        for e in doc.ents
+        for e in m.tree.ents
         if e.label_ in ENTITY_LABELS
     ]
     spans = filter_spans(spans)
@@ -788,8 +796,8 @@ def find_mentions(
         if actor is None:
             unresolved.append(span)
             continue
-        for t in span:
-            m.token_actor[t.i] = actor
+        for i in range(span.start, span.end):
+            m.token_actor[i] = actor
     for span in unresolved:
         if any(t.lower_ in MONTHS for t in span):
             # "Benin March 3-9" taken whole by the recogniser: the state before the date
@@ -797,8 +805,8 @@ def find_mentions(
                 if span.start <= inner.start and inner.end <= span.end:
                     actor = _resolve_span(inner, m)
                     if actor is not None and actor.type == "Country":
-                        for t in inner:
-                            m.token_actor[t.i] = actor
+                        for i in range(inner.start, inner.end):
+                            m.token_actor[i] = actor
             continue
         # "the G7 Foreign Ministers of Canada": an office "of" a state the recogniser took whole
         heads = {span.root.lemma_.lower(), span.root.lower_, span.root.lower_.removesuffix("s")}
@@ -808,8 +816,8 @@ def find_mentions(
             if span.start < inner.start and inner.end <= span.end and doc[inner.start - 1].lower_ == "of":
                 actor = _resolve_span(inner, m)
                 if actor is not None and actor.type == "Country":
-                    for t in inner:
-                        m.token_actor[t.i] = actor
+                    for i in range(inner.start, inner.end):
+                        m.token_actor[i] = actor
     _venues(doc, m)
     for t in m.tokens:
         # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
@@ -847,7 +855,7 @@ def _venues(doc: Doc, m: Mentions) -> None:
             continue
         if any(doc[k].text in ("-", "–", "/") for k in (t.i - 1, t.i + 1) if 0 <= k < len(doc)):
             continue  # one side of a pair
-        if any(c.dep_ == "conj" for c in t.children) or t.dep_ == "conj":
+        if any(c.dep_ == "conj" for c in children_of(t)) or t.dep_ == "conj":
             continue
         state = m.gz.country(actor.country)
         label = state.label if state is not None else actor.label
@@ -955,7 +963,7 @@ def _other_body(tok: Token, hit: Actor, m: Mentions) -> bool:
 
 def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     gz = m.gz
-    text = span.text
+    text = span_text(span)
     if len(span) == 1 and text in m.persons:
         # "Kanye West ... West said", "Sudesh Amman ... Amman": a surname met earlier beats the
         # gazetteer, except after an office title: "Hunter Biden ... President Biden" is the
@@ -985,8 +993,7 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
             code = None  # "Sherman" is a town in Texas, but after "Deputy Secretary" a person
         country = m.gz.country(code)
         if country is not None:
-            for t in span:
-                m.places.add(t.i)
+            m.places.update(range(span.start, span.end))
             return sector_actor(country, m.gz.sectors["CVL"])
     if label in ("PERSON", "ORG") and _named_as_place(span):
         # "the town of Ain Issa": whatever the recogniser says, a place (its state's people if
@@ -995,8 +1002,7 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         country = m.gz.country(code) if code else None
         if country is None:
             return None
-        for t in span:
-            m.places.add(t.i)
+        m.places.update(range(span.start, span.end))
         return sector_actor(country, m.gz.sectors["CVL"])
     if label == "PERSON":
         return _person(span, m)
@@ -1018,7 +1024,7 @@ def _unrecognised_place(tok: Token, m: Mentions) -> None:
     its state's people, as a recognised place is (see Mentions.places)."""
     if tok.dep_ == "compound":
         return  # the name's last word decides
-    words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    words = [c for c in children_of(tok) if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
     span = tok.doc[(words[0].i if words else tok.i) : tok.i + 1]
     if not _named_as_place(span):
         return
@@ -1047,7 +1053,7 @@ def _coordinated_with_person(span: Span) -> bool:
     if len(span) != 1:
         return False
     return (root.dep_ == "conj" and root.head.ent_type_ == "PERSON") or any(
-        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in children_of(root)
     )
 
 
@@ -1142,8 +1148,8 @@ def _relative_of_namesake(first: Token, last: Token, surname: str) -> bool:
         kin = doc[first.i - 1] if first.i > 0 else None
     if kin is None or kin.lemma_.lower() not in KIN_NOUNS:
         return False
-    near = [c for c in kin.children if c.dep_ == "poss"] + [
-        q for p in kin.children if p.dep_ == "prep" and p.lower_ == "of" for q in p.children
+    near = [c for c in children_of(kin) if c.dep_ == "poss"] + [
+        q for p in children_of(kin) if p.dep_ == "prep" and p.lower_ == "of" for q in children_of(p)
     ]
     return any(surname in {x.text for x in t.subtree} for t in near)
 
@@ -1166,7 +1172,7 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         if known is not None:
             return known
         root = span.root
-        titled = any(c.dep_ in ("compound", "amod") and c.i < span.start for c in root.children) or (
+        titled = any(c.dep_ in ("compound", "amod") and c.i < span.start for c in children_of(root)) or (
             span.start > 0 and (span.doc[span.start - 1].lower_,) in m.gz.titles
         )
         if not titled:
@@ -1210,10 +1216,10 @@ def _shared_surname(span: Span) -> str | None:
     doc, tok = span.doc, span.root
     if span.end + 2 >= len(doc) or doc[span.end].lower_ not in ("and", "&"):
         return None
-    partner = next((c for c in tok.children if c.dep_ == "conj"), None)
+    partner = next((c for c in children_of(tok) if c.dep_ == "conj"), None)
     if partner is None or partner.ent_type_ != "PERSON":
         return None
-    full = next((e for e in doc.ents if e.start <= partner.i < e.end), None)
+    full = next((e for e in tree(doc).ents if e.start <= partner.i < e.end), None)
     if full is None or full.start != span.end + 1 or len(full) != 2:
         return None
     if not (given_name(tok.text) and given_name(full[0].text)):
@@ -1398,7 +1404,7 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
     gz = m.gz
     unheld: list[tuple[Span, Actor, Title]] = []
     for name, phrase in _title_phrases(doc, gz, m.tokens, m.sents):
-        said = {t.lower_ for t in phrase} | {c.lower_ for t in phrase for c in t.children if c.dep_ == "amod"}
+        said = {t.lower_ for t in phrase} | {c.lower_ for t in phrase for c in children_of(t) if c.dep_ == "amod"}
         first = min(t.i for t in phrase) if len(phrase) else 0
         if first > 0:
             said.add(doc[first - 1].lower_)  # "former US Vice President Joe Biden"
@@ -1503,7 +1509,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
     seen_spans = set()
     unheld: list[tuple[Span, Actor, Title]] = []
     titled = {i for i, *_ in m.titles}
-    for ent in doc.ents:
+    for ent in m.tree.ents:
         if ent.label_ != "PERSON" or any(t.i in titled for t in ent):
             continue
         person = m.token_actor.get(ent.root.i)
@@ -1522,7 +1528,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         if title is None or holder is None:
             # apposition either way round: "Wang Yi, China's foreign minister" / "the minister, Wang Yi"
             root = ent.root
-            partners = [c for c in root.children if c.dep_ == "appos"]
+            partners = [c for c in children_of(root) if c.dep_ == "appos"]
             if root.dep_ == "appos":
                 partners.append(root.head)
             for p in partners:
@@ -1530,7 +1536,7 @@ def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
                     continue
                 words = [
                     c.text
-                    for c in p.children
+                    for c in children_of(p)
                     if c.dep_ in ("compound", "amod") and c.i < p.i and c.i not in m.token_actor
                 ]
                 t2 = _title_from(words + [p.text], m) if p.pos_ in ("NOUN", "PROPN") else None
@@ -1538,7 +1544,9 @@ def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
                 h2 = [h for h in h2 if h.type != "Person"]
                 if t2 and h2:
                     title, holder = t2, h2[0]
-                    past = any(c.lower_ in PAST_OFFICE for c in p.children if c.i < p.i)  # "X, former president of Y"
+                    past = any(
+                        c.lower_ in PAST_OFFICE for c in children_of(p) if c.i < p.i
+                    )  # "X, former president of Y"
                     break
                 if t2 and title is None and holder is not None:
                     title = t2
@@ -1551,9 +1559,9 @@ def _titled_persons(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
             holder = next(
                 (
                     a
-                    for p in ent.root.children
+                    for p in children_of(ent.root)
                     if p.dep_ == "prep" and p.lower_ == "of"
-                    for q in p.children
+                    for q in children_of(p)
                     if q.dep_ == "pobj"
                     for a in m.actors(q)
                     if a.type != "Person"
@@ -1620,7 +1628,7 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
         person = _office_subject(tok, m)
         if person is None:
             continue
-        left = [c for c in tok.children if c.i < tok.i]
+        left = [c for c in children_of(tok) if c.i < tok.i]
         if any(c.lower_ in PAST_OFFICE for c in left) or _past_office(tok):
             continue  # "X is a former minister", "X was president until 2019", "previously served as"
         words = [c.text for c in left if c.dep_ in ("compound", "amod") and c.i not in m.token_actor]
@@ -1629,9 +1637,9 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
             continue
         objects = [
             q
-            for c in tok.children
+            for c in children_of(tok)
             if c.dep_ == "prep" and c.lower_ == "of"  # an ambassador "to", an envoy "for" serves another
-            for q in c.children
+            for q in children_of(c)
             if q.dep_ == "pobj"
         ]
         holders = [a for q in objects for a in m.actors(q) if a.type in ("Country", "Organization")]
@@ -1650,14 +1658,14 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
             holder = next(
                 (
                     a
-                    for c in verb.children
+                    for c in children_of(verb)
                     if c.dep_ == "nsubj" and verb.lemma_.lower() in APPOINTING
                     for a in m.actors(c)
                     if a.type in ("Country", "Organization")
                 ),
                 None,
             )
-        if holder is None and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        if holder is None and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(tok)):
             # (not "elected X as their leader": the possessor, whoever it is, holds the office)
             holder = _own_state(m, title, person)
         if holder is None or (title.scope == "org" and holder.type == "Country" and title.role == "leads"):
@@ -1670,7 +1678,7 @@ def _past_office(tok: Token) -> bool:
     verb = tok.head.head if tok.head.lower_ == "as" else tok.head
     if verb.lemma_.lower() in APPOINTING | {"become"}:
         return False  # "was elected chancellor", "became leader": the office is held from then on
-    if verb.tag_ in ("VBD",) and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+    if verb.tag_ in ("VBD",) and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children_of(verb)):
         return True
     return any(c.lower_ in ("previously", "formerly", "once", "until") for c in verb.subtree if c.i < tok.i)
 
@@ -1680,7 +1688,7 @@ def _office_subject(tok: Token, m: Mentions) -> Actor | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "as":  # "serves as", "appointed X as", "was sworn in as"
         verb = head.head
-        person_deps = ("dobj",) if any(c.dep_ == "dobj" for c in verb.children) else ("nsubj", "nsubjpass")
+        person_deps = ("dobj",) if any(c.dep_ == "dobj" for c in children_of(verb)) else ("nsubj", "nsubjpass")
     elif tok.dep_ in ("attr", "oprd") and head.lemma_.lower() in COPULAS | APPOINTING:
         verb = head
         person_deps = ("nsubj", "nsubjpass", "dobj")
@@ -1689,7 +1697,7 @@ def _office_subject(tok: Token, m: Mentions) -> Actor | None:
         person_deps = ("nsubjpass",)
     else:
         return None
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ in person_deps and c.i != tok.i:
             a = m.token_actor.get(c.i)
             if a is not None and a.type == "Person":
@@ -1704,7 +1712,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     gz = m.gz
     # a word inside a name headed by another word names no one ("the International Women of
     # Courage Award" are no women; "the Afghan National Army" is an army)
-    in_name = {t.i for e in doc.ents for t in e if t.i != e.root.i and t.pos_ == "PROPN"}
+    in_name = {t.i for e in m.tree.ents for t in m.tokens[e.start : e.end] if t.i != e.root.i and t.pos_ == "PROPN"}
     for tok in m.tokens:
         if tok.i in m.token_actor or tok.i in in_name:
             continue
@@ -1724,7 +1732,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if lemma in PLURAL_HEADS and (
             any(
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                for c in tok.children
+                for c in children_of(tok)
             )
             or (lemma in PAIR_PERSON_HEADS and _bare_definite_plural(tok))
         ):
@@ -1733,7 +1741,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 want = lemma in PERSON_PLURAL_HEADS
                 pair = _recent_pair(m, tok, want_person=want, states_only=lemma in STATE_PLURAL_HEADS)
                 if (
-                    any(c.dep_ == "poss" and c.lower_ in FIRST_PLURAL for c in tok.children)
+                    any(c.dep_ == "poss" and c.lower_ in FIRST_PLURAL for c in children_of(tok))
                     and m.voice is not None
                     and all(a.id != m.voice.id for a in pair)
                 ):
@@ -1745,7 +1753,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         words = [
             c.text
-            for c in tok.children
+            for c in children_of(tok)
             if c.i < tok.i
             and c.i not in m.token_actor
             # "the deputy secretary": a rank the parser reads as an adjective is part of the title
@@ -1770,7 +1778,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             sector = next(
                 (
                     inner
-                    for c in tok.children
+                    for c in children_of(tok)
                     if c.dep_ in ("compound", "amod") and c.i < tok.i and (inner := _sector_of(c, gz)) is not None
                 ),
                 None,
@@ -1798,7 +1806,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue  # "Tunisian civil society leaders": the head noun is the actor, this names its sector
         if sector is not None and title is None:
             # "opposition supporters", "rebel fighters", "army officers": the modifier names the sector
-            for c in tok.children:
+            for c in children_of(tok):
                 if (
                     c.dep_ in ("compound", "amod")
                     and c.i < tok.i
@@ -1865,7 +1873,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 holders = [m.context]  # "the government", "the authorities" of the one country a story is about
         if holders and sector is not None and title is None:
             # "President Putin's forces in Bucha": a named owner's state, not the place they are in
-            owner = next((a for c in tok.children if c.dep_ == "poss" and (a := m.token_actor.get(c.i))), None)
+            owner = next((a for c in children_of(tok) if c.dep_ == "poss" and (a := m.token_actor.get(c.i))), None)
             state = (
                 gz.country(owner.country) if owner is not None and owner.type == "Person" and owner.country else None
             )
@@ -1874,7 +1882,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         appos_person = next(
             (
                 m.token_actor[c.i]
-                for c in tok.children
+                for c in children_of(tok)
                 if c.dep_ == "appos" and c.i in m.token_actor and m.token_actor[c.i].type == "Person"
             ),
             None,
@@ -1883,7 +1891,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             appos_person = next(
                 (
                     m.token_actor[c.i]
-                    for c in tok.children
+                    for c in children_of(tok)
                     if c.dep_ in ("compound", "nmod", "npadvmod")
                     and c.i > tok.i
                     and c.i in m.token_actor
@@ -1906,9 +1914,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             appos_person = next(
                 (
                     m.token_actor[q.i]
-                    for p in tok.children
+                    for p in children_of(tok)
                     if p.dep_ == "prep" and p.lower_ == "of"
-                    for q in p.children
+                    for q in children_of(p)
                     if q.dep_ == "pobj" and q.i in m.token_actor and m.token_actor[q.i].type == "Person"
                 ),
                 None,
@@ -1924,7 +1932,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             and sector.code in UNPLACED_SECTORS
             # "the M23 rebel offensive" is M23's; "civil society leaders" are civil society
             and (tok.dep_ not in ("compound", "amod") or tok.head.lemma_.lower() in MEMBER_HEADS | _office_words())
-            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)  # "the FDLR militia"
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children_of(tok))  # "the FDLR militia"
         ):
             # "rebels", "refugees", "civil society": a group whose state the text does not give
             m.token_actor[tok.i] = unplaced_sector_actor(sector)
@@ -1933,7 +1941,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             if (
                 title is not None
                 and tok.tag_ in ("NN", "NNP")
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
             ):
                 # "the Secretary", "the Prime Minister": the person last named with that title,
                 # or the one the headline names with it ("Secretary Blinken's Travel to ...")
@@ -1995,7 +2003,7 @@ def _stance_noun(tok: Token) -> bool:
     someone's stance (it takes "to" or "against", or is what a stance verb states), not a group."""
     if tok.lemma_.lower() not in STANCE_SECTOR_NOUNS or tok.pos_ != "NOUN":
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in children_of(tok)):
         return True
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in STANCE_VERBS
 
@@ -2012,8 +2020,8 @@ def _describes(tok: Token) -> bool:
     # split in two by the parser is one object)
     return (
         tok.dep_ == "dobj"
-        and any(c.dep_ == "det" for c in tok.children)
-        and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+        and any(c.dep_ == "det" for c in children_of(tok))
+        and any(c.dep_ == "dobj" and c.i < tok.i for c in children_of(tok.head))
     )
 
 
@@ -2022,7 +2030,9 @@ def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
     organisation last named whose name holds that word."""
     if not tok.text[:1].isupper() or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the":
         return None
-    if tok.lower_ not in _org_heads() or any(c.dep_ in ("compound", "amod", "prep", "nummod") for c in tok.children):
+    if tok.lower_ not in _org_heads() or any(
+        c.dep_ in ("compound", "amod", "prep", "nummod") for c in children_of(tok)
+    ):
         return None
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].pos_ == "PROPN":
         return None  # part of a longer name the recogniser missed
@@ -2041,9 +2051,10 @@ def _stance(tok: Token) -> bool:
     """ "opposition to the plan", "voiced its opposition to" (the parser hangs "to" on the verb):
     a stance, not the opposition party."""
     return tok.lemma_.lower() in STANCE_AGENT_NOUNS and (
-        any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        any(c.dep_ == "prep" and c.lower_ == "to" for c in children_of(tok))
         or (
-            tok.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i for c in tok.head.children)
+            tok.dep_ == "dobj"
+            and any(c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i for c in children_of(tok.head))
         )
     )
 
@@ -2063,7 +2074,7 @@ def _sector_of(tok: Token, gz) -> Sector | None:
     lemma = tok.lemma_.lower()
     if _stance(tok):
         return None
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
             two = gz.sector_of(f"{c.lower_} {lemma}") or gz.sector_of(f"{c.lower_} {tok.lower_}")
             if two is not None:
@@ -2080,7 +2091,7 @@ def _possessed_agents(doc: Doc, m: Mentions) -> None:
         sector = m.gz.sector_of(tok.lemma_.lower()) if not _stance(tok) else None
         if sector is None or sector.code == "GOV":
             continue
-        for c in tok.children:
+        for c in children_of(tok):
             if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
                 holders = [h for h in m._possessive(c) if h.type == "Country"]
                 if holders:
@@ -2107,23 +2118,23 @@ def _agent(holder: Actor, sector: Sector | None) -> Actor:
 
 def _whole_people(tok: Token) -> bool:
     """ "the people of Madagascar", "the Ukrainian people": a people as a whole is its state."""
-    return tok.lemma_.lower() in WHOLE_PEOPLE and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    return tok.lemma_.lower() in WHOLE_PEOPLE and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
 
 
 def _located_in(tok: Token, m: Mentions) -> list[Actor]:
     """Countries an agent noun is placed in: "security forces in Chad", "protesters in Tehran"."""
     found = []
-    for p in tok.children:
+    for p in children_of(tok):
         if p.dep_ == "prep" and p.lower_ in ("in", "inside", "across", "from"):
-            for q in p.children:
+            for q in children_of(p):
                 if q.dep_ == "pobj" and not m.actors(q):
                     # "rebels in the north of Mali"
                     q = next(
                         (
                             r
-                            for pp in q.children
+                            for pp in children_of(q)
                             if pp.dep_ == "prep" and pp.lower_ == "of"
-                            for r in pp.children
+                            for r in children_of(pp)
                             if r.dep_ == "pobj"
                         ),
                         q,
@@ -2196,7 +2207,7 @@ def _clause_state(tok: Token, m: Mentions, civilians: bool = False) -> list[Acto
     verb = _clause_verb(tok)
     if verb.i == tok.i:
         return []
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i != tok.i:
             a = m.token_actor.get(c.i)
             if a is not None and a.type == "SectorActor" and a.sector in STATE_ORGANS - ABROAD_SECTORS and a.country:
@@ -2246,7 +2257,7 @@ def _parallel_thing(m: Mentions, tok: Token) -> bool:
     sibling = verb.head if verb.dep_ in ("conj", "advcl") and verb.head.i < verb.i else None
     if sibling is None or sibling.pos_ not in ("VERB", "AUX"):
         return False
-    objects = [c for c in sibling.children if c.dep_ == "dobj"]
+    objects = [c for c in children_of(sibling) if c.dep_ == "dobj"]
     return len(objects) == 1 and objects[0].pos_ == "NOUN" and objects[0].i not in m.token_actor
 
 
@@ -2272,7 +2283,7 @@ def _dedupe_actors(actors) -> list[Actor]:
 def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) -> bool:
     """ "Macron, the French president, ..." / "the French president, Macron,": a proper noun in
     apposition with a title is a person, even when the entity recogniser missed or mislabelled it."""
-    partners = [c for c in tok.children if c.dep_ == "appos"]
+    partners = [c for c in children_of(tok) if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         partners.append(tok.head)
     for p in partners:
@@ -2282,7 +2293,8 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
         if known is not None and (known.type != "Organization" or known.kind is not None):
             continue  # a known organisation or country is not renamed into a person
         tokens = sorted(
-            [p, *[c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < p.i]], key=lambda t: t.i
+            [p, *[c for c in children_of(p) if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < p.i]],
+            key=lambda t: t.i,
         )
         name = normalise_surface("".join(t.text_with_ws for t in tokens))
         if not name or any(ch.isdigit() for ch in name) or not any(ch.isalpha() for ch in name):
@@ -2497,7 +2509,7 @@ def _counterpart(m: Mentions, tok: Token, holder: Actor) -> Actor | None:
     whose counterpart it is ("Secretary Blinken ... his Russian counterpart" is the foreign
     minister, not the security council secretary); any of its office-holders when the owner's
     office is not known."""
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    poss = next((c for c in children_of(tok) if c.dep_ == "poss"), None)
     office = None
     if poss is not None and (owner := m.token_actor.get(poss.i)) is not None:
         office = next((t for _i, p, t in reversed(m.titled) if p.id == owner.id), None)
@@ -2523,8 +2535,8 @@ def _bare_definite_plural(tok: Token) -> bool:
     """ "the ministers", "the leaders": a plural with "the" and nothing else that says whose."""
     return (
         tok.tag_ in ("NNS", "NNPS")
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod", "acl", "relcl") for c in tok.children)
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
+        and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod", "acl", "relcl") for c in children_of(tok))
     )
 
 
@@ -2532,18 +2544,18 @@ def _bare_definite_singular(tok: Token) -> bool:
     """ "the government", "the regime": a state noun with only "the" before it."""
     return (
         tok.lemma_.lower() in ("government", "regime", "administration", "authority")
-        and all(c.dep_ in ("det", "punct", "prep", "acl", "relcl") for c in tok.children)
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        and all(c.dep_ in ("det", "punct", "prep", "acl", "relcl") for c in children_of(tok))
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(tok))
     )
 
 
 def _bare_pair_word(tok: Token) -> bool:
     """ "the two" or "both" standing alone as a subject."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("prep", "appos") for c in tok.children):
+    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("prep", "appos") for c in children_of(tok)):
         return False
     if tok.lower_ == "two" and tok.pos_ == "NUM":
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
     return tok.lower_ == "both"
 
 
@@ -2588,7 +2600,7 @@ def _thing_subject_before(m: Mentions, tok: Token) -> bool:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
         return False
     before = tok.doc[tok.sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next((c for c in children_of(before.root) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         subj is not None
         and subj.tag_ in ("NN", "NNP")
@@ -2739,11 +2751,12 @@ def _capitalised(t: Token) -> bool:
 
 def _hyphen_piece(t: Token) -> bool:
     """The lower-case part of a hyphenated name: "te" in "Ching-te"."""
+    tokens = tree(t.doc).tokens
     return (
         t.i >= 2
-        and t.doc[t.i - 1].text == "-"
-        and not t.doc[t.i - 1].whitespace_
-        and t.doc[t.i - 2].text[:1].isupper()
+        and tokens[t.i - 1].text == "-"
+        and not tokens[t.i - 1].whitespace_
+        and tokens[t.i - 2].text[:1].isupper()
         and t.is_alpha
     )
 
@@ -2818,7 +2831,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
     while name and (name[0].text == "-" or name[0].lower_ in NAME_PARTICLES):
         name.pop(0)
     while len(name) > 2 and (
-        any(c.dep_ in ("compound", "amod") and c.i < name[0].i for c in name[0].children)
+        any(c.dep_ in ("compound", "amod") and c.i < name[0].i for c in children_of(name[0]))
         or (name[0].ent_type_ != "PERSON" and name[1].ent_iob_ == "B" and name[-1].ent_type_ == "PERSON")
     ):
         # "Special Envoy for the Northern Triangle Ricardo Zuniga": a word with a modifier of its own
@@ -3029,13 +3042,13 @@ def _answerable(m: Mentions, tok: Token) -> list[Actor]:
         return found if len(found) == 1 else []
     if gov.pos_ not in ("VERB", "AUX"):
         return []
-    held = [c for c in gov.children if c.dep_ == "dobj"]
+    held = [c for c in children_of(gov) if c.dep_ == "dobj"]
     held += [
         q
         for h in [gov, *held]
-        for p in h.children
+        for p in children_of(h)
         if p.dep_ == "prep" and p.lower_ in ("on", "against")
-        for q in p.children
+        for q in children_of(p)
         if q.dep_ == "pobj"
     ]
     found = _dedupe_actors(
@@ -3052,7 +3065,7 @@ def _in_remit(phrase: list[Token], m: Mentions) -> bool:
         return False
     doc = phrase[0].doc
     before, office = doc[phrase[0].i - 1], doc[phrase[0].i - 2]
-    words = [c.text for c in office.children if c.dep_ in ("compound", "amod") and c.i < office.i]
+    words = [c.text for c in children_of(office) if c.dep_ in ("compound", "amod") and c.i < office.i]
     return before.lower_ == "for" and office.text[:1].isupper() and _title_from([*words, office.text], m) is not None
 
 
@@ -3085,13 +3098,14 @@ def _quoted(tokens: list[Token]) -> set[int]:
     """Tokens inside quotation marks (a quotation never runs past a paragraph)."""
     inside, out = False, set()
     for t in tokens:
-        if "\n" in t.text:
+        text = t.text
+        if "\n" in text:
             inside = False
             continue
-        if t.text in OPEN_QUOTES or (t.text in BOTH_QUOTES and not inside):
+        if text in OPEN_QUOTES or (text in BOTH_QUOTES and not inside):
             inside = True
             continue
-        if t.text in CLOSE_QUOTES or (t.text in BOTH_QUOTES and inside):
+        if text in CLOSE_QUOTES or (text in BOTH_QUOTES and inside):
             inside = False
             continue
         if inside:
@@ -3136,7 +3150,7 @@ def _quoter(sent: Span, quoted: set[int], m: Mentions) -> Actor | None:
     for t in sent:
         if t.i in quoted or t.lemma_.lower() not in SAY_VERBS or t.pos_ not in ("VERB", "AUX"):
             continue
-        for c in t.children:
+        for c in children_of(t):
             if c.dep_ == "nsubj" and c.i not in quoted:
                 a = m.token_actor.get(c.i)
                 if a is not None and a.type in ("Person", "Country", "Organization"):
@@ -3209,7 +3223,7 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     default_person = next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
-    text = doc.text  # Doc.text joins every token: read it once
+    text = m.tree.text  # (Doc.text joins every token)
     for sent in m.sents:
         words = m.tokens[sent.start : sent.end]
         line_start = text.rfind("\n", 0, sent.start_char) + 1
@@ -3229,9 +3243,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
                 a
                 for t in words
                 if t.lower_ == "behalf"
-                for p in t.children
+                for p in children_of(t)
                 if p.lower_ == "of"
-                for q in p.children
+                for q in children_of(p)
                 if q.dep_ == "pobj"
                 for a in m.actors(q)
                 if a.type == "Country"
@@ -3240,9 +3254,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
         )
         quoter = _quoter(sent, quoted, m) if any(t.i in quoted for t in words) else None
         for t in words:
-            low = t.lower_
             if t.pos_ != "PRON" or t.i in m.token_actor:
                 continue
+            low = t.lower_
             if t.i in quoted:
                 # '"We will respond," the Iranian foreign minister said': the one quoted speaks
                 if quoter is None:

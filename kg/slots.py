@@ -28,6 +28,7 @@ from kg.english import (
     PARTICLE_PREPS,
     PREP,
     SUBJ,
+    children_of,
     clause_subjects,
     conjuncts,
     is_passive,
@@ -134,7 +135,7 @@ def _obj(ctx: SlotContext) -> list[Actor]:
 def _ccomp(ctx: SlotContext) -> list[Actor]:
     # "demanded that the Philippines withdraw": the subject of the complement clause
     found = []
-    for c in ctx.head.children:
+    for c in children_of(ctx.head):
         if c.dep_ in ("ccomp", "xcomp") and not (
             ctx.head.lemma_.lower() in DIRECTIVE_VERBS and _states_a_fact(c)
         ):  # the tagger sometimes calls the verb a noun
@@ -155,7 +156,11 @@ def _relationship_partner(noun: Token, m: Mentions) -> list[Actor]:
 
 def _relationship_partner_of(noun: Token, m: Mentions) -> list[Actor]:
     return [
-        a for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for q in p.children for a in m.actors(q)
+        a
+        for p in children_of(noun)
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for q in children_of(p)
+        for a in m.actors(q)
     ]
 
 
@@ -170,8 +175,8 @@ def _states_a_fact(clause: Token) -> bool:
         return False
     return (
         clause.tag_ == "VBD"
-        or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in clause.children)
-        or any(c.dep_ == "expl" for c in clause.children)
+        or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in children_of(clause))
+        or any(c.dep_ == "expl" for c in children_of(clause))
     )
 
 
@@ -180,31 +185,33 @@ def _obliged(ctx: SlotContext) -> list[Actor]:
     """ "said Iran must release ...", "stressed that Russia should withdraw": the one a reported
     clause says must act (the speaker demands it of them)."""
     found = []
-    for c in ctx.head.children:
+    for c in children_of(ctx.head):
         if c.dep_ != "ccomp":
             continue
-        must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in c.children)
+        must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in children_of(c))
         must |= c.lemma_.lower() in ("have", "need") and any(
-            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in c.children
+            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(x)) for x in children_of(c)
         )
         if must:
             found += [a for t in logical_subjects(c) for a in ctx.mentions.actors(t)]
-    for noun in ctx.head.children:
+    for noun in children_of(ctx.head):
         # "stressed the need for China to release ...": the one a stated need is of
         if noun.dep_ != "dobj" or noun.lemma_.lower() not in NEED_NOUNS:
             continue
-        for c in noun.children:
+        for c in children_of(noun):
             if c.lemma_.lower() in STATE_VERBS:
                 continue  # "the need for Israelis and Palestinians to be able to enjoy security": no act
-            if c.dep_ in ("advcl", "acl", "relcl") and any(a.lower_ == "for" for a in c.children if a.dep_ == "mark"):
-                found += [a for t in c.children if t.dep_ in ("nsubj", "nsubjpass") for a in ctx.mentions.actors(t)]
+            if c.dep_ in ("advcl", "acl", "relcl") and any(
+                a.lower_ == "for" for a in children_of(c) if a.dep_ == "mark"
+            ):
+                found += [a for t in children_of(c) if t.dep_ in ("nsubj", "nsubjpass") for a in ctx.mentions.actors(t)]
             elif c.dep_ == "prep" and c.lower_ == "for":
-                for t in c.children:
+                for t in children_of(c):
                     if t.dep_ == "pobj" and any(
                         x.dep_ in ("acl", "relcl")
                         and x.lemma_.lower() not in STATE_VERBS
-                        and any(a.lower_ == "to" for a in x.children)
-                        for x in t.children
+                        and any(a.lower_ == "to" for a in children_of(x))
+                        for x in children_of(t)
                     ):
                         found += ctx.mentions.actors(t)
     return dedupe(found)
@@ -217,10 +224,10 @@ STATE_VERBS = {"be", "have", "enjoy", "live", "feel", "remain", "exist"}
 @resolver("dative")
 def _dative(ctx: SlotContext) -> list[Actor]:
     found = []
-    for c in ctx.head.children:
+    for c in children_of(ctx.head):
         if c.dep_ in DATIVE:
             # "sent Ukraine tanks" (a noun) or "sent tanks to Ukraine" parsed as dative "to"
-            targets = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+            targets = [p for p in children_of(c) if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
             found += [a for t in targets for a in ctx.arg(t)]
     return dedupe(found)
 
@@ -246,9 +253,9 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         # condemns Russia: an "of" inside the "of" object is that object's business)
         holders += [
             q
-            for p in head.children
+            for p in children_of(head)
             if p.dep_ == "prep" and p.lower_ == "of"
-            for q in p.children
+            for q in children_of(p)
             if q.dep_ == "pobj" and q.pos_ == "NOUN"
         ]
     if head.pos_ in ("NOUN", "PROPN") and word not in ("of", "by"):
@@ -256,34 +263,34 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         # by-agent (but "attacks by the rebels in Colombia" places the rebels)
         holders += [
             q
-            for p in head.children
+            for p in children_of(head)
             if p.dep_ == "prep" and p.lower_ == "by"
-            for q in p.children
+            for q in children_of(p)
             if q.dep_ == "pobj" and q.i in m.token_actor and not (word == "in" and _placed_by_in(q, m))
         ]
     if obj_noun is not None:
         if obj_noun.dep_ == "pobj" and obj_noun.head.lower_ == "of":
             holders.append(obj_noun.head.head)  # "a barrage of rockets at Israel"
         # "$345 million in military assistance for Taiwan": preps of the object's own phrase
-        for p in obj_noun.children:
+        for p in children_of(obj_noun):
             if p.dep_ == "prep" and p.lower_ in ("in", "of"):
-                holders += [c for c in p.children if c.dep_ == "pobj"]
+                holders += [c for c in children_of(p) if c.dep_ == "pobj"]
     for h in list(holders):
-        if h.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in h.children):
+        if h.pos_ == "NOUN" and not any(c.dep_ == "prep" for c in children_of(h)):
             # "arrests, prosecutions, and sentencings of journalists": the last conjunct's
             # complement is every conjunct's
             holders += [c for c in conjuncts(h) if c.pos_ == "NOUN"]
     found = []
     for holder in holders:
-        preps = [c for c in holder.children if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
+        preps = [c for c in children_of(holder) if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
         # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
         # (not "according to", "because of", "ahead of")
-        preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in c.children if cc.dep_ in PREP]
+        preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in children_of(c) if cc.dep_ in PREP]
         # "grateful to Ann and to Sweden": a preposition coordinated with one on the holder
-        preps += [cc for c in preps for cc in c.children if cc.dep_ == "conj" and cc.pos_ == "ADP"]
+        preps += [cc for c in preps for cc in children_of(c) if cc.dep_ == "conj" and cc.pos_ == "ADP"]
         for prep in preps:
             if prep.lower_ == word:
-                for pobj in prep.children:
+                for pobj in children_of(prep):
                     if pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX"):
                         # "stand by what you heard from me": a clause, whose actors are not the target
                         found += m.actors(pobj)
@@ -292,27 +299,27 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                     elif pobj.dep_ in ("pobj", "pcomp"):
                         # "fired at Ukrainian positions", "toward its waters"
                         found += ctx.arg(pobj) or _located(pobj, word, m)
-        for clause in holder.children:
+        for clause in children_of(holder):
             if with_clause(clause) == word:  # "spoke with A, B and C to coordinate ..."
                 found += [a for t in with_conjuncts(clause_subjects(clause)) for a in m.actors(t, conj=False)]
-        for prt in holder.children:
+        for prt in children_of(holder):
             # "pulled out of", "cut off ties with": particle + preposition
             if prt.dep_ == "prt":
-                for sub in prt.children:
+                for sub in children_of(prt):
                     if sub.dep_ in PREP and sub.lower_ == word:
-                        for pobj in sub.children:
+                        for pobj in children_of(sub):
                             found += ctx.arg(pobj)
     if not found and obj_noun is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and word != "of":
         # "will bring total U.S. assistance to Ukraine to $8 billion": the parser hangs the noun's
         # complement on its verb
         verb = head.head
-        for prep in verb.children:
+        for prep in children_of(verb):
             if (
                 (prep.dep_ in PREP or (prep.dep_ in DATIVE and prep.pos_ == "ADP"))
                 and prep.lower_ == word
                 and prep.i > head.i
             ):
-                found += [a for pobj in prep.children if pobj.dep_ == "pobj" for a in ctx.arg(pobj)]
+                found += [a for pobj in children_of(prep) if pobj.dep_ == "pobj" for a in ctx.arg(pobj)]
                 break
     return dedupe(found)
 
@@ -322,7 +329,7 @@ def _located(thing: Token, word: str, m) -> list[Actor]:
     where it stands, stands for its place."""
     if not m.force or word not in ("on", "against", "at") or thing.pos_ != "NOUN":
         return []  # (force only)
-    if any(p.dep_ == "prep" and p.lower_ == "of" for p in thing.children):
+    if any(p.dep_ == "prep" and p.lower_ == "of" for p in children_of(thing)):
         return []  # "sanctions on a network of producers in China" are on the producers
     if m.carried_actors(thing):
         return []  # "rockets at a U.S. base in Syria": the base's owner, not where it stands
@@ -339,9 +346,9 @@ def _in_phrase(tok: Token, m) -> list[Actor]:
     """The actors of a token's own "in" phrase ("a refinery in Saudi Arabia")."""
     return [
         a
-        for p in tok.children
+        for p in children_of(tok)
         if p.dep_ == "prep" and p.lower_ == "in"
-        for q in p.children
+        for q in children_of(p)
         if q.dep_ == "pobj"
         for a in m.actors(q)
     ]
@@ -365,9 +372,9 @@ def _objmod(ctx: SlotContext) -> list[Actor]:
             if not found:  # "$1 billion in new Chinese loans"
                 found += [
                     a
-                    for p in noun_tok.children
+                    for p in children_of(noun_tok)
                     if p.dep_ == "prep" and p.lower_ == "in"
-                    for q in p.children
+                    for q in children_of(p)
                     if q.dep_ == "pobj"
                     for a in m.modifier_actors(q)
                 ]
@@ -377,9 +384,9 @@ def _objmod(ctx: SlotContext) -> list[Actor]:
             a
             for noun in nouns
             if noun is not None
-            for p in ctx.head.children
+            for p in children_of(ctx.head)
             if p.dep_ in ("prep", "agent") and p.lower_ == "by" and p.i > noun.i
-            for q in p.children
+            for q in children_of(p)
             if q.dep_ == "pobj"
             for a in m.actors(q)
         ]
@@ -410,7 +417,7 @@ def _theatre(ctx: SlotContext) -> list[Actor]:
         return []
     return dedupe(
         a
-        for c in head.children
+        for c in children_of(head)
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
         for a in m.actors(c, conj=False)
         if a.type == "Country" and c.lower_[:3] == a.label.lower()[:3]
@@ -431,7 +438,7 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         # leader of a group is not the group, but the leader of an event does it)
         found += m.leaders(head)
     owned = bool(found)
-    for prep in head.children:
+    for prep in children_of(head):
         if prep.dep_ in PREP and prep.lower_ == "from" and owned:
             continue  # "hide its war against Ukraine from its own people": the owner wages it
         if prep.dep_ in PREP and prep.lower_ in ("by", "from"):
@@ -439,7 +446,7 @@ def _poss(ctx: SlotContext) -> list[Actor]:
                 # "Russia's build-up on Ukraine's borders and joint efforts by NATO Allies": the
                 # by-agent of the noun coordinated after it, which the parser hung on this one
                 continue
-            for pobj in prep.children:
+            for pobj in children_of(prep):
                 found += m.actors(pobj)
     first = head
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
@@ -528,7 +535,7 @@ def _speaker(ctx: SlotContext) -> list[Actor]:
         if t.head.i == t.i:
             return []
         child, t = t, t.head
-        ahead |= any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children)
+        ahead |= any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children_of(t))
         if t.pos_ in ("VERB", "AUX") and child.dep_ in ("ccomp", "dobj") and t.lemma_.lower() in WARNING_VERBS:
             return dedupe(a for s in logical_subjects(t) for a in ctx.mentions.actors(s)) if ahead else []
     return []
@@ -549,7 +556,7 @@ def _sayer(ctx: SlotContext) -> list[Actor]:
         clause = clause.head
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in CLAIM_VERBS:
         return dedupe(a for s in logical_subjects(clause.head) for a in ctx.mentions.actors(s))
-    for c in clause.children:
+    for c in children_of(clause):
         if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in CLAIM_VERBS and c.i > ctx.head.i:
             return dedupe(a for s in logical_subjects(c) for a in ctx.mentions.actors(s))
     return []
@@ -569,7 +576,7 @@ def _authority(ctx: SlotContext) -> list[Actor]:
     head, voice = ctx.head, ctx.mentions.voice
     if voice is None or voice.type != "Country":
         return []
-    kids = list(head.children)
+    kids = list(children_of(head))
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or any(c.dep_ == "agent" for c in kids):
         return []
     for c in kids:
@@ -590,14 +597,14 @@ def _between(ctx: SlotContext) -> list[Actor]:
         # agreement is to set up
         holders += [
             o
-            for c in ctx.head.children
-            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for o in c.children
+            for c in children_of(ctx.head)
+            if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+            for o in children_of(c)
             if o.dep_ == "dobj"
         ]
-    for prep in (c for h in holders for c in h.children):
+    for prep in (c for h in holders for c in children_of(h)):
         if prep.dep_ in PREP and prep.lower_ in ("between", "among"):
-            return dedupe(a for p in prep.children if p.dep_ == "pobj" for a in ctx.mentions.actors(p))
+            return dedupe(a for p in children_of(prep) if p.dep_ == "pobj" for a in ctx.mentions.actors(p))
     return []
 
 
@@ -611,12 +618,12 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     """ "Russia's unprovoked war", in a sentence that names one other state: that state. Never the
     owner's own state, the publisher's, or a subject ("..., Poland said")."""
     head, m = ctx.head, ctx.mentions
-    owners = [a for c in head.children if c.dep_ == "poss" for a in m.actors(c)]
+    owners = [a for c in children_of(head) if c.dep_ == "poss" for a in m.actors(c)]
     if not owners:
         return []
     left_out = {a.country for a in owners} | ({m.voice.country} if m.voice is not None else set())
     # the sentence's main subject speaks or acts; every word of "the United States", not only "States"
-    subjects = {a.id for t in head.sent.root.children if t.dep_ in SUBJ for a in m.actors(t)}
+    subjects = {a.id for t in children_of(head.sent.root) if t.dep_ in SUBJ for a in m.actors(t)}
     states = dedupe(
         a
         for t in head.sent
@@ -657,14 +664,16 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
             if t.pos_ == "VERB" and lemma in WAR_VERBS and not is_passive(t):
                 # "Russia invaded Ukraine in February": the war is on Ukraine
                 owners = {a.country for s in logical_subjects(t) for a in m.actors(s)}
-                aimed = [o for o in t.children if o.dep_ == "dobj"]
+                aimed = [o for o in children_of(t) if o.dep_ == "dobj"]
             elif t.pos_ == "NOUN" and (preps := implied_preps.get(lemma)):
-                owners = {a.country for c in t.children if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)}
+                owners = {
+                    a.country for c in children_of(t) if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)
+                }
                 aimed = [
                     q
-                    for p in t.children
+                    for p in children_of(t)
                     if p.dep_ == "prep" and p.lower_ in preps
-                    for q in p.children
+                    for q in children_of(p)
                     if q.dep_ == "pobj"
                 ]
             else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.english import is_participle_modifier
+from kg.english import children_of, is_participle_modifier
 from kg.rules.context import Frame, Sentence
 from kg.rules.registry import family
 
@@ -23,7 +23,7 @@ def adjectival(ctx: Sentence, adj: Token) -> list[Frame]:
     m = ctx.mentions
     for trig in ctx.lex.adjs[adj.lemma_.lower()]:
         sources = []
-        for child in adj.children:
+        for child in children_of(adj):
             if child.dep_ in SOURCE_LINKS:
                 sources += m.actors(child)
         if not sources:

@@ -22,6 +22,7 @@ from kg.english import (
     asked_about,
     blamed_for,
     campaign_event,
+    children_of,
     contest_won,
     discussion_of,
     hyphen_start,
@@ -33,6 +34,7 @@ from kg.english import (
     standing_beside,
     told_to,
 )
+from kg.mentions import MEMBER_HEADS
 from kg.ontology import is_symmetric, relations
 from kg.rules.context import Frame
 from kg.rules.relation import JOINING_VERBS, own_organ
@@ -118,10 +120,10 @@ def _stationed_in(verb: Token, obj_noun: Token | None, ctx: Sentence) -> bool:
     """ "deployed troops to Poland": forces sent to a state itself are stationed there; only forces
     sent against, near or along someone, or to a border ("to its border with Syria"), face them."""
     holders = [verb, *([obj_noun] if obj_noun is not None else [])]
-    preps = [p for h in holders for p in h.children if p.dep_ == "prep"]
+    preps = [p for h in holders for p in children_of(h) if p.dep_ == "prep"]
     if any(p.lower_ in ("against", "near", "along", "on", "around") for p in preps):
         return False
-    places = [q for p in preps if p.lower_ == "to" for q in p.children if q.dep_ == "pobj"]
+    places = [q for p in preps if p.lower_ == "to" for q in children_of(p) if q.dep_ == "pobj"]
     m = ctx.mentions
     return bool(places) and all(
         q.pos_ == "PROPN" and q.i in m.token_actor and m.token_actor[q.i].type == "Country" for q in places
@@ -142,35 +144,35 @@ def _aimed_by_measure(verb: Token, ctx: Sentence) -> bool:
 def _asks_something(verb: Token, asked: list[Token]) -> bool:
     """Whether an asking verb says what the ones asked (``asked``) are to do or give: "to V" (on the
     verb or, as the parser may hang it, on the one asked), a "that" clause, or "for"."""
-    for c in verb.children:
-        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
+    for c in children_of(verb):
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in children_of(c))):
             return True
-        if c.dep_ == "ccomp" and not any(a.dep_ == "mark" and a.lower_ in ("whether", "if") for a in c.children):
+        if c.dep_ == "ccomp" and not any(a.dep_ == "mark" and a.lower_ in ("whether", "if") for a in children_of(c)):
             return True
     return any(
         (p.dep_ == "prep" and p.lower_ == "for")
-        or (p.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in p.children))
+        or (p.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in children_of(p)))
         for h in (verb, *asked)
-        for p in h.children
+        for p in children_of(h)
     )
 
 
 def _asks_nothing(verb: Token) -> bool:
     """ "ask X" with nothing X is asked to do or give: a question put to someone, or a moderator
     giving the floor ("I'd like to ask Lyndsie Whitehead", "asked Japan whether ...")."""
-    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    asked = [c for c in children_of(verb) if c.dep_ == "dobj"]
     return bool(asked) and not _asks_something(verb, asked)
 
 
 def _on_slot(verb: Token) -> bool:
-    return any(p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in verb.children)
+    return any(p.dep_ == "prep" and p.lower_ in ("on", "upon") for p in children_of(verb))
 
 
 def _gives_the_floor(verb: Token) -> bool:
     """ "I want to first call on ...", "Let me call on ...": a speaker handing over the floor."""
     subjects = logical_subjects(verb)
     return any(s.lower_ in ("i", "me") for s in subjects) or any(
-        c.lower_ == "let" for c in (verb.head, *verb.head.children) if c.i < verb.i
+        c.lower_ == "let" for c in (verb.head, *children_of(verb.head)) if c.i < verb.i
     )
 
 
@@ -179,9 +181,9 @@ def _calls_on_alone(verb: Token) -> bool:
     minister"), or a moderator giving someone the floor."""
     asked = [
         q
-        for p in verb.children
+        for p in children_of(verb)
         if p.dep_ == "prep" and p.lower_ in ("on", "upon")
-        for q in p.children
+        for q in children_of(p)
         if q.dep_ == "pobj"
     ]
     return bool(asked) and not _asks_something(verb, asked)
@@ -191,13 +193,13 @@ def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
     """ "warned X of/about ..." something other than the warner's own response ("of severe
     consequences"): the one warned is told of a danger, not threatened."""
     revenge = ctx.lex.noun_classes.get("REVENGE", frozenset())
-    warned = [verb, *(o for o in verb.children if o.dep_ == "dobj")]  # the parser may hang "of" on the one warned
+    warned = [verb, *(o for o in children_of(verb) if o.dep_ == "dobj")]  # the parser may hang "of" on the one warned
     about = [
         q
         for w in warned
-        for p in w.children
+        for p in children_of(w)
         if p.dep_ == "prep" and p.lower_ in ("of", "about")
-        for q in p.children
+        for q in children_of(p)
         if q.dep_ in ("pobj", "pcomp")
     ]
     if about:
@@ -260,7 +262,7 @@ SEAT_CITIES = {"brussels", "geneva", "vienna", "hague", "strasbourg", "new york"
 def _seat_visited(verb: Token, ctx: Sentence) -> list[Actor]:
     """The international organisations a sentence names, when its trip goes to a seat city."""
     m = ctx.mentions
-    places = [q for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "in") for q in p.children]
+    places = [q for p in children_of(verb) if p.dep_ == "prep" and p.lower_ in ("to", "in") for q in children_of(p)]
     words = {" ".join(t.lower_ for t in q.subtree if t.pos_ == "PROPN") for q in places} | {q.lower_ for q in places}
     if not any(w in SEAT_CITIES or w.endswith(" hague") for w in words):
         return []
@@ -279,13 +281,13 @@ CAPTOR_VERBS = {"hold", "detain", "capture", "kidnap", "abduct", "seize", "take"
 def _rescued(head: Token, obj_noun: Token | None) -> bool:
     """ "freed hostages held by Boko Haram": the ones freed were held by someone named, so whoever
     frees them takes them from their captors."""
-    nouns = [obj_noun] if obj_noun is not None else [c for c in head.children if c.dep_ == "dobj"]
+    nouns = [obj_noun] if obj_noun is not None else [c for c in children_of(head) if c.dep_ == "dobj"]
     if any(q.lemma_.lower() in RULE_NOUNS for q in prep_objects(head, "from")):
         return True  # "to free the Ukrainian people from its regime": freed from a rule, not let go from custody
     return any(
-        c.dep_ == "acl" and c.lemma_.lower() in CAPTOR_VERBS and any(a.dep_ == "agent" for a in c.children)
+        c.dep_ == "acl" and c.lemma_.lower() in CAPTOR_VERBS and any(a.dep_ == "agent" for a in children_of(c))
         for n in nouns
-        for c in n.children
+        for c in children_of(n)
     )
 
 
@@ -298,7 +300,7 @@ def _pulled_out(verb: Token, ctx: Sentence) -> bool:
     when what is left is an organisation."""
     troops = ctx.lex.noun_classes.get("TROOPS", frozenset())
     m = ctx.mentions
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "nsubj" and c.lemma_.lower() in troops:
             return True
         if c.dep_ == "dobj" and any(a.type == "Organization" for a in m.actors(c)):
@@ -311,7 +313,7 @@ def _words_attacked(verb: Token, ctx: Sentence) -> bool:
     class WORDS)."""
     words = ctx.lex.noun_classes.get("WORDS", frozenset())
     return verb.lemma_.lower() == "attack" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in words for c in verb.children
+        c.dep_ == "dobj" and c.lemma_.lower() in words for c in children_of(verb)
     )
 
 
@@ -441,8 +443,8 @@ PRESSING_VERBS = {"pressure", "pressurize", "pressurise"}
 def _to_act(verb: Token) -> bool:
     """Whether a verb names what its object is to do: an infinitive complement ("to provide")."""
     return any(
-        c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in verb.children
+        c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+        for c in children_of(verb)
     )
 
 
@@ -479,13 +481,13 @@ def _pair_noun(trig: Trigger, head: Token) -> bool:
     """A two-sided event noun ("dialogue", "partnership", "conflict") with no owner of its own: its
     modifiers are the sides, not one party ("Russia's war")."""
     two_sided = is_symmetric(trig.relation) or "between" in trig.target
-    return two_sided and not any(c.dep_ == "poss" for c in head.children)
+    return two_sided and not any(c.dep_ == "poss" for c in children_of(head))
 
 
 def _sides(head: Token, ctx: Sentence) -> list[Actor]:
     """The actors the modifiers left of a noun name, hyphen-joined ones included ("US-Qatar")."""
     found: list[Actor] = []
-    for c in head.children:
+    for c in children_of(head):
         if c.i < head.i and c.dep_ in ("compound", "amod", "nmod", "npadvmod"):
             if any(t.tag_ == "VBN" for t in c.subtree):
                 return []  # "the Sudanese-led, AU-facilitated dialogue": a leader and helpers, not sides
@@ -500,10 +502,10 @@ def _partner_named(head: Token, obj_noun: Token | None) -> bool:
     """ "X and Y are working with you": a partner is named ("with ...") though it is no actor, so
     the subjects did not act with each other."""
     return any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(q.dep_ == "pobj" for q in c.children)
+        c.dep_ == "prep" and c.lower_ == "with" and any(q.dep_ == "pobj" for q in children_of(c))
         for t in (head, obj_noun)
         if t is not None
-        for c in t.children
+        for c in children_of(t)
     )
 
 
@@ -516,9 +518,9 @@ ABDUCTION_VERBS = {"abduct", "kidnap", "hijack", "snatch"}
 def _state_where(head: Token, ctx: Sentence) -> list[Actor]:
     m = ctx.mentions
     found = []
-    for p in head.children:
+    for p in children_of(head):
         if p.dep_ == "prep" and p.lower_ == "in":
-            for q in p.children:
+            for q in children_of(p):
                 a = m.token_actor.get(q.i) if q.dep_ == "pobj" else None
                 country = m.gz.country(a.country) if a is not None and a.country else None
                 if country is not None and (a.type == "Country" or q.i in m.places):
@@ -542,14 +544,18 @@ def _reporting_organ(head: Token, ctx: Sentence) -> list[Actor]:
         reporter = clause.head
     else:
         reporter = next(
-            (c for c in clause.children if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING_VERBS),
+            (
+                c
+                for c in children_of(clause)
+                if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in REPORTING_VERBS
+            ),
             None,
         )
     if reporter is None:
         return []
     organs = [
         a
-        for c in reporter.children
+        for c in children_of(reporter)
         if c.dep_ == "nsubj"
         for a in m.actors(c)
         if a.type == "SectorActor" and a.sector in REPORTING_ORGANS
@@ -572,9 +578,13 @@ def _thing_joined(head: Token, ctx: Sentence) -> bool:
 
 def _said(verb: Token, ctx: Sentence) -> bool:
     """Whether a verb's subject is words someone said ("Iran's statement demanded ..."), which
-    speak for their owner."""
+    speak for their owner, or people who speak for it ("Its members called on Rwanda ...")."""
     said = ctx.lex.noun_classes.get("WORDS", frozenset()) | ctx.lex.noun_classes.get("APPEAL", frozenset())
-    return any(t.lemma_.lower() in said for t in logical_subjects(verb))
+    gz = ctx.mentions.gz
+    return any(
+        (lemma := t.lemma_.lower()) in said or lemma in MEMBER_HEADS or gz.sector_of(lemma) or (lemma,) in gz.titles
+        for t in logical_subjects(verb)
+    )
 
 
 def _coordinated(head: Token) -> bool:

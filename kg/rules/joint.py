@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.english import logical_subjects
+from kg.english import children_of, logical_subjects
 from kg.lexicon import Trigger
 from kg.ontology import relations
 from kg.rules.context import Frame, Sentence
@@ -24,7 +24,7 @@ JOINT = Trigger("verb", "jointly", "-", "cooperatesWith", ("subj",), ("recip",),
 def joint(ctx: Sentence, _token: None = None) -> Iterator[Relation]:
     for verb in ctx.tokens:
         if verb.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in verb.children
+            c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in children_of(verb)
         ):
             continue
         if any(relations()[t.relation].quad in (1, 3) for t in ctx.lex.verbs.get(verb.lemma_.lower(), ())):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.english import EFFORT_NOUNS, GOVERNOR_LINKS, presupposed_acts, stopped_act
+from kg.english import EFFORT_NOUNS, GOVERNOR_LINKS, children_of, presupposed_acts, span_text, stopped_act
 from kg.ontology import relations
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
     owned_force = (
         frame.rule == "nominal"
         and relations()[frame.trigger.relation].quad == 4
-        and any(c.dep_ == "poss" for c in token.children)
+        and any(c.dep_ == "poss" for c in children_of(token))
         # ("Russia may launch its invasion": a light verb's plans are the event's)
         and not (token.dep_ == "dobj" and token.head.lemma_.lower() in lex.support_verbs)
     )
@@ -49,7 +49,7 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         # Consequences that "would" follow are the threat itself, made now
         hedged = any(
             c.lower_ in lex.hedge.get("adverb", ()) or (c.dep_ == "amod" and c.lower_ in lex.hedge.get("adjective", ()))
-            for c in token.children
+            for c in children_of(token)
         ) or (owned_force and conditional_or_asked(token, lex))  # "Russia's war on terror is a sham"
     if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
         hedged = True  # "is considering sanctions against": the verb itself hedges
@@ -57,7 +57,7 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         # "threatened to cut ties with X", "urged X to accept": the threat or the request
         # is the event; what was threatened or asked for has not happened. An act it asks to
         # stop has ("urged Russia to end its war against Ukraine": the war goes on).
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "xcomp":
                 going_on = presupposed_acts(child)
                 ctx.suppressed.update(t.i for t in child.subtree if t.i not in going_on)
@@ -82,18 +82,20 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
 
     def own_marks(tok: Token) -> tuple[bool, bool]:
         n = h = False
-        for c in tok.children:
+        for c in children_of(tok):
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "neg") and low in neg_adv):
                 n = True
             elif (
-                c.dep_ == "advmod" and low in ("longer", "more") and any(d.lower_ in ("no", "not") for d in c.children)
+                c.dep_ == "advmod"
+                and low in ("longer", "more")
+                and any(d.lower_ in ("no", "not") for d in children_of(c))
             ):
                 n = True  # "will no longer send", "no more"
             elif (
                 c.dep_ in ("aux", "auxpass")
                 and low in hedge_aux
-                and not (low in ("could", "can") and any(d.dep_ == "neg" for d in tok.children))
+                and not (low in ("could", "can") and any(d.dep_ == "neg" for d in children_of(tok)))
             ):
                 h = True  # ("could not agree" did not agree: a fact)
             elif c.dep_ in ("advmod", "amod") and low in hedge_adv:
@@ -103,7 +105,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             elif c.dep_ == "aux" and low == "going":
                 h = True
             elif c.dep_ in ("nsubj", "nsubjpass") and any(
-                d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in c.children
+                d.dep_ in ("preconj", "det") and d.lower_ == "neither" for d in children_of(c)
             ):
                 n = True  # "Neither Iran nor the US has agreed to ..."
         return n, h
@@ -116,10 +118,10 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
     hedged |= conditional_or_asked(trigger, lex)
     # the object the trigger acts on, not a second one the parser took from an aside ("donated
     # vaccines to Thailand - free of charge, no strings attached")
-    first_object = next((c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if first_object is not None and any(d.dep_ == "det" and d.lower_ in neg_det for d in first_object.children):
+    first_object = next((c for c in children_of(trigger) if c.dep_ in ("dobj", "nsubjpass")), None)
+    if first_object is not None and any(d.dep_ == "det" and d.lower_ in neg_det for d in children_of(first_object)):
         negated = True
-    if trigger.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in neg_det for d in trigger.children):
+    if trigger.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in neg_det for d in children_of(trigger)):
         negated = True
     # Walk up through the verbs and nouns that govern the trigger.
     tok = trigger
@@ -141,7 +143,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             past_noun = True
         acted = acted or (tok.i != trigger.i and tok.pos_ == "VERB")
         noun_between = noun_between or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
-        own_clause = link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        own_clause = link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(tok))
         effort = link == "dobj" and tok.lemma_.lower() in EFFORT_NOUNS  # "efforts to normalize ties"
         if link == "advcl" and any(c.dep_ == "mark" for c in tok.children):
             # "refused to answer if Turkey is asking ...": a subordinate clause is its own event,
@@ -164,7 +166,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             hedged |= h
             continue
         lemma = tok.lemma_.lower()
-        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in children_of(tok) if c.dep_ == "prt"), None)
         if not past_noun and (lemma in neg_gov or (particle and f"{lemma} {particle}" in neg_gov)):
             negated = True
         if lemma in hedge_topic and (acted or trigger.pos_ == "VERB") and not noun_between:
@@ -175,7 +177,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             # a governor listed as a word form over an infinitive ("is going to travel"); "due to the
             # attack", "owing to" are a cause, not "is due to visit"
             hedged = True
-            if any(d.dep_ == "det" and d.lower_ in neg_det for d in tok.children):
+            if any(d.dep_ == "det" and d.lower_ in neg_det for d in children_of(tok)):
                 negated = True  # "has no plans to supply"
         n, h = own_marks(tok)
         light = link == "dobj" and tok.i == trigger.head.i and lemma in lex.support_verbs
@@ -187,7 +189,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             hedged = True  # "In meetings with X, the Secretary will discuss ...": the meetings are ahead
         if link in ("ccomp",) and lemma in ("say", "tell", "state", "announce", "confirm", "add", "note"):
             break
-    if negated and any(c.lower_ in ("until", "till") for c in trigger.children):
+    if negated and any(c.lower_ in ("until", "till") for c in children_of(trigger)):
         negated = False  # "did not endorse her until July": endorsed, in July
     return negated, hedged
 
@@ -209,7 +211,7 @@ def performative(trigger: Token) -> bool:
     return (
         trigger.dep_ == "xcomp"
         and gov.lemma_.lower() in PERFORMATIVE_GOVERNORS
-        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in gov.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in children_of(gov))
         and trigger.lemma_.lower() in SPEECH_ACTS
     )
 
@@ -222,14 +224,14 @@ def conditional_or_asked(trigger: Token, lex: Lexicon) -> bool:
     a question ("Will Russia attack?"), a claim dismissed ("its war on terror is a sham")."""
     marks = lex.hedge.get("mark", frozenset())
     dismissed = lex.hedge.get("dismissed", frozenset())
-    if trigger.sent.text.rstrip().endswith("?"):
+    if span_text(trigger.sent).rstrip().endswith("?"):
         return True
     tok = trigger
     for _ in range(8):
-        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in children_of(tok)):
             return True
         if tok.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ in ("attr", "acomp") and c.lemma_.lower() in dismissed for c in tok.head.children
+            c.dep_ in ("attr", "acomp") and c.lemma_.lower() in dismissed for c in children_of(tok.head)
         ):
             return True
         if tok.head.i == tok.i:
@@ -246,10 +248,10 @@ def conditional_threat(frame: Frame, trigger: Token) -> bool:
     penalty promised on a condition is a threat (CAMEO 13), besides the future act it names."""
     if frame.trigger.relation not in THREAT_RELATIONS:
         return False
-    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children)
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in children_of(trigger))
     condition = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in trigger.children
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c))
+        for c in children_of(trigger)
     )
     return future and condition
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg import slots
-from kg.english import GRATEFUL_ADJS, THANK_VERBS, is_noun, logical_objects, logical_subjects, noun_lemma
+from kg.english import GRATEFUL_ADJS, THANK_VERBS, children_of, is_noun, logical_objects, logical_subjects, noun_lemma
 from kg.ontology import relations
 from kg.rules.context import Frame, Sentence
 from kg.rules.frames import fill, words
@@ -37,7 +37,12 @@ def _key(ctx: Sentence, token: Token) -> str | None:
 def nominal(ctx: Sentence, noun: Token) -> list[Frame]:
     triggers = ctx.lex.nouns[_key(ctx, noun)]
     givers, takers = thanked_for(noun, ctx.mentions)
-    if givers and takers and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children) and not _sent_on(noun):
+    if (
+        givers
+        and takers
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in children_of(noun))
+        and not _sent_on(noun)
+    ):
         # (a thing thanked for that says whom it went to, or what it is to do, is not the
         # thanker's: "thanked Greece for its support of Ukraine", "for its commitment to provide")
         # "Ukraine is grateful to the United States for its military support": the one thanked gave it
@@ -55,7 +60,7 @@ def _sent_on(noun: Token) -> bool:
     """ "thanked X for Kazakhstan's assistance, both at the government level and by individuals, to
     the people of Ukraine": the parser hangs whom the thing went to on the verb of thanks."""
     gov = noun.head.head
-    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > noun.i for c in gov.children)
+    return any(c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > noun.i for c in children_of(gov))
 
 
 def thanked_for(noun: Token, m: Mentions) -> tuple[list[Actor], list[Actor]]:
@@ -66,16 +71,16 @@ def thanked_for(noun: Token, m: Mentions) -> tuple[list[Actor], list[Actor]]:
         return [], []
     gov = prep.head
     # "is grateful to Romania for its support": the parser hangs "for" on the copula
-    gov = next((c for c in gov.children if c.dep_ == "acomp" and c.lower_ in GRATEFUL_ADJS), gov)
+    gov = next((c for c in children_of(gov) if c.dep_ == "acomp" and c.lower_ in GRATEFUL_ADJS), gov)
     lemma = gov.lemma_.lower()
     if lemma in THANK_VERBS:
         givers = [a for t in logical_objects(gov) for a in m.actors(t)]
     elif lemma in GRATEFUL_ADJS or gov.lower_ in GRATEFUL_ADJS:
         givers = [
             a
-            for p in gov.children
+            for p in children_of(gov)
             if p.dep_ == "prep" and p.lower_ == "to"
-            for t in p.children
+            for t in children_of(p)
             if t.dep_ == "pobj"
             for a in m.actors(t)
         ]

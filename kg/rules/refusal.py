@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.english import DOBJ, logical_subjects
+from kg.english import DOBJ, children_of, logical_subjects
 from kg.lexicon import Trigger
 from kg.rules.context import Frame, Sentence
 from kg.rules.modality import status
@@ -25,13 +25,13 @@ def refusal(ctx: Sentence, _token: None = None) -> Iterator[Relation]:
     for verb in ctx.tokens:
         if verb.lemma_.lower() not in REFUSAL_VERBS or verb.dep_ != "conj":
             continue
-        if any(c.dep_ in (*DOBJ, "xcomp", "ccomp", "prep") for c in verb.children):
+        if any(c.dep_ in (*DOBJ, "xcomp", "ccomp", "prep") for c in children_of(verb)):
             continue  # "declined to comment", "refused the offer": what is refused is named
         request = verb.head
         if request.lemma_.lower() not in REQUEST_VERBS:
             continue
-        asked_tokens = [c for c in request.children if c.dep_ in DOBJ] or [
-            q for p in request.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for q in p.children
+        asked_tokens = [c for c in children_of(request) if c.dep_ in DOBJ] or [
+            q for p in children_of(request) if p.dep_ == "prep" and p.lower_ in ("on", "upon") for q in children_of(p)
         ]
         asked = dedupe(a for t in asked_tokens for a in m.actors(t))
         askers = dedupe(a for t in logical_subjects(request) for a in m.actors(t))

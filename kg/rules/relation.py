@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import first_day, stated_date
-from kg.english import DOBJ, PLACE_PREPS, TERRITORY_VERBS, THREAT_GOVERNORS
+from kg.english import DOBJ, PLACE_PREPS, TERRITORY_VERBS, THREAT_GOVERNORS, children_of, span_text
 from kg.ontology import is_symmetric, ontology_dir, read_tsv, relations
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def _ground(rel: str, trigger, t: Actor, head: Token, m: Mentions) -> str:
     if rel != "coerces" or trigger.kind != "verb" or trigger.lemma not in TERRITORY_VERBS:
         return rel
     ground = any(
-        c.dep_ in DOBJ and (c.i in m.places or any(a.type == "Country" for a in m.actors(c))) for c in head.children
+        c.dep_ in DOBJ and (c.i in m.places or any(a.type == "Country" for a in m.actors(c))) for c in children_of(head)
     )
     return "attacks" if ground else rel
 
@@ -299,7 +299,7 @@ def state(
         conf = BASE_CONFIDENCE.get(rule, 0.75) - (0.1 if hedged else 0.0)
     stated = stated_date(token, doc_date) if token is not None else None
     date = first_day(stated).isoformat() if stated else (doc_date.isoformat() if doc_date else None)
-    text = ctx.span.text.rstrip()  # trailing blank lines are not part of the evidence
+    text = span_text(ctx.span).rstrip()  # trailing blank lines are not part of the evidence
     start = ctx.span.start_char
     return Relation(
         subject=s,
@@ -324,16 +324,16 @@ def state(
 def _place_of(trigger: Token, m: Mentions) -> dict:
     """Where the sentence says the event happened: a place named after "in", "at", "near" ... on the
     trigger, on its object, or on the verb that states a noun event ("attacked positions in Idlib")."""
-    holders = [trigger, *[c for c in trigger.children if c.dep_ in DOBJ]]
+    holders = [trigger, *[c for c in children_of(trigger) if c.dep_ in DOBJ]]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.head.i != trigger.i:
         holders.append(trigger.head)
     for h in holders:
-        for p in h.children:
+        for p in children_of(h):
             if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
                 continue
-            for q in p.children:
+            for q in children_of(p):
                 if q.dep_ == "pobj" and q.i in m.places:
-                    ent = next((e for e in q.doc.ents if e.start <= q.i < e.end), None)
+                    ent = next((e for e in m.tree.ents if e.start <= q.i < e.end), None)
                     name = ent.text if ent is not None else q.text
                     return {"place": name.removeprefix("the ").strip(), "place_country": m.token_actor[q.i].country}
     return {}

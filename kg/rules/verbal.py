@@ -8,7 +8,16 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from kg.english import DOBJ, PASS_SUBJ, is_passive, is_predicative_adj, is_verb, logical_subjects, prep_objects
+from kg.english import (
+    DOBJ,
+    PASS_SUBJ,
+    children_of,
+    is_passive,
+    is_predicative_adj,
+    is_verb,
+    logical_subjects,
+    prep_objects,
+)
 from kg.rules.context import Frame, Sentence
 from kg.rules.frames import fill
 from kg.rules.registry import family
@@ -41,29 +50,33 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         # not the verb's subject (a thing's owner or a proposal's author is no agent: "target
         # Russia's defense institutions", "blocked Sweden's bid")
         obj_noun = None
+    if obj_noun is None and lemma not in lex.verbs:
+        return []  # no object noun to carry an event, and no entry of its own
     if obj_noun is not None:
-        nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
+        nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in children_of(obj_noun) if c.dep_ == "compound"]
         # "provide Ukraine with Patriot systems": the goods come after "with"
         nouns += [q.lemma_.lower() for q in prep_objects(verb, "with")]
     # "called Putin a war criminal", "named the PKK as terrorists": what the object is called
-    named = [c for c in verb.children if c.dep_ == "oprd"] + list(prep_objects(verb, "as"))
+    named = [c for c in children_of(verb) if c.dep_ == "oprd"] + list(prep_objects(verb, "as"))
     if obj_noun is not None:
         # "branded the YPG a terrorist group": the parser makes the name a second object
-        named += [c for c in verb.children if c.dep_ == "dobj" and c.i > obj_noun.i]
+        named += [c for c in children_of(verb) if c.dep_ == "dobj" and c.i > obj_noun.i]
     # "called Zelenskyy and his government a regime": or an indefinite apposition to the object
     named_appos = [
         a
-        for o in verb.children
+        for o in children_of(verb)
         if o.dep_ == "dobj"
         for x in (o, *o.conjuncts)
-        for a in x.children
+        for a in children_of(x)
         if a.dep_ == "appos"
-        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children)
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in children_of(a))
         and verb.doc[a.left_edge.i - 1].text != ","  # ("called Putin, a former KGB officer,": a phone call)
     ]
     named += named_appos
     nouns_named = [
-        q.lemma_.lower() for c in named for q in (c, *(x for x in c.children if x.dep_ in ("amod", "compound", "oprd")))
+        q.lemma_.lower()
+        for c in named
+        for q in (c, *(x for x in children_of(c) if x.dep_ in ("amod", "compound", "oprd")))
     ]
     if nouns_named and obj_noun is not None:
         for noun_lemma in nouns_named:
@@ -82,7 +95,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     named_as = (
         any(
             c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and lemma == "call"))
-            for c in verb.children
+            for c in children_of(verb)
         )
         or bool(named_appos and lemma == "call")
     ) or (
@@ -100,7 +113,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         and lemma not in lex.blocked_wildcard
     ):
         # "rolled over a loan to Pakistan", "stepped up its attacks on Ukraine": the noun carries the event
-        nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in obj_noun.children if c.dep_ == "compound"]
+        nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in children_of(obj_noun) if c.dep_ == "compound"]
         for noun_lemma in nouns:
             for trig in lex.light_for("*", noun_lemma):
                 candidates.append((trig, "light"))
@@ -135,7 +148,7 @@ def phrasal_lemma(verb: Token, lex: Lexicon) -> str:
     """The verb's lemma with its particle when the lexicon has the phrasal verb ("call out" the
     Taliban criticises, "call" them meets), else the bare lemma."""
     lemma = verb.lemma_.lower()
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.verbs:
             return f"{lemma} {c.lower_}"
     return lemma
@@ -151,19 +164,19 @@ def object_noun(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _object_head(verb: Token) -> Token | None:
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ in DOBJ:
             return c
     if is_passive(verb):
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ in PASS_SUBJ:
                 return c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
     # "carried out strikes on": the object may hang off the particle
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "prt":
-            for cc in c.children:
+            for cc in children_of(c):
                 if cc.dep_ in DOBJ:
                     return cc
     # "came under Russian bombardment"
@@ -197,8 +210,8 @@ def _owner_targeted(lemma: str, noun: Token, lex: Lexicon) -> bool:
 def has_own_agent(noun: Token, m: Mentions, modifiers: bool = True) -> bool:
     """A noun event with its own named agent: "attacks by M23", "Russia's invasion" (and, with
     ``modifiers``, "U.S. support for Ukraine")."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "by" and any(m.actors(q) for q in c.children if q.dep_ == "pobj"):
+    for c in children_of(noun):
+        if c.dep_ == "prep" and c.lower_ == "by" and any(m.actors(q) for q in children_of(c) if q.dep_ == "pobj"):
             return True
         if c.dep_ == "poss" and c.lower_ not in OWN_POSSESSIVES and m.actors(c):
             return True
@@ -206,7 +219,7 @@ def has_own_agent(noun: Token, m: Mentions, modifiers: bool = True) -> bool:
         return False
     # "reaffirmed U.S. support for Ukraine": a state's name or demonym before a noun whose
     # target is named after it is the noun's agent
-    return any(c.dep_ in ("compound", "amod") and c.i < noun.i and m.actors(c) for c in noun.children) and any(
-        c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "against") and any(m.actors(q) for q in c.children)
-        for c in noun.children
+    return any(c.dep_ in ("compound", "amod") and c.i < noun.i and m.actors(c) for c in children_of(noun)) and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "against") and any(m.actors(q) for q in children_of(c))
+        for c in children_of(noun)
     )
