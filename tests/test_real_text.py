@@ -3477,3 +3477,15 @@ def test_one_office_recorded_twice_under_two_spellings_still_picks_a_speaker(nlp
     m.titles.append((i, dataclasses.replace(person, label="Tony Blinken"), role, holder))
     _first_person(doc, m)  # no error: the titles are ordered by position only
     assert m.token_actor[next(t.i for t in doc if t.lower_ == "i")].id == person.id
+
+
+def test_designating_someone_as_an_office_is_no_sanction(extract):
+    """ "designated Ambassador X as Chargé d'affaires": a post given; "designated Hezbollah as a
+    Foreign Terrorist Organization" stays a sanction."""
+    assert not any(
+        r[1] == "sanctions"
+        for r in extract("Canada designated Ambassador Jane Roe as Chargé d'affaires to the Republic of Chile.")
+    )
+    assert ("Canada", "sanctions", "Hezbollah", False, False) in set(
+        extract("Canada designated Hezbollah as a Foreign Terrorist Organization.")
+    )

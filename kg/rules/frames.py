@@ -7,6 +7,7 @@ as a modifier; a target given only as the event's place (``prep:in``) is tried l
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -58,7 +59,7 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return campaign_event(obj_noun if obj_noun is not None else head)
     if trig.relation == "supports" and standing_beside(head):
         return True
-    if trig.relation == "sanctions" and trig.kind == "verb" and appointed(head):
+    if trig.relation == "sanctions" and trig.kind == "verb" and (appointed(head) or _to_office(head, ctx)):
         return True
     if trig.relation == "requests" and trig.kind == "verb" and asked_about(head):
         return True
@@ -187,6 +188,20 @@ def _calls_on_alone(verb: Token) -> bool:
         if q.dep_ == "pobj"
     ]
     return bool(asked) and not _asks_something(verb, asked)
+
+
+def _to_office(verb: Token, ctx: Sentence | None) -> bool:
+    """ "designated Ambassador Jean Manes as Chargé d'Affaires", "named her as Special Envoy": an
+    office after "as" (a title of the gazetteer), not "as a terrorist organization"."""
+    if ctx is None:
+        return False
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # the parser may hang "as" on the one named
+    for office in (o for h in holders for o in prep_objects(h, "as")):
+        text = re.sub(r"([’'])\s+", r"\1", verb.doc[office.left_edge.i : office.i + 1].text.lower())
+        words = [w for w in text.split() if w not in ("a", "an", "the")]
+        if ctx.mentions.gz.match_title(words):
+            return True
+    return False
 
 
 def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
