@@ -1278,6 +1278,14 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
         # "Regarding Ashodaya Samithi", "national Constitution Party": the recogniser took in a word
         # before the name
         tokens = tokens[1:]
+    dash = next((i for i, t in enumerate(tokens) if t.text in ("–", "—") and i > 0), None)
+    if dash and all(t.is_upper or t.text in ("–", "—") for t in tokens[dash:]):
+        # "the Organization of Islamic Cooperation – OIC": the acronym set off by a dash
+        known = gz.lookup(" ".join(t.text for t in tokens[:dash]))
+        if known is not None:
+            return known
+        tokens = tokens[:dash]
+        span = span.doc[tokens[0].i : tokens[-1].i + 1]
     opened = next((i for i, t in enumerate(tokens) if t.text == "("), None)
     if opened and not any(t.text == ")" for t in tokens[opened:]):
         tokens = tokens[:opened]  # "Office of Foreign Assets Control (OFAC": the recogniser cut the acronym

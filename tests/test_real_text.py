@@ -3489,3 +3489,13 @@ def test_designating_someone_as_an_office_is_no_sanction(extract):
     assert ("Canada", "sanctions", "Hezbollah", False, False) in set(
         extract("Canada designated Hezbollah as a Foreign Terrorist Organization.")
     )
+
+
+def test_a_body_named_with_its_acronym_after_a_dash_is_the_known_body(nlp):
+    """ "the Organization of Islamic Cooperation – OIC – Secretary General": the known body, not a
+    second one named with its acronym."""
+    from kg.mentions import find_mentions
+
+    doc = nlp("Canada will welcome the Organization of Islamic Cooperation – OIC – Secretary General next week.")
+    labels = {a.label for a in find_mentions(doc, None, None).token_actor.values()}
+    assert labels == {"Canada", "Organisation of Islamic Cooperation"}
