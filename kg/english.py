@@ -536,15 +536,13 @@ def is_participle_modifier(tok: Token) -> bool:
 
 
 # ---------------------------------------------------------------------- argument helpers
-def prep_objects(head: Token, *words: str) -> list[Token]:
-    """Objects of the prepositions ``words`` that depend on ``head``: prep_objects(noun, "of")."""
-    return [
-        q
-        for p in children_of(head)
-        if p.dep_ == "prep" and p.lower_ in words
-        for q in children_of(p)
-        if q.dep_ == "pobj"
-    ]
+def prep_objects(head: Token, *words: str, coordinated: bool = False) -> list[Token]:
+    """Objects of the prepositions ``words`` that depend on ``head``: prep_objects(noun, "of");
+    with ``coordinated``, also of the prepositions coordinated with them ("to Ann and to Sweden")."""
+    preps = [p for p in children_of(head) if p.dep_ == "prep" and p.lower_ in words]
+    if coordinated:
+        preps += [c for p in preps for c in children_of(p) if c.dep_ == "conj" and c.lower_ in words]
+    return [q for p in preps for q in children_of(p) if q.dep_ == "pobj"]
 
 
 def with_clause(verb: Token) -> str | None:

@@ -49,6 +49,7 @@ from kg.english import (
     dated_name,
     ends_inner_list,
     logical_subjects,
+    prep_objects,
     span_text,
     subject_of_next_clause,
     tree,
@@ -2070,9 +2071,9 @@ def _stance(tok: Token) -> bool:
 def _negated_modifier(tok: Token) -> bool:
     """ "state" in "non-state", "governmental" in "non-governmental", "government" in
     "anti-government": a modifier that says what its noun is not, or is against."""
-    doc = tok.doc
+    tokens = tree(tok.doc).tokens  # (read on every modifier of every noun: no new Token objects)
     return tok.lower_.startswith(("non-", "anti-")) or (
-        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("non", "anti")
+        tok.i >= 2 and tokens[tok.i - 1].text == "-" and tokens[tok.i - 2].lower_ in ("non", "anti")
     )
 
 
@@ -2256,10 +2257,10 @@ def _parallel_thing(m: Mentions, tok: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     governors = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "we will stand up and defend it"
-    for clause in (c for g in governors for c in g.children):
+    for clause in (c for g in governors for c in children_of(g)):
         # "if that order is challenged, we will defend it": the thing the clause before is about
         if clause.dep_ == "advcl" and clause.i < tok.i:
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass")]
             if len(subjects) == 1 and subjects[0].tag_ == "NN" and subjects[0].i not in m.token_actor:
                 return True
     sibling = verb.head if verb.dep_ in ("conj", "advcl") and verb.head.i < verb.i else None
@@ -3038,9 +3039,7 @@ def _answerable(m: Mentions, tok: Token) -> list[Actor]:
     gov = grateful if grateful is not None else gov  # "I am grateful to X ..., but also for its ..."
     if gov.pos_ == "ADJ" and gov.lemma_.lower() in GRATEFUL_WORDS:
         # "grateful to Ann and to Sweden for its leadership": the state thanked
-        tos = [p for p in gov.children if p.dep_ == "prep" and p.lower_ == "to"]
-        tos += [c for p in tos for c in p.conjuncts if c.lower_ == "to"]
-        thanked = [q for p in tos for q in p.children if q.dep_ == "pobj"]
+        thanked = prep_objects(gov, "to", coordinated=True)
         found = _dedupe_actors(
             a
             for q in thanked

@@ -195,7 +195,7 @@ def _to_office(verb: Token, ctx: Sentence | None) -> bool:
     office after "as" (a title of the gazetteer), not "as a terrorist organization"."""
     if ctx is None:
         return False
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # the parser may hang "as" on the one named
+    holders = [verb, *(c for c in children_of(verb) if c.dep_ == "dobj")]  # the parser may hang "as" on the one named
     for office in (o for h in holders for o in prep_objects(h, "as")):
         text = re.sub(r"([’'])\s+", r"\1", verb.doc[office.left_edge.i : office.i + 1].text.lower())
         words = [w for w in text.split() if w not in ("a", "an", "the")]
@@ -221,7 +221,7 @@ def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
         return not any(q.lemma_.lower() in revenge for q in about)
     # "warned Ukraine that a full-scale invasion is imminent": told of another's act; but "warned
     # Iran that it would face consequences" and "warned that we will respond" announce the warner's
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in children_of(verb) if c.dep_ == "ccomp"]
     if not clauses:
         return False
     m = ctx.mentions
@@ -232,7 +232,9 @@ def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
             return False
         for subj in logical_subjects(clause):
             # "we will respond", "our targets will keep expanding", "the United States would act"
-            if subj.lower_ in ("we", "i") or any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subj.children):
+            if subj.lower_ in ("we", "i") or any(
+                c.dep_ == "poss" and c.lower_ in ("our", "my") for c in children_of(subj)
+            ):
                 return False
             if any(a.id in own or a.country in own for a in m.actors(subj) or m.carried_actors(subj)):
                 return False

@@ -145,7 +145,7 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
         noun_between = noun_between or (tok.i != trigger.i and tok.pos_ in ("NOUN", "PROPN"))
         own_clause = link == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(tok))
         effort = link == "dobj" and tok.lemma_.lower() in EFFORT_NOUNS  # "efforts to normalize ties"
-        if link == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+        if link == "advcl" and any(c.dep_ == "mark" for c in children_of(tok)):
             # "refused to answer if Turkey is asking ...": a subordinate clause is its own event,
             # which no governor above it denies (it may still hedge it)
             past_noun = True
