@@ -242,6 +242,20 @@ def possessors(noun: Token) -> list[Token]:
     return owners
 
 
+def owners_named(noun: Token) -> list[Token]:
+    """A noun's possessors, else the proper adjectives and names that modify it ("an Iranian plan",
+    "a Hamas plot"): who the plan or the bid is of."""
+    return possessors(noun) or [
+        c
+        for c in children_of(noun)
+        if c.dep_ in ("amod", "compound")
+        and c.i < noun.i
+        and c.text[:1].isupper()
+        and (c.pos_ == "PROPN" or c.tag_ == "JJ")
+        and not c.is_sent_start
+    ]
+
+
 def asked_about(head: Token) -> bool:
     """ "A reporter asked Putin about Ukraine": a question, not a request (which asks someone to
     do something or for something)."""
@@ -668,6 +682,37 @@ def subject_of_next_clause(tok: Token) -> bool:
     )
 
 
+def for_infinitives(head: Token) -> list[tuple[Token, list[Token]]]:
+    """The infinitive clauses after "for" that ``head`` asks for, each with its subjects: "called for
+    Russia to withdraw", "reiterated our call for Israel and Hamas to agree" (on the verb a noun is
+    the object of, where the parser hangs the clause). The parser makes it a clause marked "for", a
+    "for" phrase followed by the clause, or an empty "for" before a clause with its own subject."""
+    holders = [head]
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+        holders.append(head.head)
+    clauses = [c for h in holders for c in children_of(h) if c.i > head.i and _infinitive(c)]
+    found = []
+    for c in clauses:
+        if any(a.dep_ == "mark" and a.lower_ == "for" for a in children_of(c)):
+            found.append((c, [t for t in children_of(c) if t.dep_ in ("nsubj", "nsubjpass")]))
+    for p in (p for h in holders for p in children_of(h) if p.dep_ == "prep" and p.lower_ == "for" and p.i > head.i):
+        pobjs = [q for q in children_of(p) if q.dep_ == "pobj"]
+        for c in clauses:
+            if pobjs and c.left_edge.i == pobjs[0].right_edge.i + 1:
+                found.append((c, pobjs[:1]))
+            elif not pobjs:
+                subjects = [t for t in children_of(c) if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == p.i + 1]
+                if subjects:
+                    found.append((c, subjects))
+    return found
+
+
+def _infinitive(clause: Token) -> bool:
+    return clause.dep_ in ("advcl", "acl", "ccomp", "xcomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in children_of(clause)
+    )
+
+
 def with_conjuncts(tokens) -> list[Token]:
     out = []
     for t in tokens:
@@ -808,7 +853,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "discussed ways to support Ukraine", "consulted on efforts to urge Russia", "agreed on
         # steps to punish Iran": whoever works on the effort does what it is to do (the parser
         # takes some of these infinitives for relative clauses)
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)) and not possessors(head):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)) and not owners_named(head):
             if head.dep_ in ("dobj", "attr"):
                 return logical_subjects(head.head, depth + 1)
             if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
@@ -869,8 +914,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 # "They discussed their commitment to urging Russia": who discussed it
                 return logical_subjects(gov.head, depth + 1)
     if verb.dep_ == "acl":
-        # "Sweden's bid to join NATO": the possessor of the noun does the joining
-        owners = possessors(head)
+        # "Sweden's bid to join NATO", "an Iranian plot to kill": the owner of the noun does the joining
+        owners = owners_named(head)
         if not owners:
             # "joint efforts by NATO Allies, EU partners and G7 members to urge Russia": the by-agent
             owners = [

@@ -1780,9 +1780,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if title is not None and plural and title.text in GENERIC_OFFICES and tok.pos_ == "NOUN":
             # "will meet with senior officials": a state's people in office, placed as its government is
             title, sector = None, gz.sectors["GOV"]
-        # "an opposition leader", "a business leader": one of a sector's people, no office's holder
-        indefinite = not plural and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
-        if sector is None and (title is None or plural or indefinite) and lemma in MEMBER_HEADS:
+        # "an opposition leader", "a business leader", "the Belarusian opposition leader": one of a
+        # sector's people, no office's holder (the sector decides below: "the military leader" holds one)
+        if sector is None and lemma in MEMBER_HEADS:
             # "civil society representatives", "business leaders": the modifier names the sector
             sector = next(
                 (
@@ -1792,13 +1792,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 ),
                 None,
             )
-        if (
-            title is not None
-            and (plural or indefinite)
-            and lemma in MEMBER_HEADS
-            and sector is not None
-            and sector.code not in STATE_ORGANS
-        ):
+        if title is not None and lemma in MEMBER_HEADS and sector is not None and sector.code not in STATE_ORGANS:
             title = None  # "business leaders", "religious leaders" are a sector's people, not office-holders
         if not (sector or title):
             continue
@@ -1854,8 +1848,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 # that places its events in one state, and names no other, is of that state
                 holders = _sentence_state(tok, m)
             if not holders and sector.code in STATE_ORGANS and tok.dep_ in ("dobj", "pobj"):
-                # "Rebels ambushed a convoy in Mali, killing 12 soldiers": the forces a country's
-                # insurgents act on are that country's
+                # "Rebels ambushed a convoy in Mali, killing 12 soldiers", "Sudanese protesters
+                # marched against the military": the organs a country's own people act on are its
                 holders = _insurgents_state(tok, m)
             if (
                 not holders
@@ -2235,11 +2229,13 @@ def _clause_state(tok: Token, m: Mentions, civilians: bool = False) -> list[Acto
 
 
 # non-state armed groups that fight their own state's forces
-INSURGENT_SECTORS = {"REB"}
+# a state's own people who rise against its organs: rebels, the opposition, protesting civilians
+INSURGENT_SECTORS = {"REB", "OPP", "CVL"}
 
 
 def _insurgents_state(tok: Token, m: Mentions) -> list[Actor]:
-    """The state of the insurgents who act on ``tok`` (the clause's logical subject), if they are placed."""
+    """The state of the insurgents, opposition or civilians who act on ``tok`` (the clause's logical
+    subject), if they are placed: "Sudanese protesters marched against the military"."""
     verb = _clause_verb(tok)
     if verb.i == tok.i:
         return []

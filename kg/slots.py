@@ -31,6 +31,7 @@ from kg.english import (
     children_of,
     clause_subjects,
     conjuncts,
+    for_infinitives,
     is_passive,
     logical_objects,
     logical_subjects,
@@ -217,6 +218,20 @@ def _obliged(ctx: SlotContext) -> list[Actor]:
     return dedupe(found)
 
 
+@resolver("for_clause")
+def _for_clause(ctx: SlotContext) -> list[Actor]:
+    """ "called for Russia to withdraw", "reiterated our call for Israel and Hamas to agree": the
+    subject of an infinitive after "for" (:func:`kg.english.for_infinitives`)."""
+    subjects = [
+        t
+        for _, found in for_infinitives(ctx.head)
+        for t in found
+        # (not "called Special Secretary for Maritime Affairs Ravi Kumar to discuss": a title's "for")
+        if not _inside_title(t.doc[t.left_edge.i - 1], ctx.mentions)
+    ]
+    return dedupe(a for t in with_conjuncts(subjects) for a in ctx.arg(t))
+
+
 NEED_NOUNS = {"need", "necessity", "imperative"}
 STATE_VERBS = {"be", "have", "enjoy", "live", "feel", "remain", "exist"}
 
@@ -289,7 +304,7 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         # "grateful to Ann and to Sweden": a preposition coordinated with one on the holder
         preps += [cc for c in preps for cc in children_of(c) if cc.dep_ == "conj" and cc.pos_ == "ADP"]
         for prep in preps:
-            if prep.lower_ == word:
+            if prep.lower_ == word and not _inside_title(prep, m):
                 for pobj in children_of(prep):
                     if pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX"):
                         # "stand by what you heard from me": a clause, whose actors are not the target
@@ -322,6 +337,24 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                 found += [a for pobj in children_of(prep) if pobj.dep_ == "pobj" for a in ctx.arg(pobj)]
                 break
     return dedupe(found)
+
+
+def _inside_title(prep: Token, m) -> bool:
+    """ "called PRC Special Representative on Korean Affairs Liu Xiaoming": a preposition inside a
+    person's title, whatever the parser hangs it on, is part of the name, not an argument: it or
+    its object stands for the person named right after."""
+    doc = prep.doc
+    if (a := m.token_actor.get(prep.i)) is not None and a.type == "Person":
+        return True
+    if prep.head.i not in m.token_actor:
+        return False  # ("met with President Déby": the verb's own preposition)
+    for q in children_of(prep):
+        if q.dep_ != "pobj" or q.ent_type_ == "PERSON" or q.i + 1 >= len(doc):
+            continue
+        a, after = m.token_actor.get(q.i), m.token_actor.get(q.i + 1)
+        if a is not None and a.type == "Person" and after is not None and after.id == a.id:
+            return True
+    return False
 
 
 def _located(thing: Token, word: str, m) -> list[Actor]:
@@ -542,6 +575,22 @@ def _speaker(ctx: SlotContext) -> list[Actor]:
 
 
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could"}
+
+
+@resolver("condition")
+def _condition(ctx: SlotContext) -> list[Actor]:
+    """ "threatened to enrich uranium if Western powers censured it", "will retaliate unless Lithuania
+    reverses its decision": the one whose act a threat's condition names, the subject of an "if" or
+    "unless" clause on the trigger or on the act it threatens (never the threatener itself)."""
+    head = ctx.head
+    own = {a.id for s in logical_subjects(head) for a in ctx.mentions.actors(s)}
+    found = []
+    for h in [head, *(c for c in children_of(head) if c.dep_ in ("xcomp", "ccomp"))]:
+        for c in children_of(h):
+            if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in children_of(c)):
+                found += [a for s in logical_subjects(c) for a in ctx.mentions.actors(s) if a.id not in own]
+    return dedupe(found)
+
 
 # verbs that report what someone holds true: their subject makes the clause's claim their own
 CLAIM_VERBS = {"say", "claim", "allege", "insist", "state", "tell", "write", "tweet", "believe", "conclude", "declare"}

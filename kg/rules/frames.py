@@ -284,8 +284,9 @@ def _seat_visited(verb: Token, ctx: Sentence) -> list[Actor]:
     if not any(w in SEAT_CITIES or w.endswith(" hague") for w in words):
         return []
     found: list[Actor] = []
+    seat = {t.i for q in places for t in q.subtree}  # ("Brussels" itself names the EU)
     for t in ctx.tokens:
-        a = m.token_actor.get(t.i)
+        a = m.token_actor.get(t.i) if t.i not in seat else None
         if a is not None and a.type == "Organization" and a.country is None and all(a.id != b.id for b in found):
             found.append(a)
     return found
@@ -636,10 +637,15 @@ def slot_actors_how(
             if actors and not own(actors):
                 return actors, loose
     for name in located:  # "attacked Hamas positions in Rafah": where it happened comes last
-        actors = slot(name, head, obj_noun, ctx)
-        if actors and not own(actors):
-            return actors, False
+        # (force near a place is used on it too: "struck targets near Damascus")
+        for place in (name, *(VICINITY_SLOTS if ctx.mentions.force else ())):
+            actors = slot(place, head, obj_noun, ctx)
+            if actors and not own(actors):
+                return actors, False
     return [], False
+
+
+VICINITY_SLOTS = ("prep:near", "prep:around", "prep:outside")
 
 
 def slot(name: str, head: Token, obj_noun: Token | None, ctx: Sentence, loose: bool = False) -> list[Actor]:

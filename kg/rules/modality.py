@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.english import EFFORT_NOUNS, GOVERNOR_LINKS, children_of, presupposed_acts, span_text, stopped_act
+from kg.english import (
+    EFFORT_NOUNS,
+    GOVERNOR_LINKS,
+    children_of,
+    for_infinitives,
+    presupposed_acts,
+    span_text,
+    stopped_act,
+)
 from kg.ontology import relations
 
 if TYPE_CHECKING:
@@ -53,14 +61,24 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         ) or (owned_force and conditional_or_asked(token, lex))  # "Russia's war on terror is a sham"
     if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
         hedged = True  # "is considering sanctions against": the verb itself hedges
+    if frame.trigger.relation == "threatens" and promised_on_condition(token):
+        hedged = False  # "will retaliate unless Lithuania reverses its decision": the threat is made now
     if frame.trigger.relation in REQUESTS:
         # "threatened to cut ties with X", "urged X to accept": the threat or the request
         # is the event; what was threatened or asked for has not happened. An act it asks to
         # stop has ("urged Russia to end its war against Ukraine": the war goes on).
-        for child in children_of(token):
-            if child.dep_ == "xcomp":
-                going_on = presupposed_acts(child)
-                ctx.suppressed.update(t.i for t in child.subtree if t.i not in going_on)
+        asked = [c for c in children_of(token) if c.dep_ == "xcomp"]
+        asked += [c for c, _ in for_infinitives(token)]  # "called for Israel and Hamas to agree"
+        asked += [  # "warned Finland against joining NATO"
+            c
+            for p in children_of(token)
+            if p.dep_ == "prep" and p.lower_ in ("against", "from")
+            for c in children_of(p)
+            if c.dep_ == "pcomp"
+        ]
+        for child in asked:
+            going_on = presupposed_acts(child)
+            ctx.suppressed.update(t.i for t in child.subtree if t.i not in going_on)
     return negated, hedged
 
 
@@ -246,14 +264,16 @@ THREAT_RELATIONS = {"attacks", "sanctions", "coerces"}
 def conditional_threat(frame: Frame, trigger: Token) -> bool:
     """ "We will strike Israel if it attacks", "will impose sanctions unless Iran stops": force or a
     penalty promised on a condition is a threat (CAMEO 13), besides the future act it names."""
-    if frame.trigger.relation not in THREAT_RELATIONS:
-        return False
+    return frame.trigger.relation in THREAT_RELATIONS and promised_on_condition(trigger)
+
+
+def promised_on_condition(trigger: Token) -> bool:
+    """ "will strike if", "would respond unless": a future act on an "if" or "unless" condition."""
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in children_of(trigger))
-    condition = any(
+    return future and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c))
         for c in children_of(trigger)
     )
-    return future and condition
 
 
 REFUSALS = {"refuse", "decline"}

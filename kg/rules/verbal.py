@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from kg.english import (
     DOBJ,
     PASS_SUBJ,
+    REL_PRONOUNS,
+    SUBJ,
     children_of,
     is_passive,
     is_predicative_adj,
@@ -92,9 +94,16 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             # "came under fire" (an idiom) before "came under @ATTACK"
             found.sort(key=lambda t: t.noun.startswith("@"))
             candidates += [(trig, "light") for trig in found]
+    # "called PRC Special Representative on Korean Affairs Liu Xiaoming": the parser's second object
+    # is the name after a title, not what the title-holder is called, and the object is that title
+    split_names = {c.i for c in children_of(verb) if c.dep_ == "oprd" and any(a.type == "Person" for a in m.actors(c))}
+    if split_names:
+        obj_noun = None
     named_as = (
         any(
-            c.dep_ == "oprd" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and lemma == "call"))
+            c.dep_ == "oprd"
+            and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and lemma == "call"))
+            and c.i not in split_names
             for c in children_of(verb)
         )
         or bool(named_appos and lemma == "call")
@@ -151,7 +160,17 @@ def phrasal_lemma(verb: Token, lex: Lexicon) -> str:
     for c in children_of(verb):
         if c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.verbs:
             return f"{lemma} {c.lower_}"
+    if lemma in ORDERING_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in LEAVING_VERBS and not any(d.dep_ == "neg" for d in children_of(c))
+        for c in children_of(verb)
+    ):
+        return "expel"  # "ordered the French ambassador to leave the country" expels him
     return lemma
+
+
+# "ordered X to leave", "gave X 72 hours to leave": an expulsion
+ORDERING_VERBS = {"order", "tell", "instruct", "give", "force"}
+LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
 
 
 def object_noun(verb: Token, lex: Lexicon) -> Token | None:
@@ -164,14 +183,21 @@ def object_noun(verb: Token, lex: Lexicon) -> Token | None:
 
 
 def _object_head(verb: Token) -> Token | None:
+    # a relative clause on a common noun: "the sanctions that the EU imposed", "the aid Japan sent"
+    relative = verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
     for c in children_of(verb):
         if c.dep_ in DOBJ:
-            return c
+            # "the sanctions that the EU imposed on Russia": the relative pronoun stands for its noun
+            return verb.head if relative and c.lower_ in REL_PRONOUNS else c
     if is_passive(verb):
         for c in children_of(verb):
             if c.dep_ in PASS_SUBJ:
-                return c
+                return verb.head if relative and c.lower_ in REL_PRONOUNS else c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if relative and any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in children_of(verb)):
+        # "the assistance we are providing to Ukraine": a clause with its own subject and no
+        # object says something of its noun as its object
         return verb.head
     # "carried out strikes on": the object may hang off the particle
     for c in children_of(verb):
