@@ -682,6 +682,10 @@ def subject_of_next_clause(tok: Token) -> bool:
     )
 
 
+# verbs of drawing a reaction: "prompting a warning from", "drew condemnation from"
+PROVOKING_VERBS = {"draw", "prompt", "provoke", "trigger", "spark", "attract", "elicit", "earn"}
+
+
 def for_infinitives(head: Token) -> list[tuple[Token, list[Token]]]:
     """The infinitive clauses after "for" that ``head`` asks for, each with its subjects: "called for
     Russia to withdraw", "reiterated our call for Israel and Hamas to agree" (on the verb a noun is

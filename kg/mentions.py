@@ -41,6 +41,7 @@ from kg.english import (
     KIN_NOUNS,
     MEDIA_NOUNS,
     MONTHS,
+    OBLIGATION_AUX,
     OTHER_PARTY_NOUNS,
     SUFFERING_NOUNS,
     Tree,
@@ -602,11 +603,17 @@ class Mentions:
                     clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
         if tok.lower_ == "it" and tok.dep_ == "dobj" and _parallel_thing(self, tok):
             return []  # "X opposed the plan and Y endorsed it", "seized the tanker and released it"
+        if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass") and _reported_thing(self, tok):
+            return []  # "said the name had to be easy and it must not cite a person": the name
         if tok.dep_ == "poss" and want_type != "Person" and (answerable := _answerable(self, tok)):
             # "impose costs on Russia for its aggression", "sanctioned Iran over its drone sales":
             # whose act a reason names is the one it is held against
             self._pron_cache[tok.i] = answerable
             return answerable
+        if tok.dep_ == "poss" and not want_person and (owner := _elaborated_owner(self, tok)):
+            # "the challenges posed by Iran, including its support for proxies": Iran's
+            self._pron_cache[tok.i] = owner
+            return owner
         if tok.dep_ == "poss" and _own_course(tok):
             # "the Houthis continue their campaign", "Russia's ability to fund its war", "urged Iran
             # to halt its enrichment": who carries on a course of action carries on their own
@@ -787,7 +794,7 @@ def find_mentions(
     listed = [doc[s:e] for _, s, e in matcher(doc)]
     spans = listed + [
         _whole_name(e, gz) if e.label_ == "PERSON" else _whole_body(e) if e.label_ == "ORG" else e
-        for e in m.tree.ents
+        for e in _joined_persons(m.tree.ents)
         if e.label_ in ENTITY_LABELS
     ]
     spans = filter_spans(spans)
@@ -881,6 +888,19 @@ def _led_groups(doc: Doc, m: Mentions) -> None:
 
 # a surname that begins with an elided particle: "d'Estaing", "D'Alema", "l'Aquila" is a place
 ELIDED_PARTICLE = re.compile(r"^[dD]['’]\w")
+
+
+def _joined_persons(ents) -> list[Span]:
+    """The recogniser's entities, with a PERSON entity that runs straight into the next one made
+    one name ("Hassan Sheikh" + "Mohamud": the recogniser cuts at a word it takes for a title)."""
+    out: list[Span] = []
+    for e in ents:
+        last = out[-1] if out else None
+        if last is not None and e.label_ == "PERSON" and last.label_ == "PERSON" and e.start == last.end:
+            out[-1] = Span(e.doc, last.start, e.end, label=e.label_)
+        else:
+            out.append(e)
+    return out
 
 
 def _whole_name(ent: Span, gz: Gazetteer) -> Span:
@@ -2243,6 +2263,43 @@ def _insurgents_state(tok: Token, m: Mentions) -> list[Actor]:
     states = {a.country for a in doers if a is not None and a.type == "SectorActor" and a.sector in INSURGENT_SECTORS}
     country = m.gz.country(states.pop()) if len(states) == 1 and None not in states else None
     return [country] if country is not None else []
+
+
+def _elaborated_owner(m: Mentions, tok: Token) -> list[Actor]:
+    """ "the challenges posed by Iran, including its destabilizing actions, its support for proxies":
+    a possessive in an "including" list that spells out a noun is that noun's owner or author, when
+    it has exactly one."""
+    noun = tok.head
+    while noun.dep_ in ("conj", "appos") and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("including", "like") or prep.head.pos_ != "NOUN":
+        return []
+    owners = _dedupe_actors(a for a in m.modifier_actors(prep.head) if a.type != "Person")
+    return owners if len(owners) == 1 else []
+
+
+def _reported_thing(m: Mentions, tok: Token) -> bool:
+    """ "said the name had to be easy to say and it must not cite a person": the subject "it" of a
+    reported obligation, after an obligation of the same report whose subject is a thing, is that
+    thing (but "said the deal was dead and it would resume enrichment" is the speaker)."""
+    verb = tok.head
+    if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i or not _obligation(verb):
+        return False
+    for clause in children_of(verb.head):
+        if clause.dep_ in ("ccomp", "conj") and clause.i < tok.i and clause.i != verb.i and _obligation(clause):
+            subjects = [c for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].i not in m.token_actor:
+                return True
+    return False
+
+
+def _obligation(clause: Token) -> bool:
+    """ "must not cite", "should leave", "had to be": a clause of what has to be."""
+    return any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in children_of(clause)) or (
+        clause.lemma_.lower() in ("have", "need")
+        and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(x)) for x in children_of(clause))
+    )
 
 
 def _parallel_thing(m: Mentions, tok: Token) -> bool:

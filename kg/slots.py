@@ -27,6 +27,7 @@ from kg.english import (
     OBLIGATION_AUX,
     PARTICLE_PREPS,
     PREP,
+    PROVOKING_VERBS,
     SUBJ,
     children_of,
     clause_subjects,
@@ -575,6 +576,17 @@ def _speaker(ctx: SlotContext) -> list[Actor]:
 
 
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could"}
+
+
+@resolver("provoker")
+def _provoker(ctx: SlotContext) -> list[Actor]:
+    """ "kicked off drills, prompting a warning from Pyongyang", "The decision drew condemnation
+    from Moscow": the one whose act drew the reaction the trigger names (the clause's subject, or
+    the owner of the act that is the subject)."""
+    noun, m = ctx.head, ctx.mentions
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in PROVOKING_VERBS:
+        return []
+    return dedupe(a for s in logical_subjects(noun.head) for a in (m.actors(s) or m.modifier_actors(s)))
 
 
 @resolver("condition")

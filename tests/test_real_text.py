@@ -3637,12 +3637,76 @@ def test_suspended_coordination_and_a_released_tourist(extract):
     ]
 
 
-def test_what_a_state_is_warned_against_doing_is_not_stated(extract):
-    """ "warned Finland against joining NATO": a threat to Finland; Finland joins nothing."""
-    assert extract("Russia warned Finland against joining NATO.") == [("Russia", "threatens", "Finland", False, False)]
-
-
 def test_smuggled_weapons_are_supplied_and_a_harboured_group_is_aided(extract):
     assert extract("Iran smuggled weapons to the Houthis.") == [("Iran", "supplies", "Houthis", False, False)]
     assert extract("Turkey harboured Hamas leaders.") == [("Turkey", "aids", "Hamas", False, False)]
     assert extract("The country harbors ambitions.") == []
+
+
+def test_an_act_allowed_is_its_owner_s(extract):
+    """ "would not allow Turkish military operations": Turkey's operations, not the allower's attack."""
+    assert extract("The US would not allow Turkish military operations in Syria.") == []
+    assert extract("NATO authorized air strikes on Libya.") == [("NATO", "attacks", "Libya", False, False)]
+
+
+def test_it_in_a_second_obligation_of_a_report_is_the_thing_of_the_first(extract):
+    """ "said the name had to be short and it must not cite a person": "it" is the name, so nothing
+    is demanded of the speaker's body; "said the deal was dead and it would resume" is the speaker."""
+    assert not any(
+        r[1] == "demands"
+        for r in extract(
+            "UNESCO chief Jane Roe said the label had to be simple to remember and, to avoid offence, it must not "
+            "mention any particular group."
+        )
+    )
+
+
+def test_its_in_a_list_spelling_out_someone_s_challenges_is_theirs(extract):
+    """ "the challenges posed by Iran, including its support for Hezbollah": Iran's support, not the
+    one who will address the challenges."""
+    assert extract(
+        "Canada will address the challenges posed by Iran, including its destabilizing actions, its support for Hezbollah."
+    ) == [("Iran", "supports", "Hezbollah", False, False)]
+    assert extract("Canada discussed regional issues, including its support for Ukraine.") == [
+        ("Canada", "supports", "Ukraine", False, False)
+    ]
+
+
+def test_a_name_the_recogniser_cuts_in_two_is_one_person(extract):
+    """ "Hassan Sheikh Mohamud": two person entities that run into each other are one name."""
+    assert extract("Somali President Hassan Sheikh Mohamud visited Kenya.") == [
+        ("Hassan Sheikh Mohamud", "leads", "Somalia", False, False),
+        ("Hassan Sheikh Mohamud", "meets", "Kenya", False, False),
+    ]
+
+
+def test_the_strike_a_killing_was_done_in_is_the_same_event(extract):
+    """ "killed a commander in an air strike in Somalia": one attack, on al-Shabaab, not a second
+    one on Somalia; "in a raid on Jenin" still names its own target."""
+    assert extract("U.S. forces killed a senior al-Shabaab leader in an air strike in Somalia.") == [
+        ("United States: military", "attacks", "al-Shabaab", False, False)
+    ]
+    assert ("Israel", "attacks", "Palestine: civilians", False, False) in extract(
+        "Israel killed three militants in a raid on Jenin."
+    )
+
+
+def test_kicking_off_drills_begins_them(extract):
+    assert extract("Washington and Seoul kicked off large-scale military drills.") == [
+        ("United States", "cooperatesWith", "South Korea", False, False)
+    ]
+
+
+def test_a_reaction_an_act_draws_is_aimed_at_its_author(extract):
+    """ "kicked off drills, prompting a warning from Pyongyang", "Israel's raid drew criticism from
+    Jordan": the one who reacts acts on the one whose act drew it."""
+    assert extract(
+        "Washington and Seoul kicked off large-scale military drills, prompting a warning from Pyongyang."
+    ) == [
+        ("North Korea", "threatens", "South Korea", False, False),
+        ("North Korea", "threatens", "United States", False, False),
+        ("United States", "cooperatesWith", "South Korea", False, False),
+    ]
+    assert extract("Israel's raid drew sharp criticism from Jordan.") == [
+        ("Jordan", "criticizes", "Israel", False, False)
+    ]

@@ -69,13 +69,6 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
         # stop has ("urged Russia to end its war against Ukraine": the war goes on).
         asked = [c for c in children_of(token) if c.dep_ == "xcomp"]
         asked += [c for c, _ in for_infinitives(token)]  # "called for Israel and Hamas to agree"
-        asked += [  # "warned Finland against joining NATO"
-            c
-            for p in children_of(token)
-            if p.dep_ == "prep" and p.lower_ in ("against", "from")
-            for c in children_of(p)
-            if c.dep_ == "pcomp"
-        ]
         for child in asked:
             going_on = presupposed_acts(child)
             ctx.suppressed.update(t.i for t in child.subtree if t.i not in going_on)

@@ -52,10 +52,22 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         # not the verb's subject (a thing's owner or a proposal's author is no agent: "target
         # Russia's defense institutions", "blocked Sweden's bid")
         obj_noun = None
+    if (
+        obj_noun is not None
+        and lemma in PERMISSION_VERBS
+        and any(c.dep_ in ("compound", "amod", "poss") and m.actors(c) for c in children_of(obj_noun))
+    ):
+        obj_noun = None  # "would not allow Turkish military operations": Turkey's, not the allower's
     if obj_noun is None and lemma not in lex.verbs:
         return []  # no object noun to carry an event, and no entry of its own
     if obj_noun is not None:
         nouns = [obj_noun.lemma_.lower()] + [c.lemma_.lower() for c in children_of(obj_noun) if c.dep_ == "compound"]
+        # a noun of two words: "martial law", "state of emergency"
+        nouns += [
+            f"{c.lower_} {obj_noun.lemma_.lower()}"
+            for c in children_of(obj_noun)
+            if c.dep_ in ("amod", "compound") and c.i == obj_noun.i - 1
+        ] + [f"{obj_noun.lemma_.lower()} of {q.lemma_.lower()}" for q in prep_objects(obj_noun, "of")]
         # "provide Ukraine with Patriot systems": the goods come after "with"
         nouns += [q.lemma_.lower() for q in prep_objects(verb, "with")]
     # "called Putin a war criminal", "named the PKK as terrorists": what the object is called
@@ -150,6 +162,17 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             # "refused to hold talks with": the talks are the light verb's (but the deal a mediator
             # brokered between two sides is theirs too)
             ctx.suppressed.add(obj_noun.i)
+        # "killed a commander in an air strike in Somalia": the strike is the killing's means, the
+        # same event, not a second one on the place (but "in a raid on Jenin" names its own target)
+        ctx.suppressed.update(
+            q.i
+            for p in children_of(verb)
+            if p.dep_ == "prep" and p.lower_ in ("in", "with", "by")
+            for q in children_of(p)
+            if q.dep_ == "pobj"
+            and any(t.relation == frame.trigger.relation for t in lex.nouns.get(q.lemma_.lower(), ()))
+            and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") for c in children_of(q))
+        )
     return frames
 
 
@@ -160,6 +183,10 @@ def phrasal_lemma(verb: Token, lex: Lexicon) -> str:
     for c in children_of(verb):
         if c.dep_ == "prt" and f"{lemma} {c.lower_}" in lex.verbs:
             return f"{lemma} {c.lower_}"
+        if c.dep_ == "prt" and (same := PHRASAL_SYNONYMS.get(f"{lemma} {c.lower_}")):
+            return same  # "kicked off military drills" began them; it kicked no one
+    if lemma in ("place", "put") and any(q.lemma_.lower() in CUSTODY_NOUNS for q in prep_objects(verb, "under")):
+        return "detain"  # "placed the dissident under house arrest"
     if lemma in ORDERING_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in LEAVING_VERBS and not any(d.dep_ == "neg" for d in children_of(c))
         for c in children_of(verb)
@@ -168,6 +195,9 @@ def phrasal_lemma(verb: Token, lex: Lexicon) -> str:
     return lemma
 
 
+CUSTODY_NOUNS = {"arrest", "detention", "custody"}
+# phrasal verbs that mean another verb, not their own ("kick off" a drill is no kick)
+PHRASAL_SYNONYMS = {"kick off": "begin"}
 # "ordered X to leave", "gave X 72 hours to leave": an expulsion
 ORDERING_VERBS = {"order", "tell", "instruct", "give", "force"}
 LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
@@ -225,6 +255,8 @@ STATING_VERBS = {
     "reaffirm", "affirm", "reiterate", "underscore", "emphasize", "emphasise", "stress", "express",
     "voice", "highlight", "note", "welcome", "praise", "commend", "discuss",
 }  # fmt: skip
+# a permission leaves the act to its owner: "would not allow Turkish military operations"
+PERMISSION_VERBS = {"allow", "permit", "tolerate", "authorize", "authorise"}
 
 
 def _owner_targeted(lemma: str, noun: Token, lex: Lexicon) -> bool:
