@@ -189,6 +189,59 @@ def document_quads(
     return quads, actor_quads
 
 
+# The statement properties, made once rather than for each of a statement's 18 quads (an rdflib
+# namespace lookup, then pyoxigraph's IRI check, each time).
+_S = {
+    name: node(KG[name])
+    for name in (
+        "Statement",
+        "subject",
+        "relation",
+        "object",
+        "negated",
+        "hedged",
+        "confidence",
+        "date",
+        "eventDate",
+        "publicationDate",
+        "place",
+        "placeCountry",
+        "trigger",
+        "sentence",
+        "start",
+        "end",
+        "rule",
+        "quad",
+    )
+}
+# ... and the terms statements name from a closed set, made on first use: kg:<relation>,
+# kgr:country/<code> (a statement's place) and the quad class.
+_KG_TERMS: dict[str, ox.NamedNode] = {}
+_COUNTRY_TERMS: dict[str, ox.NamedNode] = {}
+_CONCEPT_TERMS: dict[int, ox.NamedNode] = {}
+
+
+def _kg_term(name: str) -> ox.NamedNode:
+    term = _KG_TERMS.get(name)
+    if term is None:
+        term = _KG_TERMS[name] = node(KG[name])
+    return term
+
+
+def _country_term(code: str) -> ox.NamedNode:
+    term = _COUNTRY_TERMS.get(code)
+    if term is None:
+        term = _COUNTRY_TERMS[code] = node(KGR[f"country/{code}"])
+    return term
+
+
+def _concept_term(quad: int) -> ox.NamedNode:
+    term = _CONCEPT_TERMS.get(quad)
+    if term is None:
+        term = _CONCEPT_TERMS[quad] = node(QUAD_CONCEPTS[quad])
+    return term
+
+
 def statement_quads(doc_id: str, rels: Iterable[Relation]) -> tuple[list[ox.Quad], dict[str, Actor]]:
     """The statements of one document and their direct edges, in its graph; and the actors they
     name (IRI -> the description of its last mention), for :func:`actor_quads_for`."""
@@ -197,40 +250,44 @@ def statement_quads(doc_id: str, rels: Iterable[Relation]) -> tuple[list[ox.Quad
     add = quads.append
     actors: dict[str, Actor] = {}
     rel_info = relations()
+    P = _S
+    Q = ox.Quad
+    Lit = ox.Literal
     for rel in rels:
         s = node(statement_iri(doc_id, rel))
         subj, obj = node(rel.subject.id), node(rel.object.id)
         actors[rel.subject.id] = rel.subject
         actors[rel.object.id] = rel.object
-        add(ox.Quad(s, A, node(KG.Statement), g))
-        add(ox.Quad(s, node(KG.subject), subj, g))
-        add(ox.Quad(s, node(KG.relation), node(KG[rel.relation]), g))
-        add(ox.Quad(s, node(KG.object), obj, g))
-        add(ox.Quad(s, node(KG.negated), TRUE if rel.negated else FALSE, g))
-        add(ox.Quad(s, node(KG.hedged), TRUE if rel.hedged else FALSE, g))
-        add(ox.Quad(s, node(KG.confidence), ox.Literal(str(Decimal(str(rel.confidence))), datatype=XSD_DEC), g))
+        relation = _kg_term(rel.relation)
+        add(Q(s, A, P["Statement"], g))
+        add(Q(s, P["subject"], subj, g))
+        add(Q(s, P["relation"], relation, g))
+        add(Q(s, P["object"], obj, g))
+        add(Q(s, P["negated"], TRUE if rel.negated else FALSE, g))
+        add(Q(s, P["hedged"], TRUE if rel.hedged else FALSE, g))
+        add(Q(s, P["confidence"], Lit(str(Decimal(str(rel.confidence))), datatype=XSD_DEC), g))
         if rel.date:
-            add(ox.Quad(s, node(KG.date), ox.Literal(rel.date, datatype=XSD_DATE), g))
+            add(Q(s, P["date"], Lit(rel.date, datatype=XSD_DATE), g))
         if rel.event_date:
             kind = _EVENT_DATE_TYPES.get(len(rel.event_date), XSD_DATE)
-            add(ox.Quad(s, node(KG.eventDate), ox.Literal(rel.event_date, datatype=kind), g))
+            add(Q(s, P["eventDate"], Lit(rel.event_date, datatype=kind), g))
         if rel.published:
-            add(ox.Quad(s, node(KG.publicationDate), ox.Literal(rel.published, datatype=XSD_DATE), g))
+            add(Q(s, P["publicationDate"], Lit(rel.published, datatype=XSD_DATE), g))
         if rel.place:
-            add(ox.Quad(s, node(KG.place), _lit(rel.place), g))
+            add(Q(s, P["place"], _lit(rel.place), g))
             if rel.place_country:
-                add(ox.Quad(s, node(KG.placeCountry), node(KGR[f"country/{rel.place_country}"]), g))
-        add(ox.Quad(s, node(KG.trigger), _lit(rel.trigger), g))
-        add(ox.Quad(s, node(KG.sentence), _lit(rel.sentence), g))
-        add(ox.Quad(s, node(KG.start), ox.Literal(str(rel.start), datatype=XSD_INT), g))
-        add(ox.Quad(s, node(KG.end), ox.Literal(str(rel.end), datatype=XSD_INT), g))
-        add(ox.Quad(s, node(KG.rule), ox.Literal(rel.rule), g))
-        add(ox.Quad(s, DERIVED, d, g))
+                add(Q(s, P["placeCountry"], _country_term(rel.place_country), g))
+        add(Q(s, P["trigger"], _lit(rel.trigger), g))
+        add(Q(s, P["sentence"], _lit(rel.sentence), g))
+        add(Q(s, P["start"], Lit(str(rel.start), datatype=XSD_INT), g))
+        add(Q(s, P["end"], Lit(str(rel.end), datatype=XSD_INT), g))
+        add(Q(s, P["rule"], Lit(rel.rule), g))
+        add(Q(s, DERIVED, d, g))
         quad = rel_info[rel.relation].quad if rel.relation in rel_info else None
         if quad:
-            add(ox.Quad(s, node(KG.quad), node(QUAD_CONCEPTS[quad]), g))
+            add(Q(s, P["quad"], _concept_term(quad), g))
         if not rel.negated:
-            add(ox.Quad(subj, node(KG[rel.relation]), obj, g))
+            add(Q(subj, relation, obj, g))
     return quads, actors
 
 

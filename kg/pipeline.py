@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 import datetime as dt
+import gc
 import json
 import os
 import signal
@@ -347,19 +348,55 @@ class LocalEngine:
     def _run(self, proc: Processor, docs: Iterable[Document]) -> Iterator[DocResult]:
         token = _FORKING_BUILD.set(self.workers > 1)
         try:
-            yield from proc.process(
-                docs,
-                workers=self.workers,
-                batch_size=self.batch_size,
-                max_relations=self.max_relations,
-                on_piece=self.on_piece,
-            )
+            with _collect_less() as freeze:
+                results = proc.process(
+                    docs,
+                    workers=self.workers,
+                    batch_size=self.batch_size,
+                    max_relations=self.max_relations,
+                    on_piece=self.on_piece,
+                )
+                for n, result in enumerate(results):
+                    if n == 0:  # the pipeline, the gazetteer and the lexicon are loaded by now
+                        freeze()
+                    yield result
         finally:
             _FORKING_BUILD.reset(token)
 
     def interrupted(self) -> None:
         if self.workers > 1:
             _abandon_worker_queues()
+
+
+# Objects allocated between two collections of the youngest generation (Python's default: 700).
+# Parsing and extracting allocate millions of short-lived objects, and each collection also walks
+# the ones that survive it; 10,000 made a third fewer collections' work on 120 releases.
+GC_YOUNG = 10_000
+
+
+@contextmanager
+def _collect_less() -> Iterator[Callable[[], None]]:
+    """Collect garbage less often while the parse runs: the youngest generation is collected
+    every :data:`GC_YOUNG` allocations, and what the function given freezes (``gc.freeze``: the
+    pipeline, gazetteer and lexicon, loaded for good) is no longer walked by every full
+    collection. Both are undone on leaving; a process that froze objects itself is left to it."""
+    threshold = gc.get_threshold()
+    ours = gc.get_freeze_count() == 0
+    frozen = False
+
+    def freeze() -> None:
+        nonlocal frozen
+        if ours and not frozen:
+            gc.freeze()
+            frozen = True
+
+    gc.set_threshold(max(GC_YOUNG, threshold[0]), *threshold[1:])
+    try:
+        yield freeze
+    finally:
+        gc.set_threshold(*threshold)
+        if frozen:
+            gc.unfreeze()
 
 
 # ---------------------------------------------------------------------------- input size

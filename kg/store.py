@@ -164,6 +164,11 @@ class KGStore(Store):
                 if key in taken or next(self.ox.quads_for_pattern(q.subject, q.predicate, None, ACTORS_G), None):
                     continue
                 taken.add(key)
+            elif q in self.ox:
+                # most of an actor's description (its types and alternative labels) is already
+                # there: a lookup costs a third of writing the quad again (0.4 s of 1.4 s on 250
+                # releases, whose actor quads repeat 11 times over)
+                continue
             kept.append(q)
         actor_quads = kept
         g = node(doc_iri(doc.id))
