@@ -3518,6 +3518,7 @@ def test_support_or_refuge_provided_is_aid(extract):
     assert extract("Norway provided support to the Free Syrian Army.") == [
         ("Norway", "aids", "Free Syrian Army", False, False)
     ]
+    assert extract("Norway provided Ukraine with support.") == [("Norway", "aids", "Ukraine", False, False)]
     assert extract("Lithuania provided refuge to the Belarusian dissident Jane Roe.") == [
         ("Lithuania", "aids", "Jane Roe", False, False)
     ]
