@@ -3711,3 +3711,20 @@ def test_a_reaction_an_act_draws_is_aimed_at_its_author(extract):
     assert extract("Israel's raid drew sharp criticism from Jordan.") == [
         ("Jordan", "criticizes", "Israel", False, False)
     ]
+
+
+def test_a_two_word_measure_and_a_legislature_named_by_its_own_name(extract):
+    """ "declared a state of emergency in Gaza": the class's two-word noun; "the Bundestag" is
+    Germany's parliament."""
+    assert extract("Israel declared a state of emergency in Gaza.") == [
+        ("Israel", "coerces", "Palestine", False, False)
+    ]
+    assert extract("The Bundestag approved arms deliveries to Ukraine.") == [
+        ("Bundestag", "supplies", "Ukraine", False, False)
+    ]
+
+
+def test_placing_someone_under_arrest_detains_them(extract):
+    assert extract("Russia placed the American journalist under arrest.") == [
+        ("Russia", "coerces", "United States: media", False, False)
+    ]
