@@ -3638,10 +3638,9 @@ def test_suspended_coordination_and_a_released_tourist(extract):
     ]
 
 
-def test_smuggled_weapons_are_supplied_and_a_harboured_group_is_aided(extract):
+def test_smuggled_weapons_are_supplied_and_a_sheltered_group_is_aided(extract):
     assert extract("Iran smuggled weapons to the Houthis.") == [("Iran", "supplies", "Houthis", False, False)]
-    assert extract("Turkey harboured Hamas leaders.") == [("Turkey", "aids", "Hamas", False, False)]
-    assert extract("The country harbors ambitions.") == []
+    assert extract("Pakistan sheltered the Taliban leadership.") == [("Pakistan", "aids", "Taliban", False, False)]
 
 
 def test_an_act_allowed_is_its_owner_s(extract):
