@@ -15,6 +15,7 @@ gives the same graph whatever the store. Terms are built by pyoxigraph from the 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -214,32 +215,23 @@ _S = {
         "quad",
     )
 }
+
+
 # ... and the terms statements name from a closed set, made on first use: kg:<relation>,
 # kgr:country/<code> (a statement's place) and the quad class.
-_KG_TERMS: dict[str, ox.NamedNode] = {}
-_COUNTRY_TERMS: dict[str, ox.NamedNode] = {}
-_CONCEPT_TERMS: dict[int, ox.NamedNode] = {}
-
-
+@functools.cache
 def _kg_term(name: str) -> ox.NamedNode:
-    term = _KG_TERMS.get(name)
-    if term is None:
-        term = _KG_TERMS[name] = node(KG[name])
-    return term
+    return node(KG[name])
 
 
+@functools.cache
 def _country_term(code: str) -> ox.NamedNode:
-    term = _COUNTRY_TERMS.get(code)
-    if term is None:
-        term = _COUNTRY_TERMS[code] = node(KGR[f"country/{code}"])
-    return term
+    return node(KGR[f"country/{code}"])
 
 
+@functools.cache
 def _concept_term(quad: int) -> ox.NamedNode:
-    term = _CONCEPT_TERMS.get(quad)
-    if term is None:
-        term = _CONCEPT_TERMS[quad] = node(QUAD_CONCEPTS[quad])
-    return term
+    return node(QUAD_CONCEPTS[quad])
 
 
 def statement_quads(doc_id: str, rels: Iterable[Relation]) -> tuple[list[ox.Quad], dict[str, Actor]]:
