@@ -682,6 +682,15 @@ def subject_of_next_clause(tok: Token) -> bool:
     )
 
 
+# "placed the dissident under house arrest": what one is placed under that detains
+CUSTODY_NOUNS = {"arrest", "detention", "custody"}
+# phrasal verbs that mean another verb, not their own ("kick off" a drill is no kick)
+PHRASAL_SYNONYMS = {"kick off": "begin"}
+# "ordered X to leave", "gave X 72 hours to leave": an expulsion
+ORDERING_VERBS = {"order", "tell", "instruct", "give", "force"}
+LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
+# a permission leaves the act to its owner: "would not allow Turkish military operations"
+PERMISSION_VERBS = {"allow", "permit", "tolerate", "authorize", "authorise"}
 # verbs of drawing a reaction: "prompting a warning from", "drew condemnation from"
 PROVOKING_VERBS = {"draw", "prompt", "provoke", "trigger", "spark", "attract", "elicit", "earn"}
 

@@ -9,8 +9,13 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from kg.english import (
+    CUSTODY_NOUNS,
     DOBJ,
+    LEAVING_VERBS,
+    ORDERING_VERBS,
     PASS_SUBJ,
+    PERMISSION_VERBS,
+    PHRASAL_SYNONYMS,
     REL_PRONOUNS,
     SUBJ,
     children_of,
@@ -195,14 +200,6 @@ def phrasal_lemma(verb: Token, lex: Lexicon) -> str:
     return lemma
 
 
-CUSTODY_NOUNS = {"arrest", "detention", "custody"}
-# phrasal verbs that mean another verb, not their own ("kick off" a drill is no kick)
-PHRASAL_SYNONYMS = {"kick off": "begin"}
-# "ordered X to leave", "gave X 72 hours to leave": an expulsion
-ORDERING_VERBS = {"order", "tell", "instruct", "give", "force"}
-LEAVING_VERBS = {"leave", "depart", "quit", "exit"}
-
-
 def object_noun(verb: Token, lex: Lexicon) -> Token | None:
     """The noun a light verb carries; past a quantity ("a new round of sanctions", "a wave of
     strikes"), the noun after "of"."""
@@ -255,8 +252,6 @@ STATING_VERBS = {
     "reaffirm", "affirm", "reiterate", "underscore", "emphasize", "emphasise", "stress", "express",
     "voice", "highlight", "note", "welcome", "praise", "commend", "discuss",
 }  # fmt: skip
-# a permission leaves the act to its owner: "would not allow Turkish military operations"
-PERMISSION_VERBS = {"allow", "permit", "tolerate", "authorize", "authorise"}
 
 
 def _owner_targeted(lemma: str, noun: Token, lex: Lexicon) -> bool:
