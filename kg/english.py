@@ -695,6 +695,14 @@ PERMISSION_VERBS = {"allow", "permit", "tolerate", "authorize", "authorise"}
 PROVOKING_VERBS = {"draw", "prompt", "provoke", "trigger", "spark", "attract", "elicit", "earn"}
 
 
+def obligation(clause: Token) -> bool:
+    """ "must release", "should withdraw", "has to leave": a clause of what has to be done."""
+    return any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in children_of(clause)) or (
+        clause.lemma_.lower() in ("have", "need")
+        and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(x)) for x in children_of(clause))
+    )
+
+
 def for_infinitives(head: Token) -> list[tuple[Token, list[Token]]]:
     """The infinitive clauses after "for" that ``head`` asks for, each with its subjects: "called for
     Russia to withdraw", "reiterated our call for Israel and Hamas to agree" (on the verb a noun is

@@ -41,7 +41,6 @@ from kg.english import (
     KIN_NOUNS,
     MEDIA_NOUNS,
     MONTHS,
-    OBLIGATION_AUX,
     OTHER_PARTY_NOUNS,
     SUFFERING_NOUNS,
     Tree,
@@ -50,6 +49,7 @@ from kg.english import (
     dated_name,
     ends_inner_list,
     logical_subjects,
+    obligation,
     prep_objects,
     span_text,
     subject_of_next_clause,
@@ -2271,22 +2271,14 @@ def _reported_thing(m: Mentions, tok: Token) -> bool:
     reported obligation, after an obligation of the same report whose subject is a thing, is that
     thing (but "said the deal was dead and it would resume enrichment" is the speaker)."""
     verb = tok.head
-    if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i or not _obligation(verb):
+    if verb.dep_ not in ("ccomp", "conj") or verb.head.i == verb.i or not obligation(verb):
         return False
     for clause in children_of(verb.head):
-        if clause.dep_ in ("ccomp", "conj") and clause.i < tok.i and clause.i != verb.i and _obligation(clause):
+        if clause.dep_ in ("ccomp", "conj") and clause.i < tok.i and clause.i != verb.i and obligation(clause):
             subjects = [c for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass")]
             if len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].i not in m.token_actor:
                 return True
     return False
-
-
-def _obligation(clause: Token) -> bool:
-    """ "must not cite", "should leave", "had to be": a clause of what has to be."""
-    return any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in children_of(clause)) or (
-        clause.lemma_.lower() in ("have", "need")
-        and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(x)) for x in children_of(clause))
-    )
 
 
 def _parallel_thing(m: Mentions, tok: Token) -> bool:

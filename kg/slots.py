@@ -24,7 +24,6 @@ from kg.english import (
     DATIVE,
     DISCUSSION_VERBS,
     JOINT_WORK_NOUNS,
-    OBLIGATION_AUX,
     PARTICLE_PREPS,
     PREP,
     PROVOKING_VERBS,
@@ -36,6 +35,7 @@ from kg.english import (
     is_passive,
     logical_objects,
     logical_subjects,
+    obligation,
     with_clause,
     with_conjuncts,
 )
@@ -190,11 +190,7 @@ def _obliged(ctx: SlotContext) -> list[Actor]:
     for c in children_of(ctx.head):
         if c.dep_ != "ccomp":
             continue
-        must = any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in children_of(c))
-        must |= c.lemma_.lower() in ("have", "need") and any(
-            x.dep_ == "xcomp" and any(a.lower_ == "to" for a in children_of(x)) for x in children_of(c)
-        )
-        if must:
+        if obligation(c):
             found += [a for t in logical_subjects(c) for a in ctx.mentions.actors(t)]
     for noun in children_of(ctx.head):
         # "stressed the need for China to release ...": the one a stated need is of
