@@ -695,6 +695,15 @@ PERMISSION_VERBS = {"allow", "permit", "tolerate", "authorize", "authorise"}
 PROVOKING_VERBS = {"draw", "prompt", "provoke", "trigger", "spark", "attract", "elicit", "earn"}
 
 
+def conditions(tok: Token) -> list[Token]:
+    """The "if" and "unless" clauses on ``tok``: "will strike if Israel attacks"."""
+    return [
+        c
+        for c in children_of(tok)
+        if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in children_of(c))
+    ]
+
+
 def obligation(clause: Token) -> bool:
     """ "must release", "should withdraw", "has to leave": a clause of what has to be done."""
     return any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in children_of(clause)) or (

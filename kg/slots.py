@@ -30,6 +30,7 @@ from kg.english import (
     SUBJ,
     children_of,
     clause_subjects,
+    conditions,
     conjuncts,
     for_infinitives,
     is_passive,
@@ -594,9 +595,8 @@ def _condition(ctx: SlotContext) -> list[Actor]:
     own = {a.id for s in logical_subjects(head) for a in ctx.mentions.actors(s)}
     found = []
     for h in [head, *(c for c in children_of(head) if c.dep_ in ("xcomp", "ccomp"))]:
-        for c in children_of(h):
-            if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in children_of(c)):
-                found += [a for s in logical_subjects(c) for a in ctx.mentions.actors(s) if a.id not in own]
+        for c in conditions(h):
+            found += [a for s in logical_subjects(c) for a in ctx.mentions.actors(s) if a.id not in own]
     return dedupe(found)
 
 

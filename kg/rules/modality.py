@@ -13,6 +13,7 @@ from kg.english import (
     EFFORT_NOUNS,
     GOVERNOR_LINKS,
     children_of,
+    conditions,
     for_infinitives,
     presupposed_acts,
     span_text,
@@ -263,10 +264,7 @@ def conditional_threat(frame: Frame, trigger: Token) -> bool:
 def promised_on_condition(trigger: Token) -> bool:
     """ "will strike if", "would respond unless": a future act on an "if" or "unless" condition."""
     future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in children_of(trigger))
-    return future and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c))
-        for c in children_of(trigger)
-    )
+    return future and bool(conditions(trigger))
 
 
 REFUSALS = {"refuse", "decline"}
