@@ -20,6 +20,7 @@ from urllib.parse import quote
 import pycountry
 
 from kg.ontology import ACTOR_TYPES, KGR, ORG_SUBTYPES, ontology_dir, read_tsv  # noqa: F401  (re-exported)
+from kg.persons import INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,9 @@ _TRAILING = re.compile(r"(['’]s|['’])$")
 
 
 def normalise_surface(text: str) -> str:
-    """Strip a leading article, a possessive ending and stray punctuation from a mention."""
-    text = " ".join(text.split())
+    """Strip a leading article, a possessive ending, stray punctuation and invisible marks (a
+    left-to-right mark after "Spokesperson Ned Price:") from a mention."""
+    text = " ".join(INVISIBLE.sub("", text).split())
     text = _LEADING.sub("", text)
     text = _TRAILING.sub("", text).strip(" ,.;:\"'“”‘’()[]")
     return text

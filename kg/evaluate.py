@@ -33,6 +33,7 @@ from kg.errors import KGError
 from kg.extract import Extractor, Relation, relation_features
 from kg.nlp import load_pipeline
 from kg.ontology import is_symmetric, relations
+from kg.persons import begins_name, same_persons
 
 
 class GoldError(KGError, ValueError):
@@ -340,7 +341,13 @@ class GoldActor:
             # a people as a whole is its country, and so is a place acted upon ("struck Kharkiv")
             return a.country == self.country and (a.type == "Country" or a.sector == "CVL")
         if t == "Person":
-            return a.type == "Person" and _surname(a.label) == _surname(self.name) != ""
+            return a.type == "Person" and (
+                _surname(a.label) == _surname(self.name) != ""
+                # one named more fully than the other, as kg merges persons ("Hassan Sheikh" is
+                # "Hassan Sheikh Mohamud", "Foreign Minister Chung" of Korea "Chung Eui-yong")
+                or bool(same_persons([("gold", self.name, self.country), ("kg", a.label, a.country)]))
+                or begins_name(self.name, a.label)  # "Foreign Minister Retno" is Retno Marsudi
+            )
         if t == "Sector":
             if getattr(a, "sector", None):
                 # an annotator who could not tell the country leaves it out: the sector decides

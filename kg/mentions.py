@@ -55,7 +55,7 @@ from kg.english import (
     subject_of_next_clause,
     tree,
 )
-from kg.persons import directory, given_name, given_name_genders, name_words
+from kg.persons import begins_name, capitalised, directory, given_name, given_name_genders, name_words, same_persons
 from kg.places import load_places
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}
@@ -89,6 +89,7 @@ NAME_TAIL_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tonight", "january", "february", "march", "april", "june", "july", "august",
     "september", "october", "november", "december",
+    "image", "photo", "file",  # a caption's credit after the name ("Tom Tancredo Image: US Congress")
 }  # fmt: skip
 # verbs a headline capitalises after a name ("Narendra Modi Announced Lockdown")
 HEADLINE_VERBS = {
@@ -841,6 +842,8 @@ def find_mentions(
     _led_groups(doc, m)
     _stated_state_over_default(m)
     _first_person(doc, m)
+    merged = _one_node_per_person(m)
+    unheld = [(ent, merged.get(person.id, person), title) for ent, person, title in unheld]
     _context_titles(unheld, m)  # (after the voice: a speaker is never inferred from the story's country)
     for t in m.tokens:
         actor = m.token_actor.get(t.i)
@@ -1081,7 +1084,8 @@ def _place_not_person(text: str, span: Span) -> bool:
 
 def _trim_name_tail(tokens: list[Token]) -> list[Token]:
     """A name without what the recogniser took in after it: a headline's verb ("Narendra Modi
-    Announced"), a day or a month ("Andrew Holness Friday"). (A country stays: "Michael Jordan".)"""
+    Announced"), a day or a month ("Andrew Holness Friday"), a caption's "Image". (A country
+    stays: "Michael Jordan".)"""
     tokens = list(tokens)
     while (
         len(tokens) > 1 and tokens[-2].lower_ not in NAME_PARTICLES  # "Qaboos bin Said": a name after a particle
@@ -1171,6 +1175,8 @@ def _person(span: Span, m: Mentions) -> Actor | None:
     if not name or any(ch.isdigit() for ch in name) or len(name) > 60:
         return None
     words = name.split()
+    if _bare_suffix(name):
+        return None
     if any(w.lower() in NAME_SUFFIXES for w in words[:-1]):
         return None  # "Martin Luther King Jr. Day": a thing named after a person
     if words[-1].lower() in NOT_NAME_WORDS or name.endswith("-"):
@@ -1216,6 +1222,11 @@ def _person(span: Span, m: Mentions) -> Actor | None:
         if surname.startswith(article) and len(surname) > len(article) + 1:
             m.persons.setdefault(surname[len(article) :], actor)  # "al-Burhan" ... "Burhan"
     return actor
+
+
+def _bare_suffix(name: str) -> bool:
+    """ "Surangel Whipps, Jr., President of Palau": the suffix cut off a name is no one."""
+    return name.lower().rstrip(".") in NAME_SUFFIXES
 
 
 def _shared_surname(span: Span) -> str | None:
@@ -1403,6 +1414,46 @@ def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: 
     return updated
 
 
+def _one_node_per_person(m: Mentions) -> dict[str, Actor]:
+    """A person named in part is the one person of the document named more fully: by the store's
+    own rule (:func:`kg.persons.same_persons`: "Pedro Pierluisi" is "Pedro Pierluisi Urrutia",
+    "FOREIGN MINISTER RAU" in a transcript "Zbigniew Rau", a surname met before the full name),
+    and within one document also by a lone first word that begins one name only ("Retno Marsudi
+    ... Foreign Minister Retno", "Hunter Biden ... Hunter") unless the text gives them different
+    states and offices. Returns the persons merged away, by id, and whom they now are."""
+    people: dict[str, Actor] = {}
+    for a in m.token_actor.values():
+        if a.type == "Person":
+            people.setdefault(a.id, a)
+    if len(people) < 2:
+        return {}
+    same = same_persons((pid, a.label, a.country) for pid, a in people.items())
+    for pid, part in people.items():
+        if pid in same or " " in part.label:
+            continue
+        begun = [q for q, whole in people.items() if begins_name(part.label, whole.label)]
+        if len(begun) != 1:
+            continue
+        whole = people[begun[0]]
+        if part.country and whole.country and part.country != whole.country and part.role != whole.role:
+            continue  # "Special Representative Kim" of the US is not "Kim Jong Un" (one office is one person)
+        same[pid] = same.get(begun[0], begun[0])
+    merged = {pid: people[whole] for pid, whole in same.items()}
+    for pid, whole in merged.items():
+        _merge_person(m, pid, whole)
+    return merged
+
+
+def _merge_person(m: Mentions, pid: str, new: Actor) -> None:
+    """Put ``new`` wherever the document's mentions, groups and titles hold the person ``pid``."""
+    _replace_person(m, pid, new)
+    for i, group in m.token_group.items():
+        if any(a.id == pid for a in group):
+            m.token_group[i] = _dedupe_actors(new if a.id == pid else a for a in group)
+    m.titles[:] = [(i, new if p.id == pid else p, role, h) for i, p, role, h in m.titles]
+    m.titled[:] = [(i, new if p.id == pid else p, title) for i, p, title in m.titled]
+
+
 def _replace_person(m: Mentions, pid: str, new: Actor) -> None:
     """Put ``new`` (the same person, now with a state) wherever the document's mentions hold ``pid``."""
     for key, val in list(m.persons.items()):
@@ -1442,7 +1493,7 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         if not any(ch.isalpha() for ch in text):
             continue  # a hyphen the parser calls a proper noun ("High Representative/Vice-President")
         if text.isupper():
-            text = text.title()
+            text = capitalised(text)
         words = [
             w
             for w in text.replace("-", " ").split()
@@ -2344,6 +2395,8 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
             continue  # "Boris Johnson, former Foreign Secretary": an office, not a name; "His Majesty"
         if len(tokens) == 1 and p.is_upper and p.ent_type_ == "ORG":
             continue  # "VPOTUS (Vice President of ...)": an acronym the recogniser calls a body
+        if _bare_suffix(name):
+            continue
         person = m.persons.get(name) or m.persons.get(name.split()[-1]) or new_person(name, m)
         m.persons.setdefault(name, person)
         m.persons.setdefault(name.split()[-1], person)

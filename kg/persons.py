@@ -42,6 +42,7 @@ HONORIFICS = {
     "her",
     "excellency",
 }
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")  # zero-width and direction marks
 PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu", "di"}
 
 
@@ -139,12 +140,14 @@ def iri_key(name: str) -> str:
 def display_name(name: str) -> str:
     """A person's label: the name as written, without honorifics, middle initials or numerals,
     title-cased when written in capitals ("SECRETARY BLINKEN" transcripts), without a transcript's
-    editorial brackets ("[Prime Minister Narendra] Modi").
+    editorial brackets ("[Prime Minister Narendra] Modi") or invisible marks and a speaker's colon.
 
     >>> display_name("Narendra] Modi")
     'Narendra Modi'
+    >>> display_name("BRIAN P. MCKEON")
+    'Brian McKeon'
     """
-    words = re.sub(r"[\[\]{}<>]", " ", name).split()
+    words = re.sub(r"[\[\]{}<>]", " ", INVISIBLE.sub("", name)).rstrip(":").split()
     while words and _fold(words[0]).rstrip(".") in HONORIFICS:
         words.pop(0)
     if len(words) > 2:
@@ -152,7 +155,16 @@ def display_name(name: str) -> str:
     while len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES:
         words.pop()
     text = " ".join(words)
-    return text.title() if text.isupper() else text
+    return capitalised(text) if text.isupper() else text
+
+
+def capitalised(name: str) -> str:
+    """A name written in capitals, as a name is spelt.
+
+    >>> capitalised("BRIAN MCKEON")
+    'Brian McKeon'
+    """
+    return re.sub(r"\bMc([a-z])", lambda g: "Mc" + g[1].upper(), name.title())
 
 
 @dataclass(frozen=True)
@@ -270,6 +282,19 @@ def given_name(word: str) -> bool:
 # states whose people's names put the family name first (China, Taiwan, Japan, the two Koreas,
 # Vietnam, Cambodia, Hungary, Mongolia)
 FAMILY_NAME_FIRST = {"CHN", "TWN", "JPN", "KOR", "PRK", "VNM", "KHM", "HUN", "MNG"}
+
+
+def begins_name(part: str, full: str) -> bool:
+    """Whether ``part`` is one word that begins the longer name ``full``: a given name used alone
+    ("Foreign Minister Retno" of Retno Marsudi) or a family name written first ("Chung" of Chung
+    Eui-yong). Within one document that names no one else so, it is that person; across a store
+    it is a guess (:func:`same_persons` makes it only where family names come first).
+
+    >>> begins_name("Retno", "Retno Marsudi"), begins_name("Marsudi", "Retno Marsudi")
+    (True, False)
+    """
+    own, words = name_words(part), name_words(full)
+    return len(own) == 1 and len(words) > 1 and words[0] == own[0]
 
 
 def same_persons(persons) -> dict[str, str]:

@@ -2450,6 +2450,10 @@ def test_the_scorer_matches_persons_by_kg_s_one_spelling():
     gold = GoldActor("Volodymyr Zelenskyy", "Person", "UKR", "GOV")
     assert gold.matches(person("Volodymyr Zelensky"))
     assert not gold.matches(person("Vladimir Putin"))
+    # a person the annotator named in part, as the passage does, is the one kg names in full
+    assert GoldActor("Hassan Sheikh", "Person", "SOM", "GOV").matches(person("Hassan Sheikh Mohamud", "SOM"))
+    assert GoldActor("Chung", "Person", "KOR", "GOV").matches(person("Chung Eui-yong", "KOR"))
+    assert not GoldActor("Hassan Sheikh", "Person", "SOM", "GOV").matches(person("Hassan Rouhani", "IRN"))
 
 
 def test_a_surname_alone_never_merges_two_people():
@@ -2933,6 +2937,50 @@ def _persons(nlp, text):
     ],
 )
 def test_names_as_the_recogniser_cuts_them_in_news(nlp, text, persons):
+    assert _persons(nlp, text) == persons
+
+
+@pytest.mark.parametrize(
+    "text,persons",
+    [
+        # a family name written first, then alone after the office
+        (
+            "South Korean Foreign Minister Kwon Hae-sung arrived in Lima on Monday. "
+            "Foreign Minister Kwon praised the new fisheries accord.",
+            ["Kwon Hae-sung"],
+        ),
+        # a given name used as the name after the office
+        (
+            "Indonesian Foreign Minister Retno Marsudi met Secretary Blinken. Foreign Minister Retno thanked him.",
+            ["Antony Blinken", "Retno Marsudi"],
+        ),
+        # a second family name the first mention leaves out
+        (
+            "The ruling went against Carlos Ruiz. Carlos Ruiz Belmonte said he would appeal.",
+            ["Carlos Ruiz Belmonte"],
+        ),
+        # a surname with an office before the full name
+        (
+            "The list named former President Ortega. The embassy said Juan Carlos Ortega had taken bribes.",
+            ["Juan Carlos Ortega"],
+        ),
+        # a part two persons share stays apart from both
+        (
+            "Maria Lenz and Peter Lenz founded the party. Lenz told reporters the vote was rigged.",
+            ["Maria Lenz", "Peter Lenz"],
+        ),
+        # an invisible mark after a name is not part of it, and a suffix cut off is no one
+        ("The following is attributable to Spokesperson Ned Price:\u200e", ["Ned Price"]),
+        ("We welcome Surangel Whipps, Jr., President of Palau.", ["Surangel Whipps"]),
+        # a name in capitals is spelt as a name, and a caption's credit is not part of it
+        (
+            "Deputy Secretary Alan McGrath opened the session.\nDEPUTY SECRETARY MCGRATH: Good morning.",
+            ["Alan McGrath"],
+        ),
+        ("Former Senator Dana Whitlow Image: US Senate", ["Dana Whitlow"]),
+    ],
+)
+def test_a_person_named_in_part_is_the_one_named_in_full(nlp, text, persons):
     assert _persons(nlp, text) == persons
 
 
