@@ -23,18 +23,18 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 KG = [sys.executable, "-m", "kg.cli"]
 KGR = "https://w3id.org/kg/id/"
 
-# On data/: "Hassan Sheikh" and "Mohamud" are two person nodes of one man; the Royal Navy has no
-# country; "the West" is a collective an analyst may want out of the network.
+# On data/: an analyst who counts a spokesman's and a commander's words as their force's merges
+# Yahya Saree into the Houthis and Mohamed Hamdan Dagalo into the Rapid Support Forces; the Royal
+# Navy has no country; "the West" is a collective an analyst may want out of the network.
 FIX = """# kg actor curation
-merge\tHassan Sheikh\tHassan Sheikh Mohamud
-merge\tMohamud\tHassan Sheikh Mohamud
-country\tHassan Sheikh Mohamud\tSOM
+merge\tYahya Saree\tHouthis
+merge\tMohamed Hamdan Dagalo\tRapid Support Forces
 country\tRoyal Navy\tGBR
 block\tthe West
 """
 # A second version: one merge undone, other fixes added, the block kept.
 FIX2 = """# kg actor curation, second version
-merge\tMohamud\tHassan Sheikh Mohamud
+merge\tYahya Saree\tHouthis
 type\tGeorgian Dream\tGroup
 sector\thttps://w3id.org/kg/id/sector/MDA/REB\tOPP
 country\tWagner Group\tRUS
@@ -111,19 +111,20 @@ def copy(store: Path, tmp_path: Path) -> Path:
 
 
 # ---------------------------------------------------------------------------- applied at build
-def test_merge_of_two_person_nodes_gives_one_node_in_the_network(plain, curated):
+def test_merge_gives_one_node_in_the_network(plain, curated):
     from kg.network import project
 
-    parts = {KGR + "person/hassan-sheikh", KGR + "person/mohamud"}
+    parts = {KGR + "person/yahya-saree", KGR + "person/mohammed-hamdan-dagalo"}
     with open_store(plain, create=False, read_only=True) as st:
-        before = set(project(st).nodes)
+        before = project(st)
     with open_store(curated, create=False, read_only=True) as st:
         graph = project(st)
-    assert parts <= before  # the corpus gives two nodes ...
-    assert not parts & set(graph.nodes)  # ... the curation one
-    one = KGR + "person/hassan-sheikh-mohamud"
-    assert graph.nodes[one]["label"] == "Hassan Sheikh Mohamud"
-    assert graph.degree(one) >= 3
+    assert parts <= set(before.nodes)  # the corpus gives the persons their own nodes ...
+    assert not parts & set(graph.nodes)  # ... the curation folds them into their forces
+    houthis = KGR + "org/houthis"
+    assert graph.nodes[houthis]["label"] == "Houthis"
+    assert set(graph.neighbors(houthis)) > set(before.neighbors(houthis))
+    assert set(graph.neighbors(houthis)) >= set(before.neighbors(KGR + "person/yahya-saree")) - {houthis}
 
 
 def test_country_fix_shows_in_the_store(plain, curated):
@@ -131,9 +132,9 @@ def test_country_fix_shows_in_the_store(plain, curated):
     ask = f"SELECT ?c WHERE {{ <{navy}> <https://w3id.org/kg/ontology#country> ?c }}"
     assert rows(plain, ask) == []
     assert rows(curated, ask) == [(KGR + "country/GBR",)]
-    # the merged person has the country the file gives
-    person = f"SELECT ?c WHERE {{ <{KGR}person/hassan-sheikh-mohamud> <https://w3id.org/kg/ontology#country> ?c }}"
-    assert rows(curated, person) == [(KGR + "country/SOM",)]
+    # a merged node keeps its own country
+    houthis = f"SELECT ?c WHERE {{ <{KGR}org/houthis> <https://w3id.org/kg/ontology#country> ?c }}"
+    assert rows(curated, houthis) == [(KGR + "country/YEM",)]
 
 
 def test_block_drops_statements(plain, curated):
@@ -145,12 +146,14 @@ def test_block_drops_statements(plain, curated):
         plain,
         f"""SELECT (COUNT(?st) AS ?n) WHERE {{ ?st a <https://w3id.org/kg/ontology#Statement> ;
         <https://w3id.org/kg/ontology#subject> ?s ; <https://w3id.org/kg/ontology#object> ?o
-        FILTER(?s IN (<{KGR}person/hassan-sheikh>, <{KGR}person/mohamud>)
-               && ?o IN (<{KGR}person/hassan-sheikh>, <{KGR}person/mohamud>)) }}""",
+        FILTER((?s IN (<{KGR}person/yahya-saree>, <{KGR}org/houthis>)
+                && ?o IN (<{KGR}person/yahya-saree>, <{KGR}org/houthis>))
+               || (?s IN (<{KGR}person/mohammed-hamdan-dagalo>, <{KGR}org/rsf>)
+                && ?o IN (<{KGR}person/mohammed-hamdan-dagalo>, <{KGR}org/rsf>))) }}""",
     )[0][0]
     dropped = statement_count(plain) - statement_count(curated)
     assert dropped >= int(statements_with(plain, blocked))
-    assert dropped <= int(statements_with(plain, blocked)) + int(merged) + 1  # +1: a merge can make two statements one
+    assert dropped <= int(statements_with(plain, blocked)) + int(merged) + 2  # +2: a merge can make two statements one
 
 
 def test_the_file_is_kept_with_the_store_and_later_builds_reuse_it(curated, files, tmp_path):

@@ -3720,6 +3720,14 @@ def test_its_in_a_list_spelling_out_someone_s_challenges_is_theirs(extract):
     ]
 
 
+def test_a_name_the_recogniser_cuts_in_two_is_one_person(extract):
+    """ "Hassan Sheikh Mohamud": two person entities that run into each other are one name."""
+    assert extract("Somali President Hassan Sheikh Mohamud visited Kenya.") == [
+        ("Hassan Sheikh Mohamud", "leads", "Somalia", False, False),
+        ("Hassan Sheikh Mohamud", "meets", "Kenya", False, False),
+    ]
+
+
 def test_the_strike_a_killing_was_done_in_is_the_same_event(extract):
     """ "killed a commander in an air strike in Somalia": one attack, on al-Shabaab, not a second
     one on Somalia; "in a raid on Jenin" still names its own target."""
