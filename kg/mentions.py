@@ -795,7 +795,7 @@ def find_mentions(
     listed = [doc[s:e] for _, s, e in matcher(doc)]
     spans = listed + [
         _whole_name(e, gz) if e.label_ == "PERSON" else _whole_body(e) if e.label_ == "ORG" else e
-        for e in _joined_persons(m.tree.ents)
+        for e in _joined_persons(m.tree.ents, gz)
         if e.label_ in ENTITY_LABELS
     ]
     spans = filter_spans(spans)
@@ -893,13 +893,20 @@ def _led_groups(doc: Doc, m: Mentions) -> None:
 ELIDED_PARTICLE = re.compile(r"^[dD]['’]\w")
 
 
-def _joined_persons(ents) -> list[Span]:
+def _joined_persons(ents, gz: Gazetteer) -> list[Span]:
     """The recogniser's entities, with a PERSON entity that runs straight into the next one made
-    one name ("Hassan Sheikh" + "Mohamud": the recogniser cuts at a word it takes for a title)."""
+    one name ("Hassan Sheikh" + "Mohamud": the recogniser cuts at a word it takes for a title),
+    unless either is a person kg knows ("Putin Zelensky" in a caption is two people)."""
     out: list[Span] = []
     for e in ents:
         last = out[-1] if out else None
-        if last is not None and e.label_ == "PERSON" and last.label_ == "PERSON" and e.start == last.end:
+        if (
+            last is not None
+            and e.label_ == "PERSON"
+            and last.label_ == "PERSON"
+            and e.start == last.end
+            and not any((hit := gz.lookup(span_text(x))) is not None and hit.type == "Person" for x in (last, e))
+        ):
             out[-1] = Span(e.doc, last.start, e.end, label=e.label_)
         else:
             out.append(e)
