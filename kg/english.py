@@ -92,7 +92,19 @@ class Tree:
     for every token of ``doc.text``), and the walks below read the same few tokens many times.
     The document must not change after (kg reads it once parsed)."""
 
-    __slots__ = ("doc", "tokens", "heads", "_children", "_starts", "text", "ents", "memo", "__weakref__")
+    __slots__ = (
+        "doc",
+        "tokens",
+        "heads",
+        "_children",
+        "_starts",
+        "texts",
+        "pos",
+        "text",
+        "ents",
+        "memo",
+        "__weakref__",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -106,7 +118,11 @@ class Tree:
         self._children: list[Token] = [self.tokens[i] for _, i in pairs]
         counts = Counter(h for h, _ in pairs)
         self._starts: list[int] = list(accumulate((counts[i] for i in range(len(heads))), initial=0))
-        self.text: str = "".join(t.text_with_ws for t in self.tokens)  # doc.text
+        # each token's text and part of speech, which the passes over every token read (a Token's
+        # attribute is a lookup in the string store on every read)
+        self.texts: list[str] = [t.text for t in self.tokens]
+        self.pos: list[str] = [t.pos_ for t in self.tokens]
+        self.text: str = "".join([w + t.whitespace_ for w, t in zip(self.texts, self.tokens)])  # doc.text
         self.ents: tuple[Span, ...] = doc.ents
         self.memo: dict[tuple, object] = {}  # the answers of the walks read again (see remembered)
 
@@ -130,7 +146,9 @@ def tree(doc: Doc) -> Tree:
 
 def children_of(tok: Token) -> list[Token]:
     """``tok.children``, read from its document's tree."""
-    t, i = tree(tok.doc), tok.i
+    t, i = _last_tree, tok.i
+    if t is None or t.doc is not tok.doc:  # (the common case inline: rules read children everywhere)
+        t = tree(tok.doc)
     return t._children[t._starts[i] : t._starts[i + 1]]
 
 
@@ -510,12 +528,20 @@ PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
 
 
 # ---------------------------------------------------------------------- what a token is
+def pos_of(tok: Token) -> str:
+    """``tok.pos_``, read from its document's tree (every rule family asks it of every token)."""
+    t = _last_tree
+    if t is None or t.doc is not tok.doc:
+        t = tree(tok.doc)
+    return t.pos[tok.i]
+
+
 def is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    return pos_of(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
 
 def is_noun(tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN")
+    return pos_of(tok) in ("NOUN", "PROPN")
 
 
 def hyphen_start(tok: Token) -> int:
@@ -541,7 +567,7 @@ def noun_lemma(tok: Token) -> str:
 
 def is_predicative_adj(tok: Token) -> bool:
     """ "Kyiv is grateful to Warsaw", "is critical of Beijing"."""
-    return tok.pos_ == "ADJ" and tok.dep_ == "acomp"
+    return pos_of(tok) == "ADJ" and tok.dep_ == "acomp"
 
 
 def is_participle_modifier(tok: Token) -> bool:

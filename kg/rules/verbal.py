@@ -144,7 +144,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             for trig in lex.light_for("*", noun_lemma):
                 candidates.append((trig, "light"))
     sanction_nouns = lex.noun_classes.get("SANCTION", frozenset())
-    if any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
+    if candidates and any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
         # "Russia has been hit by Western sanctions": what hits is a sanction, not an attack
         candidates = [
             (dataclasses.replace(t, relation="sanctions") if t.relation == "attacks" else t, r) for t, r in candidates
