@@ -827,11 +827,14 @@ def find_mentions(
                     for i in range(inner.start, inner.end):
                         m.token_actor[i] = actor
     _venues(doc, m)
-    for t in m.tokens:
-        # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
-        if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
-            m.token_actor[t.i] = m.persons[t.text]
-        elif t.i not in m.token_actor and t.pos_ == "PROPN" and not t.ent_type_ and t.is_title:
+    pos, texts = m.tree.pos, m.tree.texts
+    for i, t in enumerate(m.tokens):
+        if i in m.token_actor or pos[i] != "PROPN" or not t.is_title:
+            continue
+        if texts[i] in m.persons:
+            # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
+            m.token_actor[i] = m.persons[texts[i]]
+        elif not t.ent_type_:
             _unrecognised_place(t, m)
     unheld = _titled_phrases(doc, m)
     unheld += _titled_persons(doc, m)
@@ -842,10 +845,9 @@ def find_mentions(
     _stated_state_over_default(m)
     _first_person(doc, m)
     _context_titles(unheld, m)  # (after the voice: a speaker is never inferred from the story's country)
-    for t in m.tokens:
-        actor = m.token_actor.get(t.i)
-        if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
-            m.order.append((t.i, actor, t.dep_ in ("nsubj", "nsubjpass")))
+    for i, actor in sorted(m.token_actor.items()):
+        if i + 1 >= len(doc) or m.token_actor.get(i + 1) is not actor:
+            m.order.append((i, actor, m.tokens[i].dep_ in ("nsubj", "nsubjpass")))
     m.ready = True
     _possessed_agents(doc, m)
     return m
@@ -1638,8 +1640,9 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
     leader of Y", "X was elected chancellor of Y", "Y appointed X as foreign minister", "X serves
     as ambassador to Y". The office's holder is its "of"/"to" object or modifier ("Germany's
     chancellor", "the German chancellor"), else the office's own country, else the person's state."""
+    pos = m.tree.pos
     for tok in m.tokens:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in m.token_actor:
+        if pos[tok.i] not in ("NOUN", "PROPN") or tok.i in m.token_actor:
             continue
         person = _office_subject(tok, m)
         if person is None:
@@ -1728,7 +1731,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     gz = m.gz
     # a word inside a name headed by another word names no one ("the International Women of
     # Courage Award" are no women; "the Afghan National Army" is an army)
-    in_name = {t.i for e in m.tree.ents for t in m.tokens[e.start : e.end] if t.i != e.root.i and t.pos_ == "PROPN"}
+    pos = m.tree.pos
+    in_name = {i for e in m.tree.ents for i in range(e.start, e.end) if i != e.root.i and pos[i] == "PROPN"}
     for tok in m.tokens:
         if tok.i in m.token_actor or tok.i in in_name:
             continue
@@ -1738,7 +1742,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             if pair:
                 m.token_group[tok.i] = pair
             continue
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if pos[tok.i] not in ("NOUN", "PROPN"):
             continue
         named = _named_body_before(m, tok)
         if named is not None:
@@ -2095,8 +2099,9 @@ def _sector_of(tok: Token, gz) -> Sector | None:
 def _possessed_agents(doc: Doc, m: Mentions) -> None:
     """ "its forces", "their police": agent nouns whose country is a possessive pronoun, once
     pronouns can be resolved."""
+    pos = m.tree.pos
     for tok in m.tokens:
-        if tok.i in m.token_actor or tok.pos_ != "NOUN":
+        if tok.i in m.token_actor or pos[tok.i] != "NOUN":
             continue
         sector = m.gz.sector_of(tok.lemma_.lower()) if not _stance(tok) else None
         if sector is None or sector.code == "GOV":
@@ -2761,6 +2766,7 @@ def _subject_like(tok: Token) -> bool:
 PHRASE_CONNECTORS = {"of", "for", "and", "the", "to", ",", "-", "'s", "’s", "&"}
 NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+SUFFIX_STEMS = {s.rstrip(".") for s in NAME_SUFFIXES}  # "jr", "sr" ... with or without the period
 
 
 @lru_cache(maxsize=1)
@@ -2787,17 +2793,20 @@ def _org_heads() -> frozenset[str]:
 
 
 def _capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or (t.is_upper and len(t) > 1)
+    parsed, i = tree(t.doc), t.i  # (asked of every token by the title pass: texts and tags read once)
+    return (
+        parsed.texts[i][:1].isupper() and parsed.pos[i] in ("PROPN", "NOUN", "ADJ", "X") or (t.is_upper and len(t) > 1)
+    )
 
 
 def _hyphen_piece(t: Token) -> bool:
     """The lower-case part of a hyphenated name: "te" in "Ching-te"."""
-    tokens = tree(t.doc).tokens
+    parsed, i = tree(t.doc), t.i
     return (
-        t.i >= 2
-        and tokens[t.i - 1].text == "-"
-        and not tokens[t.i - 1].whitespace_
-        and tokens[t.i - 2].text[:1].isupper()
+        i >= 2
+        and parsed.texts[i - 1] == "-"
+        and not parsed.tokens[i - 1].whitespace_
+        and parsed.texts[i - 2][:1].isupper()
         and t.is_alpha
     )
 
@@ -2840,7 +2849,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
     words = 0
     for t in reversed(run):
         low = t.lower_
-        if not name and low.rstrip(".") in {s.rstrip(".") for s in NAME_SUFFIXES}:
+        if not name and low.rstrip(".") in SUFFIX_STEMS:
             name.insert(0, t)
             continue
         if t.text == "-" and name:
@@ -2897,13 +2906,14 @@ def _title_phrases(doc: Doc, gz: Gazetteer, tokens: list[Token], sents: list[Spa
     office = _office_words()
     heads = {t[-1] for t in gz.titles}
     firsts = {t[0] for t in gz.titles}
+    inner_words = PHRASE_CONNECTORS | NAME_PARTICLES
     for sent in sents:
         run: list[Token] = []
         for t in [*tokens[sent.start : sent.end], None]:
             if (
                 t is not None
-                and t.lower_ == "and"
                 and run
+                and t.lower_ == "and"
                 and _bare_title([x.lower_ for x in run if x.lower_ != "the"], gz)
                 and t.i + 1 < len(doc)
                 and tokens[t.i + 1].lower_ in firsts
@@ -2924,7 +2934,7 @@ def _title_phrases(doc: Doc, gz: Gazetteer, tokens: list[Token], sents: list[Spa
                 and t is not None
                 and (
                     _capitalised(t)
-                    or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
+                    or (run and t.lower_ in inner_words)
                     or (run and _initial(t.text))
                     or _hyphen_piece(t)
                 )
@@ -3133,11 +3143,11 @@ _SPEAKER = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,40}):\s")
 OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“‘«", "”’»", '"'
 
 
-def _quoted(tokens: list[Token]) -> set[int]:
-    """Tokens inside quotation marks (a quotation never runs past a paragraph)."""
+def _quoted(texts: list[str]) -> set[int]:
+    """Tokens inside quotation marks (a quotation never runs past a paragraph), from the
+    document's token texts."""
     inside, out = False, set()
-    for t in tokens:
-        text = t.text
+    for i, text in enumerate(texts):
         if "\n" in text:
             inside = False
             continue
@@ -3148,7 +3158,7 @@ def _quoted(tokens: list[Token]) -> set[int]:
             inside = False
             continue
         if inside:
-            out.add(t.i)
+            out.add(i)
     return out
 
 
@@ -3252,7 +3262,7 @@ def _stated_state_over_default(m: Mentions) -> None:
 
 def _first_person(doc: Doc, m: Mentions) -> None:
     """Resolve first-person pronouns outside quotations to the document's voice."""
-    quoted = _quoted(m.tokens)
+    quoted = _quoted(m.tree.texts)
     # the default voice: the first official the document names with an office of the publisher's
     # state (never a foreign leader named before: "I want to thank President Tebboune"); in a
     # document no state publishes, the first official of any state
@@ -3262,7 +3272,7 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     default_person = next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
-    text = m.tree.text  # (Doc.text joins every token)
+    text, pos = m.tree.text, m.tree.pos  # (Doc.text joins every token)
     for sent in m.sents:
         words = m.tokens[sent.start : sent.end]
         line_start = text.rfind("\n", 0, sent.start_char) + 1
@@ -3291,9 +3301,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
             ),
             None,
         )
-        quoter = _quoter(sent, quoted, m) if any(t.i in quoted for t in words) else None
+        quoter = _quoter(sent, quoted, m) if not quoted.isdisjoint(range(sent.start, sent.end)) else None
         for t in words:
-            if t.pos_ != "PRON" or t.i in m.token_actor:
+            if pos[t.i] != "PRON" or t.i in m.token_actor:
                 continue
             low = t.lower_
             if t.i in quoted:
