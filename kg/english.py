@@ -21,10 +21,11 @@ from __future__ import annotations
 import functools
 import re
 import weakref
-from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
+
+import numpy
+from spacy.parts_of_speech import NAMES as UNIVERSAL_POS
 
 from kg.dates import MONTHS as DATE_MONTHS
 
@@ -109,19 +110,20 @@ class Tree:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        heads = [i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist())]
-        self.heads: list[Token] = [self.tokens[h] for h in heads]
+        n = len(self.tokens)
+        heads = doc.to_array("HEAD").astype("int64") + numpy.arange(n)
+        self.heads: list[Token] = [self.tokens[h] for h in heads.tolist()]
         # every token's children in one list, by head and in text order (as spaCy gives them): token
         # i's are _children[_starts[i] : _starts[i + 1]] (a few lists per document, not one per
         # token, for the garbage collector to walk)
-        pairs = sorted((h, i) for i, h in enumerate(heads) if h != i)
-        self._children: list[Token] = [self.tokens[i] for _, i in pairs]
-        counts = Counter(h for h, _ in pairs)
-        self._starts: list[int] = list(accumulate((counts[i] for i in range(len(heads))), initial=0))
+        children = numpy.flatnonzero(heads != numpy.arange(n))
+        children = children[numpy.argsort(heads[children], kind="stable")]
+        self._children: list[Token] = [self.tokens[i] for i in children.tolist()]
+        self._starts: list[int] = [0, *numpy.cumsum(numpy.bincount(heads[children], minlength=n)).tolist()]
         # each token's text and part of speech, which the passes over every token read (a Token's
         # attribute is a lookup in the string store on every read)
         self.texts: list[str] = [t.text for t in self.tokens]
-        self.pos: list[str] = [t.pos_ for t in self.tokens]
+        self.pos: list[str] = [UNIVERSAL_POS[p] for p in doc.to_array("POS").tolist()]
         self.text: str = "".join([w + t.whitespace_ for w, t in zip(self.texts, self.tokens)])  # doc.text
         self.ents: tuple[Span, ...] = doc.ents
         self.memo: dict[tuple, object] = {}  # the answers of the walks read again (see remembered)
