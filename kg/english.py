@@ -160,6 +160,7 @@ def head_of(tok: Token) -> Token:
 
 
 Answer = TypeVar("Answer")
+_UNANSWERED = object()  # (a walk may answer None)
 
 
 def remembered(walk: Callable[..., Answer]) -> Callable[..., Answer]:
@@ -170,9 +171,9 @@ def remembered(walk: Callable[..., Answer]) -> Callable[..., Answer]:
     def read(tok: Token, *args) -> Answer:
         memo = tree(tok.doc).memo
         key = (walk, tok.i, *args)
-        if key not in memo:
-            memo[key] = walk(tok, *args)
-        found = memo[key]
+        found = memo.get(key, _UNANSWERED)
+        if found is _UNANSWERED:
+            found = memo[key] = walk(tok, *args)
         return list(found) if isinstance(found, list) else found
 
     return read
@@ -552,7 +553,7 @@ def hyphen_start(tok: Token) -> int:
     t = tree(tok.doc)
     if (
         tok.i >= 2
-        and t.tokens[tok.i - 1].text == "-"
+        and t.texts[tok.i - 1] == "-"
         and not t.tokens[tok.i - 1].whitespace_
         and not t.tokens[tok.i - 2].whitespace_
         and t.heads[tok.i - 2].i == tok.i

@@ -1783,12 +1783,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         plural = tok.tag_ in ("NNS", "NNPS")
         if title is None and plural and tok.lemma_ != tok.text:
             title = _title_from(words + [tok.lemma_], m, head=True)  # "the leaders of France and Germany"
-        if title is None and tok.pos_ == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
+        if title is None and pos[tok.i] == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
             # "the G7 Foreign Ministers of Canada, France ...": a capitalised plural office
             title = _title_from(words + [tok.text[:-1]], m)
             plural = plural or title is not None
         sector = _sector_of(tok, gz)
-        if title is not None and plural and title.text in GENERIC_OFFICES and tok.pos_ == "NOUN":
+        if title is not None and plural and title.text in GENERIC_OFFICES and pos[tok.i] == "NOUN":
             # "will meet with senior officials": a state's people in office, placed as its government is
             title, sector = None, gz.sectors["GOV"]
         # "an opposition leader", "a business leader", "the Belarusian opposition leader": one of a
