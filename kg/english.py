@@ -18,6 +18,7 @@ makes a new Token object on every read); rules and resolvers read children throu
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import weakref
@@ -103,6 +104,8 @@ class Tree:
         "pos",
         "text",
         "ents",
+        "sents",
+        "sent_starts",
         "memo",
         "__weakref__",
     )
@@ -127,6 +130,8 @@ class Tree:
         self.text: str = "".join([w + t.whitespace_ for w, t in zip(self.texts, self.tokens)])  # doc.text
         self.ents: tuple[Span, ...] = doc.ents
         self.memo: dict[tuple, object] = {}  # the answers of the walks read again (see remembered)
+        self.sents: list[Span] | None = None  # its sentences and where they start, once asked (see sent_of)
+        self.sent_starts: list[int] = []
 
 
 _trees: weakref.WeakValueDictionary[int, Tree] = weakref.WeakValueDictionary()  # by id(doc), while held
@@ -144,6 +149,15 @@ def tree(doc: Doc) -> Tree:
             t = _trees[id(doc)] = Tree(doc)
         _last_tree = t
     return t
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``, found among its document's sentences (spaCy's scans the document on every read)."""
+    t = tree(tok.doc)
+    if t.sents is None:
+        t.sents = list(tok.doc.sents)
+        t.sent_starts = [s.start for s in t.sents]
+    return t.sents[bisect.bisect_right(t.sent_starts, tok.i) - 1]
 
 
 def children_of(tok: Token) -> list[Token]:
@@ -192,7 +206,7 @@ def standing_beside(head: Token) -> bool:
     "X (center) stands with Russian (left) and Japanese (right) representatives": a photo caption."""
     if head.lemma_.lower() != "stand":
         return False
-    sent = head.sent
+    sent = sent_of(head)
     if any(
         t.lower_ in CAPTION_POSITIONS
         and t.i > sent.start

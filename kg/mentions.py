@@ -51,6 +51,7 @@ from kg.english import (
     logical_subjects,
     obligation,
     prep_objects,
+    sent_of,
     span_text,
     subject_of_next_clause,
     tree,
@@ -334,6 +335,7 @@ class Mentions:
     order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
     _genders: dict[str, str | None] = field(default_factory=dict)
+    _title_ends: set[str] | None = None  # see title_ends
     war_targets: dict[str, set[str]] | None = None  # owner country -> states its wars are said to be on
     ready: bool = False  # pronouns resolve only once every named mention is known
     date: dt.date | None = None  # the document's date
@@ -551,6 +553,13 @@ class Mentions:
                         owners += [a for p in children_of(agent) if p.dep_ == "pobj" for a in self.actors(p)]
         return direct or (owners if owners_too else [])
 
+    def title_ends(self) -> set[str]:
+        """The last words of the gazetteer's titles ("minister", "envoy"), gathered once per document
+        (every organisation's name is checked against them)."""
+        if self._title_ends is None:
+            self._title_ends = {t[-1] for t in self.gz.titles}
+        return self._title_ends
+
     def titles_in(self, sent: Span):
         for i, person, role, holder in self.titles:
             if sent.start <= i < sent.end:
@@ -639,7 +648,7 @@ class Mentions:
                     self._pron_cache[tok.i] = group
                     return group
         best, best_i, best_subject = None, -1, False
-        sent_start = tok.sent.start
+        sent_start = sent_of(tok).start
         floor = max(0, sent_start - 80)
         for i, actor, is_subj in reversed(self.order):
             if i >= tok.i or i < floor:
@@ -1313,7 +1322,7 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
         # the head noun comes before the name's phrase ("the Central Bank of Yemen", "the International
         # Institute for Justice", "the Committee on Foreign Relations", "the Coalition to Defeat ISIS")
         last = head
-    if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in {t[-1] for t in gz.titles}:
+    if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in m.title_ends():
         return None  # "the NATO Summit", "State Councilor": an event or an office, not an actor
     if len(tokens) == 1 or last not in _org_heads():
         # "Defense", "ACA", "Special Representatives and Special Envoys": a name the gazetteer does not
@@ -2188,7 +2197,7 @@ def _names_other_state(tok: Token, m: Mentions, context: Actor) -> bool:
     """Whether the sentence names a state other than the story's own, and not the story's own
     ("the borders of Azerbaijan ... the Armenian-backed separatists" in a story about the United
     States): its unnamed groups are then not the story's."""
-    named = [a for t in tok.sent if (a := m.token_actor.get(t.i)) is not None and a.country]
+    named = [a for t in sent_of(tok) if (a := m.token_actor.get(t.i)) is not None and a.country]
     if any(a.country == context.country for a in named):
         return False
     return any(
@@ -2197,14 +2206,14 @@ def _names_other_state(tok: Token, m: Mentions, context: Actor) -> bool:
         and a.country != context.country
         and m.token_actor.get(t.head.i) is not a  # the name's own head word
         and t.dep_ not in ("nsubj", "nsubjpass", "poss")  # who acts or speaks may be anyone's
-        for t in tok.sent
+        for t in sent_of(tok)
     )
 
 
 def _sentence_state(tok: Token, m: Mentions) -> list[Actor]:
     """The one state a sentence's places are in, when it names no actor of another state."""
     states, others = set(), set()
-    for t in tok.sent:
+    for t in sent_of(tok):
         a = m.token_actor.get(t.i)
         if a is None or not a.country:
             continue
@@ -2562,7 +2571,11 @@ def _counterpart(m: Mentions, tok: Token, holder: Actor) -> Actor | None:
     elif poss is not None and poss.lower_ in ("his", "her"):
         # (pronouns are resolved later): the office of the person last named before it in the sentence
         owner = next(
-            (a for i in range(tok.i - 1, tok.sent.start - 1, -1) if (a := m.token_actor.get(i)) and a.type == "Person"),
+            (
+                a
+                for i in range(tok.i - 1, sent_of(tok).start - 1, -1)
+                if (a := m.token_actor.get(i)) and a.type == "Person"
+            ),
             None,
         )
         if owner is not None:
@@ -2643,9 +2656,9 @@ def _own_course(tok: Token) -> bool:
 def _thing_subject_before(m: Mentions, tok: Token) -> bool:
     """Whether the sentence before ``tok``'s opens on a singular thing, no actor: "The virus first
     appeared in Wuhan, China." An "it" subject after it continues that subject."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
+    if tok.dep_ not in ("nsubj", "nsubjpass") or sent_of(tok).start == 0:
         return False
-    before = tok.doc[tok.sent.start - 1].sent
+    before = sent_of(tok.doc[sent_of(tok).start - 1])
     subj = next((c for c in children_of(before.root) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         subj is not None
@@ -2655,19 +2668,19 @@ def _thing_subject_before(m: Mentions, tok: Token) -> bool:
 
 
 def _previous_sentence_start(tok: Token) -> int:
-    start = tok.sent.start
-    return tok.doc[start - 1].sent.start if start > 0 else start
+    start = sent_of(tok).start
+    return sent_of(tok.doc[start - 1]).start if start > 0 else start
 
 
 def _participants(m: Mentions, tok: Token) -> list[Actor]:
     """Who "they", "the two" or "both sides" are when no plural was named: the coordinated
     subjects of the last sentence that has any ("X and Y discussed ... They also ..."), or the
     subject and the one met ("X spoke with Y ... They discussed ..."); the same kind both."""
-    sent = tok.sent
+    sent = sent_of(tok)
     spans = [m.doc[sent.start : tok.i]]
     while len(spans) < 3 and spans[-1].start > 0:
         # the last two sentences ("X met Y. X and the Secretary emphasized ... They discussed")
-        spans.append(m.doc[spans[-1].start - 1].sent)
+        spans.append(sent_of(m.doc[spans[-1].start - 1]))
     for span in spans:
         earlier = [t for t in span if t.lower_ == "they" and t.dep_ == "nsubj" and t.i < tok.i]
         if earlier and len(chained := m.actors(earlier[-1])) >= 2:
@@ -2725,7 +2738,7 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
             continue
         if want_person != (a.type == "Person" or i in m.personal):
             continue
-        sent_start = m.doc[i].sent.start
+        sent_start = sent_of(m.doc[i]).start
         distance = sentence_of.setdefault(sent_start, len(sentence_of))
         # for states the subjects come first ("X and Y held talks ... the two countries"); for persons
         # the nearest ("a deal between X and Y ... the two leaders")
@@ -3273,6 +3286,8 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
     text, pos = m.tree.text, m.tree.pos  # (Doc.text joins every token)
+    # a token's lower_ is its text lower-cased: a document without the word needs no search for it
+    says_behalf = "behalf" in text.lower()
     for sent in m.sents:
         words = m.tokens[sent.start : sent.end]
         line_start = text.rfind("\n", 0, sent.start_char) + 1
@@ -3287,20 +3302,22 @@ def _first_person(doc: Doc, m: Mentions) -> None:
                     state = m.voice
                 if person is None and label.group(1).strip() in ("MODERATOR", "QUESTION", "Q"):
                     state = None
-        behalf = next(
-            (
-                a
-                for t in words
-                if t.lower_ == "behalf"
-                for p in children_of(t)
-                if p.lower_ == "of"
-                for q in children_of(p)
-                if q.dep_ == "pobj"
-                for a in m.actors(q)
-                if a.type == "Country"
-            ),
-            None,
-        )
+        behalf = None
+        if says_behalf:
+            behalf = next(
+                (
+                    a
+                    for t in words
+                    if t.lower_ == "behalf"
+                    for p in children_of(t)
+                    if p.lower_ == "of"
+                    for q in children_of(p)
+                    if q.dep_ == "pobj"
+                    for a in m.actors(q)
+                    if a.type == "Country"
+                ),
+                None,
+            )
         quoter = _quoter(sent, quoted, m) if not quoted.isdisjoint(range(sent.start, sent.end)) else None
         for t in words:
             if pos[t.i] != "PRON" or t.i in m.token_actor:

@@ -37,6 +37,7 @@ from kg.english import (
     logical_objects,
     logical_subjects,
     obligation,
+    sent_of,
     with_clause,
     with_conjuncts,
 )
@@ -680,10 +681,10 @@ def _implied(ctx: SlotContext) -> list[Actor]:
         return []
     left_out = {a.country for a in owners} | ({m.voice.country} if m.voice is not None else set())
     # the sentence's main subject speaks or acts; every word of "the United States", not only "States"
-    subjects = {a.id for t in children_of(head.sent.root) if t.dep_ in SUBJ for a in m.actors(t)}
+    subjects = {a.id for t in children_of(sent_of(head).root) if t.dep_ in SUBJ for a in m.actors(t)}
     states = dedupe(
         a
-        for t in head.sent
+        for t in sent_of(head)
         if (a := m.token_actor.get(t.i)) is not None
         and a.type == "Country"
         and a.country not in left_out
