@@ -1122,12 +1122,13 @@ def reciprocal_object(head: Token, obj_noun: Token | None) -> bool:
         if c.dep_ == "prep":
             cands += list(children_of(c))
     for c in cands:
-        if c.lower_ == "other" and any(d.lower_ == "each" for d in children_of(c)):
-            return True
-        if c.lower_ == "another" and any(d.lower_ == "one" for d in children_of(c)):
-            return True
-        if c.lower_ == "other" and c.i > 0 and c.doc[c.i - 1].lower_ == "each":
-            return True
-        if c.lower_ == "another" and c.i > 0 and c.doc[c.i - 1].lower_ == "one":
+        low = c.lower_
+        if low not in RECIPROCAL_PAIRS:
+            continue
+        first = RECIPROCAL_PAIRS[low]  # "each" other, "one" another: as its child or the word before
+        if any(d.lower_ == first for d in children_of(c)) or (c.i > 0 and c.doc[c.i - 1].lower_ == first):
             return True
     return False
+
+
+RECIPROCAL_PAIRS = {"other": "each", "another": "one"}

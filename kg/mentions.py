@@ -889,7 +889,10 @@ LED_HEADS = {"coalition", "alliance", "bloc", "mission", "intervention", "campai
 def _led_groups(doc: Doc, m: Mentions) -> None:
     """ "the Saudi-led coalition", "a Russian-led alliance": a coalition named by its leader acts
     as its leader (as event data codes it)."""
-    for tok in m.tokens:
+    # only a noun with "led" among its modifiers has leaders: visit the words "led" hangs on, in
+    # text order (a token's lower_ is its text lower-cased), not every token's lemma
+    heads = sorted({m.tree.heads[i].i for i, text in enumerate(m.tree.texts) if text.lower() == "led"})
+    for tok in (m.tokens[i] for i in heads):
         if tok.i in m.token_actor or tok.lemma_.lower() not in LED_HEADS:
             continue
         leaders = m.leaders(tok)

@@ -717,13 +717,16 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
     WAR_VERBS with an object; computed once per document."""
     if m.war_targets is None:
         found: dict[str, set[str]] = {}
+        pos = m.tree.pos
         for t in m.tokens:
+            if pos[t.i] not in ("VERB", "NOUN"):
+                continue
             lemma = t.lemma_.lower()
-            if t.pos_ == "VERB" and lemma in WAR_VERBS and not is_passive(t):
+            if pos[t.i] == "VERB" and lemma in WAR_VERBS and not is_passive(t):
                 # "Russia invaded Ukraine in February": the war is on Ukraine
                 owners = {a.country for s in logical_subjects(t) for a in m.actors(s)}
                 aimed = [o for o in children_of(t) if o.dep_ == "dobj"]
-            elif t.pos_ == "NOUN" and (preps := implied_preps.get(lemma)):
+            elif pos[t.i] == "NOUN" and (preps := implied_preps.get(lemma)):
                 owners = {
                     a.country for c in children_of(t) if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)
                 }
