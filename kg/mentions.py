@@ -1391,8 +1391,10 @@ def _title_from(words: list[str], m: Mentions, head: bool = False) -> Title | No
     """The title the words end on, dropping words at the end until one does; with ``head``, the
     last word must end it ("EU candidate status" holds no office: a status is no one)."""
     words = [w.lower() for w in words if w not in ("'s", "’s", "-")]
+    ends = m.title_ends()
     while words:
-        hit = m.gz.match_title(words)
+        # (words that end on no title's last word match none: most nouns are no office)
+        hit = m.gz.match_title(words) if words[-1] in ends else None
         if hit:
             return hit[0]
         if head:
@@ -2098,10 +2100,10 @@ def _sector_of(tok: Token, gz) -> Sector | None:
     """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement");
     none for a stance ("opposition to the plan", "resistance to" is no party)."""
     lemma = tok.lemma_.lower()
-    if _stance(tok):
+    if lemma in STANCE_AGENT_NOUNS and _stance(tok):
         return None
     for c in children_of(tok):
-        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+        if c.i == tok.i - 1 and c.dep_ in ("compound", "amod"):
             two = gz.sector_of(f"{c.lower_} {lemma}") or gz.sector_of(f"{c.lower_} {tok.lower_}")
             if two is not None:
                 return two
