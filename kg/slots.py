@@ -296,7 +296,8 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
             holders += [c for c in conjuncts(h) if c.pos_ == "NOUN"]
     found = []
     for holder in holders:
-        preps = [c for c in children_of(holder) if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
+        kids = children_of(holder)
+        preps = [c for c in kids if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
         # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
         # (not "according to", "because of", "ahead of")
         preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in children_of(c) if cc.dep_ in PREP]
@@ -313,10 +314,10 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                     elif pobj.dep_ in ("pobj", "pcomp"):
                         # "fired at Ukrainian positions", "toward its waters"
                         found += ctx.arg(pobj) or _located(pobj, word, m)
-        for clause in children_of(holder):
+        for clause in kids:
             if with_clause(clause) == word:  # "spoke with A, B and C to coordinate ..."
                 found += [a for t in with_conjuncts(clause_subjects(clause)) for a in m.actors(t, conj=False)]
-        for prt in children_of(holder):
+        for prt in kids:
             # "pulled out of", "cut off ties with": particle + preposition
             if prt.dep_ == "prt":
                 for sub in children_of(prt):
