@@ -399,13 +399,13 @@ class Mentions:
             if tok.i in self.places and not self.force and a.country:
                 return [self.gz.country(a.country) or a]  # a place outside force and coercion is its state
             return [a]
-        low = tok.lower_
-        if tok.pos_ == "PRON":
+        low, pron = tok.lower_, self.tree.pos[tok.i] == "PRON"
+        if pron:
             # "We, the G7 Foreign Ministers of Canada, France ...": the apposition says who
             for c in children_of(tok):
                 if c.dep_ == "appos" and (named := self.actors(c)):
                     return named
-        if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
+        if pron and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             if _expletive(tok):
                 # "It is our task to support ...", "It was my pleasure to welcome ...": whose task
                 owner = [
@@ -2056,7 +2056,7 @@ def _describes(tok: Token) -> bool:
 def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
     """ "the Court", "the Commission", "the Council" (capitalised, with nothing else): the
     organisation last named whose name holds that word."""
-    if not tok.text[:1].isupper() or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the":
+    if not m.tree.texts[tok.i][:1].isupper() or tok.i == 0 or m.tokens[tok.i - 1].lower_ != "the":
         return None
     if tok.lower_ not in _org_heads() or any(
         c.dep_ in ("compound", "amod", "prep", "nummod") for c in children_of(tok)
