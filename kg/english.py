@@ -18,13 +18,15 @@ makes a new Token object on every read); rules and resolvers read children throu
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import weakref
-from collections import Counter
 from collections.abc import Callable
-from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
+
+import numpy
+from spacy.parts_of_speech import NAMES as UNIVERSAL_POS
 
 from kg.dates import MONTHS as DATE_MONTHS
 
@@ -92,23 +94,44 @@ class Tree:
     for every token of ``doc.text``), and the walks below read the same few tokens many times.
     The document must not change after (kg reads it once parsed)."""
 
-    __slots__ = ("doc", "tokens", "heads", "_children", "_starts", "text", "ents", "memo", "__weakref__")
+    __slots__ = (
+        "doc",
+        "tokens",
+        "heads",
+        "_children",
+        "_starts",
+        "texts",
+        "pos",
+        "text",
+        "ents",
+        "sents",
+        "sent_starts",
+        "memo",
+        "__weakref__",
+    )
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        heads = [i + offset for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist())]
-        self.heads: list[Token] = [self.tokens[h] for h in heads]
+        n = len(self.tokens)
+        heads = doc.to_array("HEAD").astype("int64") + numpy.arange(n)
+        self.heads: list[Token] = [self.tokens[h] for h in heads.tolist()]
         # every token's children in one list, by head and in text order (as spaCy gives them): token
         # i's are _children[_starts[i] : _starts[i + 1]] (a few lists per document, not one per
         # token, for the garbage collector to walk)
-        pairs = sorted((h, i) for i, h in enumerate(heads) if h != i)
-        self._children: list[Token] = [self.tokens[i] for _, i in pairs]
-        counts = Counter(h for h, _ in pairs)
-        self._starts: list[int] = list(accumulate((counts[i] for i in range(len(heads))), initial=0))
-        self.text: str = "".join(t.text_with_ws for t in self.tokens)  # doc.text
+        children = numpy.flatnonzero(heads != numpy.arange(n))
+        children = children[numpy.argsort(heads[children], kind="stable")]
+        self._children: list[Token] = [self.tokens[i] for i in children.tolist()]
+        self._starts: list[int] = [0, *numpy.cumsum(numpy.bincount(heads[children], minlength=n)).tolist()]
+        # each token's text and part of speech, which the passes over every token read (a Token's
+        # attribute is a lookup in the string store on every read)
+        self.texts: list[str] = [t.text for t in self.tokens]
+        self.pos: list[str] = [UNIVERSAL_POS[p] for p in doc.to_array("POS").tolist()]
+        self.text: str = "".join([w + t.whitespace_ for w, t in zip(self.texts, self.tokens)])  # doc.text
         self.ents: tuple[Span, ...] = doc.ents
         self.memo: dict[tuple, object] = {}  # the answers of the walks read again (see remembered)
+        self.sents: list[Span] | None = None  # its sentences and where they start, once asked (see sent_of)
+        self.sent_starts: list[int] = []
 
 
 _trees: weakref.WeakValueDictionary[int, Tree] = weakref.WeakValueDictionary()  # by id(doc), while held
@@ -128,9 +151,20 @@ def tree(doc: Doc) -> Tree:
     return t
 
 
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``, found among its document's sentences (spaCy's scans the document on every read)."""
+    t = tree(tok.doc)
+    if t.sents is None:
+        t.sents = list(tok.doc.sents)
+        t.sent_starts = [s.start for s in t.sents]
+    return t.sents[bisect.bisect_right(t.sent_starts, tok.i) - 1]
+
+
 def children_of(tok: Token) -> list[Token]:
     """``tok.children``, read from its document's tree."""
-    t, i = tree(tok.doc), tok.i
+    t, i = _last_tree, tok.i
+    if t is None or t.doc is not tok.doc:  # (the common case inline: rules read children everywhere)
+        t = tree(tok.doc)
     return t._children[t._starts[i] : t._starts[i + 1]]
 
 
@@ -140,6 +174,7 @@ def head_of(tok: Token) -> Token:
 
 
 Answer = TypeVar("Answer")
+_UNANSWERED = object()  # (a walk may answer None)
 
 
 def remembered(walk: Callable[..., Answer]) -> Callable[..., Answer]:
@@ -150,9 +185,9 @@ def remembered(walk: Callable[..., Answer]) -> Callable[..., Answer]:
     def read(tok: Token, *args) -> Answer:
         memo = tree(tok.doc).memo
         key = (walk, tok.i, *args)
-        if key not in memo:
-            memo[key] = walk(tok, *args)
-        found = memo[key]
+        found = memo.get(key, _UNANSWERED)
+        if found is _UNANSWERED:
+            found = memo[key] = walk(tok, *args)
         return list(found) if isinstance(found, list) else found
 
     return read
@@ -171,7 +206,7 @@ def standing_beside(head: Token) -> bool:
     "X (center) stands with Russian (left) and Japanese (right) representatives": a photo caption."""
     if head.lemma_.lower() != "stand":
         return False
-    sent = head.sent
+    sent = sent_of(head)
     if any(
         t.lower_ in CAPTION_POSITIONS
         and t.i > sent.start
@@ -510,12 +545,20 @@ PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
 
 
 # ---------------------------------------------------------------------- what a token is
+def pos_of(tok: Token) -> str:
+    """``tok.pos_``, read from its document's tree (every rule family asks it of every token)."""
+    t = _last_tree
+    if t is None or t.doc is not tok.doc:
+        t = tree(tok.doc)
+    return t.pos[tok.i]
+
+
 def is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    return pos_of(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
 
 def is_noun(tok: Token) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN")
+    return pos_of(tok) in ("NOUN", "PROPN")
 
 
 def hyphen_start(tok: Token) -> int:
@@ -524,7 +567,7 @@ def hyphen_start(tok: Token) -> int:
     t = tree(tok.doc)
     if (
         tok.i >= 2
-        and t.tokens[tok.i - 1].text == "-"
+        and t.texts[tok.i - 1] == "-"
         and not t.tokens[tok.i - 1].whitespace_
         and not t.tokens[tok.i - 2].whitespace_
         and t.heads[tok.i - 2].i == tok.i
@@ -541,7 +584,7 @@ def noun_lemma(tok: Token) -> str:
 
 def is_predicative_adj(tok: Token) -> bool:
     """ "Kyiv is grateful to Warsaw", "is critical of Beijing"."""
-    return tok.pos_ == "ADJ" and tok.dep_ == "acomp"
+    return pos_of(tok) == "ADJ" and tok.dep_ == "acomp"
 
 
 def is_participle_modifier(tok: Token) -> bool:
@@ -1079,12 +1122,13 @@ def reciprocal_object(head: Token, obj_noun: Token | None) -> bool:
         if c.dep_ == "prep":
             cands += list(children_of(c))
     for c in cands:
-        if c.lower_ == "other" and any(d.lower_ == "each" for d in children_of(c)):
-            return True
-        if c.lower_ == "another" and any(d.lower_ == "one" for d in children_of(c)):
-            return True
-        if c.lower_ == "other" and c.i > 0 and c.doc[c.i - 1].lower_ == "each":
-            return True
-        if c.lower_ == "another" and c.i > 0 and c.doc[c.i - 1].lower_ == "one":
+        low = c.lower_
+        if low not in RECIPROCAL_PAIRS:
+            continue
+        first = RECIPROCAL_PAIRS[low]  # "each" other, "one" another: as its child or the word before
+        if any(d.lower_ == first for d in children_of(c)) or (c.i > 0 and c.doc[c.i - 1].lower_ == first):
             return True
     return False
+
+
+RECIPROCAL_PAIRS = {"other": "each", "another": "one"}

@@ -51,6 +51,7 @@ from kg.english import (
     logical_subjects,
     obligation,
     prep_objects,
+    sent_of,
     span_text,
     subject_of_next_clause,
     tree,
@@ -335,6 +336,7 @@ class Mentions:
     order: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token, actor, is_subject)
     _pron_cache: dict[int, list[Actor]] = field(default_factory=dict)
     _genders: dict[str, str | None] = field(default_factory=dict)
+    _title_ends: set[str] | None = None  # see title_ends
     war_targets: dict[str, set[str]] | None = None  # owner country -> states its wars are said to be on
     ready: bool = False  # pronouns resolve only once every named mention is known
     date: dt.date | None = None  # the document's date
@@ -398,13 +400,13 @@ class Mentions:
             if tok.i in self.places and not self.force and a.country:
                 return [self.gz.country(a.country) or a]  # a place outside force and coercion is its state
             return [a]
-        low = tok.lower_
-        if tok.pos_ == "PRON":
+        low, pron = tok.lower_, self.tree.pos[tok.i] == "PRON"
+        if pron:
             # "We, the G7 Foreign Ministers of Canada, France ...": the apposition says who
             for c in children_of(tok):
                 if c.dep_ == "appos" and (named := self.actors(c)):
                     return named
-        if tok.pos_ == "PRON" and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
+        if pron and (low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in PLURAL_PRONOUNS):
             if _expletive(tok):
                 # "It is our task to support ...", "It was my pleasure to welcome ...": whose task
                 owner = [
@@ -552,6 +554,13 @@ class Mentions:
                         owners += [a for p in children_of(agent) if p.dep_ == "pobj" for a in self.actors(p)]
         return direct or (owners if owners_too else [])
 
+    def title_ends(self) -> set[str]:
+        """The last words of the gazetteer's titles ("minister", "envoy"), gathered once per document
+        (every organisation's name is checked against them)."""
+        if self._title_ends is None:
+            self._title_ends = {t[-1] for t in self.gz.titles}
+        return self._title_ends
+
     def titles_in(self, sent: Span):
         for i, person, role, holder in self.titles:
             if sent.start <= i < sent.end:
@@ -640,7 +649,7 @@ class Mentions:
                     self._pron_cache[tok.i] = group
                     return group
         best, best_i, best_subject = None, -1, False
-        sent_start = tok.sent.start
+        sent_start = sent_of(tok).start
         floor = max(0, sent_start - 80)
         for i, actor, is_subj in reversed(self.order):
             if i >= tok.i or i < floor:
@@ -828,11 +837,14 @@ def find_mentions(
                     for i in range(inner.start, inner.end):
                         m.token_actor[i] = actor
     _venues(doc, m)
-    for t in m.tokens:
-        # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
-        if t.i not in m.token_actor and t.pos_ == "PROPN" and t.text in m.persons and t.is_title:
-            m.token_actor[t.i] = m.persons[t.text]
-        elif t.i not in m.token_actor and t.pos_ == "PROPN" and not t.ent_type_ and t.is_title:
+    pos, texts = m.tree.pos, m.tree.texts
+    for i, t in enumerate(m.tokens):
+        if i in m.token_actor or pos[i] != "PROPN" or not t.is_title:
+            continue
+        if texts[i] in m.persons:
+            # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
+            m.token_actor[i] = m.persons[texts[i]]
+        elif not t.ent_type_:
             _unrecognised_place(t, m)
     unheld = _titled_phrases(doc, m)
     unheld += _titled_persons(doc, m)
@@ -845,10 +857,9 @@ def find_mentions(
     merged = _one_node_per_person(m)
     unheld = [(ent, merged.get(person.id, person), title) for ent, person, title in unheld]
     _context_titles(unheld, m)  # (after the voice: a speaker is never inferred from the story's country)
-    for t in m.tokens:
-        actor = m.token_actor.get(t.i)
-        if actor is not None and (t.i + 1 >= len(doc) or m.token_actor.get(t.i + 1) is not actor):
-            m.order.append((t.i, actor, t.dep_ in ("nsubj", "nsubjpass")))
+    for i, actor in sorted(m.token_actor.items()):
+        if i + 1 >= len(doc) or m.token_actor.get(i + 1) is not actor:
+            m.order.append((i, actor, m.tokens[i].dep_ in ("nsubj", "nsubjpass")))
     m.ready = True
     _possessed_agents(doc, m)
     return m
@@ -881,7 +892,10 @@ LED_HEADS = {"coalition", "alliance", "bloc", "mission", "intervention", "campai
 def _led_groups(doc: Doc, m: Mentions) -> None:
     """ "the Saudi-led coalition", "a Russian-led alliance": a coalition named by its leader acts
     as its leader (as event data codes it)."""
-    for tok in m.tokens:
+    # only a noun with "led" among its modifiers has leaders: visit the words "led" hangs on, in
+    # text order (a token's lower_ is its text lower-cased), not every token's lemma
+    heads = sorted({m.tree.heads[i].i for i, text in enumerate(m.tree.texts) if text.lower() == "led"})
+    for tok in (m.tokens[i] for i in heads):
         if tok.i in m.token_actor or tok.lemma_.lower() not in LED_HEADS:
             continue
         leaders = m.leaders(tok)
@@ -1342,7 +1356,7 @@ def _organisation(span: Span, m: Mentions) -> Actor | None:
         # the head noun comes before the name's phrase ("the Central Bank of Yemen", "the International
         # Institute for Justice", "the Committee on Foreign Relations", "the Coalition to Defeat ISIS")
         last = head
-    if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in {t[-1] for t in gz.titles}:
+    if last in EVENT_WORDS or (last,) in gz.titles or last in VOICE_TITLES or last in m.title_ends():
         return None  # "the NATO Summit", "State Councilor": an event or an office, not an actor
     if len(tokens) == 1 or last not in _org_heads():
         # "Defense", "ACA", "Special Representatives and Special Envoys": a name the gazetteer does not
@@ -1408,8 +1422,10 @@ def _title_from(words: list[str], m: Mentions, head: bool = False) -> Title | No
     """The title the words end on, dropping words at the end until one does; with ``head``, the
     last word must end it ("EU candidate status" holds no office: a status is no one)."""
     words = [w.lower() for w in words if w not in ("'s", "’s", "-")]
+    ends = m.title_ends()
     while words:
-        hit = m.gz.match_title(words)
+        # (words that end on no title's last word match none: most nouns are no office)
+        hit = m.gz.match_title(words) if words[-1] in ends else None
         if hit:
             return hit[0]
         if head:
@@ -1709,8 +1725,9 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
     leader of Y", "X was elected chancellor of Y", "Y appointed X as foreign minister", "X serves
     as ambassador to Y". The office's holder is its "of"/"to" object or modifier ("Germany's
     chancellor", "the German chancellor"), else the office's own country, else the person's state."""
+    pos = m.tree.pos
     for tok in m.tokens:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in m.token_actor:
+        if pos[tok.i] not in ("NOUN", "PROPN") or tok.i in m.token_actor:
             continue
         person = _office_subject(tok, m)
         if person is None:
@@ -1799,7 +1816,8 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     gz = m.gz
     # a word inside a name headed by another word names no one ("the International Women of
     # Courage Award" are no women; "the Afghan National Army" is an army)
-    in_name = {t.i for e in m.tree.ents for t in m.tokens[e.start : e.end] if t.i != e.root.i and t.pos_ == "PROPN"}
+    pos = m.tree.pos
+    in_name = {i for e in m.tree.ents for i in range(e.start, e.end) if i != e.root.i and pos[i] == "PROPN"}
     for tok in m.tokens:
         if tok.i in m.token_actor or tok.i in in_name:
             continue
@@ -1809,7 +1827,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             if pair:
                 m.token_group[tok.i] = pair
             continue
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if pos[tok.i] not in ("NOUN", "PROPN"):
             continue
         named = _named_body_before(m, tok)
         if named is not None:
@@ -1850,12 +1868,12 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         plural = tok.tag_ in ("NNS", "NNPS")
         if title is None and plural and tok.lemma_ != tok.text:
             title = _title_from(words + [tok.lemma_], m, head=True)  # "the leaders of France and Germany"
-        if title is None and tok.pos_ == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
+        if title is None and pos[tok.i] == "PROPN" and tok.text.endswith("s") and len(tok.text) > 3:
             # "the G7 Foreign Ministers of Canada, France ...": a capitalised plural office
             title = _title_from(words + [tok.text[:-1]], m)
             plural = plural or title is not None
         sector = _sector_of(tok, gz)
-        if title is not None and plural and title.text in GENERIC_OFFICES and tok.pos_ == "NOUN":
+        if title is not None and plural and title.text in GENERIC_OFFICES and pos[tok.i] == "NOUN":
             # "will meet with senior officials": a state's people in office, placed as its government is
             title, sector = None, gz.sectors["GOV"]
         # "an opposition leader", "a business leader", "the Belarusian opposition leader": one of a
@@ -2109,7 +2127,7 @@ def _describes(tok: Token) -> bool:
 def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
     """ "the Court", "the Commission", "the Council" (capitalised, with nothing else): the
     organisation last named whose name holds that word."""
-    if not tok.text[:1].isupper() or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "the":
+    if not m.tree.texts[tok.i][:1].isupper() or tok.i == 0 or m.tokens[tok.i - 1].lower_ != "the":
         return None
     if tok.lower_ not in _org_heads() or any(
         c.dep_ in ("compound", "amod", "prep", "nummod") for c in children_of(tok)
@@ -2153,10 +2171,10 @@ def _sector_of(tok: Token, gz) -> Sector | None:
     """The sector an agent noun names, two-word nouns first ("civil society", "law enforcement");
     none for a stance ("opposition to the plan", "resistance to" is no party)."""
     lemma = tok.lemma_.lower()
-    if _stance(tok):
+    if lemma in STANCE_AGENT_NOUNS and _stance(tok):
         return None
     for c in children_of(tok):
-        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+        if c.i == tok.i - 1 and c.dep_ in ("compound", "amod"):
             two = gz.sector_of(f"{c.lower_} {lemma}") or gz.sector_of(f"{c.lower_} {tok.lower_}")
             if two is not None:
                 return two
@@ -2166,8 +2184,9 @@ def _sector_of(tok: Token, gz) -> Sector | None:
 def _possessed_agents(doc: Doc, m: Mentions) -> None:
     """ "its forces", "their police": agent nouns whose country is a possessive pronoun, once
     pronouns can be resolved."""
+    pos = m.tree.pos
     for tok in m.tokens:
-        if tok.i in m.token_actor or tok.pos_ != "NOUN":
+        if tok.i in m.token_actor or pos[tok.i] != "NOUN":
             continue
         sector = m.gz.sector_of(tok.lemma_.lower()) if not _stance(tok) else None
         if sector is None or sector.code == "GOV":
@@ -2254,7 +2273,7 @@ def _names_other_state(tok: Token, m: Mentions, context: Actor) -> bool:
     """Whether the sentence names a state other than the story's own, and not the story's own
     ("the borders of Azerbaijan ... the Armenian-backed separatists" in a story about the United
     States): its unnamed groups are then not the story's."""
-    named = [a for t in tok.sent if (a := m.token_actor.get(t.i)) is not None and a.country]
+    named = [a for t in sent_of(tok) if (a := m.token_actor.get(t.i)) is not None and a.country]
     if any(a.country == context.country for a in named):
         return False
     return any(
@@ -2263,14 +2282,14 @@ def _names_other_state(tok: Token, m: Mentions, context: Actor) -> bool:
         and a.country != context.country
         and m.token_actor.get(t.head.i) is not a  # the name's own head word
         and t.dep_ not in ("nsubj", "nsubjpass", "poss")  # who acts or speaks may be anyone's
-        for t in tok.sent
+        for t in sent_of(tok)
     )
 
 
 def _sentence_state(tok: Token, m: Mentions) -> list[Actor]:
     """The one state a sentence's places are in, when it names no actor of another state."""
     states, others = set(), set()
-    for t in tok.sent:
+    for t in sent_of(tok):
         a = m.token_actor.get(t.i)
         if a is None or not a.country:
             continue
@@ -2630,7 +2649,11 @@ def _counterpart(m: Mentions, tok: Token, holder: Actor) -> Actor | None:
     elif poss is not None and poss.lower_ in ("his", "her"):
         # (pronouns are resolved later): the office of the person last named before it in the sentence
         owner = next(
-            (a for i in range(tok.i - 1, tok.sent.start - 1, -1) if (a := m.token_actor.get(i)) and a.type == "Person"),
+            (
+                a
+                for i in range(tok.i - 1, sent_of(tok).start - 1, -1)
+                if (a := m.token_actor.get(i)) and a.type == "Person"
+            ),
             None,
         )
         if owner is not None:
@@ -2711,9 +2734,9 @@ def _own_course(tok: Token) -> bool:
 def _thing_subject_before(m: Mentions, tok: Token) -> bool:
     """Whether the sentence before ``tok``'s opens on a singular thing, no actor: "The virus first
     appeared in Wuhan, China." An "it" subject after it continues that subject."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.sent.start == 0:
+    if tok.dep_ not in ("nsubj", "nsubjpass") or sent_of(tok).start == 0:
         return False
-    before = tok.doc[tok.sent.start - 1].sent
+    before = sent_of(tok.doc[sent_of(tok).start - 1])
     subj = next((c for c in children_of(before.root) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return (
         subj is not None
@@ -2723,19 +2746,19 @@ def _thing_subject_before(m: Mentions, tok: Token) -> bool:
 
 
 def _previous_sentence_start(tok: Token) -> int:
-    start = tok.sent.start
-    return tok.doc[start - 1].sent.start if start > 0 else start
+    start = sent_of(tok).start
+    return sent_of(tok.doc[start - 1]).start if start > 0 else start
 
 
 def _participants(m: Mentions, tok: Token) -> list[Actor]:
     """Who "they", "the two" or "both sides" are when no plural was named: the coordinated
     subjects of the last sentence that has any ("X and Y discussed ... They also ..."), or the
     subject and the one met ("X spoke with Y ... They discussed ..."); the same kind both."""
-    sent = tok.sent
+    sent = sent_of(tok)
     spans = [m.doc[sent.start : tok.i]]
     while len(spans) < 3 and spans[-1].start > 0:
         # the last two sentences ("X met Y. X and the Secretary emphasized ... They discussed")
-        spans.append(m.doc[spans[-1].start - 1].sent)
+        spans.append(sent_of(m.doc[spans[-1].start - 1]))
     for span in spans:
         earlier = [t for t in span if t.lower_ == "they" and t.dep_ == "nsubj" and t.i < tok.i]
         if earlier and len(chained := m.actors(earlier[-1])) >= 2:
@@ -2793,7 +2816,7 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
             continue
         if want_person != (a.type == "Person" or i in m.personal):
             continue
-        sent_start = m.doc[i].sent.start
+        sent_start = sent_of(m.doc[i]).start
         distance = sentence_of.setdefault(sent_start, len(sentence_of))
         # for states the subjects come first ("X and Y held talks ... the two countries"); for persons
         # the nearest ("a deal between X and Y ... the two leaders")
@@ -2834,6 +2857,7 @@ def _subject_like(tok: Token) -> bool:
 PHRASE_CONNECTORS = {"of", "for", "and", "the", "to", ",", "-", "'s", "’s", "&"}
 NAME_PARTICLES = {"al", "al-", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+SUFFIX_STEMS = {s.rstrip(".") for s in NAME_SUFFIXES}  # "jr", "sr" ... with or without the period
 
 
 @lru_cache(maxsize=1)
@@ -2860,17 +2884,20 @@ def _org_heads() -> frozenset[str]:
 
 
 def _capitalised(t: Token) -> bool:
-    return t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X") or (t.is_upper and len(t) > 1)
+    parsed, i = tree(t.doc), t.i  # (asked of every token by the title pass: texts and tags read once)
+    return (
+        parsed.texts[i][:1].isupper() and parsed.pos[i] in ("PROPN", "NOUN", "ADJ", "X") or (t.is_upper and len(t) > 1)
+    )
 
 
 def _hyphen_piece(t: Token) -> bool:
     """The lower-case part of a hyphenated name: "te" in "Ching-te"."""
-    tokens = tree(t.doc).tokens
+    parsed, i = tree(t.doc), t.i
     return (
-        t.i >= 2
-        and tokens[t.i - 1].text == "-"
-        and not tokens[t.i - 1].whitespace_
-        and tokens[t.i - 2].text[:1].isupper()
+        i >= 2
+        and parsed.texts[i - 1] == "-"
+        and not parsed.tokens[i - 1].whitespace_
+        and parsed.texts[i - 2][:1].isupper()
         and t.is_alpha
     )
 
@@ -2913,7 +2940,7 @@ def _name_tail(run: list[Token], gz: Gazetteer) -> list[Token]:
     words = 0
     for t in reversed(run):
         low = t.lower_
-        if not name and low.rstrip(".") in {s.rstrip(".") for s in NAME_SUFFIXES}:
+        if not name and low.rstrip(".") in SUFFIX_STEMS:
             name.insert(0, t)
             continue
         if t.text == "-" and name:
@@ -2970,13 +2997,14 @@ def _title_phrases(doc: Doc, gz: Gazetteer, tokens: list[Token], sents: list[Spa
     office = _office_words()
     heads = {t[-1] for t in gz.titles}
     firsts = {t[0] for t in gz.titles}
+    inner_words = PHRASE_CONNECTORS | NAME_PARTICLES
     for sent in sents:
         run: list[Token] = []
         for t in [*tokens[sent.start : sent.end], None]:
             if (
                 t is not None
-                and t.lower_ == "and"
                 and run
+                and t.lower_ == "and"
                 and _bare_title([x.lower_ for x in run if x.lower_ != "the"], gz)
                 and t.i + 1 < len(doc)
                 and tokens[t.i + 1].lower_ in firsts
@@ -2997,7 +3025,7 @@ def _title_phrases(doc: Doc, gz: Gazetteer, tokens: list[Token], sents: list[Spa
                 and t is not None
                 and (
                     _capitalised(t)
-                    or (run and t.lower_ in PHRASE_CONNECTORS | NAME_PARTICLES)
+                    or (run and t.lower_ in inner_words)
                     or (run and _initial(t.text))
                     or _hyphen_piece(t)
                 )
@@ -3206,11 +3234,11 @@ _SPEAKER = re.compile(r"^\s*([A-Z][A-Z.'’ -]{1,40}):\s")
 OPEN_QUOTES, CLOSE_QUOTES, BOTH_QUOTES = "“‘«", "”’»", '"'
 
 
-def _quoted(tokens: list[Token]) -> set[int]:
-    """Tokens inside quotation marks (a quotation never runs past a paragraph)."""
+def _quoted(texts: list[str]) -> set[int]:
+    """Tokens inside quotation marks (a quotation never runs past a paragraph), from the
+    document's token texts."""
     inside, out = False, set()
-    for t in tokens:
-        text = t.text
+    for i, text in enumerate(texts):
         if "\n" in text:
             inside = False
             continue
@@ -3221,7 +3249,7 @@ def _quoted(tokens: list[Token]) -> set[int]:
             inside = False
             continue
         if inside:
-            out.add(t.i)
+            out.add(i)
     return out
 
 
@@ -3325,7 +3353,7 @@ def _stated_state_over_default(m: Mentions) -> None:
 
 def _first_person(doc: Doc, m: Mentions) -> None:
     """Resolve first-person pronouns outside quotations to the document's voice."""
-    quoted = _quoted(m.tokens)
+    quoted = _quoted(m.tree.texts)
     # the default voice: the first official the document names with an office of the publisher's
     # state (never a foreign leader named before: "I want to thank President Tebboune"); in a
     # document no state publishes, the first official of any state
@@ -3335,7 +3363,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     default_person = next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
-    text = m.tree.text  # (Doc.text joins every token)
+    text, pos = m.tree.text, m.tree.pos  # (Doc.text joins every token)
+    # a token's lower_ is its text lower-cased: a document without the word needs no search for it
+    says_behalf = "behalf" in text.lower()
     for sent in m.sents:
         words = m.tokens[sent.start : sent.end]
         line_start = text.rfind("\n", 0, sent.start_char) + 1
@@ -3350,23 +3380,25 @@ def _first_person(doc: Doc, m: Mentions) -> None:
                     state = m.voice
                 if person is None and label.group(1).strip() in ("MODERATOR", "QUESTION", "Q"):
                     state = None
-        behalf = next(
-            (
-                a
-                for t in words
-                if t.lower_ == "behalf"
-                for p in children_of(t)
-                if p.lower_ == "of"
-                for q in children_of(p)
-                if q.dep_ == "pobj"
-                for a in m.actors(q)
-                if a.type == "Country"
-            ),
-            None,
-        )
-        quoter = _quoter(sent, quoted, m) if any(t.i in quoted for t in words) else None
+        behalf = None
+        if says_behalf:
+            behalf = next(
+                (
+                    a
+                    for t in words
+                    if t.lower_ == "behalf"
+                    for p in children_of(t)
+                    if p.lower_ == "of"
+                    for q in children_of(p)
+                    if q.dep_ == "pobj"
+                    for a in m.actors(q)
+                    if a.type == "Country"
+                ),
+                None,
+            )
+        quoter = _quoter(sent, quoted, m) if not quoted.isdisjoint(range(sent.start, sent.end)) else None
         for t in words:
-            if t.pos_ != "PRON" or t.i in m.token_actor:
+            if pos[t.i] != "PRON" or t.i in m.token_actor:
                 continue
             low = t.lower_
             if t.i in quoted:

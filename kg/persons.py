@@ -91,6 +91,7 @@ def name_words(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)  # (a directory look-up keys every spelling that shares the last word)
 def person_key(name: str, merge_given: bool = True) -> str:
     """The key of a person's node: folded given name (variants merged) and surname.
 

@@ -37,6 +37,7 @@ from kg.english import (
     logical_objects,
     logical_subjects,
     obligation,
+    sent_of,
     with_clause,
     with_conjuncts,
 )
@@ -295,7 +296,8 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
             holders += [c for c in conjuncts(h) if c.pos_ == "NOUN"]
     found = []
     for holder in holders:
-        preps = [c for c in children_of(holder) if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
+        kids = children_of(holder)
+        preps = [c for c in kids if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
         # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
         # (not "according to", "because of", "ahead of")
         preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in children_of(c) if cc.dep_ in PREP]
@@ -312,10 +314,10 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                     elif pobj.dep_ in ("pobj", "pcomp"):
                         # "fired at Ukrainian positions", "toward its waters"
                         found += ctx.arg(pobj) or _located(pobj, word, m)
-        for clause in children_of(holder):
+        for clause in kids:
             if with_clause(clause) == word:  # "spoke with A, B and C to coordinate ..."
                 found += [a for t in with_conjuncts(clause_subjects(clause)) for a in m.actors(t, conj=False)]
-        for prt in children_of(holder):
+        for prt in kids:
             # "pulled out of", "cut off ties with": particle + preposition
             if prt.dep_ == "prt":
                 for sub in children_of(prt):
@@ -680,10 +682,10 @@ def _implied(ctx: SlotContext) -> list[Actor]:
         return []
     left_out = {a.country for a in owners} | ({m.voice.country} if m.voice is not None else set())
     # the sentence's main subject speaks or acts; every word of "the United States", not only "States"
-    subjects = {a.id for t in children_of(head.sent.root) if t.dep_ in SUBJ for a in m.actors(t)}
+    subjects = {a.id for t in children_of(sent_of(head).root) if t.dep_ in SUBJ for a in m.actors(t)}
     states = dedupe(
         a
-        for t in head.sent
+        for t in sent_of(head)
         if (a := m.token_actor.get(t.i)) is not None
         and a.type == "Country"
         and a.country not in left_out
@@ -716,13 +718,16 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
     WAR_VERBS with an object; computed once per document."""
     if m.war_targets is None:
         found: dict[str, set[str]] = {}
+        pos = m.tree.pos
         for t in m.tokens:
+            if pos[t.i] not in ("VERB", "NOUN"):
+                continue
             lemma = t.lemma_.lower()
-            if t.pos_ == "VERB" and lemma in WAR_VERBS and not is_passive(t):
+            if pos[t.i] == "VERB" and lemma in WAR_VERBS and not is_passive(t):
                 # "Russia invaded Ukraine in February": the war is on Ukraine
                 owners = {a.country for s in logical_subjects(t) for a in m.actors(s)}
                 aimed = [o for o in children_of(t) if o.dep_ == "dobj"]
-            elif t.pos_ == "NOUN" and (preps := implied_preps.get(lemma)):
+            elif pos[t.i] == "NOUN" and (preps := implied_preps.get(lemma)):
                 owners = {
                     a.country for c in children_of(t) if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)
                 }

@@ -22,8 +22,9 @@ JOINT = Trigger("verb", "jointly", "-", "cooperatesWith", ("subj",), ("recip",),
 
 @family("joint", priority=1)
 def joint(ctx: Sentence, _token: None = None) -> Iterator[Relation]:
+    pos = ctx.mentions.tree.pos
     for verb in ctx.tokens:
-        if verb.pos_ not in ("VERB", "AUX") or not any(
+        if pos[verb.i] not in ("VERB", "AUX") or not any(
             c.dep_ == "advmod" and c.lower_ in JOINT_ADVERBS for c in children_of(verb)
         ):
             continue

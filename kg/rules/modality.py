@@ -16,6 +16,7 @@ from kg.english import (
     conditions,
     for_infinitives,
     presupposed_acts,
+    sent_of,
     span_text,
     stopped_act,
 )
@@ -236,7 +237,7 @@ def conditional_or_asked(trigger: Token, lex: Lexicon) -> bool:
     a question ("Will Russia attack?"), a claim dismissed ("its war on terror is a sham")."""
     marks = lex.hedge.get("mark", frozenset())
     dismissed = lex.hedge.get("dismissed", frozenset())
-    if span_text(trigger.sent).rstrip().endswith("?"):
+    if span_text(sent_of(trigger)).rstrip().endswith("?"):
         return True
     tok = trigger
     for _ in range(8):

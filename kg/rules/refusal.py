@@ -23,7 +23,7 @@ REFUSAL = Trigger("verb", "decline", "-", "rejects", ("subj",), ("obj",), origin
 def refusal(ctx: Sentence, _token: None = None) -> Iterator[Relation]:
     m = ctx.mentions
     for verb in ctx.tokens:
-        if verb.lemma_.lower() not in REFUSAL_VERBS or verb.dep_ != "conj":
+        if verb.dep_ != "conj" or verb.lemma_.lower() not in REFUSAL_VERBS:
             continue
         if any(c.dep_ in (*DOBJ, "xcomp", "ccomp", "prep") for c in children_of(verb)):
             continue  # "declined to comment", "refused the offer": what is refused is named

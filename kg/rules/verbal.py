@@ -75,15 +75,16 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         ] + [f"{obj_noun.lemma_.lower()} of {q.lemma_.lower()}" for q in prep_objects(obj_noun, "of")]
         # "provide Ukraine with Patriot systems": the goods come after "with"
         nouns += [q.lemma_.lower() for q in prep_objects(verb, "with")]
+    children = children_of(verb)  # (read by every test below)
     # "called Putin a war criminal", "named the PKK as terrorists": what the object is called
-    named = [c for c in children_of(verb) if c.dep_ == "oprd"] + list(prep_objects(verb, "as"))
+    named = [c for c in children if c.dep_ == "oprd"] + list(prep_objects(verb, "as"))
     if obj_noun is not None:
         # "branded the YPG a terrorist group": the parser makes the name a second object
-        named += [c for c in children_of(verb) if c.dep_ == "dobj" and c.i > obj_noun.i]
+        named += [c for c in children if c.dep_ == "dobj" and c.i > obj_noun.i]
     # "called Zelenskyy and his government a regime": or an indefinite apposition to the object
     named_appos = [
         a
-        for o in children_of(verb)
+        for o in children
         if o.dep_ == "dobj"
         for x in (o, *o.conjuncts)
         for a in children_of(x)
@@ -113,7 +114,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             candidates += [(trig, "light") for trig in found]
     # "called PRC Special Representative on Korean Affairs Liu Xiaoming": the parser's second object
     # is the name after a title, not what the title-holder is called, and the object is that title
-    split_names = {c.i for c in children_of(verb) if c.dep_ == "oprd" and any(a.type == "Person" for a in m.actors(c))}
+    split_names = {c.i for c in children if c.dep_ == "oprd" and any(a.type == "Person" for a in m.actors(c))}
     if split_names:
         obj_noun = None
     named_as = (
@@ -121,7 +122,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             c.dep_ == "oprd"
             and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and lemma == "call"))
             and c.i not in split_names
-            for c in children_of(verb)
+            for c in children
         )
         or bool(named_appos and lemma == "call")
     ) or (
@@ -144,7 +145,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             for trig in lex.light_for("*", noun_lemma):
                 candidates.append((trig, "light"))
     sanction_nouns = lex.noun_classes.get("SANCTION", frozenset())
-    if any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
+    if candidates and any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
         # "Russia has been hit by Western sanctions": what hits is a sanction, not an attack
         candidates = [
             (dataclasses.replace(t, relation="sanctions") if t.relation == "attacks" else t, r) for t, r in candidates
@@ -171,7 +172,7 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         # same event, not a second one on the place (but "in a raid on Jenin" names its own target)
         ctx.suppressed.update(
             q.i
-            for p in children_of(verb)
+            for p in children
             if p.dep_ == "prep" and p.lower_ in ("in", "with", "by")
             for q in children_of(p)
             if q.dep_ == "pobj"
@@ -212,22 +213,23 @@ def object_noun(verb: Token, lex: Lexicon) -> Token | None:
 def _object_head(verb: Token) -> Token | None:
     # a relative clause on a common noun: "the sanctions that the EU imposed", "the aid Japan sent"
     relative = verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
-    for c in children_of(verb):
+    children = children_of(verb)
+    for c in children:
         if c.dep_ in DOBJ:
             # "the sanctions that the EU imposed on Russia": the relative pronoun stands for its noun
             return verb.head if relative and c.lower_ in REL_PRONOUNS else c
     if is_passive(verb):
-        for c in children_of(verb):
+        for c in children:
             if c.dep_ in PASS_SUBJ:
                 return verb.head if relative and c.lower_ in REL_PRONOUNS else c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
-    if relative and any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in children_of(verb)):
+    if relative and any(c.dep_ in SUBJ and c.lower_ not in REL_PRONOUNS for c in children):
         # "the assistance we are providing to Ukraine": a clause with its own subject and no
         # object says something of its noun as its object
         return verb.head
     # "carried out strikes on": the object may hang off the particle
-    for c in children_of(verb):
+    for c in children:
         if c.dep_ == "prt":
             for cc in children_of(c):
                 if cc.dep_ in DOBJ:
