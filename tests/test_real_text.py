@@ -2964,8 +2964,6 @@ def test_names_as_the_recogniser_cuts_them_in_news(nlp, text, persons):
             "The list named former President Ortega. The embassy said Juan Carlos Ortega had taken bribes.",
             ["Juan Carlos Ortega"],
         ),
-        # a well-known official's surname alone, in a document that never gives the full name
-        ("Deputy Secretary Sherman met the delegation in Oslo.", ["Wendy Sherman"]),
         # a part two persons share stays apart from both
         (
             "Maria Lenz and Peter Lenz founded the party. Lenz told reporters the vote was rigged.",
