@@ -187,6 +187,11 @@ OFFICE_TAIL_WORDS = {
     "infrastructure",
     "resources",
     "diaspora",
+    "hemisphere",  # "Senior Director for the Western Hemisphere Juan Gonzalez"
+    "strategy",  # "Special Advisor for Africa Strategy Judd Devermont"
+    "management",
+    "diplomacy",
+    "engagement",
 }
 # a first word that makes a PERSON entity something else: a storm, a fort, a mountain
 NOT_PERSON_FIRST = {
@@ -2434,8 +2439,8 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
             continue  # "Boris Johnson, former Foreign Secretary": an office, not a name; "His Majesty"
         if len(tokens) == 1 and p.is_upper and p.ent_type_ == "ORG":
             continue  # "VPOTUS (Vice President of ...)": an acronym the recogniser calls a body
-        if _bare_suffix(name):
-            continue
+        if _bare_suffix(name) or name.split()[-1].lower() in NOT_NAME_WORDS:
+            continue  # "... the Rohingya Humanitarian Crisis in Bangladesh, U.S. Ambassador ...": a thing
         person = m.persons.get(name) or m.persons.get(name.split()[-1]) or new_person(name, m)
         m.persons.setdefault(name, person)
         m.persons.setdefault(name.split()[-1], person)
@@ -2930,6 +2935,13 @@ NOT_NAME_WORDS = {
     "room",
     "palace",
     "park",
+    # things named like persons in releases ("the Official Residence", "the Strategic Dialogue",
+    # "the Rohingya Humanitarian Crisis", "the Sultan Murad Division", "Official Intervention Statements")
+    "residence",
+    "dialogue",
+    "crisis",
+    "division",
+    "statements",
 }
 
 

@@ -2929,6 +2929,16 @@ def _persons(nlp, text):
         ("You may quote him as Senior Administration Official Number One.", []),
         ("Trucks blocked the Ambassador Bridge for a week.", []),
         ("Leaders met at President Biden's Global COVID-19 Summit.", ["Joe Biden"]),
+        # an office's field the recogniser glues to the name is not part of it
+        ("The Secretary will be joined by Special Advisor for Africa Strategy Judd Devermont.", ["Judd Devermont"]),
+        # a residence, a dialogue, a crisis, an armed group's division are no persons
+        ("El Mouradia Palace, Official Residence", []),
+        ("The Government of Turkey provided support to the Sultan Murad Division, an armed group.", []),
+        (
+            "At the launch of the Joint Response Plan for the Rohingya Humanitarian Crisis in Bangladesh, "
+            "U.S. Ambassador to Bangladesh Peter Haas announced more assistance.",
+            ["Peter Haas"],
+        ),
         # a speaker's label cut at its hyphen names no one new
         (
             "Ambassador Linda Thomas-Greenfield took the floor.\nAMBASSADOR THOMAS-\nGREENFIELD: Thank you all.",
