@@ -618,6 +618,8 @@ class Mentions:
                     clause_subjects = {a.id for t in logical_subjects(verb.head) for a in self._own(t)}
         if tok.lower_ == "it" and tok.dep_ == "dobj" and _parallel_thing(self, tok):
             return []  # "X opposed the plan and Y endorsed it", "seized the tanker and released it"
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and _time_it(tok):
+            return []  # "I guess it was late last month", "it is time to act": no one
         if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass") and _reported_thing(self, tok):
             return []  # "said the name had to be easy and it must not cite a person": the name
         if tok.dep_ == "poss" and want_type != "Person" and (answerable := _answerable(self, tok)):
@@ -664,6 +666,8 @@ class Mentions:
                 continue
             if want_gender and actor.type == "Person" and self.gender(actor) not in (None, want_gender):
                 continue  # "Tsikhanouskaya ... Lukashenko ... She asked voters": not him
+            if want_person and _met_by_same_pronoun(self.doc[i], tok):
+                continue  # "she met with President Moon, she met with Minister Chung": not Moon
             if want_plural and not _plural_mention(self.doc[i], actor):
                 continue
             if not want_plural and actor.type == "SectorActor" and self.doc[i].tag_ in ("NNS", "NNPS"):
@@ -2163,6 +2167,19 @@ def _stance(tok: Token) -> bool:
     )
 
 
+def _met_by_same_pronoun(cand: Token, pron: Token) -> bool:
+    """Whether ``cand`` is the object of a verb whose subject is the same pronoun as ``pron`` ("she
+    met with President Moon, she met with ..."): whom "she" acted on is not "she"."""
+    t = cand
+    for _ in range(6):
+        if t.dep_ not in ("compound", "flat", "pobj", "prep", "dobj", "appos", "dative") or t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "nsubj" and c.lower_ == pron.lower_ and c.i != cand.i for c in children_of(t))
+    return False
+
+
 def _negated_modifier(tok: Token) -> bool:
     """ "state" in "non-state", "governmental" in "non-governmental", "government" in
     "anti-government": a modifier that says what its noun is not, or is against."""
@@ -2359,6 +2376,28 @@ def _elaborated_owner(m: Mentions, tok: Token) -> list[Actor]:
         return []
     owners = _dedupe_actors(a for a in m.modifier_actors(prep.head) if a.type != "Person")
     return owners if len(owners) == 1 else []
+
+
+# what "it" stands for in "it was late last month", "it is time to": a time, no actor
+TIME_WORDS = {
+    "time", "day", "week", "month", "year", "morning", "afternoon", "evening", "night", "hour",
+    "yesterday", "today", "tonight", "weekend", "moment", "decade", "ago", "early", "late",
+}  # fmt: skip
+
+
+def _time_it(tok: Token) -> bool:
+    """ "I guess it was late last month", "it is time to act", "it has been two years since":
+    the subject "it" of a copula that says when is no one."""
+    verb = tok.head
+    if verb.lemma_.lower() != "be":
+        return False
+    return any(
+        c.dep_ in ("npadvmod", "attr", "advmod", "acomp")
+        and c.lemma_.lower() in TIME_WORDS
+        or c.dep_ in ("npadvmod", "attr")
+        and any(g.lemma_.lower() in TIME_WORDS for g in children_of(c))
+        for c in children_of(verb)
+    )
 
 
 def _reported_thing(m: Mentions, tok: Token) -> bool:

@@ -298,6 +298,9 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
     for holder in holders:
         kids = children_of(holder)
         preps = [c for c in kids if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
+        if word == "by" and holder.pos_ == "ADJ":
+            # "is deeply concerned by ...": the parser calls an adjective's "by" its agent
+            preps += [c for c in kids if c.dep_ == "agent"]
         # "pulled out of Niger", "moved away from": a preposition inside an adverbial particle
         # (not "according to", "because of", "ahead of")
         preps += [cc for c in preps if c.lower_ in PARTICLE_PREPS for cc in children_of(c) if cc.dep_ in PREP]
@@ -434,6 +437,8 @@ def _author(ctx: SlotContext) -> list[Actor]:
 
 
 # verbs that punish someone for an act: the act named after "for" is the punished one's
+# verbs whose subject undergoes the event it is "in" ("dozens died in the attack"): a victim, no agent
+SUFFERING_VERBS = {"die", "perish", "suffer", "succumb", "drown", "starve"}
 PUNISHING_VERBS = {"sentence", "convict", "jail", "imprison", "punish", "fine", "execute", "hang", "indict", "charge"}
 
 
@@ -498,9 +503,15 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
         # ("the Biden administration approved the sale of": the one it is named after)
         found += [a for t in logical_subjects(first.head) for a in (m.actors(t) or m.carried_actors(t))]
-    if not found and first.dep_ == "pobj" and first.head.lower_ == "in" and first.head.head.pos_ in ("VERB", "AUX"):
+    if (
+        not found
+        and first.dep_ == "pobj"
+        and first.head.lower_ == "in"
+        and first.head.head.pos_ in ("VERB", "AUX")
+        and first.head.head.lemma_.lower() not in SUFFERING_VERBS
+    ):
         # "rallied in support of Trump", "marched in solidarity with", "resigned in protest against":
-        # who does what the phrase qualifies
+        # who does what the phrase qualifies (not who "died in the attack": its victims)
         found += [a for t in logical_subjects(first.head.head) for a in m.actors(t)]
     if (
         not found

@@ -2268,6 +2268,83 @@ CASES = [
         "President von der Leyen criticized Lukashenka.",
         [("Ursula von der Leyen", "criticizes", "Alexander Lukashenko", False, False)],
     ),
+    # who dies in an attack is its victim, never its author
+    (
+        "who_died_in_an_attack_did_not_make_it",
+        "Dozens died in the attack in Kabul, reportedly conducted by the Taliban.",
+        [],
+    ),
+    (
+        "who_rallied_in_support_still_supports",
+        "Thousands rallied in Lahore in support of Imran Khan.",
+        [("Pakistan: civilians", "supports", "Imran Khan", False, False)],
+    ),
+    # a named victim of a strike is whom it was on; the place is only where
+    (
+        "a_strike_that_killed_a_named_commander_is_on_the_commander_s_side",
+        "The Hamas commander was killed in an Israeli airstrike in Gaza.",
+        [("Israel", "attacks", "Hamas", False, False)],
+    ),
+    (
+        "a_strike_that_killed_a_named_person_is_not_on_the_host_state",
+        "The general was killed last week by a Turkish drone strike in Iraq, his aides said.\n"
+        "Nasrallah was killed by an Israeli airstrike in Lebanon.",
+        # (an unnamed victim leaves the place as the target)
+        [("Israel", "attacks", "Hassan Nasrallah", False, False), ("Turkey", "attacks", "Iraq", False, False)],
+    ),
+    # verbs with another sense: a thing executed, a barrier breached, a text speaking of, a term welcomed
+    (
+        "a_plan_executed_kills_no_one",
+        "On Monday, the government of Fiji executed a planned shutdown of public services and the private sector.\n"
+        "Iran executed two protesters.",
+        [("Iran", "attacks", "Iran: civilians", False, False)],
+    ),
+    (
+        "a_barrier_breached_is_no_accusation",
+        "Kyiv said a Russian-made tank was used to breach the walls of the base.\nKyiv said Russia breached the truce.",
+        [("Ukraine", "accuses", "Russia", False, False)],
+    ),
+    (
+        "statements_speaking_of_an_act_are_no_conversation",
+        "Turkey and Syria issued statements speaking of an imminent incursion.",
+        [],
+    ),
+    (
+        "a_term_of_office_welcomed_is_no_visit",
+        "Prime Minister Modi welcomed Brazil's upcoming presidency.\nWe welcome it.",
+        [("Narendra Modi", "leads", "India", False, False), ("Narendra Modi", "supports", "Brazil", False, False)],
+    ),
+    # an adjective's "by", which the parser calls its agent, is whose act concerns the speaker
+    (
+        "deeply_concerned_by_a_state_organ_s_act",
+        "Canada is deeply concerned by the Iranian Judiciary's unjust treatment of lawyers.",
+        [("Canada", "criticizes", "Iran", False, False)],
+    ),
+    # a person or a group held is a captive, of the state it is held in; talks held are no captives
+    (
+        "a_person_held_in_a_state_is_its_captive",
+        "Paul Whelan is still being held in Russia.\nTalks were held in Geneva.",
+        [("Russia", "coerces", "Paul Whelan", False, False)],
+    ),
+    # "it" in a statement of when is no one
+    (
+        "it_was_last_month_is_no_actor",
+        "Hezbollah fought in Syria for years. The minister had a chance, I think it was late last month, "
+        "to travel to Rome and to join his Italian counterpart, Antonio Tajani, at the meeting.",
+        [("Antonio Tajani", "memberOf", "Italy", False, False)],
+    ),
+    # a pronoun is not whom the same pronoun met in the clause before
+    (
+        "she_met_x_she_met_y_she_is_not_x",
+        "Foreign Minister Baerbock travelled to Seoul. She met with President Yoon Suk-yeol, "
+        "she met with Foreign Minister Park Jin.",
+        [
+            ("Annalena Baerbock", "meets", "Park Jin", False, False),
+            ("Annalena Baerbock", "memberOf", "Germany", False, False),
+            ("Annalena Baerbock", "meets", "South Korea", False, False),
+            ("Annalena Baerbock", "meets", "Yoon Suk-yeol", False, False),
+        ],
+    ),
 ]
 
 

@@ -67,6 +67,14 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return True  # "attacked the proclamation": words, not force (light attack @WORDS)
     if trig.kind == "verb" and trig.lemma == "responsible" and not blamed_for(head):
         return True
+    if trig.relation == "meets" and trig.kind == "verb" and trig.lemma == "welcome" and _welcomed_thing(head):
+        return True  # "welcomed Indonesia's G20 presidency", "we welcome it": approval, no visitor
+    if trig.relation == "meets" and trig.kind == "verb" and trig.lemma in ("speak", "talk") and head.dep_ == "acl":
+        return True  # "issued statements speaking of an incursion": a text that mentions, no conversation
+    if trig.kind == "verb" and trig.lemma == "execute" and ctx is not None and _thing_executed(head, ctx):
+        return True  # "executed a planned shutdown", "executed the order": carried out, no one killed
+    if trig.kind == "verb" and trig.lemma == "breach" and _barrier_forced(head):
+        return True  # "breached the compound's defences": a barrier forced, no rule broken
     if trig.kind == "verb" and trig.lemma == "tell" and not told_to(head):
         return True
     if trig.kind == "verb" and trig.lemma in VISIT_VERBS and ctx is not None and not _visitor(head, ctx):
@@ -452,6 +460,47 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
     if trig.lemma in CONTEST_VERBS and (any(a.type == "Person" for a in sources + targets) or contest_won(head)):
         return None  # "Biden defeated Trump", "Pakistan beat India in the final": a vote or a match
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
+
+
+# a term in an office, which a state or a person holds: welcomed, it is no visitor
+TERM_NOUNS = {"presidency", "chairmanship", "chairpersonship", "chairship", "premiership", "tenure", "term"}
+
+
+def _welcomed_thing(verb: Token) -> bool:
+    """ "welcomed Indonesia's upcoming G20 presidency", "in principle we welcome it": what is
+    welcomed is a thing (a term of office, a pronoun for a step or an offer), not a visitor."""
+    objects = [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(
+        c.lemma_.lower() in TERM_NOUNS or c.lower_ in ("it", "this", "that", "these", "those") for c in objects
+    )
+
+
+def _thing_executed(verb: Token, ctx: Sentence) -> bool:
+    """ "executed a shutdown", "executed the plan": the object is a thing carried out, not a
+    person or a group put to death (its own word names no actor)."""
+    m = ctx.mentions
+    objects = [c for c in children_of(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(c.i not in m.token_actor and c.i not in m.token_group for c in objects)
+
+
+# what is breached by force, not by breaking a rule or an agreement
+BARRIER_NOUNS = {
+    "defence",
+    "defense",
+    "defences",
+    "defenses",
+    "wall",
+    "fence",
+    "perimeter",
+    "barrier",
+    "gate",
+    "cordon",
+}
+
+
+def _barrier_forced(verb: Token) -> bool:
+    """ "breached the compound's defences", "breach the wall": force against a barrier."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in BARRIER_NOUNS for c in children_of(verb))
 
 
 # verbs of pressing someone: with what they are to do ("pressure Iran to halt ..."), a demand

@@ -3,6 +3,7 @@ Azerbaijan"), "talks between Ethiopia and Sudan"; a thing thanked for was given 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg import slots
@@ -52,8 +53,26 @@ def nominal(ctx: Sentence, noun: Token) -> list[Frame]:
     for trig in triggers:
         frame = fill(trig, noun, None, ctx, "nominal")
         if frame is not None:
+            victims = _named_victims(noun, ctx) if relations()[trig.relation].quad == 4 else []
+            if victims:
+                frame = replace(frame, targets=victims)
             return [frame]
     return []
+
+
+def _named_victims(noun: Token, ctx: Sentence) -> list[Actor]:
+    """ "Soleimani was killed by a US airstrike in Iraq", "a Hamas commander was killed in an
+    Israeli airstrike in Gaza": a person or group the force fell on is named, and is whom the
+    attack was on; the place it was in is only where."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("by", "in"):
+        return []
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in children_of(verb)):
+        return []
+    victims = [a for c in children_of(verb) if c.dep_ == "nsubjpass" for a in ctx.mentions.actors(c)]
+    if not any(a.type in ("Person", "Organization", "ArmedGroup") for a in victims):
+        return []
+    return slots.dedupe(victims)
 
 
 def _sent_on(noun: Token) -> bool:

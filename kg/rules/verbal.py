@@ -46,6 +46,8 @@ def _applies(ctx: Sentence, token: Token) -> bool:
 def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     lex, m = ctx.lex, ctx.mentions
     lemma = phrasal_lemma(verb, lex)
+    if lemma == "hold" and _held_captive(verb, m):
+        lemma = "detain"  # "Whelan is being held in Russia", "hostages held by Hamas"
     candidates: list[tuple[Trigger, str]] = []
     obj_noun = object_noun(verb, lex)
     if (
@@ -180,6 +182,17 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") for c in children_of(q))
         )
     return frames
+
+
+def _held_captive(verb: Token, m: Mentions) -> bool:
+    """ "Paul Whelan is being held in Russia", "the hostages held by Hamas": a person or a group
+    held (in the passive) is a captive; talks, meetings and elections held are things."""
+    if not is_passive(verb):
+        return False
+    held = [a for c in children_of(verb) if c.dep_ in PASS_SUBJ for a in m.actors(c)]
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
+        held += m.actors(verb.head)
+    return bool(held) and all(a.type in ("Person", "SectorActor") for a in held)
 
 
 def phrasal_lemma(verb: Token, lex: Lexicon) -> str:
