@@ -488,7 +488,23 @@ class Mentions:
         for p in children_of(noun):
             if p.dep_ == "prep" and p.lower_ == "by":
                 found += [a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q)]
-        return found
+        return found or self.misplaced_agents(noun)
+
+    def misplaced_agents(self, noun: Token) -> list[Actor]:
+        """ "the detention of several Armenian soldiers by Azerbaijani forces": the by-agent of an
+        act, which the parser hangs on the act's "of" object."""
+        return [
+            a
+            for p in children_of(noun)
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for q in children_of(p)
+            if q.dep_ == "pobj"
+            for b in children_of(q)
+            if b.dep_ == "prep" and b.lower_ == "by"
+            for r in children_of(b)
+            if r.dep_ == "pobj"
+            for a in self.actors(r)
+        ]
 
     def leaders(self, noun: Token) -> list[Actor]:
         """Who an "X-led" noun is led by: "the Saudi-led coalition", "the US-led invasion"."""
@@ -1767,7 +1783,7 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
         holder = holders[0] if holders else (m.gz.country(title.country) if title.country else None)
         if holder is None:
             # "Kenya appointed X as foreign minister": the state that appoints
-            verb = tok.head.head if tok.head.lower_ == "as" else tok.head
+            verb = _as_verb(tok.head) if tok.head.lower_ == "as" else tok.head
             holder = next(
                 (
                     a
@@ -1786,11 +1802,33 @@ def _predicative_titles(doc: Doc, m: Mentions) -> None:
         _record_title(m, tok.i, person, title, holder)
 
 
+# the span of an office, which the parser gives an "as" phrase: "elected to a second term as president"
+TERM_OF_OFFICE_NOUNS = {"term", "mandate", "stint", "tenure"}
+
+
+def _as_verb(as_prep: Token) -> Token:
+    """The verb an "as <office>" phrase says of: its head, past a term of office ("was elected to
+    his first of two terms as President of France", "sworn in for a third term as prime minister")."""
+    verb = as_prep.head
+    for _ in range(3):
+        term = verb.lemma_.lower() in TERM_OF_OFFICE_NOUNS
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep" and (term or verb.pos_ in ("NUM", "ADJ")):
+            verb = verb.head.head  # (past "first" in "his first of two terms")
+        elif (term and verb.dep_ == "dobj") or (verb.dep_ in ("advmod", "npadvmod") and verb.pos_ in ("ADJ", "ADV")):
+            verb = verb.head  # "won a fourth term as prime minister", "elected (first) of two terms as"
+        else:
+            break
+    return verb
+
+
 def _past_office(tok: Token) -> bool:
     """An office the clause says was held once: "was mayor", "served as ambassador", "previously"."""
-    verb = tok.head.head if tok.head.lower_ == "as" else tok.head
-    if verb.lemma_.lower() in APPOINTING | {"become"}:
-        return False  # "was elected chancellor", "became leader": the office is held from then on
+    verb = _as_verb(tok.head) if tok.head.lower_ == "as" else tok.head
+    if verb.lemma_.lower() in APPOINTING | {"become"} or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TERM_OF_OFFICE_NOUNS for c in children_of(verb)
+    ):
+        # "was elected chancellor", "became leader", "won a fourth term as": held from then on
+        return False
     if verb.tag_ in ("VBD",) and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children_of(verb)):
         return True
     return any(c.lower_ in ("previously", "formerly", "once", "until") for c in verb.subtree if c.i < tok.i)
@@ -1800,8 +1838,12 @@ def _office_subject(tok: Token, m: Mentions) -> Actor | None:
     """The named person a title noun is said of by its clause, or None."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "as":  # "serves as", "appointed X as", "was sworn in as"
-        verb = head.head
-        person_deps = ("dobj",) if any(c.dep_ == "dobj" for c in children_of(verb)) else ("nsubj", "nsubjpass")
+        verb = _as_verb(head)
+        person_deps = (
+            ("dobj",)
+            if any(c.dep_ == "dobj" and c.lemma_.lower() not in TERM_OF_OFFICE_NOUNS for c in children_of(verb))
+            else ("nsubj", "nsubjpass")
+        )
     elif tok.dep_ in ("attr", "oprd") and head.lemma_.lower() in COPULAS | APPOINTING:
         verb = head
         person_deps = ("nsubj", "nsubjpass", "dobj")

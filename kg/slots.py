@@ -486,6 +486,8 @@ def _poss(ctx: SlotContext) -> list[Actor]:
                 continue
             for pobj in children_of(prep):
                 found += m.actors(pobj)
+    if not found:
+        found += m.misplaced_agents(head)  # "the detention of Armenian soldiers by Azerbaijani forces"
     first = head
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
         first = first.head  # "led arrests, prosecutions and sentencings of": each conjunct
@@ -681,6 +683,63 @@ def _between(ctx: SlotContext) -> list[Actor]:
 @resolver("head")
 def _head(ctx: SlotContext) -> list[Actor]:
     return ctx.mentions.actors(ctx.head.head)
+
+
+def _protest_state(ctx: SlotContext) -> Actor | None:
+    """The one state a protest noun takes place in: "in <place>" on the noun, or on the verb it is
+    the subject or object of ("protests erupted in Tehran", "joined protests in Iraq", "have been
+    taking place in the Serbian capital Belgrade")."""
+    head, m = ctx.head, ctx.mentions
+    holders = [head]
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.i != head.i:
+        holders.append(head.head)
+    states = []
+    for h in holders:
+        for p in children_of(h):
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for q in children_of(p):
+                if q.dep_ != "pobj":
+                    continue
+                for t in q.subtree:
+                    a = m.token_actor.get(t.i)
+                    if a is not None and a.country and (a.type == "Country" or t.i in m.places):
+                        states.append(a.country)
+    states = list(dict.fromkeys(states))
+    return m.gz.country(states[0]) if len(states) == 1 else None
+
+
+@resolver("crowd")
+def _crowd(ctx: SlotContext) -> list[Actor]:
+    """Who protests, when the protest noun names no one: the people of the one state it takes
+    place in ("anti-government protests in Belgrade" -> Serbia: civilians)."""
+    from kg.actors import sector_actor
+
+    against = [q for p in children_of(ctx.head) if p.lower_ == "against" for q in children_of(p) if q.dep_ == "pobj"]
+    if any(not ctx.mentions.actors(q) for q in against):
+        return []  # "protests against the war in Ukraine erupted in Moscow": against a thing, not whose
+    state = _protest_state(ctx)
+    return [sector_actor(state, ctx.mentions.gz.sectors["CVL"])] if state is not None else []
+
+
+# modifiers that say a protest is against the state where it takes place
+AGAINST_THE_STATE = {"government", "regime", "junta", "authorities"}
+
+
+@resolver("regime")
+def _regime(ctx: SlotContext) -> list[Actor]:
+    """Whom an "anti-government" protest is against: the state it takes place in."""
+    head = ctx.head
+    tokens = head.doc
+    against = any(
+        c.dep_ in ("amod", "compound")
+        and c.lower_ in AGAINST_THE_STATE
+        and (c.i >= 2 and tokens[c.i - 1].text == "-" and tokens[c.i - 2].lower_ == "anti")
+        or (c.dep_ == "amod" and c.lower_.startswith("anti-") and c.lower_[5:] in AGAINST_THE_STATE)
+        for c in children_of(head)
+    )
+    state = _protest_state(ctx) if against else None
+    return [state] if state is not None else []
 
 
 @resolver("implied")

@@ -2326,6 +2326,39 @@ CASES = [
         "Paul Whelan is still being held in Russia.\nTalks were held in Geneva.",
         [("Russia", "coerces", "Paul Whelan", False, False)],
     ),
+    # an office won for a term is held from then on, however the parser hangs the "as" phrase
+    (
+        "an_office_held_for_a_term",
+        "In 2010, Dilma Rousseff was elected to her first of two terms as President of Brazil.\n"
+        "Viktor Orban won a fourth term as Prime Minister of Hungary.",
+        [("Dilma Rousseff", "leads", "Brazil", False, False), ("Viktor Orban", "leads", "Hungary", False, False)],
+    ),
+    # an act's by-agent, which the parser hangs on the act's "of" object, is still its author
+    (
+        "an_act_s_agent_hung_on_its_object",
+        "Canada is concerned by the detention of several Georgian soldiers by Russian forces.",
+        [
+            ("Canada", "criticizes", "Russia: military", False, False),
+            ("Russia: military", "coerces", "Georgia: military", False, False),
+        ],
+    ),
+    # being unable to do a thing is not doing it
+    (
+        "unable_to_is_not_done",
+        "Armenia was unable to reach a deal with Azerbaijan.",
+        [("Armenia", "agreesWith", "Azerbaijan", True, False)],
+    ),
+    # a protest that names no protesters is by the people of the state it is in; an "anti-government"
+    # one is against that state; one against a thing (a war) names no target
+    (
+        "protests_that_name_no_protesters",
+        "Anti-government protests have continued since Monday in the Georgian capital Tbilisi.\n"
+        "Protests against the war in Syria erupted in Berlin.\nProtests against Israel erupted in Amman.",
+        [
+            ("Georgia: civilians", "protestsAgainst", "Georgia", False, False),
+            ("Jordan: civilians", "protestsAgainst", "Israel", False, False),
+        ],
+    ),
     # "it" in a statement of when is no one
     (
         "it_was_last_month_is_no_actor",
