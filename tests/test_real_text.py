@@ -2306,8 +2306,13 @@ CASES = [
     ),
     (
         "statements_speaking_of_an_act_are_no_conversation",
-        "Turkey and Syria issued statements speaking of an imminent incursion.",
-        [],
+        "Turkey and Syria issued statements speaking of an imminent incursion.\n"
+        "Our message is part of it, to the fact that President Erdogan and President Assad spoke for two hours.",
+        [
+            ("Bashar al-Assad", "leads", "Syria", False, False),
+            ("Recep Tayyip Erdogan", "leads", "Turkey", False, False),
+            ("Recep Tayyip Erdogan", "meets", "Bashar al-Assad", False, False),
+        ],
     ),
     (
         "a_term_of_office_welcomed_is_no_visit",

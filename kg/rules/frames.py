@@ -15,6 +15,7 @@ from kg import slots
 from kg.actors import sector_actor
 from kg.english import (
     ACT_NOUNS,
+    MESSAGE_NOUNS,
     PERSON_OBJECT_VERBS,
     TERRITORY_NOUNS,
     TERRITORY_VERBS,
@@ -69,7 +70,13 @@ def other_sense(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentenc
         return True
     if trig.relation == "meets" and trig.kind == "verb" and trig.lemma == "welcome" and _welcomed_thing(head):
         return True  # "welcomed Indonesia's G20 presidency", "we welcome it": approval, no visitor
-    if trig.relation == "meets" and trig.kind == "verb" and trig.lemma in ("speak", "talk") and head.dep_ == "acl":
+    if (
+        trig.relation == "meets"
+        and trig.kind == "verb"
+        and trig.lemma in ("speak", "talk")
+        and head.dep_ == "acl"
+        and head.head.lemma_.lower() in MESSAGE_NOUNS
+    ):
         return True  # "issued statements speaking of an incursion": a text that mentions, no conversation
     if trig.kind == "verb" and trig.lemma == "execute" and ctx is not None and _thing_executed(head, ctx):
         return True  # "executed a planned shutdown", "executed the order": carried out, no one killed
