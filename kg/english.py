@@ -554,7 +554,14 @@ def pos_of(tok: Token) -> str:
 
 
 def is_verb(tok: Token) -> bool:
-    return pos_of(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    return pos_of(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.tag_ == "NNS" and _verb_shaped(tok))
+
+
+def _verb_shaped(tok: Token) -> bool:
+    """ "The United States thanks X", "Japan welcomes Y": a verb in -s the tagger took for a plural
+    noun, which the parser still gives a subject and an object."""
+    deps = {c.dep_ for c in children_of(tok)}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def is_noun(tok: Token) -> bool:

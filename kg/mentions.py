@@ -3303,10 +3303,13 @@ def _in_remit(phrase: list[Token], m: Mentions) -> bool:
 
 
 def _names_other_body(phrase: list[Token], m: Mentions) -> bool:
-    """A title phrase that names a body the gazetteer does not know ("Economic Commission for
-    Latin America ... Executive Secretary"): the office is not the publisher's."""
+    """A title phrase that names a body or a nationality the gazetteer does not know ("Economic
+    Commission for Latin America ... Executive Secretary"): the office is not the publisher's."""
     return any(
-        (a := m.token_actor.get(t.i)) is not None and a.type == "Organization" and a.kind is None for t in phrase
+        ((a := m.token_actor.get(t.i)) is not None and a.type == "Organization" and a.kind is None)
+        # "Korean Special Representative Noh": a nationality no one state has is still not the publisher's
+        or (a is None and t.ent_type_ == "NORP")
+        for t in phrase
     )
 
 

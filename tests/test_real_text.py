@@ -2364,6 +2364,40 @@ CASES = [
             ("Jordan: civilians", "protestsAgainst", "Israel", False, False),
         ],
     ),
+    # an offensive "into" a state is on it; a shooting of a person is an attack on them
+    (
+        "an_offensive_into_a_state",
+        "Azerbaijan began a military offensive into southern Armenia on Tuesday.",
+        [("Azerbaijan", "attacks", "Armenia", False, False)],
+    ),
+    (
+        "a_shooting_of_a_person",
+        "The Israeli shooting of a Palestinian journalist drew condemnation.\nThe shooting of the film in Morocco began.",
+        [("Israel", "attacks", "Palestine: media", False, False)],
+    ),
+    # a verb in -s the tagger takes for a plural noun is still the verb the parse makes it
+    (
+        "a_verb_tagged_as_a_plural_noun",
+        "Japan thanks former Prime Minister Tuilaepa Sailele Malielegaoi for his longstanding friendship.",
+        [("Japan", "supports", "Tuilaepa Sailele Malielegaoi", False, False)],
+    ),
+    (
+        "forces_positioned_along_a_border",
+        "Belarus positioned troops along its border with Lithuania.",
+        [("Belarus", "mobilizesAgainst", "Lithuania", False, False)],
+    ),
+    # hosting a meeting with someone meets them; being engaged with a state meets it
+    (
+        "hosting_a_meeting_with",
+        "Kenya will host a meeting with Ugandan Foreign Minister Jeje Odongo.\n"
+        "Egypt remains engaged with Israeli and Palestinian officials.",
+        [
+            ("Egypt", "meets", "Israel", False, False),
+            ("Egypt", "meets", "Palestine", False, False),
+            ("Jeje Odongo", "memberOf", "Uganda", False, False),
+            ("Kenya", "meets", "Jeje Odongo", False, True),
+        ],
+    ),
     # "it" in a statement of when is no one
     (
         "it_was_last_month_is_no_actor",
@@ -2397,6 +2431,16 @@ def test_first_person_is_the_publisher(nlp):
     doc = nlp("We call on Hamas to release the hostages.")
     rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
     assert [(r.subject.label, r.relation, r.object.label) for r in rels] == [("United States", "requests", "Hamas")]
+
+
+def test_a_title_with_a_nationality_no_one_state_has_is_not_the_publisher_s(nlp):
+    from kg.extract import Extractor
+
+    doc = nlp("Korean Special Representative Noh Kyu-duk met Special Representative Sung Kim.")
+    rels = Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
+    members = {(r.subject.label, r.object.label) for r in rels if r.relation == "memberOf"}
+    assert ("Sung Kim", "United States") in members  # the publisher's own office, by its bare title
+    assert not any(person == "Noh Kyu-duk" for person, _ in members)
 
 
 def test_the_administration_in_a_government_release_is_its_state(nlp):
