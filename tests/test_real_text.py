@@ -480,7 +480,11 @@ CASES = [
     (
         "both_sides_are_host_and_guest",
         "Kenya hosted talks with Uganda. Both sides condemned Hamas.",
-        [("Kenya", "criticizes", "Hamas", False, False), ("Uganda", "criticizes", "Hamas", False, False)],
+        [
+            ("Kenya", "criticizes", "Hamas", False, False),
+            ("Kenya", "meets", "Uganda", False, False),
+            ("Uganda", "criticizes", "Hamas", False, False),
+        ],
     ),
     ("the_ministers_with_no_one_named_are_nobody", "The ministers condemned Hamas.", []),
     (
