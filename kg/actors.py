@@ -138,13 +138,17 @@ _LEADING = re.compile(r"^(the|The|THE)\s+")
 _TRAILING = re.compile(r"(['’]s|['’])$")
 
 
+# a caption's label glued to the name before it when the page lost the space ("Bill HammonsImage:")
+_GLUED_CAPTION = re.compile(r"(?<=[a-z])(?:Image|Photo|File)$")
+
+
 def normalise_surface(text: str) -> str:
     """Strip a leading article, a possessive ending, stray punctuation and invisible marks (a
     left-to-right mark after "Spokesperson Ned Price:") from a mention."""
     text = " ".join(INVISIBLE.sub("", text).split())
     text = _LEADING.sub("", text)
     text = _TRAILING.sub("", text).strip(" ,.;:\"'“”‘’()[]")
-    return text
+    return _GLUED_CAPTION.sub("", text)
 
 
 @dataclass(eq=False)  # one object is one gazetteer: hashable by identity, so caches can key on it

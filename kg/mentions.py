@@ -3303,14 +3303,19 @@ def _in_remit(phrase: list[Token], m: Mentions) -> bool:
 
 
 def _names_other_body(phrase: list[Token], m: Mentions) -> bool:
-    """A title phrase that names a body or a nationality the gazetteer does not know ("Economic
-    Commission for Latin America ... Executive Secretary"): the office is not the publisher's."""
+    """A title phrase that names a body the gazetteer does not know ("Economic Commission for Latin
+    America ... Executive Secretary") or a nationality two states share: the office is not the
+    publisher's."""
     return any(
         ((a := m.token_actor.get(t.i)) is not None and a.type == "Organization" and a.kind is None)
-        # "Korean Special Representative Noh": a nationality no one state has is still not the publisher's
-        or (a is None and t.ent_type_ == "NORP")
+        # "Korean Special Representative Noh": a nationality two states share is still not the publisher's
+        or (a is None and t.lower_ in SHARED_NATIONALITIES)
         for t in phrase
     )
+
+
+# nationalities two states share, which the gazetteer leaves to no state
+SHARED_NATIONALITIES = {"korean", "congolese", "guinean"}
 
 
 def _state_of_place(a: Actor | None, t: Token, m: Mentions) -> Actor | None:

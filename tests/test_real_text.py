@@ -2402,6 +2402,15 @@ CASES = [
             ("Kenya", "meets", "Jeje Odongo", False, True),
         ],
     ),
+    # a sentence commuted is a concession to the one who served it
+    (
+        "a_sentence_commuted",
+        "In March, President Lula commuted the prison sentence of his ally Jose Dirceu.",
+        [
+            ("Luiz Inacio Lula da Silva", "concedesTo", "Jose Dirceu", False, False),
+            ("Luiz Inacio Lula da Silva", "leads", "Brazil", False, False),
+        ],
+    ),
     # "it" in a statement of when is no one
     (
         "it_was_last_month_is_no_actor",
@@ -3107,6 +3116,8 @@ def _persons(nlp, text):
             "Ambassador Linda Thomas-Greenfield took the floor.\nAMBASSADOR THOMAS-\nGREENFIELD: Thank you all.",
             ["Linda Thomas-Greenfield"],
         ),
+        # a caption's label glued to the name when the page lost the space
+        ("Maria SantosImage: Maria Santos.\nMaria Santos criticized the plan.", ["Maria Santos"]),
     ],
 )
 def test_names_as_the_recogniser_cuts_them_in_news(nlp, text, persons):
