@@ -553,6 +553,15 @@ def pos_of(tok: Token) -> str:
     return t.pos[tok.i]
 
 
+def negated_modifier(tok: Token) -> bool:
+    """ "state" in "non-state", "governmental" in "non-governmental", "government" in
+    "anti-government": a modifier that says what its noun is not, or is against."""
+    tokens = tree(tok.doc).tokens  # (read on every modifier of every noun: no new Token objects)
+    return tok.lower_.startswith(("non-", "anti-")) or (
+        tok.i >= 2 and tokens[tok.i - 1].text == "-" and tokens[tok.i - 2].lower_ in ("non", "anti")
+    )
+
+
 def is_verb(tok: Token) -> bool:
     return pos_of(tok) in ("VERB", "AUX") or tok.tag_.startswith("VB") or (tok.tag_ == "NNS" and _verb_shaped(tok))
 

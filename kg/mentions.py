@@ -49,6 +49,7 @@ from kg.english import (
     dated_name,
     ends_inner_list,
     logical_subjects,
+    negated_modifier,
     obligation,
     prep_objects,
     sent_of,
@@ -542,7 +543,7 @@ class Mentions:
             if c.dep_ in ACTOR_WORD_DEPS or (
                 c.dep_ == "det" and c.pos_ in ("ADJ", "PROPN") and c.i in self.token_actor
             ):
-                if _negated_modifier(c):
+                if negated_modifier(c):
                     continue  # "anti-government protesters" are not the government's
                 if _names_by_participle(c):
                     continue  # "UN-designated terrorist groups" are not the UN's
@@ -1960,7 +1961,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 if (
                     c.dep_ in ("compound", "amod")
                     and c.i < tok.i
-                    and not _negated_modifier(c)  # "non-state armed groups" are no state's
+                    and not negated_modifier(c)  # "non-state armed groups" are no state's
                     and (inner := _sector_of(c, gz)) is not None
                     and gz.sector_of(f"{c.lower_} {tok.lower_}") is None  # "state media" is media
                 ):
@@ -2220,15 +2221,6 @@ def _met_by_same_pronoun(cand: Token, pron: Token) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return any(c.dep_ == "nsubj" and c.lower_ == pron.lower_ and c.i != cand.i for c in children_of(t))
     return False
-
-
-def _negated_modifier(tok: Token) -> bool:
-    """ "state" in "non-state", "governmental" in "non-governmental", "government" in
-    "anti-government": a modifier that says what its noun is not, or is against."""
-    tokens = tree(tok.doc).tokens  # (read on every modifier of every noun: no new Token objects)
-    return tok.lower_.startswith(("non-", "anti-")) or (
-        tok.i >= 2 and tokens[tok.i - 1].text == "-" and tokens[tok.i - 2].lower_ in ("non", "anti")
-    )
 
 
 def _sector_of(tok: Token, gz) -> Sector | None:

@@ -36,6 +36,7 @@ from kg.english import (
     is_passive,
     logical_objects,
     logical_subjects,
+    negated_modifier,
     obligation,
     sent_of,
     with_clause,
@@ -436,9 +437,9 @@ def _author(ctx: SlotContext) -> list[Actor]:
     return dedupe(ctx.mentions.authors(ctx.obj_noun)) if ctx.obj_noun is not None else []
 
 
-# verbs that punish someone for an act: the act named after "for" is the punished one's
 # verbs whose subject undergoes the event it is "in" ("dozens died in the attack"): a victim, no agent
 SUFFERING_VERBS = {"die", "perish", "suffer", "succumb", "drown", "starve"}
+# verbs that punish someone for an act: the act named after "for" is the punished one's
 PUNISHING_VERBS = {"sentence", "convict", "jail", "imprison", "punish", "fine", "execute", "hang", "indict", "charge"}
 
 
@@ -729,14 +730,13 @@ AGAINST_THE_STATE = {"government", "regime", "junta", "authorities"}
 @resolver("regime")
 def _regime(ctx: SlotContext) -> list[Actor]:
     """Whom an "anti-government" protest is against: the state it takes place in."""
-    head = ctx.head
-    tokens = head.doc
+    doc = ctx.head.doc
     against = any(
         c.dep_ in ("amod", "compound")
-        and c.lower_ in AGAINST_THE_STATE
-        and (c.i >= 2 and tokens[c.i - 1].text == "-" and tokens[c.i - 2].lower_ == "anti")
-        or (c.dep_ == "amod" and c.lower_.startswith("anti-") and c.lower_[5:] in AGAINST_THE_STATE)
-        for c in children_of(head)
+        and c.lower_.removeprefix("anti-") in AGAINST_THE_STATE
+        and negated_modifier(c)
+        and (c.lower_.startswith("anti-") or doc[c.i - 2].lower_ == "anti")  # (not "non-government")
+        for c in children_of(ctx.head)
     )
     state = _protest_state(ctx) if against else None
     return [state] if state is not None else []
