@@ -2345,10 +2345,10 @@ CASES = [
     # an act's by-agent, which the parser hangs on the act's "of" object, is still its author
     (
         "an_act_s_agent_hung_on_its_object",
-        "Canada is concerned by the detention of several Georgian soldiers by Russian forces.",
+        "Greece condemned the detention of four Armenian soldiers by Azerbaijani forces.",
         [
-            ("Canada", "criticizes", "Russia: military", False, False),
-            ("Russia: military", "coerces", "Georgia: military", False, False),
+            ("Azerbaijan: military", "coerces", "Armenia: military", False, False),
+            ("Greece", "criticizes", "Azerbaijan: military", False, False),
         ],
     ),
     # being unable to do a thing is not doing it
