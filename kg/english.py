@@ -526,6 +526,11 @@ ISSUING_VERBS = {
 # nouns of a joint undertaking: an infinitive on one is done by whoever works on it ("consulted on
 # efforts to urge Russia", "discussed ways to support Ukraine")
 EFFORT_NOUNS = {"effort", "way", "plan", "initiative", "step", "measure", "strategy", "approach", "work", "option"}
+# a third party's work between two sides: the mediator meets each side, the sides need not meet
+MEDIATION_WORDS = {"mediate", "mediation", "broker", "mediator"}
+# what an event noun is the kind of, as its compound: the possessor of the whole does the event
+# ("Egypt's mediation role", "Russia's bombing campaign")
+ROLE_NOUNS = {"role", "mission", "campaign"}
 # what a speaker says matters ("stressed the importance of supporting Ukraine", "the need to hold
 # Russia accountable"): its act is the speaker's own, talked about (hedged by modality.tsv)
 STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance", "priority"}

@@ -1041,7 +1041,7 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         # well-known office-holder
         known = gz.lookup(text)
         titled = span.start > 0 and (span.doc[span.start - 1].lower_,) in gz.titles
-        if titled and known is not None and known.type == "Person":
+        if titled and known is not None and known.type == "Person" and not _same_title(span, m.persons[text]):
             return known
         return m.persons[text]
     hit = gz.lookup(text)
@@ -1224,6 +1224,24 @@ def _relative_of_namesake(first: Token, last: Token, surname: str) -> bool:
         q for p in children_of(kin) if p.dep_ == "prep" and p.lower_ == "of" for q in children_of(p)
     ]
     return any(surname in {x.text for x in t.subtree} for t in near)
+
+
+def _given_names_agree(one: list[str], other: list[str]) -> bool:
+    """Whether two people of one surname can be one person: the given names of one are among the
+    other's ("Volodymyr Zelenskyy" and "Zelenskyy"), not "Justin" against "Elizabeth Kennedy"."""
+    return set(one) <= set(other) or set(other) <= set(one)
+
+
+def _same_title(span: Span, earlier: Actor) -> bool:
+    """ "Acting Assistant Secretary Elizabeth Kennedy Trudeau ... Acting Assistant Secretary
+    Trudeau": a surname after the office title the text gave a person it named in full is that
+    person, however well known a namesake is."""
+    doc = span.doc
+    at = doc.text.rfind(earlier.label, 0, doc[span.start].idx)
+    if at < 0:
+        return False
+    words = {w.strip(",.").lower() for w in doc.text[max(0, at - 80) : at].split()[-8:]}
+    return doc[span.start - 1].lower_ in words
 
 
 def _person(span: Span, m: Mentions) -> Actor | None:
@@ -1566,7 +1584,16 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
         known = m.token_actor.get(name[-1].i)
         if known is not None and known.type == "Person" and known.label == text and len(words) > 1:
             person = known
-        elif len(words) == 1 and (listed := gz.lookup(text)) is not None and listed.type == "Person":
+        elif (
+            len(words) == 1
+            and (listed := gz.lookup(text)) is not None
+            and listed.type == "Person"
+            and not (
+                (named := m.persons.get(words[0])) is not None
+                and named.id != listed.id
+                and _same_title(doc[name[0].i : name[-1].i + 1], named)
+            )
+        ):
             person = listed  # after an office title, the well-known office-holder ("President Biden")
         elif len(words) == 1:
             full = m.persons.get(words[0])
@@ -1585,7 +1612,10 @@ def _titled_phrases(doc: Doc, m: Mentions) -> list[tuple[Span, Actor, Title]]:
                 or (listed if listed is not None and listed.type == "Person" else None)
                 or (
                     known
-                    if known is not None and known.type == "Person" and known.label.split()[-1] == words[-1]
+                    if known is not None
+                    and known.type == "Person"
+                    and known.label.split()[-1] == words[-1]
+                    and _given_names_agree(known.label.split()[:-1], words[:-1])
                     else None
                 )
                 or new_person(text, m)
@@ -2512,6 +2542,10 @@ def _name_by_apposition(m: Mentions, tok: Token, title: Title, holder: Actor) ->
             continue  # "Boris Johnson, former Foreign Secretary": an office, not a name; "His Majesty"
         if len(tokens) == 1 and p.is_upper and p.ent_type_ == "ORG":
             continue  # "VPOTUS (Vice President of ...)": an acronym the recogniser calls a body
+        if len(tokens) >= 2 and all(t.ent_type_ == "ORG" for t in tokens):
+            # "Speaking to Agence France-Presse, the president of the Tunisian League ...": a body
+            # named in several words, with the parser's apposition to the next phrase's office
+            continue
         if _bare_suffix(name) or name.split()[-1].lower() in NOT_NAME_WORDS:
             continue  # "... the Rohingya Humanitarian Crisis in Bangladesh, U.S. Ambassador ...": a thing
         person = m.persons.get(name) or m.persons.get(name.split()[-1]) or new_person(name, m)

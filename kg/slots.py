@@ -23,10 +23,12 @@ from kg.english import (
     COMMITMENT_NOUNS,
     DATIVE,
     DISCUSSION_VERBS,
+    EFFORT_NOUNS,
     JOINT_WORK_NOUNS,
     PARTICLE_PREPS,
     PREP,
     PROVOKING_VERBS,
+    ROLE_NOUNS,
     SUBJ,
     children_of,
     clause_subjects,
@@ -251,7 +253,7 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
     """``prep:WORD``: the object of a preposition on the trigger, on its object noun, or inside
     an adverbial particle ("pulled out of")."""
     head, obj_noun, m = ctx.head, ctx.obj_noun, ctx.mentions
-    holders = [head] + ([obj_noun] if obj_noun is not None else [])
+    holders = [head] + ([obj_noun] if obj_noun is not None else []) + _kind_of(head)
     if (
         word == "with"
         and obj_noun is not None
@@ -463,12 +465,25 @@ def _theatre(ctx: SlotContext) -> list[Actor]:
     )
 
 
+def _kind_of(noun: Token) -> list[Token]:
+    """The noun an event noun is the compound of, when that noun only says what kind of thing the
+    event is ("Egypt's mediation efforts between ...", "the Saudi bombing campaign against ..."):
+    its modifiers and complements are the event's."""
+    if noun.dep_ == "compound" and noun.head.i != noun.i and noun.head.lemma_.lower() in EFFORT_NOUNS | ROLE_NOUNS:
+        return [noun.head]
+    return []
+
+
 @resolver("poss")
 def _poss(ctx: SlotContext) -> list[Actor]:
     # the agent of a noun event is its possessor or demonym, not its "of" phrase
     # ("the expulsion of Argentine diplomats" is done to Argentina)
     head, m = ctx.head, ctx.mentions
     found = list(m.modifier_actors(head, owners_too=False))
+    if not found:
+        found = [
+            a for k in _kind_of(head) for a in m.modifier_actors(k, owners_too=False)
+        ]  # "Egypt's mediation efforts"
     theatre = _theatre(ctx)
     if theatre:
         found = [a for a in found if all(a.id != b.id for b in theatre)]  # "the Iraq War": fought in Iraq
@@ -665,6 +680,7 @@ def _authority(ctx: SlotContext) -> list[Actor]:
 def _between(ctx: SlotContext) -> list[Actor]:
     # on the trigger, or on a light verb's noun ("brokered a ceasefire between Israel and Hamas")
     holders = [ctx.head] + ([ctx.obj_noun] if ctx.obj_noun is not None else [])
+    holders += _kind_of(ctx.head)  # "Egypt's mediation efforts between Israel and Hamas"
     if ctx.head.pos_ == "NOUN":
         # "the agreement to establish diplomatic relations between Israel and Morocco": on what the
         # agreement is to set up

@@ -3959,3 +3959,56 @@ def test_placing_someone_under_arrest_detains_them(extract):
     assert extract("Russia placed the American journalist under arrest.") == [
         ("Russia", "coerces", "United States: media", False, False)
     ]
+
+
+def test_a_mediator_named_by_a_possessive_meets_each_side(extract):
+    """ "Egypt's mediation between Israel and Hamas": the mediator meets each side (the guide), and
+    so does a mediation effort's owner; a mediation that names no mediator is no meeting of the sides."""
+    both = [("Egypt", "meets", "Hamas", False, False), ("Egypt", "meets", "Israel", False, False)]
+    assert extract("Egypt's mediation between Israel and Hamas ended the fighting.") == both
+    assert extract("The leaders praised Egypt's mediation efforts between Israel and Hamas.") == both
+    assert extract("Mediation between Israel and Hamas continued.") == []
+    # an event noun that is the compound of "campaign" or "efforts" takes that noun's phrases
+    assert extract("Russia's bombing campaign on Ukrainian cities killed dozens.") == [
+        ("Russia", "attacks", "Ukraine", False, False)
+    ]
+    # a clash between two sides still has both as attackers
+    assert extract("Clashes between Israel and Hamas continued.") == [
+        ("Hamas", "attacks", "Israel", False, False),
+        ("Israel", "attacks", "Hamas", False, False),
+    ]
+
+
+def test_the_of_phrase_of_a_noun_with_its_target_named_is_its_agent(extract):
+    """ "the support of Croatia for Ukraine": the "of" phrase that would be the target is the agent
+    when the noun names its target in a "for" phrase."""
+    assert extract("The Secretary praised the support of Croatia for Ukraine.") == [
+        ("Croatia", "supports", "Ukraine", False, False)
+    ]
+    assert extract("The Secretary praised the support of Croatia.") == []
+
+
+def test_a_surname_after_the_office_the_text_gave_it_is_that_person(nlp):
+    """ "Acting Assistant Secretary Elizabeth Kennedy Trudeau ... Acting Assistant Secretary
+    Trudeau": not Canada's prime minister; "Hunter Biden ... President Biden" is still Joe Biden."""
+    from kg.mentions import find_mentions
+
+    def people(text):
+        m = find_mentions(nlp(text))
+        return sorted({a.label for a in m.token_actor.values() if a.type == "Person"})
+
+    assert people(
+        "Acting Assistant Secretary Elizabeth Kennedy Trudeau will travel to Bonn. "
+        "While in Bonn, Acting Assistant Secretary Trudeau will discuss media freedom."
+    ) == ["Elizabeth Kennedy Trudeau"]
+    assert people("Hunter Biden testified. President Biden said he loved his son.") == ["Hunter Biden", "Joe Biden"]
+
+
+def test_a_news_agency_before_an_apposed_office_is_no_office_holder(extract):
+    """ "Speaking to Agence France-Presse, the president of the league, ...": the parser apposes the
+    office to the agency's name; a body named in several words holds no office."""
+    rels = extract(
+        "Speaking to Agence France-Presse, the president of the Tunisian League for the Defence of "
+        "Human Rights said the ban was justified."
+    )
+    assert not any(r[1] in ("leads", "memberOf") for r in rels)

@@ -15,6 +15,7 @@ from kg import slots
 from kg.actors import sector_actor
 from kg.english import (
     ACT_NOUNS,
+    MEDIATION_WORDS,
     MESSAGE_NOUNS,
     PERSON_OBJECT_VERBS,
     TERRITORY_NOUNS,
@@ -382,10 +383,16 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
     if "between" in trig.target:
         pair = slot("between", head, obj_noun, ctx)
         if len(pair) >= 2:
-            mediators = slot("subj", head, obj_noun, ctx) if "subj" in trig.source else []
+            mediators = []
+            if trig.lemma in MEDIATION_WORDS:
+                # the mediator is the verb's subject or the noun's possessor ("Egypt's mediation
+                # between Israel and Hamas"); a clash between two sides has no third party
+                mediators, _ = slot_actors_how([n for n in trig.source if n != "between"], head, obj_noun, ctx)
             if mediators:
                 # "Egypt mediated between Israel and Hamas": the mediator meets each side
                 return Frame(trig, mediators, pair, "active", False, words(head, obj_noun))
+            if trig.lemma in MEDIATION_WORDS:
+                return None  # a mediation with no mediator named: the two sides need not meet
             return Frame(trig, pair, pair, "nominal", True, words(head, obj_noun))
         if all(t == "between" for t in trig.target):
             return None  # a mediation with no two sides named ("a ceasefire brokered by Qatar and Egypt")
@@ -402,11 +409,18 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
         # "The PKK is banned in Turkey", "was jailed in Iran": with no agent, the state where
         # a ban or a detention happens is its author
         sources = _state_where(head, ctx) or _reporting_organ(head, ctx)
+    of_agent = False
+    if not sources and trig.kind == "noun" and "prep:of" in trig.target:
+        # "the support of Croatia for Ukraine": a noun whose "of" phrase would name its target
+        # names its agent there when another of its phrases names the target
+        others = [t for t in trig.target if t.startswith("prep:") and t != "prep:of"]
+        if others and slot_actors_how(others, head, obj_noun, ctx)[0]:
+            sources, of_agent = slot("prep:of", head, obj_noun, ctx), True
     if not sources:
         return None
     if recip and len(sources) >= 2:
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
-    target_slots = [t for t in trig.target if t != "implied"]
+    target_slots = [t for t in trig.target if t != "implied" and not (of_agent and t == "prep:of")]
     if obj_noun is not None and obj_noun.lemma_.lower() in ACT_NOUNS and trig.relation in AUTHOR_TARGETED:
         # "condemned the killing of protesters", "investigated the bombing of Gaza": the act's
         # victims are not whom the condemnation is about; its author is (objmod: "Russia's")
