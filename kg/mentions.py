@@ -549,6 +549,8 @@ class Mentions:
                     continue  # "UN-designated terrorist groups" are not the UN's
                 if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
                     direct += self._possessive(c)
+                elif c.dep_ == "poss" and c.lemma_.lower() in DEFINITE_ANAPHORS and c.i not in self.token_actor:
+                    direct += self.actors(c)  # "the country's president": the country last named
                 elif c.i in self.token_actor or (c.dep_ == "poss" and c.i in self.token_group):
                     # a pair as owner: "their two countries’ support" (not "a two-state solution")
                     direct += self.actors(c)
@@ -678,6 +680,8 @@ class Mentions:
         for i, actor, is_subj in reversed(self.order):
             if i >= tok.i or i < floor:
                 continue
+            if self.doc[i].lower_ in ("we", "us", "our", "i", "me", "my"):
+                continue  # a third-person pronoun is not the speaker ("We call on X to cease its ...")
             personal = actor.type == "Person" or i in self.personal
             if want_person != personal:
                 continue
@@ -2275,12 +2279,34 @@ def _possessed_agents(doc: Doc, m: Mentions) -> None:
         if tok.i in m.token_actor or pos[tok.i] != "NOUN":
             continue
         sector = m.gz.sector_of(tok.lemma_.lower()) if not _stance(tok) else None
-        if sector is None or sector.code == "GOV":
+        if sector is None and (tok.lemma_.lower(),) in m.gz.titles:
+            sector = m.gz.sectors["GOV"]  # "the country's president", "the nation's leaders": its government
+        if sector is None:
             continue
         for c in children_of(tok):
-            if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS:
+            if c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS and sector.code != "GOV":
                 holders = [h for h in m._possessive(c) if h.type == "Country"]
                 if holders:
+                    m.token_actor[tok.i] = _agent(holders[0], sector)
+            elif c.dep_ == "poss" and c.lemma_.lower() in ("country", "nation") and c.i not in m.token_actor:
+                # "Kenya held elections ... the country's leaders", "the nation's security forces":
+                # the country last named
+                holders = [h for h in m.actors(c) if h.type == "Country"]
+                # (not the publisher, who says "our country", nor the clause's own subject: "Japan
+                # urged the country's leaders" speaks of another; the other one last named)
+                own = {m.voice.id} if m.voice is not None else set()
+                own |= {a.id for t in logical_subjects(_clause_verb(tok)) for a in m.actors(t)}
+                if any(h.id in own for h in holders):
+                    floor = sent_of(c).start - 80
+                    holders = next(
+                        (
+                            [a]
+                            for i, a, _ in reversed(m.order)
+                            if floor <= i < c.i and a.type == "Country" and a.id not in own
+                        ),
+                        [],
+                    )
+                if len(holders) == 1:
                     m.token_actor[tok.i] = _agent(holders[0], sector)
 
 
@@ -2816,7 +2842,7 @@ COURSE_VERBS = {
     "continue", "launch", "wage", "intensify", "escalate", "resume", "pursue", "conduct", "mount",
     "stage", "begin", "start", "expand", "step", "ramp", "press", "end", "halt", "stop", "suspend",
     "fund", "finance", "defend", "protect", "withdraw", "pull", "deploy", "strengthen", "modernize",
-    "modernise", "abandon",
+    "modernise", "abandon", "cease", "renew", "terminate", "prolong", "sustain",
 }  # fmt: skip
 
 

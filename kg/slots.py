@@ -763,21 +763,11 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     """ "Russia's unprovoked war", in a sentence that names one other state: that state. Never the
     owner's own state, the publisher's, or a subject ("..., Poland said")."""
     head, m = ctx.head, ctx.mentions
-    owners = [a for c in children_of(head) if c.dep_ == "poss" for a in m.actors(c)]
+    owners = _war_owners(head, m)
     if not owners:
         return []
     left_out = {a.country for a in owners} | ({m.voice.country} if m.voice is not None else set())
-    # the sentence's main subject speaks or acts; every word of "the United States", not only "States"
-    subjects = {a.id for t in children_of(sent_of(head).root) if t.dep_ in SUBJ for a in m.actors(t)}
-    states = dedupe(
-        a
-        for t in sent_of(head)
-        if (a := m.token_actor.get(t.i)) is not None
-        and a.type == "Country"
-        and a.country not in left_out
-        and t.dep_ not in SUBJ
-        and a.id not in subjects
-    )
+    states = _other_states(head, left_out, m)
     # the states the document says that owner's war is on ("Russia's war against Ukraine" earlier)
     owner_states = {a.country for a in owners if a.country}
     found = _war_targets(m, ctx.implied_preps)
@@ -793,6 +783,36 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     return []
 
 
+def _war_owners(head: Token, m) -> list[Actor]:
+    """Whose war a war noun is: its possessor ("Russia's war"), its demonym or name ("further
+    Russian aggression", "the Kremlin's"), its by-agent ("renewed aggression by Russia")."""
+    found = [a for c in children_of(head) if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)]
+    found += [
+        a
+        for p in children_of(head)
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for q in children_of(p)
+        if q.dep_ == "pobj"
+        for a in m.actors(q)
+    ]
+    return dedupe(a for a in found if a.country)
+
+
+def _other_states(head: Token, left_out: set, m) -> list[Actor]:
+    """The states a war noun's sentence names besides ``left_out``, and besides its main subject,
+    who speaks or acts (every word of "the United States", not only "States")."""
+    subjects = {a.id for t in children_of(sent_of(head).root) if t.dep_ in SUBJ for a in m.actors(t)}
+    return dedupe(
+        a
+        for t in sent_of(head)
+        if (a := m.token_actor.get(t.i)) is not None
+        and a.type == "Country"
+        and a.country not in left_out
+        and t.dep_ not in SUBJ
+        and a.id not in subjects
+    )
+
+
 # verbs that start a war on their object ("Russia invaded Ukraine")
 WAR_VERBS = {"invade"}
 
@@ -804,6 +824,7 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
     WAR_VERBS with an object; computed once per document."""
     if m.war_targets is None:
         found: dict[str, set[str]] = {}
+        guessed: dict[str, set[str]] = {}
         pos = m.tree.pos
         for t in m.tokens:
             if pos[t.i] not in ("VERB", "NOUN"):
@@ -814,9 +835,7 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
                 owners = {a.country for s in logical_subjects(t) for a in m.actors(s)}
                 aimed = [o for o in children_of(t) if o.dep_ == "dobj"]
             elif pos[t.i] == "NOUN" and (preps := implied_preps.get(lemma)):
-                owners = {
-                    a.country for c in children_of(t) if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)
-                }
+                owners = {a.country for a in _war_owners(t, m)}
                 aimed = [
                     q
                     for p in children_of(t)
@@ -828,7 +847,18 @@ def _war_targets(m: Mentions, implied_preps: dict[str, frozenset[str]]) -> dict[
                 continue
             owners.discard(None)
             targets = {a.country for q in aimed for a in m.actors(q) if a.type == "Country" and a.country}
+            if not targets and owners and pos[t.i] == "NOUN":
+                # "support to Ukraine in the face of Russia's invasion": the one other state its
+                # sentence names, when the document names none outright
+                left_out = owners | ({m.voice.country} if m.voice is not None else set())
+                others = _other_states(t, left_out, m)
+                for o in owners if len(others) == 1 else ():
+                    guessed.setdefault(o, set()).add(others[0].country)
+                continue
             for o in owners:
                 found.setdefault(o, set()).update(targets - {o})
+        for o, states in guessed.items():
+            if not found.get(o) and len(states) == 1:
+                found[o] = states
         m.war_targets = found
     return m.war_targets

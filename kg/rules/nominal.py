@@ -28,7 +28,9 @@ def _key(ctx: Sentence, token: Token) -> str | None:
     """The lexicon's noun for ``token``: "build-up" as written or joined ("crack-down" is
     "crackdown"), else the lemma."""
     whole = noun_lemma(token)
-    for key in (whole, whole.replace("-", ""), token.lemma_.lower()):
+    # "military operations": a noun the lexicon lists with the adjective that makes it an event
+    kinds = [f"{c.lower_} {whole}" for c in children_of(token) if c.dep_ == "amod" and c.i < token.i]
+    for key in (*kinds, whole, whole.replace("-", ""), token.lemma_.lower()):
         if key in ctx.lex.nouns:
             return key
     return None
