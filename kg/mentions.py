@@ -449,6 +449,10 @@ class Mentions:
                     continue
             if t.pos_ == "PROPN" and _named_medium(t.doc[t.i : t.i + 1]):
                 continue  # "Greek daily Kathimerini said": a newspaper, not Greece
+            if not self.force and _places_noun(t):
+                # "condemn the atrocities in Bucha and a number of other Ukrainian towns": towns are
+                # their state's only when force is used on them ("shelled Ukrainian towns")
+                continue
             found = [] if self.only_placed(t) else self.act_agents(t)
             sector = self.gz.sector_of(t.lemma_.lower())
             if not found and sector is not None and not sector.state:
@@ -653,9 +657,14 @@ class Mentions:
         if tok.dep_ == "poss" and _own_course(tok):
             # "the Houthis continue their campaign", "Russia's ability to fund its war", "urged Iran
             # to halt its enrichment": who carries on a course of action carries on their own
-            named = [t for t in logical_subjects(tok.head.head) if t.pos_ != "PRON"]
+            subjects = logical_subjects(tok.head.head)
+            named = [t for t in subjects if t.pos_ != "PRON"]
             doers = _dedupe_actors(a for t in named for a in self._own(t))
-            # (not through another pronoun: "so that it would end its aggression" is resolved as usual)
+            # (not through another pronoun: "so that it would end its aggression" is resolved as usual,
+            # but "until it ceases its war, withdraws its forces": "its" is what that "it" is)
+            same = [t for t in subjects if t.lower_ == {"its": "it", "their": "they"}.get(tok.lower_) and t.i < tok.i]
+            if not named and same and tok.head.head.dep_ == "conj":
+                doers = _dedupe_actors(a for t in same for a in self._pronoun(t))
             if len(doers) == 1 or (want_plural and doers):
                 self._pron_cache[tok.i] = doers
                 return doers
@@ -667,6 +676,17 @@ class Mentions:
                 return self._pron_cache[tok.i]
         if want_plural and tok.dep_ == "poss":
             they = _governing_subject(tok)
+            if (
+                they is not None
+                and they.tag_ in ("NNS", "NNPS")
+                and they.i < tok.i
+                and they.i not in self.token_actor
+                and they.i not in self.token_group
+                and not any(c.dep_ in ("conj", "poss", "compound", "amod") for c in children_of(they))
+            ):
+                # "The Ministers agreed to coordinate their assistance": the clause's own plural
+                # subject, even when kg cannot tell who they are (never a group named before)
+                return []
             if they is not None and they.lower_ in PLURAL_PRONOUNS and they.i < tok.i:
                 # "They discussed aid to the people of Ukraine and reaffirmed their commitment":
                 # "their" is the clause's "they", however deep the parser hangs the clause
@@ -1092,6 +1112,23 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
 
 
 PLACE_HEADS = {"town", "city", "village", "province", "region", "district", "county", "port", "governorate"}
+
+
+def _places_noun(tok: Token) -> bool:
+    """ "Ukrainian towns", "a number of other Ukrainian towns": a noun for places, or a quantity of them."""
+    lemma = tok.lemma_.lower()
+    if lemma in PLACE_HEADS:
+        return True
+    return lemma in QUANTITY_HEADS and any(
+        q.lemma_.lower() in PLACE_HEADS
+        for p in children_of(tok)
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for q in children_of(p)
+        if q.dep_ == "pobj"
+    )
+
+
+QUANTITY_HEADS = {"number", "dozen", "hundred", "thousand", "handful", "couple", "series", "host", "range"}
 
 
 def _unrecognised_place(tok: Token, m: Mentions) -> None:
@@ -2111,6 +2148,16 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.token_actor[tok.i] = appos_person
             continue
         if (
+            sector is not None
+            and title is None
+            and tok.dep_ == "appos"
+            and (named := m.token_actor.get(tok.head.i)) is not None
+            and named.type in ("Organization", "ArmedGroup")
+        ):
+            # "the Houthis, an Iranian-backed militia", "the PMF, a militia": the group named
+            m.token_actor[tok.i] = named
+            continue
+        if (
             not holders
             and sector is not None
             and title is None
@@ -2733,6 +2780,12 @@ def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
         if head in STATE_OFFICES and m.voice is not None and m.voice.type == "Country"
         else set()
     )
+    if head in STATE_OFFICES and m.voice is not None and m.voice.type == "Country":
+        # nor another state's, once the release has named its own ("President Biden ... President
+        # Putin's war ... the President's visit to Saudi Arabia"); before that, the president it met
+        voiced = {i for i, _p, _role, h in m.titles if h.id == m.voice.id}
+        if any(i < before and i in voiced and _title_head(t) == head for i, _p, t in m.titled):
+            bodies |= {i for i, _p, _role, h in m.titles if h.type == "Country" and h.id != m.voice.id}
     same = [
         (person, _rank(t))
         for i, person, t in reversed(m.titled)
@@ -3136,6 +3189,20 @@ def _bare_title(words: list[str], gz: Gazetteer) -> bool:
     return hit is not None and all(w in TITLE_MODIFIERS for w in words[: len(words) - hit[1]])
 
 
+def _joins_persons(cc: Token) -> bool:
+    """ "Foreign Minister Jean-Yves Le Drian and German Foreign Minister Annalena Baerbock": an "and"
+    that coordinates a name with a person's name (which the recogniser did find) ends the first
+    name, whatever the recogniser made of it."""
+    first = cc.head
+    return (
+        cc.dep_ == "cc"
+        and first.is_title
+        # (the first is a name the recogniser saw part of, not an office's "EU Funds")
+        and any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in children_of(first))
+        and any(c.dep_ == "conj" and c.i > cc.i and c.ent_type_ == "PERSON" for c in children_of(first))
+    )
+
+
 def _title_phrases(doc: Doc, gz: Gazetteer, tokens: list[Token], sents: list[Span]):
     """(name tokens, phrase tokens before the name) for every titled name in ``doc`` (``tokens``
     and ``sents`` its tokens and sentences)."""
@@ -3163,7 +3230,7 @@ def _title_phrases(doc: Doc, gz: Gazetteer, tokens: list[Token], sents: list[Spa
                 and _capitalised(run[-1])
                 and run[-1].lower_ not in office
                 and run[-1].lemma_.lower() not in office
-                and (t.text == "," or (t.lower_ == "and" and run[-1].ent_type_ == "PERSON"))
+                and (t.text == "," or (t.lower_ == "and" and (run[-1].ent_type_ == "PERSON" or _joins_persons(t))))
             )
             if (
                 not name_ends

@@ -40,6 +40,7 @@ from kg.english import (
     logical_subjects,
     negated_modifier,
     obligation,
+    prep_objects,
     sent_of,
     with_clause,
     with_conjuncts,
@@ -298,6 +299,15 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
             # complement is every conjunct's
             holders += [c for c in conjuncts(h) if c.pos_ == "NOUN"]
     found = []
+    if with_clause(head) == word:
+        # "spoke with Le Drian and Baerbock to coordinate ...": the clause's own "subjects" are
+        # whom the speaker coordinates with
+        found += [a for t in with_conjuncts(clause_subjects(head)) for a in m.actors(t, conj=False)]
+    if word == "with" and not found and _purpose_of_meeting(head):
+        # "met with Kuleba to coordinate support": whom one met to do it with, one does it with
+        meeting = head.head
+        partners = [c for c in children_of(meeting) if c.dep_ == "dobj"] + prep_objects(meeting, "with")
+        found += [a for t in with_conjuncts(partners) for a in m.actors(t, conj=False)]
     for holder in holders:
         kids = children_of(holder)
         preps = [c for c in kids if c.dep_ in PREP or (c.dep_ in DATIVE and c.pos_ == "ADP")]
@@ -462,6 +472,19 @@ def _theatre(ctx: SlotContext) -> list[Actor]:
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
         for a in m.actors(c, conj=False)
         if a.type == "Country" and c.lower_[:3] == a.label.lower()[:3]
+    )
+
+
+# verbs of meeting someone: a purpose clause of one ("met X to coordinate ...") is done with X
+MEETING_VERBS = {"meet", "speak", "talk", "confer", "call"}
+
+
+def _purpose_of_meeting(verb: Token) -> bool:
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and verb.head.i != verb.i
+        and verb.head.lemma_.lower() in MEETING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))
     )
 
 
