@@ -449,9 +449,9 @@ class Mentions:
                     continue
             if t.pos_ == "PROPN" and _named_medium(t.doc[t.i : t.i + 1]):
                 continue  # "Greek daily Kathimerini said": a newspaper, not Greece
-            if not self.force and _places_noun(t):
-                # "condemn the atrocities in Bucha and a number of other Ukrainian towns": towns are
-                # their state's only when force is used on them ("shelled Ukrainian towns")
+            if t.dep_ == "conj" and not self.force and _places_noun(t) and not _places_noun(t.head):
+                # "condemn the atrocities in Bucha and a number of other Ukrainian towns": towns the
+                # parser coordinates with an act are their state's only when force is used on them
                 continue
             found = [] if self.only_placed(t) else self.act_agents(t)
             sector = self.gz.sector_of(t.lemma_.lower())
@@ -660,10 +660,10 @@ class Mentions:
             subjects = logical_subjects(tok.head.head)
             named = [t for t in subjects if t.pos_ != "PRON"]
             doers = _dedupe_actors(a for t in named for a in self._own(t))
-            # (not through another pronoun: "so that it would end its aggression" is resolved as usual,
-            # but "until it ceases its war, withdraws its forces": "its" is what that "it" is)
+            # (through another pronoun only when it is the same one: "until it ceases its war,
+            # withdraws its forces": "its" is what that "it" is)
             same = [t for t in subjects if t.lower_ == {"its": "it", "their": "they"}.get(tok.lower_) and t.i < tok.i]
-            if not named and same and tok.head.head.dep_ == "conj":
+            if not named and same:
                 doers = _dedupe_actors(a for t in same for a in self._pronoun(t))
             if len(doers) == 1 or (want_plural and doers):
                 self._pron_cache[tok.i] = doers
@@ -898,6 +898,7 @@ def find_mentions(
             _unrecognised_place(t, m)
     unheld = _titled_phrases(doc, m)
     unheld += _titled_persons(doc, m)
+    _described_nationality(m)
     m.context = _context_country(doc, m)
     _predicative_titles(doc, m)
     _unnamed_agents(doc, m)
@@ -1517,6 +1518,48 @@ def _title_from(words: list[str], m: Mentions, head: bool = False) -> Title | No
             return None
         words = words[:-1]
     return None
+
+
+RESIDENT_NOUNS = {"resident", "citizen", "national", "native", "inhabitant", "villager", "local"}
+
+
+def _described_nationality(m: Mentions) -> None:
+    """A person the text describes by a nationality, with no office: "Chinese ophthalmologist Li
+    Wenliang", "Shireen Abu Akleh, a Palestinian journalist": the state the description names (not
+    a backer's, "Russian-backed separatist", which hangs on the participle)."""
+    done: set[str] = set()
+    for i, person in sorted(m.token_actor.items()):
+        if person.type != "Person" or person.country or person.id in done:
+            continue
+        tok = m.tokens[i]
+        if (above := m.token_actor.get(tok.head.i)) is not None and above.id == person.id and tok.head.i != tok.i:
+            continue  # not the name's last word
+        descriptions = [
+            c
+            for c in children_of(tok)
+            if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and c.i not in m.token_actor
+        ]
+        states = {
+            a.country
+            for d in descriptions
+            for c in children_of(d)
+            if c.dep_ in ("amod", "compound", "poss")
+            and not negated_modifier(c)
+            and (a := m.token_actor.get(c.i)) is not None
+            and a.type == "Country"
+        }
+        # "Mohammed Ali, a resident of Gaza", "a citizen of France": the place or state one is of
+        states |= {
+            a.country
+            for d in descriptions
+            if d.lemma_.lower() in RESIDENT_NOUNS
+            for q in prep_objects(d, "of")
+            if (a := m.token_actor.get(q.i)) is not None and a.country and (a.type == "Country" or q.i in m.places)
+        }
+        if len(states) == 1:
+            new = person_actor(person.label, country=states.pop(), role=person.role)
+            _replace_person(m, person.id, new)
+            done.add(new.id)
 
 
 def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: Actor) -> Actor:

@@ -322,6 +322,8 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         for prep in preps:
             if prep.lower_ == word and not _inside_title(prep, m):
                 for pobj in children_of(prep):
+                    if pobj.lower_ in ("it", "this", "that") and holder.lemma_.lower() in ("speak", "talk"):
+                        continue  # "leave it to them to speak to it": a topic, never a party
                     if pobj.dep_ == "pcomp" and pobj.pos_ in ("VERB", "AUX"):
                         # "stand by what you heard from me": a clause, whose actors are not the target
                         found += m.actors(pobj)
@@ -488,6 +490,10 @@ def _purpose_of_meeting(verb: Token) -> bool:
     )
 
 
+# nouns that count people: "millions of Ukrainians" are Ukrainians
+HEADCOUNT_NOUNS = {"million", "thousand", "hundred", "dozen", "number", "group", "crowd", "majority"}
+
+
 def _kind_of(noun: Token) -> list[Token]:
     """The noun an event noun is the compound of, when that noun only says what kind of thing the
     event is ("Egypt's mediation efforts between ...", "the Saudi bombing campaign against ..."):
@@ -544,16 +550,23 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
         # ("the Biden administration approved the sale of": the one it is named after)
         found += [a for t in logical_subjects(first.head) for a in (m.actors(t) or m.carried_actors(t))]
+    qualified = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "in" else None
+    if qualified is not None and qualified.dep_ in ("oprd", "acomp") and qualified.pos_ == "ADJ":
+        qualified = qualified.head  # "are standing strong in opposition to Putin": the standing
     if (
         not found
-        and first.dep_ == "pobj"
-        and first.head.lower_ == "in"
-        and first.head.head.pos_ in ("VERB", "AUX")
-        and first.head.head.lemma_.lower() not in SUFFERING_VERBS
+        and qualified is not None
+        and qualified.pos_ in ("VERB", "AUX")
+        and qualified.lemma_.lower() not in SUFFERING_VERBS
     ):
         # "rallied in support of Trump", "marched in solidarity with", "resigned in protest against":
         # who does what the phrase qualifies (not who "died in the attack": its victims)
-        found += [a for t in logical_subjects(first.head.head) for a in m.actors(t)]
+        found += [
+            a
+            for t in logical_subjects(qualified)
+            # ("millions of Ukrainians": a number of people carries them)
+            for a in m.actors(t) or (m.carried_actors(t) if t.lemma_.lower() in HEADCOUNT_NOUNS else [])
+        ]
     if (
         not found
         and first.dep_ == "pobj"

@@ -4156,7 +4156,13 @@ def test_a_ministry_named_with_its_states_full_name_is_the_state(extract):
 def test_speaking_to_a_topic_is_no_meeting(extract):
     """Briefing English: "leave it to these countries to speak to it", "speak to the logistics of our
     engagements with Ukraine" address a topic; "spoke to Kuleba" meets him."""
-    assert extract("I will leave it to these three countries to speak to it.") == []
+    assert extract(
+        "Turkey hosted Iran and Russia. Secretary Blinken said he would leave it to the three countries to speak to it."
+    ) == [
+        ("Antony Blinken", "memberOf", "United States", False, False),
+        ("Turkey", "meets", "Iran", False, False),
+        ("Turkey", "meets", "Russia", False, False),
+    ]
     assert extract("I would not want to speak to the logistics of our engagements with Ukraine.") == []
     assert extract("Blinken spoke to Kuleba on Tuesday.") == [
         ("Antony Blinken", "meets", "Dmytro Kuleba", False, False)
@@ -4171,6 +4177,11 @@ def test_its_in_a_list_of_demands_is_the_subject_it_continues(extract):
         "forces, and stops the violence."
     )
     assert not any(r[2].startswith("Ukraine:") for r in rels)
+    # "it ... its": the same one, not the G20 named before
+    assert extract(
+        "The message was repeated at the G20 meeting last week, and it will be conveyed to Russia again and "
+        "again until it ceases its brutal war in Ukraine, withdraws its forces, and stops the violence."
+    ) == [("Russia", "attacks", "Ukraine", False, False)]
 
 
 def test_the_president_in_a_government_release_is_its_own(nlp):
@@ -4199,6 +4210,10 @@ def test_towns_condemned_alongside_atrocities_are_not_their_state(extract):
     assert extract("Russian forces shelled a number of Ukrainian towns.") == [
         ("Russia: military", "attacks", "Ukraine", False, False)
     ]
+    # a region named as the place itself stays its state's: "withdrew from Georgia's breakaway regions"
+    assert extract("Russia withdrew its forces from Georgia's breakaway regions.") == [
+        ("Russia", "withdrawsFrom", "Georgia", False, False)
+    ]
 
 
 def test_a_country_is_labelled_by_its_full_short_name(extract):
@@ -4215,3 +4230,28 @@ def test_their_after_an_unnamed_plural_subject_is_none_named_before(extract):
         )
         == []
     )
+
+
+def test_a_person_described_by_a_nationality_is_of_that_state(nlp):
+    """ "Chinese ophthalmologist Li Wenliang", "Shireen Abu Akleh, a Palestinian journalist", "a
+    resident of Gaza": the person's state, as event coders code a person; a backer's demonym is not."""
+    from kg.mentions import find_mentions
+
+    def people(text):
+        m = find_mentions(nlp(text))
+        return sorted({(a.label, a.country) for a in m.token_actor.values() if a.type == "Person"})
+
+    assert people("Chinese ophthalmologist Li Wenliang warned colleagues about the virus.") == [("Li Wenliang", "CHN")]
+    assert people("Li Wenliang, a Chinese ophthalmologist, warned colleagues about the virus.") == [
+        ("Li Wenliang", "CHN")
+    ]
+    assert people("Mohammed Ali, a resident of Gaza, said the strikes continued.") == [("Mohammed Ali", "PSE")]
+    assert people("Activist Joshua Wong was arrested.") == [("Joshua Wong", None)]
+
+
+def test_standing_strong_in_opposition_is_the_standers_rejection(extract):
+    """ "are standing strong in opposition to Putin": the phrase qualifies the standing (through its
+    adjective), and "millions of Ukrainians" carry their state."""
+    assert extract("Millions of Ukrainians are standing strong in opposition to Putin.") == [
+        ("Ukraine", "rejects", "Vladimir Putin", False, False)
+    ]
