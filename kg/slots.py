@@ -823,14 +823,7 @@ def _war_owners(head: Token, m) -> list[Actor]:
     """Whose war a war noun is: its possessor ("Russia's war"), its demonym or name ("further
     Russian aggression", "the Kremlin's"), its by-agent ("renewed aggression by Russia")."""
     found = [a for c in children_of(head) if c.dep_ in ("poss", "amod", "compound") for a in m.actors(c)]
-    found += [
-        a
-        for p in children_of(head)
-        if p.dep_ == "prep" and p.lower_ == "by"
-        for q in children_of(p)
-        if q.dep_ == "pobj"
-        for a in m.actors(q)
-    ]
+    found += [a for q in prep_objects(head, "by") for a in m.actors(q)]
     return dedupe(a for a in found if a.country)
 
 

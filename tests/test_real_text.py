@@ -4247,6 +4247,11 @@ def test_a_person_described_by_a_nationality_is_of_that_state(nlp):
     ]
     assert people("Mohammed Ali, a resident of Gaza, said the strikes continued.") == [("Mohammed Ali", "PSE")]
     assert people("Activist Joshua Wong was arrested.") == [("Joshua Wong", None)]
+    # a description that is also a title's words, and a state's body as the description
+    assert people("Former US presidential candidate Elizabeth Warren endorsed the plan.") == [
+        ("Elizabeth Warren", "USA")
+    ]
+    assert people("The network was led by IRGC official Behnam Shahriyari.") == [("Behnam Shahriyari", "IRN")]
 
 
 def test_standing_strong_in_opposition_is_the_standers_rejection(extract):
@@ -4255,3 +4260,21 @@ def test_standing_strong_in_opposition_is_the_standers_rejection(extract):
     assert extract("Millions of Ukrainians are standing strong in opposition to Putin.") == [
         ("Ukraine", "rejects", "Vladimir Putin", False, False)
     ]
+
+
+def test_a_person_in_a_story_about_one_country_is_of_it(nlp):
+    """A news story about one country: a person it names with no state and no office is of that
+    country; a publisher's release, which names foreigners bare, does not do this."""
+    from kg.mentions import find_mentions
+
+    text = (
+        "Kenya held elections on Tuesday. Kenyan police arrested protesters in Nairobi. "
+        "Peter Mwangi Kamau said the vote in Kenya was rigged."
+    )
+
+    def people(voice):
+        m = find_mentions(nlp(text), None, voice)
+        return sorted({(a.label, a.country) for a in m.token_actor.values() if a.type == "Person"})
+
+    assert people(None) == [("Peter Mwangi Kamau", "KEN")]
+    assert people(publisher_voice("https://www.state.gov/x")) == [("Peter Mwangi Kamau", None)]
