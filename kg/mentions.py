@@ -344,6 +344,8 @@ class Mentions:
     _genders: dict[str, str | None] = field(default_factory=dict)
     _title_ends: set[str] | None = None  # see title_ends
     war_targets: dict[str, set[str]] | None = None  # owner country -> states its wars are said to be on
+    # token index -> who utters it: the one a quotation is attributed to, or a transcript turn's speaker
+    utterers: dict[int, Actor] = field(default_factory=dict)
     ready: bool = False  # pronouns resolve only once every named mention is known
     date: dt.date | None = None  # the document's date
     titled: list[tuple[int, Actor, Title]] = field(default_factory=list)  # (token, person, title) in text order
@@ -3652,12 +3654,14 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     text, pos = m.tree.text, m.tree.pos  # (Doc.text joins every token)
     # a token's lower_ is its text lower-cased: a document without the word needs no search for it
     says_behalf = "behalf" in text.lower()
+    turn = False  # inside a transcript's turn, whose speaker is named by its label
     for sent in m.sents:
         words = m.tokens[sent.start : sent.end]
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         if line_start == sent.start_char or sent.start == 0:
             label = _SPEAKER.match(text[line_start : line_start + 60])
             if label:  # a transcript turn: "SECRETARY BLINKEN:", "QUESTION:"
+                turn = True
                 person = _speaker_person(label.group(1), m)
                 state = _holder_country(person, m) if person is not None else None
                 if person is not None and state is None and label.group(1).split()[0].lower().rstrip(".") in MISTERS:
@@ -3683,6 +3687,10 @@ def _first_person(doc: Doc, m: Mentions) -> None:
                 None,
             )
         quoter = _quoter(sent, quoted, m) if not quoted.isdisjoint(range(sent.start, sent.end)) else None
+        for t in words:
+            who = quoter if t.i in quoted else (person if turn else None)
+            if who is not None:
+                m.utterers[t.i] = who
         for t in words:
             if pos[t.i] != "PRON" or t.i in m.token_actor:
                 continue

@@ -642,6 +642,27 @@ def _speaker(ctx: SlotContext) -> list[Actor]:
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could"}
 
 
+@resolver("utterer")
+def _utterer(ctx: SlotContext) -> list[Actor]:
+    """Who says the words the trigger is in: the one a quotation is attributed to ('Sanders wrote,
+    "Congratulations to ..."'), or the speaker of a transcript's turn ("SECRETARY BLINKEN: Thanks,
+    Martha"); no one in a text's own voice."""
+    who = ctx.mentions.utterers.get(ctx.head.i)
+    return [who] if who is not None and who.type == "Person" else []
+
+
+@resolver("vocative")
+def _vocative(ctx: SlotContext) -> list[Actor]:
+    """Whom a greeting addresses by name: "Thank you so much, Dean", "Ned, thanks very much",
+    "Thank you Bill de Blasio for ...": a person's name set beside the greeting, not its object."""
+    head, m = ctx.head, ctx.mentions
+    found = []
+    for c in children_of(head):
+        if c.dep_ in ("npadvmod", "dep", "appos", "dobj", "intj") and c.lower_ != "you":
+            found += [a for a in m.actors(c, conj=False) if a.type == "Person"]
+    return dedupe(found)
+
+
 @resolver("provoker")
 def _provoker(ctx: SlotContext) -> list[Actor]:
     """ "kicked off drills, prompting a warning from Pyongyang", "The decision drew condemnation

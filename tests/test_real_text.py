@@ -4278,3 +4278,23 @@ def test_a_person_in_a_story_about_one_country_is_of_it(nlp):
 
     assert people(None) == [("Peter Mwangi Kamau", "KEN")]
     assert people(publisher_voice("https://www.state.gov/x")) == [("Peter Mwangi Kamau", None)]
+
+
+def test_a_greeting_in_a_quotation_or_a_transcript_turn_is_its_speakers(nlp, extract):
+    """'Sanders wrote, "Congratulations to X"', '"Thank you X for ...," wrote Warren', "SECRETARY
+    BLINKEN: Thanks, Martha Raddatz": the one who says it thanks or congratulates the one named;
+    "thanks to the Senate" is a cause, and a greeting in the text's own voice has no speaker."""
+    from kg.extract import Extractor
+
+    assert extract('Bernie Sanders wrote, "Congratulations to Bill de Blasio on running a campaign."') == [
+        ("Bernie Sanders", "supports", "Bill de Blasio", False, False)
+    ]
+    assert extract('"Thank you Bill de Blasio for making working families the center," wrote Elizabeth Warren.') == [
+        ("Elizabeth Warren", "supports", "Bill de Blasio", False, False)
+    ]
+    assert extract('Bernie Sanders said, "Thanks to the Senate, the bill passed."') == []
+    assert extract("Thank you, Martha Raddatz, for the question.") == []
+    voice = publisher_voice("https://www.state.gov/x")
+    doc = nlp("SECRETARY BLINKEN: Thanks, Martha Raddatz. It is good to be with you.")
+    rels = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc, None, voice)}
+    assert ("Antony Blinken", "supports", "Martha Raddatz") in rels
