@@ -496,7 +496,7 @@ HEADCOUNT_NOUNS = {"million", "thousand", "hundred", "dozen", "number", "group",
 
 def _kind_of(noun: Token) -> list[Token]:
     """The noun an event noun is the compound of, when that noun only says what kind of thing the
-    event is ("Egypt's mediation efforts between ...", "the Saudi bombing campaign against ..."):
+    event is ("Egypt's mediation efforts between ...", "Russia's bombing campaign on Ukrainian cities"):
     its modifiers and complements are the event's."""
     if noun.dep_ == "compound" and noun.head.i != noun.i and noun.head.lemma_.lower() in EFFORT_NOUNS | ROLE_NOUNS:
         return [noun.head]

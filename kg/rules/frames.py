@@ -383,17 +383,13 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
     if "between" in trig.target:
         pair = slot("between", head, obj_noun, ctx)
         if len(pair) >= 2:
-            mediators = []
             if trig.lemma in MEDIATION_WORDS:
-                # the mediator is the verb's subject or the noun's possessor ("Egypt's mediation
-                # between Israel and Hamas"); a clash between two sides has no third party
+                # "Egypt mediated between Israel and Hamas", "Egypt's mediation between ...": the
+                # mediator (the verb's subject or the noun's possessor) meets each side; a mediation
+                # with no mediator named is no meeting of the sides
                 mediators, _ = slot_actors_how([n for n in trig.source if n != "between"], head, obj_noun, ctx)
-            if mediators:
-                # "Egypt mediated between Israel and Hamas": the mediator meets each side
-                return Frame(trig, mediators, pair, "active", False, words(head, obj_noun))
-            if trig.lemma in MEDIATION_WORDS:
-                return None  # a mediation with no mediator named: the two sides need not meet
-            return Frame(trig, pair, pair, "nominal", True, words(head, obj_noun))
+                return Frame(trig, mediators, pair, "active", False, words(head, obj_noun)) if mediators else None
+            return Frame(trig, pair, pair, "nominal", True, words(head, obj_noun))  # "clashes between A and B"
         if all(t == "between" for t in trig.target):
             return None  # a mediation with no two sides named ("a ceasefire brokered by Qatar and Egypt")
     sources, loose_sources = slot_actors_how(trig.source, head, obj_noun, ctx)
