@@ -4298,3 +4298,7 @@ def test_a_greeting_in_a_quotation_or_a_transcript_turn_is_its_speakers(nlp, ext
     doc = nlp("SECRETARY BLINKEN: Thanks, Martha Raddatz. It is good to be with you.")
     rels = {(r.subject.label, r.relation, r.object.label) for r in Extractor().extract(doc, None, voice)}
     assert ("Antony Blinken", "supports", "Martha Raddatz") in rels
+
+
+def test_being_in_conflict_against_a_state_attacks_it(extract):
+    assert extract("Armenia is in conflict against Azerbaijan.") == [("Armenia", "attacks", "Azerbaijan", False, False)]
