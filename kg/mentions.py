@@ -1526,6 +1526,14 @@ def _title_from(words: list[str], m: Mentions, head: bool = False) -> Title | No
 RESIDENT_NOUNS = {"resident", "citizen", "national", "native", "inhabitant", "villager", "local"}
 
 
+def _give_state(m: Mentions, person: Actor, country: str, role: str | None = None) -> Actor:
+    """The person with a state (and ``role``, else their own), put wherever the document's mentions
+    hold them."""
+    new = person_actor(person.label, country=country, role=role or person.role)
+    _replace_person(m, person.id, new)
+    return new
+
+
 def _story_nationals(m: Mentions) -> None:
     """In a news story about one country (no publisher's voice; `_context_country`), a person the
     story names with no state and no office is of that country, as event coders code an unknown
@@ -1533,24 +1541,20 @@ def _story_nationals(m: Mentions) -> None:
     wrong 3 -> 27). A publisher's release names foreigners without their state too often for it."""
     if m.voice is not None or m.context is None:
         return
-    done: set[str] = set()
-    for _i, person in sorted(m.token_actor.items()):
-        if person.type != "Person" or person.country or person.role or person.id in done:
-            continue
-        if any(p.id == person.id for _j, p, _r, _h in m.titles):
-            continue
-        new = person_actor(person.label, country=m.context.country, role=None)
-        _replace_person(m, person.id, new)
-        done.add(new.id)
+    titled = {p.id for _i, p, _r, _h in m.titles}
+    for i in sorted(m.token_actor):
+        person = m.token_actor[i]  # (as it is now: a person given a state is replaced everywhere)
+        if person.type == "Person" and not person.country and not person.role and person.id not in titled:
+            _give_state(m, person, m.context.country)
 
 
 def _described_nationality(m: Mentions) -> None:
     """A person the text describes by a nationality, with no office: "Chinese ophthalmologist Li
     Wenliang", "Shireen Abu Akleh, a Palestinian journalist": the state the description names (not
     a backer's, "Russian-backed separatist", which hangs on the participle)."""
-    done: set[str] = set()
-    for i, person in sorted(m.token_actor.items()):
-        if person.type != "Person" or person.country or person.id in done:
+    for i in sorted(m.token_actor):
+        person = m.token_actor[i]  # (as it is now: a person given a state is replaced everywhere)
+        if person.type != "Person" or person.country:
             continue
         tok = m.tokens[i]
         if (above := m.token_actor.get(tok.head.i)) is not None and above.id == person.id and tok.head.i != tok.i:
@@ -1582,9 +1586,7 @@ def _described_nationality(m: Mentions) -> None:
             if (a := m.token_actor.get(q.i)) is not None and a.country and (a.type == "Country" or q.i in m.places)
         }
         if len(states) == 1:
-            new = person_actor(person.label, country=states.pop(), role=person.role)
-            _replace_person(m, person.id, new)
-            done.add(new.id)
+            _give_state(m, person, states.pop())
 
 
 def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: Actor) -> Actor:
@@ -1596,8 +1598,7 @@ def _record_title(m: Mentions, tok_i: int, person: Actor, title: Title, holder: 
     country = holder.country if holder.type in ("Country", "Organization") else None
     updated = person
     if person.country is None and country:
-        updated = person_actor(person.label, country=country, role=title.text)
-        _replace_person(m, person.id, updated)
+        updated = _give_state(m, person, country, role=title.text)
     m.titles.append((tok_i, updated, role, holder))
     m.titled.append((tok_i, updated, title))
     return updated
@@ -3687,10 +3688,11 @@ def _first_person(doc: Doc, m: Mentions) -> None:
                 None,
             )
         quoter = _quoter(sent, quoted, m) if not quoted.isdisjoint(range(sent.start, sent.end)) else None
-        for t in words:
-            who = quoter if t.i in quoted else (person if turn else None)
-            if who is not None:
-                m.utterers[t.i] = who
+        if quoter is not None or (turn and person is not None):
+            for t in words:
+                who = quoter if t.i in quoted else (person if turn else None)
+                if who is not None:
+                    m.utterers[t.i] = who
         for t in words:
             if pos[t.i] != "PRON" or t.i in m.token_actor:
                 continue
