@@ -440,6 +440,16 @@ ACT_NOUNS = {
     "destruction",
     "targeting",
     "intimidation",
+    # a court's or a jailer's acts ("expressed concern over the conviction of Paul Rusesabagina")
+    "conviction",
+    "sentencing",
+    "jailing",
+    "incarceration",
+    "internment",
+    "trial",
+    "treatment",
+    "eviction",
+    "demolition",
     # acts done to a body or a person ("endorsed an audit of the Federal Reserve", "called for the
     # nationalization of the banks", "welcomed the expulsion of Russian diplomats")
     "audit",

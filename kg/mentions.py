@@ -316,6 +316,9 @@ EVENT_WORDS = {
 VENUE_NAMED = {"agreement", "accord", "treaty", "protocol", "convention", "process", "format", "communique", "charter"}
 BACKING_PARTICIPLES = {"back", "support", "sponsor", "fund", "arm", "lead", "align", "ally", "finance"}
 ACTOR_WORD_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+# "the Nigeria-based group": where a group is, not who it is (a sector's people there are that
+# state's: "a London-based rights group")
+LOCATING_PARTICIPLES = {"based", "headquartered", "located", "registered", "stationed"}
 
 
 @lru_cache(maxsize=4)
@@ -368,6 +371,8 @@ class Mentions:
     def actors(self, tok: Token, conj: bool = True) -> list[Actor]:
         """Actors a token stands for (with its coordinated tokens): [] when it names none."""
         out = list(self._own(tok))
+        if all(a.type == "SectorActor" for a in out) and (named := self._examples(tok)):
+            out = named  # "terrorist groups such as Hamas and Hezbollah": the ones the text names
         if conj:
             for c in children_of(tok):
                 if c.dep_ == "conj" and not subject_of_next_clause(c) and not ends_inner_list(tok, c):
@@ -400,6 +405,34 @@ class Mentions:
                 out += self._own(dated)  # "India, Bangladesh, and Kuwait August 2-10"
         return _dedupe_actors(out)
 
+    def _paired(self, noun: Token) -> bool:
+        """Whether a noun's modifier names two sides joined by a hyphen ("the Israeli-Palestinian
+        conflict", "U.S.-China relations"): what it names is between them, no one's own."""
+        for c in children_of(noun):
+            a = self.token_actor.get(c.i)
+            if a is None or c.dep_ not in ("amod", "compound", "nmod") or c.i < 2 or c.doc[c.i - 1].text != "-":
+                continue
+            other = self.token_actor.get(c.i - 2)
+            if other is not None and other.id != a.id:
+                return True
+        return False
+
+    def _examples(self, tok: Token) -> list[Actor]:
+        """The named actors a plural noun is exemplified by: "groups like Hamas", "countries such as
+        China and Russia" (not persons: "leaders like Mandela" say what kind, not who acts)."""
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        found = [
+            a
+            for p in children_of(tok)
+            if p.dep_ == "prep"
+            and (p.lower_ == "like" or (p.lower_ == "as" and any(c.lower_ == "such" for c in children_of(p))))
+            for q in children_of(p)
+            if q.dep_ == "pobj"
+            for a in self.actors(q)
+        ]
+        return [a for a in found if a.type != "Person"]
+
     def _own(self, tok: Token) -> list[Actor]:
         if tok.i in self.token_group:
             return self.token_group[tok.i]
@@ -425,9 +458,12 @@ class Mentions:
         if (
             tok.lemma_.lower() in DEFINITE_ANAPHORS
             and any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok))
-            and not any(c.dep_ in ("amod", "compound", "poss", "prep", "nummod") for c in children_of(tok))
+            and not any(
+                c.dep_ in ("amod", "compound", "poss", "prep", "nummod") and c.lower_ not in LOCATING_PARTICIPLES
+                for c in children_of(tok)
+            )
         ):
-            # "the country", "the group": the actor last named in that role
+            # "the country", "the group", "the Nigeria-based group": the actor last named in that role
             return self._pronoun(tok)
         # "the M23, the Rwanda-backed rebel group": an apposition names its head
         for c in children_of(tok):
@@ -539,6 +575,7 @@ class Mentions:
         those, a prepositional owner: "assets of Russian banks", "positions held by the Arakan Army"."""
         direct: list[Actor] = []
         owners: list[Actor] = []
+        origins: list[Actor] = []
         lemma = noun.lemma_.lower()
         if lemma in KIN_NOUNS:
             return []  # "Joe Biden's son" is someone else
@@ -561,7 +598,10 @@ class Mentions:
                     # a pair as owner: "their two countries’ support" (not "a two-state solution")
                     direct += self.actors(c)
                 elif (
-                    depth < 1 and c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() not in BACKING_PARTICIPLES
+                    depth < 1
+                    and c.dep_ in ("compound", "amod", "nmod")
+                    and c.lemma_.lower() not in BACKING_PARTICIPLES
+                    and (c.lower_ not in LOCATING_PARTICIPLES or _sector_of(noun, self.gz) is not None)
                 ):
                     # ("Russia-backed separatists" are not Russia: that is the adjectival rule's business)
                     # "missile strikes", "a Greek-flagged tanker", "a U.S.-drafted resolution"
@@ -577,12 +617,22 @@ class Mentions:
             elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and depth < 1:
                 for p in children_of(c):
                     if p.dep_ == "pobj":
-                        owners += self.actors(p) or self.modifier_actors(p, depth + 1)
+                        found = self.actors(p) or (
+                            [] if self._paired(p) else self.modifier_actors(p, depth + 1)
+                        )  # "a resolution of the Israeli-Palestinian conflict" is neither side's
+                        # a territory ("from Afghan soil") is where it comes from; agents ("retook the
+                        # city from Russian forces") are whose it was
+                        territory = (
+                            c.lower_ == "from" and p.i not in self.token_actor and _sector_of(p, self.gz) is None
+                        )
+                        (origins if territory else owners).extend(found)
             elif c.dep_ == "acl" and c.tag_ == "VBN" and depth < 1:
                 for agent in children_of(c):
                     if agent.dep_ == "agent":
                         owners += [a for p in children_of(agent) if p.dep_ == "pobj" for a in self.actors(p)]
-        return direct or (owners if owners_too else [])
+        # "the security of the United States from Afghan soil": the territory a thing comes from
+        # names its owner only when nothing else does
+        return direct or ((owners or origins) if owners_too else [])
 
     def title_ends(self) -> set[str]:
         """The last words of the gazetteer's titles ("minister", "envoy"), gathered once per document
@@ -719,6 +769,10 @@ class Mentions:
                 continue  # "Chinese officials confirmed it has infected 200 people": "it" is not "officials"
             if tok.lower_ == "it" and i in self.places and actor.type == "SectorActor":
                 continue  # "debated in Puebla ... endorsed it": a city named in passing is no antecedent
+            if is_subj and i > 0 and self.doc[i - 1].lower_ in LOCATIVE_PREPS:
+                is_subj = (
+                    False  # "in Vienna, the envoys have been focused on ...": a place the parser took for the subject
+                )
             if not want_plural and self.doc[i].lemma_.lower() in PLURAL_COLLECTIVES:
                 continue  # "expressed opposition to Defund the Police while La Riva endorsed it": not the police
             if want_type and actor.type != want_type:
@@ -860,6 +914,7 @@ def find_mentions(
         if e.label_ in ENTITY_LABELS
     ]
     spans = filter_spans(spans)
+    spans = filter_spans(spans + _listed_persons(doc, spans, gz))
     unresolved = []
     for span in sorted(spans, key=lambda s: s.start):
         actor = _resolve_span(span, m)
@@ -959,6 +1014,33 @@ def _led_groups(doc: Doc, m: Mentions) -> None:
 
 # a surname that begins with an elided particle: "d'Estaing", "D'Alema", "l'Aquila" is a place
 ELIDED_PARTICLE = re.compile(r"^[dD]['’]\w")
+
+
+def _listed_persons(doc: Doc, spans: list[Span], gz: Gazetteer) -> list[Span]:
+    """Names in a list of persons that the recogniser left out ("Tan Tieniu, He Jing, and Yin
+    Zonghua": "He" read as the pronoun): a proper-noun conjunct of a person's name, with its
+    proper-noun compounds, is a person too."""
+    persons = {i for s in spans if s.label_ == "PERSON" for i in range(s.start, s.end)}
+    if len(persons) < 2:
+        return []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for t in doc:
+        if t.dep_ not in ("conj", "appos") or t.pos_ != "PROPN" or t.i in covered or t.head.i not in persons:
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i:
+            if doc[start - 1].pos_ != "PROPN" or doc[start - 1].i in covered:
+                break
+            start -= 1
+        # (the list goes on past it to another person: "He Jing, and Yin Zonghua"; no title's words)
+        if (
+            start < t.i
+            and any(c.dep_ == "conj" and c.i in persons for c in t.children)
+            and not any((w.lower_,) in gz.titles for w in doc[start : t.i + 1])
+        ):
+            out.append(Span(doc, start, t.i + 1, label="PERSON"))
+    return out
 
 
 def _joined_persons(ents, gz: Gazetteer) -> list[Span]:
@@ -2057,6 +2139,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in RANK_WORDS))
         ]
         title = _title_from(words + [tok.text], m, head=True)
+        kinds = [c.text for c in children_of(tok) if c.dep_ == "amod" and c.i < tok.i and c.i not in m.token_actor]
+        if kinds and title is not None and (kinded := _title_from(kinds + words + [tok.text], m, head=True)):
+            title = kinded  # "the prime minister": the parser reads "prime" as an adjective
         plural = tok.tag_ in ("NNS", "NNPS")
         if title is None and plural and tok.lemma_ != tok.text:
             title = _title_from(words + [tok.lemma_], m, head=True)  # "the leaders of France and Germany"
@@ -2216,14 +2301,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             # "IAEA chief Rafael Grossi" parsed with the title as head: the title stands for the person
             m.token_actor[tok.i] = appos_person
             continue
-        if (
-            sector is not None
-            and title is None
-            and tok.dep_ == "appos"
-            and (named := m.token_actor.get(tok.head.i)) is not None
-            and named.type in ("Organization", "ArmedGroup")
-        ):
-            # "the Houthis, an Iranian-backed militia", "the PMF, a militia": the group named
+        if sector is not None and title is None and (named := _named_group(tok, m)) is not None:
+            # "the Houthis, an Iranian-backed militia", "the PMF, a militia", "the terrorist group
+            # Boko Haram": the group named
             m.token_actor[tok.i] = named
             continue
         if (
@@ -2836,6 +2916,25 @@ def _rank(title: Title) -> frozenset[str]:
     return frozenset(w for w in words[: words.index(head)] if w in RANK_WORDS) if head in words else frozenset()
 
 
+def _named_group(tok: Token, m: Mentions) -> Actor | None:
+    """The organisation a group noun is apposed to, either way round: "the Houthis, an
+    Iranian-backed militia", "the terrorist group Boko Haram"."""
+    named = [tok.head] if tok.dep_ == "appos" else []
+    named += [c for c in children_of(tok) if c.dep_ == "appos" and c.i > tok.i]
+    return next(
+        (a for t in named if (a := m.token_actor.get(t.i)) is not None and a.type in ("Organization", "ArmedGroup")),
+        None,
+    )
+
+
+def _office_kind(title: Title) -> frozenset[str]:
+    """The words before a title's head that say which office of that kind it is: "prime" in "prime
+    minister", "foreign" in "foreign minister" (not its rank: "deputy")."""
+    head = _title_head(title)
+    words = [w.lower() for w in title.words]
+    return frozenset(w for w in words[: words.index(head)] if w not in RANK_WORDS) if head in words else frozenset()
+
+
 def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
     """The person most recently named with a title ending in the same word and of the same rank
     ("Secretary of State Antony J. Blinken ... the Secretary"; "Deputy Secretary of State Wendy
@@ -2855,10 +2954,13 @@ def _titled_before(m: Mentions, title: Title, before: int) -> Actor | None:
         voiced = {i for i, _p, _role, h in m.titles if h.id == m.voice.id}
         if any(i < before and i in voiced and _title_head(t) == head for i, _p, t in m.titled):
             bodies |= {i for i, _p, _role, h in m.titles if h.type == "Country" and h.id != m.voice.id}
+    # "the prime minister" is not the foreign minister named last: an office the title names by
+    # its kind must be in the antecedent's title ("Minister of Foreign Affairs" is a foreign minister)
+    kind = _office_kind(title)
     same = [
         (person, _rank(t))
         for i, person, t in reversed(m.titled)
-        if i < before and _title_head(t) == head and i not in bodies
+        if i < before and _title_head(t) == head and i not in bodies and kind <= {w.lower() for w in t.words}
     ]
     rank = _rank(title)
     # the same rank first; failing that, an antecedent whose rank the parser may have cut off

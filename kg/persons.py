@@ -42,6 +42,16 @@ HONORIFICS = {
     "her",
     "excellency",
 }
+# words that are honorifics only before a whole name: "H.E. Hissein Brahim Taha", but "He Jing" is
+# a name
+PRONOUN_HONORIFICS = {"he", "his", "her"}
+
+
+def _honorific(word: str, n_words: int) -> bool:
+    word = word.rstrip(".")
+    return word in HONORIFICS and (word not in PRONOUN_HONORIFICS or n_words > 2)
+
+
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]")  # zero-width and direction marks
 PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "van", "von", "der", "la", "le", "du", "abu", "di"}
 
@@ -83,7 +93,7 @@ def name_words(name: str) -> list[str]:
     ['jean', 'yves', 'le', 'drian']
     """
     words = [w for w in re.split(r"[\s\-]+", re.sub(r"[^\w\s\-']", " ", _fold(name))) if w]
-    while words and words[0].rstrip(".") in HONORIFICS:
+    while words and _honorific(words[0], len(words)):
         words.pop(0)
     out = [w for w in words if not (len(w) == 1 and len(words) > 2)]  # middle initials
     while len(out) > 1 and out[-1] in SUFFIXES:
@@ -149,7 +159,7 @@ def display_name(name: str) -> str:
     'Brian McKeon'
     """
     words = re.sub(r"[\[\]{}<>]", " ", INVISIBLE.sub("", name)).rstrip(":").split()
-    while words and _fold(words[0]).rstrip(".") in HONORIFICS:
+    while words and _honorific(_fold(words[0]), len(words)):
         words.pop(0)
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)], words[-1]]
