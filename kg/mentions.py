@@ -3134,6 +3134,7 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
                 a is not None
                 and a.type in ("Country", "Person", "Organization")
                 and _subject_like(t)
+                and _of_main_clause(t)  # not "to hold Russia and Belarus accountable"
                 and not (t.pos_ == "PRON" and t.lower_ in FIRST_SINGULAR | FIRST_PLURAL)  # "I believe ... they"
             ):
                 if all(a.id != b.id for _, b in subjects):
@@ -3196,6 +3197,18 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
         if len(states) == 2:
             return states
     return []
+
+
+def _of_main_clause(tok: Token) -> bool:
+    """Whether the clause a subject-like word stands in is the sentence's own (or coordinated with
+    it), not a complement ("measures to hold Russia and Belarus accountable")."""
+    t = tok
+    while t.dep_ not in ("nsubj", "nsubjpass") and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _subject_like(tok: Token) -> bool:

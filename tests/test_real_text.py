@@ -4401,3 +4401,14 @@ def test_a_resolution_of_a_two_sided_conflict_supports_neither_side(extract):
         "Japan supports a resolution of the Israeli-Palestinian conflict."
     )
     assert extract("Japan supports the security of Israel.") == [("Japan", "supports", "Israel", False, False)]
+
+
+def test_they_are_who_met_not_those_a_complement_holds_accountable(extract):
+    """ "X spoke with Y. The group discussed measures to hold Russia and Belarus accountable. They
+    also discussed ...": "they" are the ones who spoke, not the subjects of "to hold ... accountable"."""
+    got = extract(
+        "Japanese Foreign Minister Yoko Kamikawa spoke with French Foreign Minister Stephane Sejourne. "
+        "The group discussed measures to hold Russia and Belarus accountable. "
+        "They also discussed the situation in Ukraine."
+    )
+    assert not any(r == "meets" and {s, o} == {"Russia", "Belarus"} for s, r, o, *_ in got)
