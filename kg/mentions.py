@@ -2126,7 +2126,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 ):
                     pair = []  # "our two countries" said by a state's voice are that state and one other
             else:
-                pair = _participants(m, tok)  # "both sides", "the two parties"
+                # "both sides", "the two parties": who just acted together, or the two a "between"
+                # named ("fighting between Armenia and Azerbaijan ... We call on both sides")
+                pair = _participants(m, tok) or _between_pair(m, tok)
             if pair:
                 m.token_group[tok.i] = pair
             continue
@@ -3196,6 +3198,20 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
         states = _dedupe_actors(s for p in _recent_pair(m, tok, want_person=True) if (s := _holder_country(p, m)))
         if len(states) == 2:
             return states
+    return []
+
+
+def _between_pair(m: Mentions, tok: Token) -> list[Actor]:
+    """The two actors the nearest "between X and Y" before ``tok`` names, in its sentence or the
+    one before."""
+    sent = sent_of(tok)
+    start = sent_of(m.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for t in reversed(m.doc[start : tok.i]):
+        if t.lower_ != "between":
+            continue
+        sides = _dedupe_actors(a for q in children_of(t) if q.dep_ == "pobj" for a in m.actors(q))
+        if len(sides) == 2:
+            return sides
     return []
 
 

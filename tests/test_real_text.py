@@ -4412,3 +4412,17 @@ def test_they_are_who_met_not_those_a_complement_holds_accountable(extract):
         "They also discussed the situation in Ukraine."
     )
     assert not any(r == "meets" and {s, o} == {"Russia", "Belarus"} for s, r, o, *_ in got)
+
+
+def test_fighting_between_two_sides_and_a_call_on_both_sides(extract):
+    """ "reports of fighting between Armenia and Azerbaijan" is fighting (hedged: reported);
+    "We call on both sides" then asks the two the "between" named; "our fight against ISIS" attacks it."""
+    got = extract(
+        "Japan is deeply concerned by reports of fighting between Armenia and Azerbaijan along the border. "
+        "Japan calls on both sides to resolve this incident."
+    )
+    assert ("Armenia", "attacks", "Azerbaijan", False, True) in got
+    assert ("Japan", "requests", "Armenia", False, False) in got
+    assert ("Japan", "requests", "Azerbaijan", False, False) in got
+    assert extract("Japan leads the fight against ISIS.") == [("Japan", "attacks", "Islamic State", False, False)]
+    assert extract("Japan leads the fight against corruption.") == []
