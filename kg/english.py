@@ -469,8 +469,20 @@ ACT_NOUNS = {
     "ban",
 }
 # what people suffer, not what someone does: a condemnation of it is not aimed at the sufferers
-# ("condemned the deaths of Ukrainian civilians", "deplored the loss of innocent Afghan lives")
-SUFFERING_NOUNS = {"loss", "death", "displacement", "suffering", "plight", "injury", "casualty", "hardship"}
+# ("condemned the deaths of Ukrainian civilians", "deplored the loss of innocent Afghan lives"), and
+# recognising the human cost of a war is no recognition of the one who wages it
+SUFFERING_NOUNS = {
+    "loss",
+    "death",
+    "displacement",
+    "suffering",
+    "plight",
+    "injury",
+    "casualty",
+    "hardship",
+    "cost",
+    "toll",
+}
 # nouns for a news outlet: the name they precede is a newspaper or a broadcaster, not a person
 # ("Greek daily Kathimerini said ...", "the tabloid Bild")
 MEDIA_NOUNS = {"daily", "newspaper", "tabloid", "broadcaster", "magazine", "weekly", "outlet", "paper", "channel"}

@@ -3185,9 +3185,12 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
         distance = sentence_of.setdefault(sent_start, len(sentence_of))
         # for states the subjects come first ("X and Y held talks ... the two countries"); for persons
         # the nearest ("a deal between X and Y ... the two leaders")
-        ranked.append((distance, not want_person and not _subject_like(m.doc[i]), tok.i - i, a))
+        # a person named in passing, as the owner of a stance ("noted President Erdogan's engagement"),
+        # is one of the two only when no one else is near
+        passing = want_person and _named_in_passing(m.doc[i])
+        ranked.append((passing, distance, not want_person and not _subject_like(m.doc[i]), tok.i - i, a))
     found: list[Actor] = []
-    for *_, a in sorted(ranked, key=lambda r: r[:3]):
+    for *_, a in sorted(ranked, key=lambda r: r[:4]):
         if all(a.id != f.id for f in found):
             found.append(a)
         if len(found) == 2:
@@ -3199,6 +3202,18 @@ def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool =
         if len(states) == 2:
             return states
     return []
+
+
+ENCOUNTER_NOUNS = {"meeting", "call", "talk", "visit", "conversation", "discussion", "summit", "trip", "meet"}
+
+
+def _named_in_passing(tok: Token) -> bool:
+    """A name that owns a noun other than an encounter: "President Erdogan's engagement" (not
+    "Biden's meeting with Xi")."""
+    t = tok
+    while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "poss" and t.head.lemma_.lower() not in ENCOUNTER_NOUNS
 
 
 def _between_pair(m: Mentions, tok: Token) -> list[Actor]:

@@ -4426,3 +4426,24 @@ def test_fighting_between_two_sides_and_a_call_on_both_sides(extract):
     assert ("Japan", "requests", "Azerbaijan", False, False) in got
     assert extract("Japan leads the fight against ISIS.") == [("Japan", "attacks", "Islamic State", False, False)]
     assert extract("Japan leads the fight against corruption.") == []
+
+
+def test_recognising_the_cost_of_a_war_does_not_recognise_its_author(extract):
+    """ "to recognize the human cost of Russia's war" is no support for Russia; "recognized
+    Kosovo's independence" supports Kosovo."""
+    assert ("Japan", "supports", "Russia", False, False) not in extract(
+        "Japan recognized the human cost of Russia's war."
+    )
+    assert extract("Japan recognized Kosovo's independence.") == [("Japan", "supports", "Kosovo", False, False)]
+
+
+def test_the_leaders_are_who_met_not_a_person_named_in_passing(extract):
+    """ "X spoke with Y. X noted President Z's engagement ... The leaders discussed": the leaders
+    are X and Y; "Biden's meeting with Xi ... The leaders" are Biden and Xi."""
+    got = extract(
+        "Japanese Foreign Minister Yoko Kamikawa spoke today with Turkish Foreign Minister Hakan Fidan. "
+        "Kamikawa noted President Erdogan's engagement in support of a diplomatic solution. "
+        "The leaders discussed trade."
+    )
+    assert not any(r == "meets" and "Recep Tayyip Erdogan" in (s, o) for s, r, o, *_ in got)
+    assert ("Yoko Kamikawa", "meets", "Hakan Fidan", False, False) in got
