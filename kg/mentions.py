@@ -695,6 +695,8 @@ class Mentions:
             return []  # "X opposed the plan and Y endorsed it", "seized the tanker and released it"
         if tok.lower_ == "it" and tok.dep_ == "nsubj" and _time_it(tok):
             return []  # "I guess it was late last month", "it is time to act": no one
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and _situation_it(tok):
+            return []  # "it depends entirely on Russia": how things turn out, no one
         if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass") and _reported_thing(self, tok):
             return []  # "said the name had to be easy and it must not cite a person": the name
         if tok.dep_ == "poss" and want_type != "Person" and (answerable := _answerable(self, tok)):
@@ -2211,8 +2213,14 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
-            holders = _located_in(tok, m)
-            if not holders and sector.code not in ABROAD_SECTORS and lemma not in TRAVELLING_NOUNS:
+            # (not "consular officials in Russia", "the embassy in Kyiv": posted there by another state)
+            holders = _located_in(tok, m) if not _posted_abroad(tok) else []
+            if (
+                not holders
+                and sector.code not in ABROAD_SECTORS
+                and lemma not in TRAVELLING_NOUNS
+                and not _posted_abroad(tok)
+            ):
                 holders = _located_in(_clause_verb(tok), m)
             if not holders and sector.code not in ABROAD_SECTORS | {"GOV"}:
                 # "Police in Kenya arrested opposition supporters": a domestic group acted on by a
@@ -2671,6 +2679,29 @@ TIME_WORDS = {
     "time", "day", "week", "month", "year", "morning", "afternoon", "evening", "night", "hour",
     "yesterday", "today", "tonight", "weekend", "moment", "decade", "ago", "early", "late",
 }  # fmt: skip
+
+
+# verbs whose "it" subject is how things stand ("it depends on Russia", "it remains to be seen")
+SITUATION_VERBS = {"depend", "hinge", "rest"}
+
+
+# a state's people and premises abroad: where they are is not whose they are
+POSTED_NOUNS = {"diplomat", "ambassador", "envoy", "embassy", "consulate", "consul", "attache", "attaché"}
+POSTED_MODIFIERS = {"consular", "diplomatic", "embassy", "consulate"}
+
+
+def _posted_abroad(tok: Token) -> bool:
+    return tok.lemma_.lower() in POSTED_NOUNS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in POSTED_MODIFIERS for c in children_of(tok)
+    )
+
+
+def _situation_it(tok: Token) -> bool:
+    """ "it depends entirely on Russia": how things turn out (not "it depends on Russia for gas")."""
+    verb = tok.head
+    return verb.lemma_.lower() in SITUATION_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in children_of(verb)
+    )
 
 
 def _time_it(tok: Token) -> bool:
@@ -3136,11 +3167,14 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
                 a is not None
                 and a.type in ("Country", "Person", "Organization")
                 and _subject_like(t)
-                and _of_main_clause(t)  # not "to hold Russia and Belarus accountable"
                 and not (t.pos_ == "PRON" and t.lower_ in FIRST_SINGULAR | FIRST_PLURAL)  # "I believe ... they"
             ):
                 if all(a.id != b.id for _, b in subjects):
                     subjects.append((t, a))
+        if subjects and not any(_of_main_clause(t) for t, _a in subjects):
+            # "The group discussed measures to hold Russia and Belarus accountable. They ...": the
+            # only subjects are a complement's, and who "they" are is not said
+            return []
         if not subjects:
             continue
         if len(subjects) == 1:

@@ -4447,3 +4447,22 @@ def test_the_leaders_are_who_met_not_a_person_named_in_passing(extract):
     )
     assert not any(r == "meets" and "Recep Tayyip Erdogan" in (s, o) for s, r, o, *_ in got)
     assert ("Yoko Kamikawa", "meets", "Hakan Fidan", False, False) in got
+
+
+def test_it_depends_on_a_state_is_no_supply(extract):
+    """ "However, it depends entirely on Russia": how things turn out depends on Russia, no one is
+    supplied; "It depends on Russia for its energy" is the state named before."""
+    assert extract("Ukraine wants peace. However, it depends entirely on Russia.") == []
+    assert extract("Ukraine imports gas. It depends on Russia for its energy.") == [
+        ("Russia", "supplies", "Ukraine", False, False)
+    ]
+
+
+def test_consular_officials_in_a_country_are_not_its_government(extract):
+    """ "to meet with consular officials in Russia": officials posted there by another state, not
+    Russia's government (and no one for "them" to stand for after)."""
+    got = extract(
+        "Japan asked to allow its citizen Kenji Sato to meet with consular officials in Russia. "
+        "Japan will do everything possible to help them."
+    )
+    assert not any("Russia" in (s, o) for s, _r, o, *_ in got)
