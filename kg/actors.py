@@ -160,6 +160,7 @@ class Gazetteer:
     countries: dict[str, Actor] = field(default_factory=dict)
     titles: dict[tuple[str, ...], Title] = field(default_factory=dict)
     state_nouns: dict[str, str] = field(default_factory=dict)  # agent noun -> sector code
+    peoples: set[str] = field(default_factory=set)  # peoples of several states ("Kurds"): placed by the text
     sectors: dict[str, Sector] = field(default_factory=dict)
 
     def sector_of(self, noun: str) -> Sector | None:
@@ -277,6 +278,11 @@ def gazetteer() -> Gazetteer:
         gz.state_nouns[row[0].lower()] = code
     for row in read_tsv(folder / "ethnic_groups.tsv"):
         # "Uyghurs", "Rohingya": a people of one state is that state's ethnic group
+        if row[0] != "name" and len(row) > 1 and row[1] == "-":
+            # "Kurds", "Tamils": a people of several states is the ethnic group of the state the
+            # text places it in (kg.mentions), no actor where it places it nowhere
+            gz.peoples.update(f.strip() for f in [row[0], *(row[2].split("|") if len(row) > 2 else [])] if f.strip())
+            continue
         if row[0] == "name" or len(row) < 2 or row[1] not in gz.countries:
             continue
         actor = sector_actor(gz.countries[row[1]], gz.sectors["ETH"])

@@ -961,6 +961,7 @@ def find_mentions(
     m.context = _context_country(doc, m)
     _predicative_titles(doc, m)
     _unnamed_agents(doc, m)
+    _placed_peoples(m)
     _led_groups(doc, m)
     _stated_state_over_default(m)
     _first_person(doc, m)
@@ -974,6 +975,27 @@ def find_mentions(
     m.ready = True
     _possessed_agents(doc, m)
     return m
+
+
+def _placed_peoples(m: Mentions) -> None:
+    """ "Syrian Kurds", "the Kurds in Syria", "the Kurds" in a story about Syria: a people of several
+    states (``ethnic_groups.tsv``, no state of its own) is the ethnic group of the one state the
+    text places it in; placed nowhere, it is no actor."""
+    if not m.gz.peoples:
+        return
+    for tok in m.tokens:
+        if tok.i in m.token_actor or tok.text not in m.gz.peoples:
+            continue
+        named = [m.gz.lookup(c.text) for c in children_of(tok) if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        states = [a for a in [*named, *m.modifier_actors(tok)] if a is not None and a.type == "Country"]
+        states = states or _located_in(tok, m)  # "Syrian Kurds", "the Kurds in Syria"
+        if not states:
+            states = _sentence_state(tok, m)
+        if not states and m.context is not None and not _names_other_state(tok, m, m.context):
+            states = [m.context]
+        codes = {a.country for a in states if a.country}
+        if len(codes) == 1 and (state := m.gz.country(codes.pop())) is not None:
+            m.token_actor[tok.i] = sector_actor(state, m.gz.sectors["ETH"])
 
 
 def _venues(doc: Doc, m: Mentions) -> None:

@@ -4466,3 +4466,13 @@ def test_consular_officials_in_a_country_are_not_its_government(extract):
         "Japan will do everything possible to help them."
     )
     assert not any("Russia" in (s, o) for s, _r, o, *_ in got)
+
+
+def test_a_people_of_several_states_is_the_one_the_text_places_it_in(extract):
+    """ "Syrian Kurds", "the Kurds in northern Syria": the ethnic group of the state the text gives;
+    "the Kurds" placed nowhere are no actor (their state depends on the story)."""
+    assert extract("Turkey attacked Syrian Kurds.") == [("Turkey", "attacks", "Syria: ethnic group", False, False)]
+    assert extract("Iraqi police arrested Kurds in Erbil.") == [
+        ("Iraq: police", "coerces", "Iraq: ethnic group", False, False)
+    ]
+    assert extract("Turkey attacked the Kurds.") == []
