@@ -772,9 +772,8 @@ class Mentions:
             if tok.lower_ == "it" and i in self.places and actor.type == "SectorActor":
                 continue  # "debated in Puebla ... endorsed it": a city named in passing is no antecedent
             if is_subj and i > 0 and self.doc[i - 1].lower_ in LOCATIVE_PREPS:
-                is_subj = (
-                    False  # "in Vienna, the envoys have been focused on ...": a place the parser took for the subject
-                )
+                # "in Vienna, the envoys have been focused on ...": a place the parser took for the subject
+                is_subj = False
             if not want_plural and self.doc[i].lemma_.lower() in PLURAL_COLLECTIVES:
                 continue  # "expressed opposition to Defund the Police while La Riva endorsed it": not the police
             if want_type and actor.type != want_type:
@@ -916,7 +915,7 @@ def find_mentions(
         if e.label_ in ENTITY_LABELS
     ]
     spans = filter_spans(spans)
-    spans = filter_spans(spans + _listed_persons(doc, spans, gz))
+    spans = filter_spans(spans + _listed_persons(m, spans))
     unresolved = []
     for span in sorted(spans, key=lambda s: s.start):
         actor = _resolve_span(span, m)
@@ -1040,7 +1039,7 @@ def _led_groups(doc: Doc, m: Mentions) -> None:
 ELIDED_PARTICLE = re.compile(r"^[dD]['’]\w")
 
 
-def _listed_persons(doc: Doc, spans: list[Span], gz: Gazetteer) -> list[Span]:
+def _listed_persons(m: Mentions, spans: list[Span]) -> list[Span]:
     """Names in a list of persons that the recogniser left out ("Tan Tieniu, He Jing, and Yin
     Zonghua": "He" read as the pronoun): a proper-noun conjunct of a person's name, with its
     proper-noun compounds, is a person too."""
@@ -1048,9 +1047,9 @@ def _listed_persons(doc: Doc, spans: list[Span], gz: Gazetteer) -> list[Span]:
     if len(persons) < 2:
         return []
     covered = {i for s in spans for i in range(s.start, s.end)}
-    out = []
-    for t in doc:
-        if t.dep_ not in ("conj", "appos") or t.pos_ != "PROPN" or t.i in covered or t.head.i not in persons:
+    doc, out = m.doc, []
+    for t in m.tokens:
+        if t.dep_ not in ("conj", "appos") or m.tree.pos[t.i] != "PROPN" or t.i in covered or t.head.i not in persons:
             continue
         start = t.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == t.i:
@@ -1060,8 +1059,8 @@ def _listed_persons(doc: Doc, spans: list[Span], gz: Gazetteer) -> list[Span]:
         # (the list goes on past it to another person: "He Jing, and Yin Zonghua"; no title's words)
         if (
             start < t.i
-            and any(c.dep_ == "conj" and c.i in persons for c in t.children)
-            and not any((w.lower_,) in gz.titles for w in doc[start : t.i + 1])
+            and any(c.dep_ == "conj" and c.i in persons for c in children_of(t))
+            and not any((w.lower_,) in m.gz.titles for w in doc[start : t.i + 1])
         ):
             out.append(Span(doc, start, t.i + 1, label="PERSON"))
     return out
