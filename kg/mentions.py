@@ -704,6 +704,10 @@ class Mentions:
             # whose act a reason names is the one it is held against
             self._pron_cache[tok.i] = answerable
             return answerable
+        if tok.dep_ == "poss" and not want_person and (helped := _helped_in_own(self, tok)):
+            # "Washington has supported the SDF in its fight against ISIS": the one helped in it
+            self._pron_cache[tok.i] = helped
+            return helped
         if tok.dep_ == "poss" and not want_person and (owner := _elaborated_owner(self, tok)):
             # "the challenges posed by Iran, including its support for proxies": Iran's
             self._pron_cache[tok.i] = owner
@@ -2679,6 +2683,18 @@ def _insurgents_state(tok: Token, m: Mentions) -> list[Actor]:
     states = {a.country for a in doers if a is not None and a.type == "SectorActor" and a.sector in INSURGENT_SECTORS}
     country = m.gz.country(states.pop()) if len(states) == 1 and None not in states else None
     return [country] if country is not None else []
+
+
+def _helped_in_own(m: Mentions, tok: Token) -> list[Actor]:
+    """ "supported the SDF in its fight", "helped Ukraine in its defence": a possessive in an "in"
+    phrase on a verb with a named object is that object's."""
+    noun = tok.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return []
+    objects = [c for c in children_of(prep.head) if c.dep_ == "dobj" and c.i < prep.i and c.pos_ != "PRON"]
+    found = _dedupe_actors(a for c in objects for a in m.actors(c))
+    return found if len(found) == 1 else []
 
 
 def _elaborated_owner(m: Mentions, tok: Token) -> list[Actor]:

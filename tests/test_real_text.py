@@ -4476,3 +4476,12 @@ def test_a_people_of_several_states_is_the_one_the_text_places_it_in(extract):
         ("Iraq: police", "coerces", "Iraq: ethnic group", False, False)
     ]
     assert extract("Turkey attacked the Kurds.") == []
+
+
+def test_its_in_an_in_phrase_is_the_one_helped(extract):
+    """ "Washington has supported the SDF in its fight against ISIS": the SDF's fight, not
+    Washington's."""
+    assert extract("Washington has supported the SDF in its fight against the Islamic State group.") == [
+        ("Syrian Democratic Forces", "attacks", "Islamic State", False, False),
+        ("United States", "supports", "Syrian Democratic Forces", False, False),
+    ]
