@@ -510,6 +510,17 @@ class Mentions:
                 for p in children_of(t):
                     if p.dep_ == "prep" and p.lower_ == "with":
                         found = [a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q)]
+            if not found and not self.actors(t):
+                # "concerned by recent developments ..., including the detention of Armenian soldiers
+                # by Azerbaijani forces": a thing that carries no actor, by the example it includes
+                found = [
+                    a
+                    for p in children_of(t)
+                    if p.dep_ == "prep" and p.lower_ == "including"
+                    for q in children_of(p)
+                    if q.dep_ == "pobj" and not self.actors(q)
+                    for a in self.act_agents(q)
+                ]
             out += found
         return out
 
@@ -2436,9 +2447,13 @@ def _describes(tok: Token) -> bool:
     # split in two by the parser is one object)
     return (
         tok.dep_ == "dobj"
-        and any(c.dep_ == "det" for c in children_of(tok))
-        and any(c.dep_ == "dobj" and c.i < tok.i for c in children_of(tok.head))
+        and (any(c.dep_ == "det" for c in children_of(tok)) or tok.head.lemma_.lower() in NAMING_VERBS)
+        and any(c.dep_ in ("dobj", "dative") and c.i < tok.i for c in children_of(tok.head))
     )
+
+
+# verbs that give their object a name ("labelled the YPG terrorists", "branded the YPG a terrorist group")
+NAMING_VERBS = {"brand", "label", "call", "name", "designate", "dub", "term", "declare", "deem", "consider"}
 
 
 def _named_body_before(m: Mentions, tok: Token) -> Actor | None:

@@ -4485,3 +4485,21 @@ def test_its_in_an_in_phrase_is_the_one_helped(extract):
         ("Syrian Democratic Forces", "attacks", "Islamic State", False, False),
         ("United States", "supports", "Syrian Democratic Forces", False, False),
     ]
+
+
+def test_naming_a_group_terrorists_criticizes_it_not_rebels_at_large(extract):
+    """ "branded the YPG a terrorist group", "labelled the YPG terrorists": the name given is no
+    actor; the one named is criticised."""
+    assert extract("Turkey branded the YPG a terrorist group.") == [("Turkey", "criticizes", "YPG", False, False)]
+    assert extract("Turkey labelled the YPG terrorists.") == [("Turkey", "criticizes", "YPG", False, False)]
+
+
+def test_concern_over_events_including_an_act_criticizes_its_author(extract):
+    """ "condemned recent events, including Russia's attacks on Kyiv": what is condemned carries no
+    actor of its own, so the act it includes names who is criticised."""
+    assert ("Japan", "criticizes", "Russia", False, False) in extract(
+        "Japan condemned recent events, including Russia's attacks on Kyiv."
+    )
+    assert ("Japan", "criticizes", "Russia: police", False, False) in extract(
+        "Japan is concerned by recent developments, including the detention of journalists by Russian police."
+    )
