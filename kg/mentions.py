@@ -48,6 +48,7 @@ from kg.english import (
     dated_last_conjunct,
     dated_name,
     ends_inner_list,
+    is_passive,
     logical_subjects,
     negated_modifier,
     obligation,
@@ -2130,7 +2131,16 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     # Courage Award" are no women; "the Afghan National Army" is an army)
     pos = m.tree.pos
     in_name = {i for e in m.tree.ents for i in range(e.start, e.end) if i != e.root.i and pos[i] == "PROPN"}
-    for tok in m.tokens:
+    # a passive's patient waits for its by-agent, read later ("protesters were detained by
+    # Belarusian police": the police place the protesters)
+    waiting: list[Token] = []
+    waited: set[int] = set()
+
+    def in_order():
+        yield from m.tokens
+        yield from waiting
+
+    for tok in in_order():
         if tok.i in m.token_actor or tok.i in in_name:
             continue
         if _bare_pair_word(tok):
@@ -2140,6 +2150,10 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 m.token_group[tok.i] = pair
             continue
         if pos[tok.i] not in ("NOUN", "PROPN"):
+            continue
+        if tok.i not in waited and _awaits_agent(tok, m):
+            waited.add(tok.i)
+            waiting.append(tok)
             continue
         named = _named_body_before(m, tok)
         if named is not None:
@@ -2665,8 +2679,9 @@ def _clause_state(tok: Token, m: Mentions, civilians: bool = False) -> list[Acto
     verb = _clause_verb(tok)
     if verb.i == tok.i:
         return []
-    for c in children_of(verb):
-        if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i != tok.i:
+    # the doers: a passive's by-agent too ("protesters were detained by Belarusian police")
+    for c in logical_subjects(verb):
+        if c.i != tok.i:
             a = m.token_actor.get(c.i)
             if a is not None and a.type == "SectorActor" and a.sector in STATE_ORGANS - ABROAD_SECTORS and a.country:
                 return [m.gz.country(a.country)]
@@ -2805,6 +2820,22 @@ def _parallel_thing(m: Mentions, tok: Token) -> bool:
         return False
     objects = [c for c in children_of(sibling) if c.dep_ == "dobj"]
     return len(objects) == 1 and objects[0].pos_ == "NOUN" and objects[0].i not in m.token_actor
+
+
+def _awaits_agent(tok: Token, m: Mentions) -> bool:
+    """A noun in a passive clause whose by-agent comes later and is not read yet."""
+    verb = _clause_verb(tok)
+    return (
+        verb.i != tok.i
+        and is_passive(verb)
+        and any(
+            p.i > tok.i and p.i not in m.token_actor
+            for c in children_of(verb)
+            if c.dep_ == "agent"
+            for p in children_of(c)
+            if p.dep_ == "pobj"
+        )
+    )
 
 
 def _clause_verb(tok: Token) -> Token:

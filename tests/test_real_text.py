@@ -4503,3 +4503,15 @@ def test_concern_over_events_including_an_act_criticizes_its_author(extract):
     assert ("Japan", "criticizes", "Russia: police", False, False) in extract(
         "Japan is concerned by recent developments, including the detention of journalists by Russian police."
     )
+
+
+def test_a_passive_patient_is_placed_by_its_by_agent(extract):
+    """ "Protesters were detained by Belarusian police": the police, read after the protesters,
+    place them at home as they do in the active ("Belarusian police detained protesters")."""
+    active = extract("Belarusian police detained protesters.")
+    assert active == [("Belarus: police", "coerces", "Belarus: civilians", False, False)]
+    assert extract("Protesters were detained by Belarusian police.") == active
+    assert extract("Hundreds of protesters were detained by Belarusian police.") == active
+    assert extract("The opposition leader was arrested by Ugandan police.") == [
+        ("Uganda: police", "coerces", "Uganda: opposition", False, False)
+    ]
