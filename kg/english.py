@@ -771,7 +771,10 @@ def subject_of_next_clause(tok: Token) -> bool:
 # "placed the dissident under house arrest": what one is placed under that detains
 CUSTODY_NOUNS = {"arrest", "detention", "custody"}
 # phrasal verbs that mean another verb, not their own ("kick off" a drill is no kick)
-PHRASAL_SYNONYMS = {"kick off": "begin"}
+# a term in an office, which a state or a person holds: welcomed, it is no visitor; the body it
+# presides over ("Indonesia's G20 presidency") is not its holder
+TERM_NOUNS = {"presidency", "chairmanship", "chairpersonship", "chairship", "premiership", "tenure", "term"}
+PHRASAL_SYNONYMS = {"kick off": "begin", "call off": "cancel"}
 # "ordered X to leave", "gave X 72 hours to leave": an expulsion
 ORDERING_VERBS = {"order", "tell", "instruct", "give", "force"}
 LEAVING_VERBS = {"leave", "depart", "quit", "exit"}

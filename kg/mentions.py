@@ -43,6 +43,7 @@ from kg.english import (
     MONTHS,
     OTHER_PARTY_NOUNS,
     SUFFERING_NOUNS,
+    TERM_NOUNS,
     Tree,
     children_of,
     dated_last_conjunct,
@@ -242,6 +243,11 @@ PAIR_PERSON_HEADS = {"leader", "president", "minister", "counterpart"}
 # a chamber's presiding officer leads the chamber, though the same title of a state is a member
 PRESIDING_TITLES = {"speaker"}
 STATE_PLURAL_HEADS = {"country", "government", "nation", "state", "neighbour", "neighbor", "capital"}
+# "all parties", "all sides", "all participants": everyone who just met
+ALL_PARTIES_HEADS = {"party", "side", "participant"}
+# nouns for actors that "like" or "such as" exemplify ("countries like Japan"); other things are
+# compared, not exemplified ("the decriminalization of drugs like Portugal")
+EXAMPLED_HEADS = STATE_PLURAL_HEADS | {"group", "organisation", "organization", "ally", "partner", "power", "economy"}
 # heads whose compound or adjective names the sector: "civil society representatives"
 VIOLENCE_NOUNS = {"genocide", "war", "massacre", "atrocity", "killing", "bombing", "occupation", "conflict", "crisis"}
 MEMBER_HEADS = {
@@ -372,7 +378,9 @@ class Mentions:
     def actors(self, tok: Token, conj: bool = True) -> list[Actor]:
         """Actors a token stands for (with its coordinated tokens): [] when it names none."""
         out = list(self._own(tok))
-        if all(a.type == "SectorActor" for a in out) and (named := self._examples(tok)):
+        if (all(a.type == "SectorActor" for a in out) if out else tok.lemma_.lower() in EXAMPLED_HEADS) and (
+            named := self._examples(tok)
+        ):
             out = named  # "terrorist groups such as Hamas and Hezbollah": the ones the text names
         if conj:
             for c in children_of(tok):
@@ -591,7 +599,13 @@ class Mentions:
         lemma = noun.lemma_.lower()
         if lemma in KIN_NOUNS:
             return []  # "Joe Biden's son" is someone else
+        # "Indonesia's G20 presidency": the holder, not the body presided over
+        held = lemma in TERM_NOUNS and any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in children_of(noun)
+        )
         for c in children_of(noun):
+            if held and c.dep_ in ("compound", "nmod", "amod"):
+                continue
             if c.dep_ == "poss" and lemma in OTHER_PARTY_NOUNS:
                 continue  # "aggression against its neighbour": not against itself
             # a demonym the parser took for a determiner is a modifier ("supports Togolese/det civil society")
@@ -628,7 +642,7 @@ class Mentions:
                         direct += self.actors(c.doc[c.i - 2])
             elif c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and depth < 1:
                 for p in children_of(c):
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not _gerund_subject(noun, p):
                         found = self.actors(p) or (
                             [] if self._paired(p) else self.modifier_actors(p, depth + 1)
                         )  # "a resolution of the Israeli-Palestinian conflict" is neither side's
@@ -904,6 +918,33 @@ def _governing_subject(tok: Token) -> Token | None:
     return None
 
 
+def _given_name(m: Mentions, i: int) -> Actor | None:
+    """ "Thanks, Martha", "Ned, thanks very much": a given name said to someone, set off by a comma,
+    is the one person named in full before it with that given name (no other person of the text
+    shares it). A given name as an argument is left alone: news names people by surname."""
+    pos, texts = m.tree.pos, m.tree.texts
+    if (i > 0 and pos[i - 1] == "PROPN") or (i + 1 < len(pos) and pos[i + 1] == "PROPN"):
+        return None
+    tok = m.tokens[i]
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "conj") or not (
+        (i > 0 and texts[i - 1] == ",") or (i + 1 < len(texts) and texts[i + 1] == ",")
+    ):
+        return None
+    word = m.tree.texts[i].lower()
+    earlier = {a.id: a for j, a in m.token_actor.items() if j < i and a.type == "Person"}
+    found = [a for a in earlier.values() if len(words := name_words(a.label)) >= 2 and words[0] == word]
+    if len(found) != 1:
+        return None
+    shared = [a for a in m.persons.values() if a.id != found[0].id and word in name_words(a.label)]
+    return None if shared else found[0]
+
+
+def _gerund_subject(noun: Token, pobj: Token) -> bool:
+    """ "the principle of Iran never acquiring a nuclear weapon": the "of" object is the subject of
+    a gerund the parser hung on the noun, whose act it names, not the noun's owner."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and pobj.i < c.i <= pobj.right_edge.i + 2 for c in children_of(noun))
+
+
 def _plural_mention(tok: Token, actor: Actor) -> bool:
     """ "Russian forces", "the Houthis", "Hamas" (armed and political groups are "they" in news)."""
     if tok.tag_ in ("NNS", "NNPS"):
@@ -950,6 +991,16 @@ def find_mentions(
                         for i in range(inner.start, inner.end):
                             m.token_actor[i] = actor
             continue
+        if any(t.text == "-" for t in span):
+            # "the Sino-British Joint Declaration", "Russian-Ukrainian": hyphen-joined states the
+            # recogniser took as one name are each side
+            for inner in listed:
+                if span.start <= inner.start and inner.end <= span.end:
+                    actor = _resolve_span(inner, m)
+                    if actor is not None and actor.type == "Country":
+                        for i in range(inner.start, inner.end):
+                            m.token_actor[i] = actor
+            continue
         # "the G7 Foreign Ministers of Canada": an office "of" a state the recogniser took whole
         heads = {span.root.lemma_.lower(), span.root.lower_, span.root.lower_.removesuffix("s")}
         if not heads & (_office_words() | set(gz.state_nouns)):
@@ -968,6 +1019,8 @@ def find_mentions(
         if texts[i] in m.persons:
             # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
             m.token_actor[i] = m.persons[texts[i]]
+        elif (named := _given_name(m, i)) is not None:
+            m.token_actor[i] = named
         elif not t.ent_type_:
             _unrecognised_place(t, m)
     unheld = _titled_phrases(doc, m)
@@ -1215,10 +1268,10 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         if country is not None:
             m.places.update(range(span.start, span.end))
             return sector_actor(country, m.gz.sectors["CVL"])
-    if label in ("PERSON", "ORG") and _named_as_place(span):
+    if label in ("PERSON", "ORG") and (_named_as_place(span) or (placed := _placed_in_state(span, m))):
         # "the town of Ain Issa": whatever the recogniser says, a place (its state's people if
-        # the places gazetteer knows it, else no actor)
-        code = load_places().state_of(normalise_surface(text), set())
+        # the places gazetteer knows it, else no actor); "travel to Monte Carlo, Monaco": Monaco's
+        code = load_places().state_of(normalise_surface(text), set()) or (placed.country if placed else None)
         country = m.gz.country(code) if code else None
         if country is None:
             return None
@@ -1281,6 +1334,24 @@ def _named_as_place(span: Span) -> bool:
     if root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in PLACE_HEADS:
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS
+
+
+def _placed_in_state(span: Span, m: Mentions) -> Actor | None:
+    """ "travel to Monte Carlo, Monaco", "in Goma, Congo": a name after a preposition of place and
+    before a comma and a state's name is a place in that state, whatever the recogniser says."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in LOCATIVE_PREPS | {"to"}:
+        return None
+    after = span.end + 1
+    if after >= len(doc) or doc[span.end].text != "," or doc[after].ent_type_ != "GPE":
+        return None
+    end = after
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    if end + 1 < len(doc) and doc[end + 1].tag_ == "POS":
+        return None  # "to John Smith, France's envoy"
+    state = m.gz.lookup(doc[after : end + 1].text)
+    return state if state is not None and state.type == "Country" else None
 
 
 def _coordinated_with_person(span: Span) -> bool:
@@ -2160,6 +2231,19 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             m.token_actor[tok.i] = named  # "the International Court of Justice ... the Court's order"
             continue
         lemma = tok.lemma_.lower()
+        if (
+            lemma in ALL_PARTIES_HEADS
+            and tok.tag_ == "NNS"
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ in ("det", "predet") and c.lower_ == "all" for c in children_of(tok))
+            and not any(c.dep_ in ("prep", "relcl", "acl") for c in children_of(tok))
+        ):
+            # "Blinken spoke with Le Drian, Baerbock and Truss. All parties expressed support for
+            # Ukraine": everyone who just met
+            party = _participants(m, tok, everyone=True)
+            if len(party) >= 2:
+                m.token_group[tok.i] = party
+                continue
         if lemma in PLURAL_HEADS and (
             any(
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
@@ -3228,10 +3312,11 @@ def _previous_sentence_start(tok: Token) -> int:
     return sent_of(tok.doc[start - 1]).start if start > 0 else start
 
 
-def _participants(m: Mentions, tok: Token) -> list[Actor]:
+def _participants(m: Mentions, tok: Token, everyone: bool = False) -> list[Actor]:
     """Who "they", "the two" or "both sides" are when no plural was named: the coordinated
     subjects of the last sentence that has any ("X and Y discussed ... They also ..."), or the
-    subject and the one met ("X spoke with Y ... They discussed ..."); the same kind both."""
+    subject and the one met ("X spoke with Y ... They discussed ..."); the same kind both. With
+    ``everyone`` ("all parties"), the subject and every one met."""
     sent = sent_of(tok)
     spans = [m.doc[sent.start : tok.i]]
     while len(spans) < 3 and spans[-1].start > 0:
@@ -3271,12 +3356,14 @@ def _participants(m: Mentions, tok: Token) -> list[Actor]:
             met = [
                 b
                 for o in verb.subtree
-                if o.dep_ in ("dobj", "pobj") and (b := m.token_actor.get(o.i)) is not None and b.id != a.id
+                if o.dep_ in ("dobj", "pobj")
+                for b in (m.actors(o) if everyone else [m.token_actor.get(o.i)])
+                if b is not None and b.id != a.id
             ]
             person = a.type == "Person" or t.i in m.personal
             met = [b for b in met if (b.type == "Person") == person]
             if met:
-                return [a, met[0]]
+                return [a, *_dedupe_actors(met)] if everyone else [a, met[0]]
             continue
         people = [a for t, a in subjects if a.type == "Person" or t.i in m.personal]
         if len(people) in (0, len(subjects)):

@@ -4515,3 +4515,111 @@ def test_a_passive_patient_is_placed_by_its_by_agent(extract):
     assert extract("The opposition leader was arrested by Ugandan police.") == [
         ("Uganda: police", "coerces", "Uganda: opposition", False, False)
     ]
+
+
+def test_hosts_of_one_event_cooperate_they_do_not_meet(extract):
+    """ "co-hosted by the Governments of Kenya and Portugal": the hosts organise the event together;
+    neither is the other's guest. A host with a guest still meets it."""
+    assert extract("The conference was co-hosted by the Governments of Kenya and Portugal.") == [
+        ("Kenya", "cooperatesWith", "Portugal", False, False)
+    ]
+    assert extract("Kenya and Portugal hosted the conference.") == [
+        ("Kenya", "cooperatesWith", "Portugal", False, False)
+    ]
+    assert extract("Egypt hosted Israel.") == [("Egypt", "meets", "Israel", False, False)]
+
+
+def test_like_a_state_after_a_thing_compares_it_does_not_name_the_state(extract):
+    """ "called for the decriminalization of drugs like Portugal": a thing compared with a state's
+    is not the state; "countries like Germany" are Germany."""
+    assert extract("The senator called for the decriminalization of drugs like Portugal.") == []
+    assert extract("Japan praised countries like Germany.") == [("Japan", "supports", "Germany", False, False)]
+
+
+def test_support_of_a_material_kind_is_aid(extract):
+    """ "Russia's military support for Syria", "its financial support to Ukraine": support that is
+    military, financial or humanitarian is aid (CAMEO 07); bare support is support (05)."""
+    assert extract("Russia's military support for Syria continues.") == [("Russia", "aids", "Syria", False, False)]
+    assert extract("Iran's support for Hezbollah continues.") == [("Iran", "supports", "Hezbollah", False, False)]
+
+
+def test_hyphen_joined_states_named_as_one_are_both_sides(extract):
+    """ "the Sino-British Joint Declaration": the recogniser takes the pair as one name; each side
+    is a state ("Sino-" is China)."""
+    assert extract("China and Britain signed the Sino-British Joint Declaration in 1984.") == [
+        ("China", "agreesWith", "United Kingdom", False, False)
+    ]
+    assert extract("Sino-Indian talks resumed.") == [("China", "meets", "India", False, False)]
+
+
+def test_all_parties_are_everyone_who_just_met(extract):
+    """ "Blinken spoke with Le Drian, Baerbock and Truss. All parties expressed support for
+    Ukraine": each of the four; "all parties to the conflict" are no one met."""
+    got = extract(
+        "Secretary Blinken spoke today with French Foreign Minister Jean-Yves Le Drian, German Foreign Minister "
+        "Annalena Baerbock, and UK Foreign Secretary Elizabeth Truss. All parties expressed resolute support "
+        "for Ukraine's sovereignty."
+    )
+    supporters = {s for s, r, o, *_ in got if r == "supports" and o == "Ukraine"}
+    assert supporters == {"Antony Blinken", "Jean-Yves Le Drian", "Annalena Baerbock", "Elizabeth Truss"}
+    got = extract(
+        "Secretary Blinken met Foreign Minister Le Drian. All parties to the conflict must respect the truce."
+    )
+    assert {r for _s, r, *_ in got} == {"meets", "memberOf"}
+
+
+def test_a_lone_given_name_is_the_one_person_named_in_full_with_it(extract):
+    """ "Thanks, Martha" in a transcript: Martha Raddatz, named before; a given name two persons
+    share names neither."""
+    got = extract("QUESTION: Martha Raddatz of ABC asks the question.\n\nSECRETARY BLINKEN: Thanks, Martha.")
+    assert ("Antony Blinken", "supports", "Martha Raddatz", False, False) in got
+    got = extract("Joe Biden met Joe Manchin.\n\nSECRETARY BLINKEN: Thanks, Joe.")
+    assert not any(r == "supports" for _s, r, *_ in got)
+
+
+def test_a_debate_between_candidates_meets_and_a_cancelled_event_did_not_happen(extract):
+    """ "the first presidential debate between Trump and Biden" brings them together; a debate,
+    talks or a summit called off did not take place; calling off talks with a state is a sanction
+    (CAMEO 16), as cancelling them is."""
+    assert ("Donald Trump", "meets", "Joe Biden", False, False) in extract(
+        "The first presidential debate between Donald Trump and Joe Biden took place in Cleveland."
+    )
+    assert ("Donald Trump", "meets", "Joe Biden", True, False) in extract(
+        "The second debate between Donald Trump and Joe Biden has been cancelled."
+    )
+    assert extract("The summit between Russia and Ukraine was called off.") == [
+        ("Russia", "meets", "Ukraine", True, False)
+    ]
+    assert extract("Russia called off the talks with Ukraine.") == [("Russia", "sanctions", "Ukraine", False, False)]
+    assert extract("The debate over Brexit continued.") == []
+
+
+def test_a_partnership_is_cooperation_not_an_agreement(extract):
+    """ "continue the deep partnership with Japan", "the United States and Georgia enjoy a
+    strategic partnership": cooperation (CAMEO 06), by whoever has, keeps or forges it."""
+    assert extract("The United States will continue the deep partnership with Japan.") == [
+        ("United States", "cooperatesWith", "Japan", False, True)
+    ]
+    assert extract("The United States and Georgia enjoy a strategic partnership.") == [
+        ("United States", "cooperatesWith", "Georgia", False, False)
+    ]
+
+
+def test_the_subject_of_a_gerund_in_an_of_phrase_owns_nothing(extract):
+    """ "our commitment to the principle of Iran never acquiring a nuclear weapon": Iran is the
+    subject of the act the principle names, not whom the commitment supports."""
+    assert extract("Our commitment to the core principle of Iran never acquiring a nuclear weapon is unwavering.") == []
+    assert extract("Japan supports the sovereignty of Ukraine.") == [("Japan", "supports", "Ukraine", False, False)]
+
+
+def test_a_delegation_they_name_did_not_meet_among_themselves(extract):
+    """ "The Secretary and the Deputy expressed support ... They also discussed energy markets":
+    colleagues of one state that "they" names talked with whom they met, not with each other;
+    two who met each other still did."""
+    got = extract(
+        "Secretary Blinken joined Deputy Secretary Sherman's meeting today with Prince Khalid bin Salman. "
+        "The Secretary and Deputy expressed strong support for the truce. They also discussed energy markets."
+    )
+    assert not any(r == "meets" and {s, o} == {"Antony Blinken", "Sherman"} for s, r, o, *_ in got)
+    got = extract("Secretary Blinken and Deputy Secretary Sherman met in Washington. They discussed energy markets.")
+    assert any(r == "meets" and {s, o} == {"Antony Blinken", "Sherman"} for s, r, o, *_ in got)

@@ -18,6 +18,7 @@ from kg.english import (
     MEDIATION_WORDS,
     MESSAGE_NOUNS,
     PERSON_OBJECT_VERBS,
+    TERM_NOUNS,
     TERRITORY_NOUNS,
     TERRITORY_VERBS,
     acted_together,
@@ -259,6 +260,8 @@ def _warned_of_danger(verb: Token, ctx: Sentence) -> bool:
 
 # verbs of going that make a visit when a state's or body's representative goes
 VISIT_VERBS = {"travel", "arrive"}
+# verbs of hosting an event: its coordinated hosts organise it together
+HOSTING_VERBS = {"host", "co-host", "cohost"}
 
 
 def _visitor(verb: Token, ctx: Sentence) -> bool:
@@ -452,6 +455,14 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
         and not (rule != "light" and trig.relation != "meets" and _thing_joined(head, ctx))
     ):
         # "Russia and China held talks": a symmetric relation among coordinated subjects.
+        if trig.relation == "meets" and compatriots(sources) and _pronoun_subject(head):
+            # "The Secretary and the Deputy met the Prince ... They also discussed energy": a
+            # delegation that "they" names talked with whom it met, not among themselves
+            return None
+        if trig.kind == "verb" and trig.lemma in HOSTING_VERBS:
+            # "Kenya and Portugal co-hosted the conference": hosts of one event organise it
+            # together; they are not each other's guests
+            trig = replace(trig, relation="cooperatesWith")
         return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
     if not targets and rule == "nominal" and _pair_noun(trig, head):
         # "the U.S.-Croatia Strategic Dialogue", "the Israel-Hamas conflict", "Russian and Chinese
@@ -477,10 +488,6 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
     if trig.lemma in CONTEST_VERBS and (any(a.type == "Person" for a in sources + targets) or contest_won(head)):
         return None  # "Biden defeated Trump", "Pakistan beat India in the final": a vote or a match
     return Frame(trig, sources, targets, rule, False, words(head, obj_noun))
-
-
-# a term in an office, which a state or a person holds: welcomed, it is no visitor
-TERM_NOUNS = {"presidency", "chairmanship", "chairpersonship", "chairship", "premiership", "tenure", "term"}
 
 
 def _welcomed_thing(verb: Token) -> bool:
@@ -535,6 +542,11 @@ def _to_act(verb: Token) -> bool:
 # verbs of going along with someone: between people of one state, company on a trip, no event
 ACCOMPANY_VERBS = {"join", "accompany"}
 ATTENDING_VERBS = {"attend", "participate"}
+
+
+def _pronoun_subject(head: Token) -> bool:
+    """Whether the verb's subject is a personal pronoun ("they discussed", "we agreed")."""
+    return any(t.pos_ == "PRON" for t in logical_subjects(head))
 
 
 def compatriots(actors: list[Actor]) -> bool:

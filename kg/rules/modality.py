@@ -61,6 +61,8 @@ def status(frame: Frame, token: Token, ctx: Sentence) -> tuple[bool, bool]:
             c.lower_ in lex.hedge.get("adverb", ()) or (c.dep_ == "amod" and c.lower_ in lex.hedge.get("adjective", ()))
             for c in children_of(token)
         ) or (owned_force and conditional_or_asked(token, lex))  # "Russia's war on terror is a sham"
+    if frame.rule == "nominal" and cancelled(token):
+        negated = True  # "the debate between Trump and Biden has been cancelled": it did not take place
     if frame.trigger.lemma == "*" and token.lemma_.lower() in lex.hedge.get("governor", ()):
         hedged = True  # "is considering sanctions against": the verb itself hedges
     if frame.trigger.relation == "threatens" and promised_on_condition(token):
@@ -275,3 +277,19 @@ def refused(trigger: Token) -> bool:
     """ "Russia refused to withdraw from Ukraine", "declined to meet the envoy": the refusal is a
     rejection (CAMEO 12) of the one the refused act concerns, besides the act not done."""
     return trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in REFUSALS
+
+
+# verbs that call an event off: it does not take place
+CANCELLING_VERBS = {"cancel", "scrap", "abort", "scuttle"}
+
+
+def cancelled(noun: Token) -> bool:
+    """ "the talks were cancelled", "cancelled the summit", "called off the meeting": an event noun
+    called off, as a fact (not "threatened to cancel the talks", a threat)."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubjpass", "dobj") or verb.i == noun.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in children_of(verb)):
+        lemma = "cancel"
+    return lemma in CANCELLING_VERBS and verb.dep_ not in ("xcomp", "advcl", "acl", "relcl")
