@@ -471,6 +471,8 @@ class Mentions:
                 c.dep_ in ("amod", "compound", "poss", "prep", "nummod") and c.lower_ not in LOCATING_PARTICIPLES
                 for c in children_of(tok)
             )
+            # "the countries that have stood up to the Kremlin": a relative clause says which
+            and not (tok.tag_ == "NNS" and any(c.dep_ in ("relcl", "acl") for c in children_of(tok)))
         ):
             # "the country", "the group", "the Nigeria-based group": the actor last named in that role
             return self._pronoun(tok)
@@ -549,25 +551,28 @@ class Mentions:
         "of" phrase ("Russia's violation", "attacks by M23", "the proclamation of the Golan Heights")."""
         found = self.modifier_actors(noun, owners_too=False)
         for p in children_of(noun):
-            if p.dep_ == "prep" and p.lower_ == "by":
-                found += [a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q)]
+            found += [a for q in _agent_objects(p) for a in self.actors(q)]
         return found or self.misplaced_agents(noun)
 
     def misplaced_agents(self, noun: Token) -> list[Actor]:
         """ "the detention of several Armenian soldiers by Azerbaijani forces": the by-agent of an
-        act, which the parser hangs on the act's "of" object."""
-        return [
+        act, which the parser hangs on the act's "of" object; "condemn the arrests by Sudan's
+        military", "this harassment on the part of the authorities": on the active verb the act is
+        the object of (an active verb has no by-agent of its own)."""
+        found = [
             a
             for p in children_of(noun)
             if p.dep_ == "prep" and p.lower_ == "of"
             for q in children_of(p)
             if q.dep_ == "pobj"
             for b in children_of(q)
-            if b.dep_ == "prep" and b.lower_ == "by"
-            for r in children_of(b)
-            if r.dep_ == "pobj"
+            for r in _agent_objects(b)
             for a in self.actors(r)
         ]
+        verb = noun.head
+        if not found and noun.dep_ == "dobj" and verb.pos_ == "VERB" and not is_passive(verb):
+            found = [a for p in children_of(verb) if p.i > noun.i for r in _agent_objects(p) for a in self.actors(r)]
+        return found
 
     def leaders(self, noun: Token) -> list[Actor]:
         """Who an "X-led" noun is led by: "the Saudi-led coalition", "the US-led invasion"."""
@@ -780,6 +785,8 @@ class Mentions:
                     return group
         best, best_i, best_subject = None, -1, False
         sent_start = sent_of(tok).start
+        if want_plural and _generic_states_before(self, tok, sent_start):
+            return []  # "invest in low and middle-income countries so that we can help them": those
         floor = max(0, sent_start - 80)
         for i, actor, is_subj in reversed(self.order):
             if i >= tok.i or i < floor:
@@ -918,25 +925,44 @@ def _governing_subject(tok: Token) -> Token | None:
     return None
 
 
-def _given_name(m: Mentions, i: int) -> Actor | None:
-    """ "Thanks, Martha", "Ned, thanks very much": a given name said to someone, set off by a comma,
-    is the one person named in full before it with that given name (no other person of the text
-    shares it). A given name as an argument is left alone: news names people by surname."""
-    pos, texts = m.tree.pos, m.tree.texts
-    if (i > 0 and pos[i - 1] == "PROPN") or (i + 1 < len(pos) and pos[i + 1] == "PROPN"):
-        return None
-    tok = m.tokens[i]
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "conj") or not (
-        (i > 0 and texts[i - 1] == ",") or (i + 1 < len(texts) and texts[i + 1] == ",")
-    ):
-        return None
-    word = m.tree.texts[i].lower()
-    earlier = {a.id: a for j, a in m.token_actor.items() if j < i and a.type == "Person"}
-    found = [a for a in earlier.values() if len(words := name_words(a.label)) >= 2 and words[0] == word]
-    if len(found) != 1:
-        return None
-    shared = [a for a in m.persons.values() if a.id != found[0].id and word in name_words(a.label)]
-    return None if shared else found[0]
+FIRST_PERSON_WORDS = {"we", "us", "our", "i", "me", "my"}
+
+
+def _generic_states_before(m: Mentions, tok: Token, sent_start: int) -> bool:
+    """Whether a plural noun for states that names none ("low and middle-income countries") stands
+    between the sentence's start and a plural pronoun, nearer than any actor: the pronoun's
+    antecedent."""
+    nearest = max(
+        (i for i, _a, _s in m.order if sent_start <= i < tok.i and m.doc[i].lower_ not in FIRST_PERSON_WORDS),
+        default=-1,
+    )
+    return any(
+        nearest < t.i < tok.i
+        and t.tag_ == "NNS"
+        and t.lemma_.lower() in STATE_PLURAL_HEADS
+        and t.i not in m.token_actor
+        and t.i not in m.token_group
+        and not m.actors(t)
+        for t in m.doc[sent_start : tok.i]
+    )
+
+
+def _agent_objects(prep: Token) -> list[Token]:
+    """The objects of an agent phrase: "by X", "on the part of X"."""
+    if prep.dep_ != "prep":
+        return []
+    objects = [q for q in children_of(prep) if q.dep_ == "pobj"]
+    if prep.lower_ == "by":
+        return objects
+    if prep.lower_ == "on" and len(objects) == 1 and objects[0].lower_ == "part":
+        return [
+            r
+            for b in children_of(objects[0])
+            if b.dep_ == "prep" and b.lower_ == "of"
+            for r in children_of(b)
+            if r.dep_ == "pobj"
+        ]
+    return []
 
 
 def _gerund_subject(noun: Token, pobj: Token) -> bool:
@@ -1019,8 +1045,6 @@ def find_mentions(
         if texts[i] in m.persons:
             # a surname met earlier, where the recogniser saw no entity ("Burhan accused ...")
             m.token_actor[i] = m.persons[texts[i]]
-        elif (named := _given_name(m, i)) is not None:
-            m.token_actor[i] = named
         elif not t.ent_type_:
             _unrecognised_place(t, m)
     unheld = _titled_phrases(doc, m)
@@ -1268,7 +1292,8 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
         if country is not None:
             m.places.update(range(span.start, span.end))
             return sector_actor(country, m.gz.sectors["CVL"])
-    if label in ("PERSON", "ORG") and (_named_as_place(span) or (placed := _placed_in_state(span, m))):
+    placed = _placed_in_state(span, m) if label in ("PERSON", "ORG") else None
+    if label in ("PERSON", "ORG") and (_named_as_place(span) or placed is not None):
         # "the town of Ain Issa": whatever the recogniser says, a place (its state's people if
         # the places gazetteer knows it, else no actor); "travel to Monte Carlo, Monaco": Monaco's
         code = load_places().state_of(normalise_surface(text), set()) or (placed.country if placed else None)
@@ -2344,6 +2369,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                     if country is not None:
                         m.token_actor[tok.i] = _agent(country, sector)
                         continue
+        if sector is not None and title is None and (group := _armed_group_before(m, tok, sector)) is not None:
+            m.token_actor[tok.i] = group  # "The Houthis attacked ... the rebels are backed by Iran"
+            continue
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
@@ -3228,6 +3256,23 @@ def _counterpart(m: Mentions, tok: Token, holder: Actor) -> Actor | None:
         (p for i, p, t in reversed(m.titled) if i < tok.i and p.id in held and _portfolio(t) == portfolio),
         None,
     )
+
+
+# sector nouns for armed groups that "the" makes anaphoric: "the rebels", "the insurgents"
+ARMED_ANAPHORS = {"rebel", "insurgent", "militant", "fighter", "militiaman"}
+
+
+def _armed_group_before(m: Mentions, tok: Token, sector) -> Actor | None:
+    """ "The Houthis attacked Saudi Arabia ... the rebels are backed by Iran": "the rebels" are the
+    one armed group named in the last three sentences, if only one is."""
+    if sector.code != "REB" or tok.lemma_.lower() not in ARMED_ANAPHORS or not _bare_definite_plural(tok):
+        return None
+    start = sent_of(tok).start
+    for _ in range(2):
+        if start > 0:
+            start = sent_of(m.doc[start - 1]).start
+    groups = {a.id: a for i, a in m.token_actor.items() if start <= i < tok.i and a.kind == "ArmedGroup"}
+    return next(iter(groups.values())) if len(groups) == 1 else None
 
 
 def _bare_definite_plural(tok: Token) -> bool:
