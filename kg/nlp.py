@@ -52,6 +52,10 @@ def line_breaks(doc):
             prev = doc[int(i)]
             if "\n" in prev.text_with_ws or prev.whitespace_ == "":
                 doc[int(i) + 1].is_sent_start = True
+                # "Crimea – Do Not Travel\nRussia occupies ...": the word after a line's first word
+                # continues the line's sentence when it is lower-case (the parser split "Russia" off)
+                if i + 2 < len(doc) and doc[int(i) + 2].is_lower and doc[int(i) + 2].is_alpha:
+                    doc[int(i) + 2].is_sent_start = False
     return doc
 
 

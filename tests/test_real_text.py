@@ -4675,3 +4675,10 @@ def test_the_rebels_after_one_named_armed_group_are_that_group(extract):
     assert extract("The United Nations condemned the attack. The rebels are backed by Iran.") == [
         ("Iran", "supports", "rebels", False, False)
     ]
+
+
+def test_a_line_that_opens_with_a_name_keeps_its_verb(extract):
+    """ "Crimea – Do Not Travel\\nRussia occupies ...": after a heading the parser split "Russia"
+    off as a sentence of its own; a lower-case word right after a line's first word continues it."""
+    got = extract("Crimea – Do Not Travel\nRussia occupies Ukraine’s Crimea peninsula.")
+    assert ("Russia", "attacks", "Ukraine", False, False) in got
