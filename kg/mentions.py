@@ -2239,6 +2239,17 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
     for tok in in_order():
         if tok.i in m.token_actor or tok.i in in_name:
             continue
+        if (
+            tok.lower_ == "all"
+            and tok.dep_ in ("pobj", "dobj")
+            and all(c.lower_ in ("on", "upon") for c in children_of(tok))  # "calls on all", parsed either way
+        ):
+            # "our Israeli and Palestinian counterparts ... call on all to maintain calm": everyone
+            # the sentence just named together
+            named = _last_group_in_sentence(m, tok)
+            if named:
+                m.token_group[tok.i] = named
+            continue
         if _bare_pair_word(tok):
             # "The two agreed to ...", "Both condemned ...": the two who just met
             pair = _participants(m, tok)
@@ -3273,6 +3284,17 @@ def _armed_group_before(m: Mentions, tok: Token, sector) -> Actor | None:
             start = sent_of(m.doc[start - 1]).start
     groups = {a.id: a for i, a in m.token_actor.items() if start <= i < tok.i and a.kind == "ArmedGroup"}
     return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _last_group_in_sentence(m: Mentions, tok: Token) -> list[Actor]:
+    """The last two or more actors named together (coordinated) in ``tok``'s sentence before it."""
+    for t in reversed(m.doc[sent_of(tok).start : tok.i]):
+        group = m.token_group.get(t.i)
+        if group is None and t.i in m.token_actor and any(c.dep_ == "conj" for c in children_of(t)):
+            group = m.actors(t)
+        if group is not None and len(group) >= 2:
+            return group
+    return []
 
 
 def _bare_definite_plural(tok: Token) -> bool:

@@ -4682,3 +4682,13 @@ def test_a_line_that_opens_with_a_name_keeps_its_verb(extract):
     off as a sentence of its own; a lower-case word right after a line's first word continues it."""
     got = extract("Crimea – Do Not Travel\nRussia occupies Ukraine’s Crimea peninsula.")
     assert ("Russia", "attacks", "Ukraine", False, False) in got
+
+
+def test_all_after_actors_named_together_is_each_of_them(extract):
+    """ "in close contact with our Israeli and Palestinian counterparts and call on all to maintain
+    calm": each of the two; "all" with no one named before is no one."""
+    got = extract(
+        "Japanese diplomats remain in contact with Israeli and Palestinian officials and call on all to maintain calm."
+    )
+    assert {o for s, r, o, *_ in got if r == "requests"} == {"Israel", "Palestine"}
+    assert extract("Japanese diplomats call on all to maintain calm.") == []
