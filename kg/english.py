@@ -996,6 +996,17 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if head.lemma_.lower() == "call" and (asked := _asked(head)):
             return with_conjuncts(asked)  # "called on Iran to release"
         return logical_subjects(head, depth + 1)
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and head.dep_ == "ccomp"
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children_of(head))
+        and head.head.tag_ == "VBD"
+    ):
+        # "Hawkins predicted Trump would lose ... and asked voters to vote": a past-tense verb
+        # cannot share the complement's modal; it continues the reporting verb
+        return logical_subjects(head.head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and {verb.tag_, head.tag_} != {"VBZ", "VBP"}:
         # ("Our intelligence shows that Russia is using ... and abuse thousands": a plural verb
         # shares no subject with a singular one; the parser took the wrong head)

@@ -4058,7 +4058,8 @@ def _stated_state_over_default(m: Mentions) -> None:
 
 
 def _first_person(doc: Doc, m: Mentions) -> None:
-    """Resolve first-person pronouns outside quotations to the document's voice."""
+    """Resolve first-person pronouns outside quotations to the document's voice (none in a
+    document no state publishes, outside its transcript turns)."""
     quoted = _quoted(m.tree.texts)
     # the default voice: the first official the document names with an office of the publisher's
     # state (never a foreign leader named before: "I want to thank President Tebboune"); in a
@@ -4066,6 +4067,11 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     officials = sorted(((i, p, h) for i, p, _, h in m.titles if h.type == "Country"), key=lambda x: x[0])
     if m.voice is not None:
         officials = [(i, p, h) for i, p, h in officials if h.country == m.voice.country]
+    else:
+        # a news story no state publishes is told by its reporter: an "I" outside quotation
+        # marks and transcript turns is no official the story names ("I ask voters to vote their
+        # conscience" in a list of candidates' statements is not the president named first)
+        officials = []
     default_person = next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state

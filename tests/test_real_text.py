@@ -4692,3 +4692,20 @@ def test_all_after_actors_named_together_is_each_of_them(extract):
     )
     assert {o for s, r, o, *_ in got if r == "requests"} == {"Israel", "Palestine"}
     assert extract("Japanese diplomats call on all to maintain calm.") == []
+
+
+def test_a_past_verb_after_a_modal_complement_continues_the_reporting_verb(extract):
+    """ "Hawkins predicted Trump would lose ... and asked American voters to vote for him": the
+    parser hangs "asked" on "lose", but a past-tense verb cannot share "would"; Hawkins asked."""
+    got = extract(
+        "Green Party candidate Howie Hawkins predicted President Trump would lose in a massive landslide and "
+        "asked American voters to vote for him."
+    )
+    assert [s for s, r, *_ in got if r == "requests"] == ["Howie Hawkins"]
+
+
+def test_an_unquoted_i_in_a_story_no_state_publishes_is_no_official_it_names(extract):
+    """ "President Donald Trump spoke in Ohio. I ask American voters to vote their conscience.":
+    in a news story the reporter, or a speaker it does not name, says "I"; not the president."""
+    got = extract("President Donald Trump spoke in Ohio. I ask American voters to vote their conscience.")
+    assert not any(r == "requests" for _s, r, *_ in got)
