@@ -4532,7 +4532,7 @@ def test_hosts_of_one_event_cooperate_they_do_not_meet(extract):
 def test_like_a_state_after_a_thing_compares_it_does_not_name_the_state(extract):
     """ "called for the decriminalization of drugs like Portugal": a thing compared with a state's
     is not the state; "countries like Germany" are Germany."""
-    assert extract("The senator called for the decriminalization of drugs like Portugal.") == []
+    assert extract("Japan called for the decriminalization of drugs like Portugal.") == []
     assert extract("Japan praised countries like Germany.") == [("Japan", "supports", "Germany", False, False)]
 
 
@@ -4599,21 +4599,32 @@ def test_a_partnership_is_cooperation_not_an_agreement(extract):
 def test_the_subject_of_a_gerund_in_an_of_phrase_owns_nothing(extract):
     """ "our commitment to the principle of Iran never acquiring a nuclear weapon": Iran is the
     subject of the act the principle names, not whom the commitment supports."""
-    assert extract("Our commitment to the core principle of Iran never acquiring a nuclear weapon is unwavering.") == []
+    assert (
+        extract("Japan's commitment to the core principle of Iran never acquiring a nuclear weapon is unwavering.")
+        == []
+    )
     assert extract("Japan supports the sovereignty of Ukraine.") == [("Japan", "supports", "Ukraine", False, False)]
 
 
-def test_a_delegation_they_name_did_not_meet_among_themselves(extract):
+def test_a_delegation_they_name_did_not_meet_among_themselves(nlp):
     """ "The Secretary and the Deputy expressed support ... They also discussed energy markets":
     colleagues of one state that "they" names talked with whom they met, not with each other;
     two who met each other still did."""
-    got = extract(
-        "Secretary Blinken joined Deputy Secretary Sherman's meeting today with Prince Khalid bin Salman. "
-        "The Secretary and Deputy expressed strong support for the truce. They also discussed energy markets."
+    from kg.extract import Extractor
+
+    def pairs(text):
+        voice = publisher_voice("https://www.state.gov/some-release/")
+        rels = Extractor().extract(nlp(text), None, voice=voice)
+        return {frozenset((r.subject.label, r.object.label)) for r in rels if r.relation == "meets"}
+
+    colleagues = frozenset(("Antony Blinken", "Sherman"))
+    assert colleagues not in pairs(
+        "Secretary Blinken and Deputy Secretary Sherman expressed firm support for the truce in Yemen. "
+        "They also discussed energy markets."
     )
-    assert not any(r == "meets" and {s, o} == {"Antony Blinken", "Sherman"} for s, r, o, *_ in got)
-    got = extract("Secretary Blinken and Deputy Secretary Sherman met in Washington. They discussed energy markets.")
-    assert any(r == "meets" and {s, o} == {"Antony Blinken", "Sherman"} for s, r, o, *_ in got)
+    assert colleagues in pairs(
+        "Secretary Blinken and Deputy Secretary Sherman met in Washington. They discussed energy markets."
+    )
 
 
 def test_a_name_before_a_comma_and_its_state_is_a_place(extract):
