@@ -1008,18 +1008,9 @@ def find_mentions(
         for i in range(span.start, span.end):
             m.token_actor[i] = actor
     for span in unresolved:
-        if any(t.lower_ in MONTHS for t in span):
-            # "Benin March 3-9" taken whole by the recogniser: the state before the date
-            for inner in listed:
-                if span.start <= inner.start and inner.end <= span.end:
-                    actor = _resolve_span(inner, m)
-                    if actor is not None and actor.type == "Country":
-                        for i in range(inner.start, inner.end):
-                            m.token_actor[i] = actor
-            continue
-        if any(t.text == "-" for t in span):
-            # "the Sino-British Joint Declaration", "Russian-Ukrainian": hyphen-joined states the
-            # recogniser took as one name are each side
+        if any(t.lower_ in MONTHS or t.text == "-" for t in span):
+            # "Benin March 3-9" taken whole by the recogniser: the state before the date; "the
+            # Sino-British Joint Declaration": hyphen-joined states taken as one name are each side
             for inner in listed:
                 if span.start <= inner.start and inner.end <= span.end:
                     actor = _resolve_span(inner, m)
@@ -4058,8 +4049,7 @@ def _stated_state_over_default(m: Mentions) -> None:
 
 
 def _first_person(doc: Doc, m: Mentions) -> None:
-    """Resolve first-person pronouns outside quotations to the document's voice (none in a
-    document no state publishes, outside its transcript turns)."""
+    """Resolve first-person pronouns outside quotations to the document's voice."""
     quoted = _quoted(m.tree.texts)
     # the default voice: the first official the document names with an office of the publisher's
     # state (never a foreign leader named before: "I want to thank President Tebboune"); in a
@@ -4067,11 +4057,6 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     officials = sorted(((i, p, h) for i, p, _, h in m.titles if h.type == "Country"), key=lambda x: x[0])
     if m.voice is not None:
         officials = [(i, p, h) for i, p, h in officials if h.country == m.voice.country]
-    else:
-        # a news story no state publishes is told by its reporter: an "I" outside quotation
-        # marks and transcript turns is no official the story names ("I ask voters to vote their
-        # conscience" in a list of candidates' statements is not the president named first)
-        officials = []
     default_person = next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state

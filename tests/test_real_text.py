@@ -4713,10 +4713,3 @@ def test_a_past_verb_after_a_modal_complement_continues_the_reporting_verb(extra
         "asked American voters to vote for him."
     )
     assert [s for s, r, *_ in got if r == "requests"] == ["Howie Hawkins"]
-
-
-def test_an_unquoted_i_in_a_story_no_state_publishes_is_no_official_it_names(extract):
-    """ "President Donald Trump spoke in Ohio. I ask American voters to vote their conscience.":
-    in a news story the reporter, or a speaker it does not name, says "I"; not the president."""
-    got = extract("President Donald Trump spoke in Ohio. I ask American voters to vote their conscience.")
-    assert not any(r == "requests" for _s, r, *_ in got)
