@@ -783,6 +783,11 @@ class Mentions:
                 if group:
                     self._pron_cache[tok.i] = group
                     return group
+        if tok.dep_ == "poss" and want_person and (ahead := self._fronted_for_subject(tok, want_gender)):
+            # "In his meetings with President Cortizo, Secretary Blinken will discuss ...": a
+            # possessive in a phrase put before its clause's subject is that subject's
+            self._pron_cache[tok.i] = ahead
+            return ahead
         best, best_i, best_subject = None, -1, False
         sent_start = sent_of(tok).start
         if want_plural and _generic_states_before(self, tok, sent_start):
@@ -852,6 +857,21 @@ class Mentions:
         if self.ready:
             self._pron_cache[tok.i] = result
         return result
+
+    def _fronted_for_subject(self, tok: Token, want_gender: str | None) -> list[Actor]:
+        """The person subject of the clause whose fronted phrase (before the subject, at the
+        sentence's start) holds ``tok``."""
+        phrase = tok.head
+        while phrase.dep_ == "pobj" or (phrase.dep_ == "prep" and phrase.head.pos_ not in ("VERB", "AUX")):
+            phrase = phrase.head
+        verb = phrase.head
+        if phrase.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or phrase.i != sent_of(tok).start:
+            return []
+        subjects = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i]
+        found = [a for c in subjects if (a := self.token_actor.get(c.i)) is not None and a.type == "Person"]
+        if len(found) != 1 or (want_gender and self.gender(found[0]) not in (None, want_gender)):
+            return []
+        return found
 
     def gender(self, person: Actor) -> str | None:
         """ "F" or "M" as the document calls the person ("Ms. Tsikhanouskaya", "Queen Rania") or as
@@ -2403,6 +2423,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
                 and sector.code not in ABROAD_SECTORS | {"GOV"}
                 and m.context is not None
                 and not _names_other_state(tok, m, m.context)
+                and not _proxies(tok)  # "Iran's support for proxy militant groups": they fight abroad
             ):
                 holders = [m.context]  # "police", "protesters", "prosecutors" in a story about one country
             if (
@@ -3258,6 +3279,15 @@ def _counterpart(m: Mentions, tok: Token, holder: Actor) -> Actor | None:
         (p for i, p, t in reversed(m.titled) if i < tok.i and p.id in held and _portfolio(t) == portfolio),
         None,
     )
+
+
+# words for groups that fight for a sponsor abroad: never placed in the story's country
+PROXY_WORDS = {"proxy", "proxies", "surrogate", "surrogates"}
+
+
+def _proxies(tok: Token) -> bool:
+    """ "proxy militant groups", "terrorist proxies": a sponsor's proxies are not of its state."""
+    return tok.lemma_.lower() in PROXY_WORDS or any(c.lower_ in PROXY_WORDS for c in children_of(tok))
 
 
 # sector nouns for armed groups that "the" makes anaphoric: "the rebels", "the insurgents"

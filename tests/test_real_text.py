@@ -4713,3 +4713,25 @@ def test_a_past_verb_after_a_modal_complement_continues_the_reporting_verb(extra
         "asked American voters to vote for him."
     )
     assert [s for s, r, *_ in got if r == "requests"] == ["Howie Hawkins"]
+
+
+def test_a_sponsors_proxies_are_not_placed_in_the_storys_state(extract):
+    """In a story about Iran, "the IRGC-QF's support for proxy militant groups": proxies fight for a
+    sponsor abroad; they are rebels at large, not Iran's own rebels."""
+    got = extract(
+        "Japan will impose costs on the Iranian regime for its support to terrorist proxies. "
+        "Iran's Quds Force has trained militias. "
+        "The IRGC-QF's support for proxy militant groups continues to perpetuate conflict in the region."
+    )
+    assert ("Quds Force", "supports", "rebels", False, False) in got
+    assert ("Quds Force", "supports", "Iran: rebels", False, False) not in got
+
+
+def test_a_possessive_in_a_fronted_phrase_is_the_clause_subjects(extract):
+    """ "In his meetings with President Cortizo, Secretary Blinken will discuss ...": "his" is
+    Blinken's, named right after, not the president named a sentence before."""
+    got = extract(
+        "President Biden spoke on Monday. In his meetings with Panamanian President Cortizo, "
+        "Secretary Blinken will discuss migration."
+    )
+    assert [(s, o) for s, r, o, *_ in got if r == "meets"] == [("Antony Blinken", "Cortizo")]
