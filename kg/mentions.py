@@ -796,7 +796,7 @@ class Mentions:
         for i, actor, is_subj in reversed(self.order):
             if i >= tok.i or i < floor:
                 continue
-            if self.doc[i].lower_ in ("we", "us", "our", "i", "me", "my"):
+            if self.doc[i].lower_ in FIRST_SINGULAR | FIRST_PLURAL:
                 continue  # a third-person pronoun is not the speaker ("We call on X to cease its ...")
             personal = actor.type == "Person" or i in self.personal
             if want_person != personal:
@@ -945,26 +945,30 @@ def _governing_subject(tok: Token) -> Token | None:
     return None
 
 
-FIRST_PERSON_WORDS = {"we", "us", "our", "i", "me", "my"}
-
-
 def _generic_states_before(m: Mentions, tok: Token, sent_start: int) -> bool:
     """Whether a plural noun for states that names none ("low and middle-income countries") stands
     between the sentence's start and a plural pronoun, nearer than any actor: the pronoun's
     antecedent."""
-    nearest = max(
-        (i for i, _a, _s in m.order if sent_start <= i < tok.i and m.doc[i].lower_ not in FIRST_PERSON_WORDS),
-        default=-1,
-    )
-    return any(
-        nearest < t.i < tok.i
-        and t.tag_ == "NNS"
+    generic = [
+        t.i
+        for t in m.doc[sent_start : tok.i]
+        if t.tag_ == "NNS"
         and t.lemma_.lower() in STATE_PLURAL_HEADS
         and t.i not in m.token_actor
         and t.i not in m.token_group
         and not m.actors(t)
-        for t in m.doc[sent_start : tok.i]
+    ]
+    if not generic:
+        return False
+    nearest = max(
+        (
+            i
+            for i, _a, _s in m.order
+            if sent_start <= i < tok.i and m.doc[i].lower_ not in FIRST_SINGULAR | FIRST_PLURAL
+        ),
+        default=-1,
     )
+    return generic[-1] > nearest
 
 
 def _agent_objects(prep: Token) -> list[Token]:
@@ -2269,10 +2273,6 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         if pos[tok.i] not in ("NOUN", "PROPN"):
             continue
-        if tok.i not in waited and _awaits_agent(tok, m):
-            waited.add(tok.i)
-            waiting.append(tok)
-            continue
         named = _named_body_before(m, tok)
         if named is not None:
             m.token_actor[tok.i] = named  # "the International Court of Justice ... the Court's order"
@@ -2353,6 +2353,10 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if title is not None and lemma in MEMBER_HEADS and sector is not None and sector.code not in STATE_ORGANS:
             title = None  # "business leaders", "religious leaders" are a sector's people, not office-holders
         if not (sector or title):
+            continue
+        if tok.i not in waited and _awaits_agent(tok, m):
+            waited.add(tok.i)
+            waiting.append(tok)
             continue
         if title is None and _describes(tok):
             continue  # "branded the YPG a terrorist group", "named the PKK as terrorists": what an actor is called

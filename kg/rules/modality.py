@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kg.english import (
     EFFORT_NOUNS,
     GOVERNOR_LINKS,
+    PHRASAL_SYNONYMS,
     children_of,
     conditions,
     for_infinitives,
@@ -290,6 +291,6 @@ def cancelled(noun: Token) -> bool:
     if noun.dep_ not in ("nsubjpass", "dobj") or verb.i == noun.i:
         return False
     lemma = verb.lemma_.lower()
-    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in children_of(verb)):
-        lemma = "cancel"
+    particle = next((c.lower_ for c in children_of(verb) if c.dep_ == "prt"), None)
+    lemma = PHRASAL_SYNONYMS.get(f"{lemma} {particle}", lemma)  # "called off" the talks: cancelled them
     return lemma in CANCELLING_VERBS and verb.dep_ not in ("xcomp", "advcl", "acl", "relcl")
