@@ -44,6 +44,7 @@ class KG(DefinedNamespace):
     GovernmentBody: URIRef
     Group: URIRef
     InternationalOrganization: URIRef
+    MediaOrganization: URIRef
     Organization: URIRef
     Person: URIRef
     PoliticalGroup: URIRef
@@ -146,7 +147,7 @@ def prefix_iris(*leave_out: str) -> dict[str, str]:
 
 # Actor classes: the types an Actor has, and the kinds of organisation (each also a kg:Organization).
 ACTOR_TYPES = ("Country", "Person", "Organization", "Group", "SectorActor")
-ORG_SUBTYPES = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody")
+ORG_SUBTYPES = ("InternationalOrganization", "ArmedGroup", "PoliticalGroup", "GovernmentBody", "MediaOrganization")
 
 QUAD_CONCEPTS = {
     1: KG.VerbalCooperation,

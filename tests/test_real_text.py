@@ -4735,3 +4735,15 @@ def test_a_possessive_in_a_fronted_phrase_is_the_clause_subjects(extract):
         "Secretary Blinken will discuss migration."
     )
     assert [(s, o) for s, r, o, *_ in got if r == "meets"] == [("Antony Blinken", "Cortizo")]
+
+
+def test_news_outlets_people_speak_to_are_actors(extract):
+    """ "With Wikinews, Jorgensen discusses ...", "spoke to the BBC": an interview meets the outlet,
+    a node of its own kind (kg:MediaOrganization, CAMEO's MED)."""
+    from kg.actors import gazetteer
+
+    got = extract("Jo Jorgensen is the party's nominee. With Wikinews, Jorgensen discusses her campaign.")
+    assert ("Jo Jorgensen", "meets", "Wikinews", False, False) in got
+    assert ("Keir Starmer", "meets", "BBC", False, False) in extract("Keir Starmer spoke to the BBC on Sunday.")
+    outlet = gazetteer().lookup("Xinhua News Agency")
+    assert (outlet.type, outlet.kind, outlet.country) == ("Organization", "MediaOrganization", "CHN")
