@@ -1242,7 +1242,9 @@ def _whole_body(ent: Span) -> Span:
     start = ent.start
     while start > 0:
         t = ent.doc[start - 1]
-        if t.i in inside and not t.ent_type_ and (t.is_title or t.lower_ in ("and", "of", "&")):
+        # (a word the recogniser gave another ORG entity is still this name's: it split "the African
+        # Union Peace" from "Security Council")
+        if t.i in inside and t.ent_type_ in ("", "ORG") and (t.is_title or t.lower_ in ("and", "of", "&")):
             start -= 1
             continue
         break
@@ -2609,11 +2611,20 @@ def _describes(tok: Token) -> bool:
 NAMING_VERBS = {"brand", "label", "call", "name", "designate", "dub", "term", "declare", "deem", "consider"}
 
 
+# organisation heads that, written in lower case, name a state's own organ rather than a body named before
+STATE_ORGAN_HEADS = {
+    "government", "army", "navy", "police", "forces", "force", "regime", "junta", "administration", "cabinet",
+    "command", "guard", "corps", "unit", "office", "mission", "directorate", "secretariat",
+}  # fmt: skip
+
+
 def _named_body_before(m: Mentions, tok: Token) -> Actor | None:
-    """ "the Court", "the Commission", "the Council" (capitalised, with nothing else): the
+    """ "the Court", "the Commission", "the party", "the university" (with nothing else): the
     organisation last named whose name holds that word."""
-    if not m.tree.texts[tok.i][:1].isupper() or tok.i == 0 or m.tokens[tok.i - 1].lower_ != "the":
+    if tok.i == 0 or m.tokens[tok.i - 1].lower_ != "the":
         return None
+    if not m.tree.texts[tok.i][:1].isupper() and tok.lower_ in STATE_ORGAN_HEADS:
+        return None  # "the government", "the army": the state's own, whatever body was named last
     if tok.lower_ not in _org_heads() or any(
         c.dep_ in ("compound", "amod", "prep", "nummod") for c in children_of(tok)
     ):
@@ -4082,6 +4093,29 @@ def _stated_state_over_default(m: Mentions) -> None:
         m.titled[:] = [(i, new if p.id == pid else p, t) for i, p, t in m.titled]
 
 
+def _signed(m: Mentions) -> bool:
+    """Whether a document's first line signs it with a person and an office: "Antony J. Blinken,
+    Secretary of State", "Ned Price, Department Spokesperson"."""
+    text = m.tree.text
+    end = text.find("\n")
+    if not 0 < end <= 120 or not m.tokens:
+        return False
+    who = m.token_actor.get(m.tokens[0].i)
+    comma = text.find(",", 0, end)
+    office = text[comma + 1 : end].split() if comma > 0 else []
+    return (
+        who is not None
+        and who.type == "Person"
+        and bool(office)
+        and all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in office)
+        and any(w.lower().rstrip(",") in _office_words() or w.lower() in SPOKES_WORDS for w in office)
+    )
+
+
+# the offices a statement's signer holds besides those of titles.tsv ("Department Spokesperson")
+SPOKES_WORDS = {"spokesperson", "spokesman", "spokeswoman", "secretary", "ambassador", "envoy", "coordinator"}
+
+
 def _first_person(doc: Doc, m: Mentions) -> None:
     """Resolve first-person pronouns outside quotations to the document's voice."""
     quoted = _quoted(m.tree.texts)
@@ -4091,7 +4125,9 @@ def _first_person(doc: Doc, m: Mentions) -> None:
     officials = sorted(((i, p, h) for i, p, _, h in m.titles if h.type == "Country"), key=lambda x: x[0])
     if m.voice is not None:
         officials = [(i, p, h) for i, p, h in officials if h.country == m.voice.country]
-    default_person = next((p for _, p, _ in officials), None)
+    # a statement signed on its first line speaks for its state: its "I" is the state (as the
+    # annotators read it), never an official the statement names later
+    default_person = None if _signed(m) else next((p for _, p, _ in officials), None)
     default_state = m.voice or _holder_country(default_person, m)
     person, state = default_person, default_state
     text, pos = m.tree.text, m.tree.pos  # (Doc.text joins every token)

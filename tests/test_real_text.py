@@ -4747,3 +4747,47 @@ def test_news_outlets_people_speak_to_are_actors(extract):
     assert ("Keir Starmer", "meets", "BBC", False, False) in extract("Keir Starmer spoke to the BBC on Sunday.")
     outlet = gazetteer().lookup("Xinhua News Agency")
     assert (outlet.type, outlet.kind, outlet.country) == ("Organization", "MediaOrganization", "CHN")
+
+
+def test_a_signed_statements_first_person_is_its_state(nlp):
+    """A release signed on its first line ("<name>, Secretary of State") speaks for its state, as
+    the annotators read it: "I" is the United States, never an official the statement names later
+    (before: "I thank Vice President Harris" was Harris thanking herself)."""
+    from kg.actors import publisher_voice
+    from kg.extract import Extractor
+
+    doc = nlp(
+        "Antony J. Blinken, Secretary of State\n"
+        "I congratulate ASEAN on its anniversary. I thank Vice President Harris for her leadership."
+    )
+    got = {
+        (r.subject.label, r.relation, r.object.label)
+        for r in Extractor().extract(doc, None, voice=publisher_voice("https://www.state.gov/some-release/"))
+    }
+    assert ("United States", "supports", "ASEAN") in got
+    assert not any(s == "Kamala Harris" and r == "supports" for s, r, _ in got)
+
+
+def test_a_name_the_recogniser_split_at_and_is_one_body(extract):
+    """ "the African Union Peace and Security Council": the recogniser split it before "Security
+    Council", which alone is the UN's; the whole name is another body."""
+    got = extract("Kenya supports the recommendations of the African Union Peace and Security Council on Chad.")
+    assert not any(o == "UN Security Council" for _, _, o, *_ in got)
+
+
+def test_a_body_named_before_is_its_common_noun_in_lower_case(extract):
+    """ "The Constitution Party met online. The party nominated Don Blankenship": the party just
+    named; "the government" stays the state's own, whatever body was named before."""
+    got = extract("The Constitution Party met online on Saturday. The party nominated Don Blankenship for president.")
+    assert ("Constitution Party", "supports", "Don Blankenship", False, False) in got
+
+
+
+def test_the_army_in_lower_case_is_no_body_named_before(nlp):
+    from kg.mentions import find_mentions
+
+    doc = nlp("The Arakan Army attacked a police post in Rakhine. Later the army shelled the town.")
+    m = find_mentions(doc, None, None)
+    army = [t for t in doc if t.text == "army"][0]
+    assert m.token_actor[doc[2].i].label == "Arakan Army"
+    assert army.i not in m.token_actor or m.token_actor[army.i].label != "Arakan Army"
