@@ -569,6 +569,16 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         ]
     if (
         not found
+        and qualified is not None
+        and qualified.dep_ in ("nsubj", "nsubjpass")
+        and first.head.dep_ == "prep"
+        and any(t.text == "," for t in qualified.doc[qualified.i : first.head.i])
+    ):
+        # "the Bureau of Educational and Cultural Affairs, in collaboration with the Institute,
+        # compiles ...": a phrase set off after a subject qualifies what the subject does
+        found += m.actors(qualified)
+    if (
+        not found
         and first.dep_ == "pobj"
         and first.head.lower_ == "for"
         and first.head.head.lemma_.lower() in PUNISHING_VERBS

@@ -4791,3 +4791,24 @@ def test_the_army_in_lower_case_is_no_body_named_before(nlp):
     army = [t for t in doc if t.text == "army"][0]
     assert m.token_actor[doc[2].i].label == "Arakan Army"
     assert army.i not in m.token_actor or m.token_actor[army.i].label != "Arakan Army"
+
+
+def test_an_interview_meets_and_so_does_convening_a_meeting_together(extract):
+    """ "In an interview with Time magazine, X said", "Wikinews interviewed X": the two meet;
+    "the United States and India convened the meeting of their working group": they met."""
+    got = extract("In an interview with Time magazine, public health expert Wendy Parmet said the name was wrong.")
+    assert ("Wendy Parmet", "meets", "Time magazine", False, False) in got
+    got = extract("On June 2, Kenya and India virtually convened the second meeting of their working group.")
+    assert {frozenset((s, o)) for s, r, o, *_ in got if r == "meets"} == {frozenset(("Kenya", "India"))}
+
+
+def test_a_phrase_set_off_after_a_subject_qualifies_what_it_does(extract):
+    """ "The Bureau of Educational and Cultural Affairs, in collaboration with the Institute of
+    International Education, compiles the lists": the bureau works with the institute."""
+    got = extract(
+        "The Bureau of Educational and Cultural Affairs, in collaboration with the Institute of International "
+        "Education, compiles the lists."
+    )
+    assert ("Bureau of Educational and Cultural Affairs", "cooperatesWith", "Institute of International Education") in [
+        g[:3] for g in got
+    ]
