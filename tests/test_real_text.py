@@ -4782,7 +4782,6 @@ def test_a_body_named_before_is_its_common_noun_in_lower_case(extract):
     assert ("Constitution Party", "supports", "Don Blankenship", False, False) in got
 
 
-
 def test_the_army_in_lower_case_is_no_body_named_before(nlp):
     from kg.mentions import find_mentions
 
