@@ -2275,7 +2275,7 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
             continue
         if pos[tok.i] not in ("NOUN", "PROPN"):
             continue
-        named = _named_body_before(m, tok)
+        named = _named_body_before(m, tok) or _campaign(m, tok)
         if named is not None:
             m.token_actor[tok.i] = named  # "the International Court of Justice ... the Court's order"
             continue
@@ -2609,6 +2609,22 @@ def _describes(tok: Token) -> bool:
 
 # verbs that give their object a name ("labelled the YPG terrorists", "branded the YPG a terrorist group")
 NAMING_VERBS = {"brand", "label", "call", "name", "designate", "dub", "term", "declare", "deem", "consider"}
+
+
+def _campaign(m: Mentions, tok: Token) -> Actor | None:
+    """ "The Biden campaign criticized Trump": a candidate's campaign, an organisation of its own
+    (it speaks for the candidate, but is not the candidate)."""
+    if tok.lemma_.lower() != "campaign" or tok.tag_ != "NN":
+        return None
+    names = [c for c in children_of(tok) if c.dep_ == "compound" and c.i < tok.i]
+    persons = {m.token_actor[c.i].id: m.token_actor[c.i] for c in names if c.i in m.token_actor}
+    if len(persons) != 1 or not all(c.i in m.token_actor for c in names):
+        return None
+    (person,) = persons.values()
+    if person.type != "Person":
+        return None
+    surname = person.label.split()[-1]
+    return org_actor(slug(f"{person.label} campaign"), f"{surname} campaign", None, person.country)
 
 
 # organisation heads that, written in lower case, name a state's own organ rather than a body named before

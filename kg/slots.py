@@ -490,6 +490,8 @@ def _purpose_of_meeting(verb: Token) -> bool:
     )
 
 
+# joint work two sides do together: discussing it is discussing their own
+TWO_SIDED_WORK_NOUNS = {"coordination", "cooperation", "collaboration", "partnership"}
 # nouns that count people: "millions of Ukrainians" are Ukrainians
 HEADCOUNT_NOUNS = {"million", "thousand", "hundred", "dozen", "number", "group", "crowd", "majority"}
 
@@ -550,6 +552,15 @@ def _poss(ctx: SlotContext) -> list[Actor]:
         # "ordered the expulsion of", "launched an investigation into": the verb's subject acts
         # ("the Biden administration approved the sale of": the one it is named after)
         found += [a for t in logical_subjects(first.head) for a in (m.actors(t) or m.carried_actors(t))]
+    if (
+        not found
+        and first.dep_ == "dobj"
+        and first.head.lemma_.lower() in DISCUSSION_VERBS
+        and head.lemma_.lower() in TWO_SIDED_WORK_NOUNS
+    ):
+        # "Sherman and Lovegrove discussed continued close coordination": the joint work of those
+        # who discuss it (their states', as what two ministers discuss doing is)
+        found += [a for t in logical_subjects(first.head) for a in m.actors(t)]
     qualified = first.head.head if first.dep_ == "pobj" and first.head.lower_ == "in" else None
     if qualified is not None and qualified.dep_ in ("oprd", "acomp") and qualified.pos_ == "ADJ":
         qualified = qualified.head  # "are standing strong in opposition to Putin": the standing

@@ -4811,3 +4811,25 @@ def test_a_phrase_set_off_after_a_subject_qualifies_what_it_does(extract):
     assert ("Bureau of Educational and Cultural Affairs", "cooperatesWith", "Institute of International Education") in [
         g[:3] for g in got
     ]
+
+
+def test_two_who_discuss_their_cooperation_are_their_states_cooperating(extract):
+    """ "Sherman and Lovegrove discussed continued close coordination in supporting Ukraine": the
+    joint work of those who discuss it, their states' (as the annotators read it); China's
+    cooperation they discuss stays China's."""
+    got = extract(
+        "Deputy Secretary of State Wendy Sherman met with UK National Security Adviser Stephen Lovegrove. "
+        "Deputy Secretary Sherman and NSA Lovegrove discussed continued close coordination in supporting Ukraine."
+    )
+    assert {frozenset((s, o)) for s, r, o, *_ in got if r == "cooperatesWith"} == {
+        frozenset(("United States", "United Kingdom"))
+    }
+    got = extract("Blinken and Linde discussed China's cooperation with Russia.")
+    assert [(s, o) for s, r, o, *_ in got if r == "cooperatesWith"] == [("China", "Russia")]
+
+
+def test_a_candidates_campaign_is_an_organisation_of_its_own(extract):
+    """ "The Biden campaign criticized Trump's refusal to debate": the campaign, not the candidate."""
+    got = extract("Joe Biden won the primary. The Biden campaign criticized Trump's refusal to debate virtually.")
+    assert ("Biden campaign", "criticizes", "Donald Trump", False, False) in got
+    assert not any(s == "Joe Biden" and r == "criticizes" for s, r, *_ in got)
