@@ -622,7 +622,31 @@ def _said_of(ctx: SlotContext) -> list[Actor]:
     own = m.token_actor.get(head.i)
     if own is not None and own.type == "SectorActor":
         return [own]  # "supporters of Imran Khan protested in Lahore": the group the noun names
+    regarding = _regarding_verb(head)
+    if regarding is not None:
+        # "views Tunisia as a partner of choice", "considers Japan a key partner": the one regarded
+        return dedupe(a for t in logical_objects(regarding) for a in m.actors(t))
     return []
+
+
+# verbs that say what their object is to the subject: "views Tunisia as a partner"
+REGARDING_VERBS = {"view", "see", "regard", "consider", "count"}
+
+
+def _regarding_verb(head: Token) -> Token | None:
+    """The verb that calls its object ``head`` ("views X as a partner", "considers X a partner")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_.lower() in REGARDING_VERBS:
+        return head.head.head
+    if head.dep_ in ("oprd", "attr") and head.head.lemma_.lower() in REGARDING_VERBS:
+        return head.head
+    return None
+
+
+@resolver("regarder")
+def _regarder(ctx: SlotContext) -> list[Actor]:
+    """Who regards someone as the agent noun: "the United States views Tunisia as a partner"."""
+    verb = _regarding_verb(ctx.head)
+    return dedupe(a for t in logical_subjects(verb) for a in ctx.mentions.actors(t)) if verb is not None else []
 
 
 # verbs that state a warning: the consequences they announce are the speaker's threat

@@ -4833,3 +4833,13 @@ def test_a_candidates_campaign_is_an_organisation_of_its_own(extract):
     got = extract("Joe Biden won the primary. The Biden campaign criticized Trump's refusal to debate virtually.")
     assert ("Biden campaign", "criticizes", "Donald Trump", False, False) in got
     assert not any(s == "Joe Biden" and r == "criticizes" for s, r, *_ in got)
+
+
+def test_a_partner_is_cooperation_with_whom_it_is_the_partner_of(extract):
+    """ "The United States views Tunisia as a partner of choice", "Tunisia is an important partner of
+    the United States": the two cooperate; a partner of no one named is no relation."""
+    assert ("Tunisia", "cooperatesWith", "United States", False, False) in extract(
+        "The United States views Tunisia as a partner of choice."
+    )
+    assert ("Kenya", "cooperatesWith", "Japan", False, False) in extract("Kenya is an important partner of Japan.")
+    assert extract("Kenya is an important partner.") == []
