@@ -818,8 +818,8 @@ class Mentions:
                 is_subj = False
             if not want_plural and self.doc[i].lemma_.lower() in PLURAL_COLLECTIVES:
                 continue  # "expressed opposition to Defund the Police while La Riva endorsed it": not the police
-            if want_type and actor.type != want_type:
-                continue
+            if want_type and (actor.type != want_type or actor.kind == "MediaOrganization"):
+                continue  # ("told Reuters the group had accepted": a news outlet is no group)
             if actor.id in clause_subjects:
                 continue
             if tok.dep_ == "poss" and len(subject_actors) == 1 and i < subject_at and not _reports(self.doc[i], tok):

@@ -4843,3 +4843,14 @@ def test_a_partner_is_cooperation_with_whom_it_is_the_partner_of(extract):
     )
     assert ("Kenya", "cooperatesWith", "Japan", False, False) in extract("Kenya is an important partner of Japan.")
     assert extract("Kenya is an important partner.") == []
+
+
+def test_a_news_outlet_is_no_group(nlp):
+    """ "A Houthi official told the BBC the group had accepted ...": "the group" is never the outlet
+    spoken to."""
+    from kg.mentions import find_mentions
+
+    doc = nlp("A Houthi official told the BBC the group had accepted the truce proposed by Oman.")
+    m = find_mentions(doc, None, None)
+    group = [t for t in doc if t.text == "group"][0]
+    assert "BBC" not in [a.label for a in m.actors(group)]
