@@ -4854,3 +4854,11 @@ def test_a_news_outlet_is_no_group(nlp):
     m = find_mentions(doc, None, None)
     group = [t for t in doc if t.text == "group"][0]
     assert "BBC" not in [a.label for a in m.actors(group)]
+
+
+def test_engagement_with_someone_meets_them(extract):
+    """ "U.S. engagement with Vietnam is critical", "Japan's engagement with China": the two meet."""
+    assert ("United States", "meets", "Vietnam", False, False) in extract(
+        "The Secretary highlighted that U.S. engagement with Vietnam is critical."
+    )
+    assert ("Japan", "meets", "China", False, False) in extract("Japan's engagement with China has grown.")
