@@ -2400,6 +2400,9 @@ def _unnamed_agents(doc: Doc, m: Mentions) -> None:
         if sector is not None and title is None and (group := _armed_group_before(m, tok, sector)) is not None:
             m.token_actor[tok.i] = group  # "The Houthis attacked ... the rebels are backed by Iran"
             continue
+        if sector is not None and title is None and (same := _same_noun_before(m, tok)) is not None:
+            m.token_actor[tok.i] = same  # "A U.S. delegation visited Paraguay ... The delegation met with"
+            continue
         holders = [h for h in m.modifier_actors(tok) if h.type != "Person"]
         if not holders and sector is not None and title is None:
             # "security forces in Chad", "protesters in Tehran", "police dispersed protesters in Minsk"
@@ -3336,6 +3339,24 @@ def _armed_group_before(m: Mentions, tok: Token, sector) -> Actor | None:
             start = sent_of(m.doc[start - 1]).start
     groups = {a.id: a for i, a in m.token_actor.items() if start <= i < tok.i and a.kind == "ArmedGroup"}
     return next(iter(groups.values())) if len(groups) == 1 else None
+
+
+def _same_noun_before(m: Mentions, tok: Token) -> Actor | None:
+    """ "A U.S. interagency delegation visited Paraguay ... The delegation met with": a sector noun
+    with only "the" before it is the one of the same word placed in the last three sentences."""
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(tok)):
+        return None
+    if any(c.dep_ not in ("det", "punct") for c in children_of(tok) if c.i < tok.i):
+        return None
+    start = sent_of(tok).start
+    for _ in range(2):
+        if start > 0:
+            start = sent_of(m.doc[start - 1]).start
+    lemma = tok.lemma_.lower()
+    for t in reversed(m.doc[start : tok.i]):
+        if t.lemma_.lower() == lemma and t.tag_ == "NN" and (a := m.token_actor.get(t.i)) is not None:
+            return a if a.type in ("Country", "SectorActor") else None
+    return None
 
 
 def _last_group_in_sentence(m: Mentions, tok: Token) -> list[Actor]:

@@ -4864,3 +4864,12 @@ def test_engagement_with_someone_meets_them(extract):
         "The Secretary highlighted that U.S. engagement with Vietnam is critical."
     )
     assert ("Japan", "meets", "China", False, False) in extract("Japan's engagement with China has grown.")
+
+
+def test_the_same_sector_noun_again_is_the_one_placed_before(extract):
+    """ "A U.S. delegation arrived in Asuncion. The delegation met with President Benitez": the
+    delegation placed a sentence before, not an unplaced one."""
+    got = extract(
+        "A U.S. delegation arrived in Asuncion. The delegation met with Paraguayan President Mario Abdo Benitez."
+    )
+    assert ("United States", "meets", "Mario Abdo Benitez", False, False) in got
