@@ -567,6 +567,8 @@ JOINT_WORK_NOUNS = {"coordination", "cooperation", "collaboration", "partnership
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
 THANK_VERBS = {"thank"}
+# a verb that appeals to whom its preposition names: its direct object is no one phoned or met
+APPEAL_VERBS = {"call": ("on", "upon")}
 GRATEFUL_ADJS = {"grateful", "thankful"}
 PLACE_PREPS = {"in", "at", "near", "outside", "around", "across"}
 

@@ -383,7 +383,7 @@ class Mentions:
         ):
             out = named  # "terrorist groups such as Hamas and Hezbollah": the ones the text names
         if conj:
-            for c in children_of(tok):
+            for c in children_of(tok) + self._name_conjuncts(tok, out):
                 if c.dep_ == "conj" and not subject_of_next_clause(c) and not ends_inner_list(tok, c):
                     out += self.actors(c)
                     if (named := dated_name(c)) is not None:
@@ -413,6 +413,23 @@ class Mentions:
             ):
                 out += self._own(dated)  # "India, Bangladesh, and Kuwait August 2-10"
         return _dedupe_actors(out)
+
+    def _name_conjuncts(self, tok: Token, named: list[Actor]) -> list[Token]:
+        """Conjuncts the parser hangs on the last word of a name of several words: "the Republic of
+        Korea and Japan" coordinates Japan with "Korea", inside the name of the first."""
+        if len(named) != 1 or tok.i not in self.token_actor:
+            return []
+        own = self.token_actor[tok.i]
+        found, todo = [], [tok]
+        while todo:
+            for c in children_of(todo.pop()):
+                if c.dep_ in ("prep", "pobj", "compound") and self.token_actor.get(c.i, own) is own:
+                    if c.dep_ == "prep" or c.i in self.token_actor:
+                        todo.append(c)
+                elif c.dep_ == "conj" and c.head.i != tok.i and c.i in self.token_actor:
+                    if self.token_actor[c.i] is not own:
+                        found.append(c)
+        return found
 
     def _paired(self, noun: Token) -> bool:
         """Whether a noun's modifier names two sides joined by a hyphen ("the Israeli-Palestinian
@@ -498,6 +515,10 @@ class Mentions:
                     continue
             if t.pos_ == "PROPN" and _named_medium(t.doc[t.i : t.i + 1]):
                 continue  # "Greek daily Kathimerini said": a newspaper, not Greece
+            if t.lemma_.lower() in PAIR_TIE_NOUNS and self._paired(t):
+                # "our commitment to the U.S.-Romania Strategic Partnership": a tie between two is
+                # neither side's, nor what is done to either (the pair's own rule says they cooperate)
+                continue
             if t.dep_ == "conj" and not self.force and _places_noun(t) and not _places_noun(t.head):
                 # "condemn the atrocities in Bucha and a number of other Ukrainian towns": towns the
                 # parser coordinates with an act are their state's only when force is used on them
@@ -1253,6 +1274,10 @@ def _whole_body(ent: Span) -> Span:
     if start == ent.start:
         return ent
     return Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+# ties between two sides, which a hyphen names ("the U.S.-Japan Alliance")
+PAIR_TIE_NOUNS = {"partnership", "alliance", "relationship", "relation", "tie", "cooperation", "friendship"}
 
 
 def _named_medium(span: Span) -> bool:

@@ -320,7 +320,7 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
         # "grateful to Ann and to Sweden": a preposition coordinated with one on the holder
         preps += [cc for c in preps for cc in children_of(c) if cc.dep_ == "conj" and cc.pos_ == "ADP"]
         for prep in preps:
-            if prep.lower_ == word and not _inside_title(prep, m):
+            if (prep.lower_ == word or (word == "for" and _on_behalf(prep))) and not _inside_title(prep, m):
                 for pobj in children_of(prep):
                     if pobj.lower_ in ("it", "this", "that") and holder.lemma_.lower() in ("speak", "talk"):
                         continue  # "leave it to them to speak to it": a topic, never a party
@@ -355,6 +355,19 @@ def _prep(word: str, ctx: SlotContext) -> list[Actor]:
                 found += [a for pobj in children_of(prep) if pobj.dep_ == "pobj" for a in ctx.arg(pobj)]
                 break
     return dedupe(found)
+
+
+# "its support in defense of Ukraine", "assistance in support of Kyiv": whom a thing is for
+ON_BEHALF_NOUNS = {"defense", "defence", "support"}
+
+
+def _on_behalf(prep: Token) -> bool:
+    """ "in defense of X", "in support of X": a phrase that says for whom, as "for X" does (its
+    "of" object carries X)."""
+    return prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in ON_BEHALF_NOUNS and not any(d.dep_ == "det" for d in children_of(c))
+        for c in children_of(prep)
+    )
 
 
 def _inside_title(prep: Token, m) -> bool:

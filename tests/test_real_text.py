@@ -4873,3 +4873,46 @@ def test_the_same_sector_noun_again_is_the_one_placed_before(extract):
         "A U.S. delegation arrived in Asuncion. The delegation met with Paraguayan President Mario Abdo Benitez."
     )
     assert ("United States", "meets", "Mario Abdo Benitez", False, False) in got
+
+
+def test_a_conjunct_after_a_name_of_several_words_is_a_second_actor(extract):
+    """ "the Republic of Korea and Japan": the parser hangs Japan on "Korea", inside the first name;
+    it is a second actor all the same."""
+    got = extract("The United States stands with the Republic of Korea and Japan.")
+    assert ("United States", "supports", "Japan", False, False) in got
+    assert ("United States", "supports", "South Korea", False, False) in got
+
+
+def test_support_in_defense_of_someone_is_support_for_them(extract):
+    """ "thanked Turkey for its strong support in defense of Ukraine": in defense of X says for whom."""
+    assert ("Turkey", "supports", "Ukraine", False, False) in extract(
+        "The Deputy Secretary thanked Turkey for its strong support in defense of Ukraine."
+    )
+    assert not any(r == "supports" for _, r, *_ in extract("Turkey expressed its support in the defense sector."))
+
+
+def test_condemnation_for_an_act_criticizes_its_author(extract):
+    """ "reiterated his condemnation for Russia's attack on Ukraine": the author of the act condemned."""
+    got = extract("Secretary Blinken reiterated his condemnation for Russia's premeditated attack on Ukraine.")
+    assert ("Antony Blinken", "criticizes", "Russia", False, False) in got
+
+
+def test_commitment_to_a_two_sided_partnership_is_not_support_for_one_side(extract):
+    """ "reaffirmed our shared commitment to the U.S.-Romania Strategic Partnership": the two
+    cooperate; the tie is neither side's, so the statement is no support for Romania."""
+    got = extract(
+        "Under Secretary Fernandez and Minister Popescu reaffirmed our shared commitment to the"
+        " U.S.-Romania Strategic Partnership."
+    )
+    assert ("United States", "cooperatesWith", "Romania", False, False) in got
+    assert not any(r == "supports" for _, r, *_ in got)
+
+
+def test_calling_on_a_list_meets_no_one_in_it(extract):
+    """ "We call on the House of Representatives, the High State Council, and their leaders to
+    finalize": an appeal, whatever the parser makes of the list, never a phone call."""
+    got = extract(
+        "The United States calls on the House of Representatives, the High State Council, and their leaders"
+        " to urgently finalize the legal basis."
+    )
+    assert not any(r == "meets" for _, r, *_ in got)

@@ -9,6 +9,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from kg.english import (
+    APPEAL_VERBS,
     CUSTODY_NOUNS,
     DOBJ,
     LEAVING_VERBS,
@@ -130,9 +131,14 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
     ) or (
         obj_noun is not None and any((q.lemma_.lower(),) in m.gz.titles for q in prep_objects(verb, "as"))
     )  # ("designated Perez as defence minister" appoints him; "travel to Kenya as head of" is a capacity)
+    appeal = lemma in APPEAL_VERBS and any(
+        q.ent_type_ not in ("DATE", "TIME") for p in APPEAL_VERBS[lemma] for q in prep_objects(verb, p)
+    )
     for trig in lex.verbs.get(lemma, ()) if not named_as else ():
         # (with an object predicate, "called Germany a partner" or "called D'Souza humble" names, it
         # does not phone)
+        if appeal and trig.target and trig.target[0].startswith("obj"):
+            continue  # "call on the House, the High State Council, and ... to": a list the parser split
         candidates.append((trig, "converse" if trig.converse else ("passive" if is_passive(verb) else "active")))
     if (
         obj_noun is not None
