@@ -558,6 +558,8 @@ ROLE_NOUNS = {"role", "mission", "campaign"}
 STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance", "priority"}
 # what someone is committed to doing is theirs to do ("affirmed their commitment to supporting
 # Ukraine", "Japan's determination to help"); a commitment made is not hedged, a readiness is
+# verbs and adjectives of commitment to a thing to do: "committed to cooperation with Japan"
+COMMITTING_WORDS = {"commit", "committed", "pledge", "dedicate", "dedicated"}
 COMMITMENT_NOUNS = {"commitment", "determination", "resolve", "pledge", "readiness", "willingness", "intention"}
 # verbs of going somewhere: what one goes "for" is one's own ("arrived in Tehran for talks with ...")
 TRAVEL_VERBS = {"arrive", "travel", "go", "come", "fly", "head", "return", "gather", "convene", "land"}
@@ -981,6 +983,13 @@ def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
                 return logical_subjects(head.head.head, depth + 1)
     if verb.dep_ == "relcl":
         return []
+    if verb.dep_ == "pobj" and head.lower_ == "to" and verb.pos_ == "NOUN":
+        gov = head.head.head if head.head.lower_ == "forward" else head.head
+        forward = head.head.lower_ == "forward" or any(c.lower_ == "forward" for c in children_of(gov))
+        if gov.lemma_.lower() in COMMITTING_WORDS or (gov.lemma_.lower() == "look" and forward):
+            # "committed to trilateral cooperation with Japan", "look forward to talks with": who
+            # commits to the work does it
+            return logical_subjects(gov, depth + 1)
     if verb.dep_ == "pobj" and head.lower_ == "for" and _gone_for(head.head):
         # "A Saudi delegation arrived in Tehran for talks with Iranian officials", "Lavrov is in
         # Ankara for talks": who went there talks

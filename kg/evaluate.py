@@ -347,6 +347,8 @@ class GoldActor:
                 # "Hassan Sheikh Mohamud", "Foreign Minister Chung" of Korea "Chung Eui-yong")
                 or bool(same_persons([("gold", self.name, self.country), ("kg", a.label, a.country)]))
                 or begins_name(self.name, a.label)  # "Foreign Minister Retno" is Retno Marsudi
+                # the family name first or last ("Abe Shinzo" is kg's "Shinzo Abe")
+                or sorted(_fold(self.name).split()) == sorted(_fold(a.label).split())
             )
         if t == "Sector":
             if getattr(a, "sector", None):

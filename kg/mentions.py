@@ -382,6 +382,8 @@ class Mentions:
             named := self._examples(tok)
         ):
             out = named  # "terrorist groups such as Hamas and Hezbollah": the ones the text names
+        elif self.tree.pos[tok.i] == "NOUN" and (named := self._examples(tok, included_only=True)):
+            out = named  # "11 Russian officials, including Ivanov and Peskov": those named
         if conj:
             for c in children_of(tok) + self._name_conjuncts(tok, out):
                 if c.dep_ == "conj" and not subject_of_next_clause(c) and not ends_inner_list(tok, c):
@@ -443,21 +445,27 @@ class Mentions:
                 return True
         return False
 
-    def _examples(self, tok: Token) -> list[Actor]:
+    def _examples(self, tok: Token, included_only: bool = False) -> list[Actor]:
         """The named actors a plural noun is exemplified by: "groups like Hamas", "countries such as
-        China and Russia" (not persons: "leaders like Mandela" say what kind, not who acts)."""
+        China and Russia" (not persons: "leaders like Mandela" say what kind, not who acts), or
+        that it includes: "11 individuals, including Hani As'ad and Jami Muhammad"."""
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
-        found = [
-            a
-            for p in children_of(tok)
-            if p.dep_ == "prep"
-            and (p.lower_ == "like" or (p.lower_ == "as" and any(c.lower_ == "such" for c in children_of(p))))
-            for q in children_of(p)
-            if q.dep_ == "pobj"
-            for a in self.actors(q)
-        ]
-        return [a for a in found if a.type != "Person"]
+        found = []
+        for p in children_of(tok):
+            if p.dep_ != "prep":
+                continue
+            included = p.lower_ == "including"
+            if included_only and not included:
+                continue
+            if not (
+                included or p.lower_ == "like" or (p.lower_ == "as" and any(c.lower_ == "such" for c in children_of(p)))
+            ):
+                continue
+            found += [
+                a for q in children_of(p) if q.dep_ == "pobj" for a in self.actors(q) if included or a.type != "Person"
+            ]
+        return found
 
     def _own(self, tok: Token) -> list[Actor]:
         if tok.i in self.token_group:
@@ -493,10 +501,11 @@ class Mentions:
         ):
             # "the country", "the group", "the Nigeria-based group": the actor last named in that role
             return self._pronoun(tok)
-        # "the M23, the Rwanda-backed rebel group": an apposition names its head
+        # "the M23, the Rwanda-backed rebel group": an apposition names its head ("two financiers
+        # operating in Guinea: Ali Saade and Ibrahim Taher": every name of it)
         for c in children_of(tok):
             if c.dep_ == "appos" and c.i in self.token_actor:
-                return [self.token_actor[c.i]]
+                return self.actors(c)
         return []
 
     def carried_actors(self, tok: Token) -> list[Actor]:
@@ -629,8 +638,18 @@ class Mentions:
         held = lemma in TERM_NOUNS and any(
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in children_of(noun)
         )
+        # "North Macedonia's EU accession", "Sweden's NATO bid": the body joined is no owner
+        # (or "NATO membership for Finland": whom it is for)
+        joiners = [a for q in prep_objects(noun, "for") for a in self.actors(q)] if lemma in JOINING_NOUNS else []
+        joining = lemma in JOINING_NOUNS and (bool(joiners) or any(c.dep_ == "poss" for c in children_of(noun)))
         for c in children_of(noun):
             if held and c.dep_ in ("compound", "nmod", "amod"):
+                continue
+            if (
+                joining
+                and c.dep_ in ("compound", "nmod")
+                and getattr(self.token_actor.get(c.i), "type", "") == "Organization"
+            ):
                 continue
             if c.dep_ == "poss" and lemma in OTHER_PARTY_NOUNS:
                 continue  # "aggression against its neighbour": not against itself
@@ -682,6 +701,7 @@ class Mentions:
                 for agent in children_of(c):
                     if agent.dep_ == "agent":
                         owners += [a for p in children_of(agent) if p.dep_ == "pobj" for a in self.actors(p)]
+        direct += joiners
         # "the security of the United States from Afghan soil": the territory a thing comes from
         # names its owner only when nothing else does
         return direct or ((owners or origins) if owners_too else [])
@@ -1276,6 +1296,8 @@ def _whole_body(ent: Span) -> Span:
     return Span(ent.doc, start, ent.end, label=ent.label_)
 
 
+# a state's joining a body: "Ukraine's EU membership"
+JOINING_NOUNS = {"membership", "accession", "candidacy", "bid"}
 # ties between two sides, which a hyphen names ("the U.S.-Japan Alliance")
 PAIR_TIE_NOUNS = {"partnership", "alliance", "relationship", "relation", "tie", "cooperation", "friendship"}
 

@@ -183,11 +183,20 @@ def modality(trigger: Token, lex: Lexicon, negating_governors: bool = True) -> t
             continue
         lemma = tok.lemma_.lower()
         particle = next((c.lower_ for c in children_of(tok) if c.dep_ == "prt"), None)
+        # "look forward to": a governor of two words, the second an adverb
+        phrase = next(
+            (
+                f"{lemma} {c.lower_}"
+                for c in children_of(tok)
+                if c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in hedge_gov
+            ),
+            None,
+        )
         if not past_noun and (lemma in neg_gov or (particle and f"{lemma} {particle}" in neg_gov)):
             negated = True
         if lemma in hedge_topic and (acted or trigger.pos_ == "VERB") and not noun_between:
             hedged = True  # "discussed strengthening collaboration": a plan, not a fact
-        if (lemma in hedge_gov or (link == "xcomp" and tok.lower_ in hedge_gov)) and not (
+        if (lemma in hedge_gov or phrase or (link == "xcomp" and tok.lower_ in hedge_gov)) and not (
             lemma in CAUSAL_HEADS and word == "to"
         ):
             # a governor listed as a word form over an infinitive ("is going to travel"); "due to the
