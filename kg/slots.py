@@ -888,6 +888,12 @@ def _implied(ctx: SlotContext) -> list[Actor]:
     found = _war_targets(m, ctx.implied_preps)
     targets = set().union(*(found.get(c, set()) for c in owner_states)) if owner_states else set()
     targets -= left_out
+    if len(states) > 1 and len(targets) == 1:
+        # "North Macedonia's support for Ukraine's sovereignty in the face of Russia's aggression":
+        # of the states the sentence names, the one the document says the war is on
+        aimed = [a for a in states if a.country in targets]
+        if len(aimed) == 1:
+            return aimed
     if states and (len(states) > 1 or not targets or states[0].country in targets):
         return states if len(states) == 1 else []
     # "Putin's war of choice", in a sentence that names no other state, or only one the war is not

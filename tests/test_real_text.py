@@ -4958,9 +4958,19 @@ def test_committing_to_cooperation_with_someone_cooperates_with_them(extract):
     assert ("United States", "cooperatesWith", "Kenya", False, True) in got
 
 
-def test_two_who_celebrate_years_of_relations_cooperate(extract):
-    """ "the United States and Singapore celebrate 55 years of diplomatic relations": ties two mark;
-    years of one's own independence are no tie."""
-    got = extract("This year, the United States and Singapore celebrate 55 years of diplomatic relations.")
-    assert ("United States", "cooperatesWith", "Singapore", False, False) in got
-    assert extract("Kenya celebrates 58 years of independence.") == []
+def test_an_implied_war_target_is_the_named_state_the_war_is_said_to_be_on(nlp):
+    """ "North Macedonia's support for Ukraine's sovereignty in the face of Russia's aggression": of
+    the two states the sentence names, the one the document says Russia's war is on."""
+    from kg.extract import Extractor
+
+    text = (
+        "Russia's invasion of Ukraine began in February. Secretary Blinken thanked Foreign Minister Osmani for"
+        " North Macedonia's steadfast support for Ukraine's sovereignty in the face of Russia's aggression."
+    )
+    second = text.index("Secretary")
+    got = {
+        (r.subject.label, r.relation, r.object.label)
+        for r in Extractor().extract(nlp(text))
+        if r.start >= second and r.relation == "attacks"
+    }
+    assert got == {("Russia", "attacks", "Ukraine")}
