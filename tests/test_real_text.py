@@ -4974,3 +4974,40 @@ def test_an_implied_war_target_is_the_named_state_the_war_is_said_to_be_on(nlp):
         if r.start >= second and r.relation == "attacks"
     }
     assert got == {("Russia", "attacks", "Ukraine")}
+
+
+def test_good_wishes_are_support(extract):
+    """ "I send best wishes to the people of Saint Lucia", "I wish the people of Montenegro good health":
+    good wishes sent to a people support its state."""
+    assert ("United States", "supports", "Saint Lucia", False, False) in extract(
+        "The United States sends best wishes to the people of Saint Lucia as they celebrate."
+    )
+    assert ("United States", "supports", "Montenegro", False, False) in extract(
+        "The United States wishes the people of Montenegro good health and happiness."
+    )
+
+
+def test_an_event_after_a_headline_title_is_no_person(nlp):
+    """ "Statement on the Hong Kong Chief Executive Selection": "the new Chief Executive" is no one
+    called Selection."""
+    from kg.extract import Extractor
+
+    rels = Extractor().extract(
+        nlp("We urge the new Chief Executive to respect protected rights and freedoms."),
+        voice=publisher_voice("https://www.state.gov/x"),
+        headline="G7 Foreign Ministers' Statement on the Hong Kong Chief Executive Selection",
+    )
+    assert not any("Selection" in (r.subject.label, r.object.label) for r in rels)
+
+
+def test_a_state_whose_own_person_is_a_side_is_no_second_side():
+    """The sides of a two-sided event ("Under Secretary Nuland and the delegation will take part in
+    the U.S.-Colombia dialogue", the delegation being the United States) never pair a person with
+    her own state: the person acts for it."""
+    from kg.actors import gazetteer, person_actor
+    from kg.rules.frames import _persons_for_states
+
+    gz = gazetteer()
+    nuland, usa, colombia = person_actor("Victoria Nuland", "USA"), gz.lookup("United States"), gz.lookup("Colombia")
+    assert [a.label for a in _persons_for_states([nuland, usa])] == ["Victoria Nuland"]
+    assert [a.label for a in _persons_for_states([nuland, colombia])] == ["Victoria Nuland", "Colombia"]

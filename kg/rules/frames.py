@@ -463,11 +463,14 @@ def _fill(trig: Trigger, head: Token, obj_noun: Token | None, ctx: Sentence, rul
             # "Kenya and Portugal co-hosted the conference": hosts of one event organise it
             # together; they are not each other's guests
             trig = replace(trig, relation="cooperatesWith")
-        return Frame(trig, sources, sources, "reciprocal", True, words(head, obj_noun))
+        sides = _persons_for_states(sources)
+        if len(sides) < 2:
+            return None
+        return Frame(trig, sides, sides, "reciprocal", True, words(head, obj_noun))
     if not targets and rule == "nominal" and _pair_noun(trig, head):
         # "the U.S.-Croatia Strategic Dialogue", "the Israel-Hamas conflict", "Russian and Chinese
         # cooperation": a two-sided event noun whose modifiers name both sides
-        sides = _sides(head, ctx) if len(sources) < 2 else sources
+        sides = _persons_for_states(_sides(head, ctx) if len(sources) < 2 else sources)
         if 2 <= len(sides) <= 3:  # a dyad or a trilateral; a longer list is rarely the sides
             return Frame(trig, sides, sides, "reciprocal", True, words(head, obj_noun))
     if not targets:
@@ -578,6 +581,13 @@ def _pair_noun(trig: Trigger, head: Token) -> bool:
     modifiers are the sides, not one party ("Russia's war")."""
     two_sided = is_symmetric(trig.relation) or "between" in trig.target
     return two_sided and not any(c.dep_ == "poss" for c in children_of(head))
+
+
+def _persons_for_states(sides: list[Actor]) -> list[Actor]:
+    """The sides of a two-sided event without a state whose own person is also a side ("Russian
+    President Putin and Zelenskyy met": Putin met Zelenskyy, not Russia too)."""
+    held = {a.country for a in sides if a.type == "Person" and a.country}
+    return [a for a in sides if not (a.type == "Country" and a.country in held)]
 
 
 def _sides(head: Token, ctx: Sentence) -> list[Actor]:
