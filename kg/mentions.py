@@ -377,6 +377,10 @@ class Mentions:
     # -------------------------------------------------------------- queries used by the rules
     def actors(self, tok: Token, conj: bool = True) -> list[Actor]:
         """Actors a token stands for (with its coordinated tokens): [] when it names none."""
+        if tok.dep_ in ("conj", "pobj", "dobj") and (titled := self._holder_of_next_title(tok)) is not None:
+            # "Hayashi and Republic of Korea Foreign Minister Chung", "spoke with Republic of Korea
+            # (ROK) Foreign Minister Chung": the state is the holder in the title of whom is named
+            return [] if tok.dep_ == "conj" else [titled]
         out = list(self._own(tok))
         if (all(a.type == "SectorActor" for a in out) if out else tok.lemma_.lower() in EXAMPLED_HEADS) and (
             named := self._examples(tok)
@@ -415,6 +419,34 @@ class Mentions:
             ):
                 out += self._own(dated)  # "India, Bangladesh, and Kuwait August 2-10"
         return _dedupe_actors(out)
+
+    def _holder_of_next_title(self, tok: Token) -> Actor | None:
+        """The person whose title, right after a state the parser split from it, names that state as
+        its holder ("Republic of Korea Foreign Minister Chung", "Republic of Korea (ROK) Foreign
+        Minister Chung")."""
+        state = self.token_actor.get(tok.i)
+        if state is None or state.type != "Country":
+            return None
+        doc = tok.doc
+        k = (
+            max(
+                tok.right_edge.i,
+                max((t.i for t in doc[tok.i : tok.i + 5] if self.token_actor.get(t.i) is state), default=tok.i),
+            )
+            + 1
+        )
+        if k < len(doc) and doc[k].text == ")":
+            k += 1  # the parser put the acronym in parentheses inside the state's phrase
+        elif k < len(doc) and doc[k].text == "(":
+            close = next((j for j in range(k + 1, min(k + 5, len(doc))) if doc[j].text == ")"), None)
+            k = close + 1 if close is not None else k
+        for j in range(k, min(k + 5, len(doc))):
+            other = self.token_actor.get(j)
+            if other is not None and other is not state:
+                return other if other.type == "Person" and other.country in (None, state.country) else None
+            if not (doc[j].pos_ == "PROPN" and doc[j].is_title):
+                return None
+        return None
 
     def _name_conjuncts(self, tok: Token, named: list[Actor]) -> list[Token]:
         """Conjuncts the parser hangs on the last word of a name of several words: "the Republic of
@@ -1239,6 +1271,16 @@ def _whole_name(ent: Span, gz: Gazetteer) -> Span:
     """A PERSON entity grown leftwards over given names the recogniser left out ("Antony" in
     "Secretary of State Antony J. Blinken"): capitalised compounds of the name that are not titles."""
     end = ent.end
+    last = ent.doc[end - 1]
+    if (
+        len(ent) >= 2
+        and end < len(ent.doc)
+        and ent.doc[end].lower_ in ("'s", "’s")
+        and getattr(gz.lookup(last.text), "type", None) == "Country"
+    ):
+        # "discussed with Secretary General Delattre France's plans": the state's, not a surname
+        ent = Span(ent.doc, ent.start, end - 1, label=ent.label_)
+        end -= 1
     while end < len(ent.doc) and ELIDED_PARTICLE.match(ent.doc[end].text) and ent.doc[end].pos_ == "PROPN":
         end += 1  # "Valéry Giscard d'Estaing": the recogniser stops before the elided particle
     if end != ent.end:
@@ -3217,6 +3259,7 @@ def _headline_name(words: list[str]) -> list[str]:
             not bare[:1].isupper()
             or bare.lower() in HEADLINE_STOPS | HEADLINE_VERBS | HEADLINE_NOUNS
             or bare.lower() in _office_words()
+            or bare.lower().endswith(("tion", "sion"))  # "the Hong Kong Chief Executive Selection": an event
         ):
             break
         run.append(bare)

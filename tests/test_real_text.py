@@ -5011,3 +5011,17 @@ def test_a_state_whose_own_person_is_a_side_is_no_second_side():
     nuland, usa, colombia = person_actor("Victoria Nuland", "USA"), gz.lookup("United States"), gz.lookup("Colombia")
     assert [a.label for a in _persons_for_states([nuland, usa])] == ["Victoria Nuland"]
     assert [a.label for a in _persons_for_states([nuland, colombia])] == ["Victoria Nuland", "Colombia"]
+
+
+def test_a_state_split_from_the_title_it_holds_is_the_titled_person(extract):
+    """ "host Japanese Foreign Minister Hayashi and Republic of Korea Foreign Minister Chung", "spoke
+    with Republic of Korea (ROK) Foreign Minister Chung": the state is the holder in Chung's title,
+    so whom the Secretary meets is Chung, not Korea besides."""
+    got = extract(
+        "Secretary Blinken will host Japanese Foreign Minister Hayashi and Republic of Korea Foreign Minister"
+        " Chung Eui-yong for a meeting."
+    )
+    assert not any(o == "South Korea" for _, r, o, *_ in got if r == "meets")
+    assert any(o == "Chung Eui-yong" for _, r, o, *_ in got if r == "meets")
+    got = extract("Secretary Blinken spoke today with Republic of Korea (ROK) Foreign Minister Chung Eui-yong.")
+    assert [o for _, r, o, *_ in got if r == "meets"] == ["Chung Eui-yong"]
