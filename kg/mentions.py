@@ -428,19 +428,16 @@ class Mentions:
         if state is None or state.type != "Country":
             return None
         doc = tok.doc
-        k = (
-            max(
-                tok.right_edge.i,
-                max((t.i for t in doc[tok.i : tok.i + 5] if self.token_actor.get(t.i) is state), default=tok.i),
-            )
-            + 1
-        )
+        k = tok.i
+        while k + 1 < len(doc) and self.token_actor.get(k + 1) is state:
+            k += 1  # the state's own words ("Republic of Korea")
+        k = max(k, tok.right_edge.i) + 1
         if k < len(doc) and doc[k].text == ")":
             k += 1  # the parser put the acronym in parentheses inside the state's phrase
         elif k < len(doc) and doc[k].text == "(":
             close = next((j for j in range(k + 1, min(k + 5, len(doc))) if doc[j].text == ")"), None)
             k = close + 1 if close is not None else k
-        for j in range(k, min(k + 5, len(doc))):
+        for j in range(k, min(k + 5, tok.sent.end)):
             other = self.token_actor.get(j)
             if other is not None and other is not state:
                 return other if other.type == "Person" and other.country in (None, state.country) else None
