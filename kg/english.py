@@ -569,6 +569,13 @@ JOINT_WORK_NOUNS = {"coordination", "cooperation", "collaboration", "partnership
 DISCUSSION_VERBS = {"discuss", "review", "explore", "exchange", "consider", "examine"}
 TOPIC_LINKS = {"dobj", "acl", "xcomp", "pcomp", "prep", "pobj", "conj", "amod", "compound"}
 THANK_VERBS = {"thank"}
+# "join the people of X in celebrating / in solemn remembrance": sharing an observance with
+# someone is support for them, not work with them
+SHARED_OBSERVANCES = {
+    "celebrate", "celebration", "mourn", "mourning", "commemorate", "commemoration", "honor", "honour",
+    "remember", "remembrance", "observe", "observance", "grief", "grieve", "wish", "mark", "recognize",
+    "recognise", "pray", "prayer", "condolence", "solidarity",
+}  # fmt: skip
 # a verb that appeals to whom its preposition names: its direct object is no one phoned or met
 APPEAL_VERBS = {"call": ("on", "upon")}
 GRATEFUL_ADJS = {"grateful", "thankful"}

@@ -18,6 +18,7 @@ from kg.english import (
     PERMISSION_VERBS,
     PHRASAL_SYNONYMS,
     REL_PRONOUNS,
+    SHARED_OBSERVANCES,
     SUBJ,
     children_of,
     is_passive,
@@ -152,6 +153,12 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
         for noun_lemma in nouns:
             for trig in lex.light_for("*", noun_lemma):
                 candidates.append((trig, "light"))
+    if lemma == "join" and any(q.lemma_.lower() in SHARED_OBSERVANCES for q in prep_objects_or_clauses(verb, "in")):
+        # "join the people of Bosnia in solemn remembrance", "join Buddhists in their celebration"
+        candidates = [
+            (dataclasses.replace(t, relation="supports") if t.relation == "cooperatesWith" else t, r)
+            for t, r in candidates
+        ]
     sanction_nouns = lex.noun_classes.get("SANCTION", frozenset())
     if candidates and any(t.lemma_.lower() in sanction_nouns for t in logical_subjects(verb)):
         # "Russia has been hit by Western sanctions": what hits is a sanction, not an attack
@@ -188,6 +195,18 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") for c in children_of(q))
         )
     return frames
+
+
+def prep_objects_or_clauses(verb: Token, word: str) -> list[Token]:
+    """The objects of a preposition on ``verb``: nouns ("in solemn remembrance") and gerunds ("in
+    celebrating")."""
+    return [
+        q
+        for p in children_of(verb)
+        if p.dep_ == "prep" and p.lower_ == word
+        for q in children_of(p)
+        if q.dep_ in ("pobj", "pcomp")
+    ]
 
 
 def _held_captive(verb: Token, m: Mentions) -> bool:
