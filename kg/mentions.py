@@ -1405,6 +1405,8 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
             return None
         m.places.update(range(span.start, span.end))
         return sector_actor(country, m.gz.sectors["CVL"])
+    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in BODY_HEAD_WORDS:
+        return _organisation(span, m)  # "the Haqqani Network", "the Luhansk People's Republics": a body
     if label == "PERSON":
         return _person(span, m)
     if label == "ORG":
@@ -1417,6 +1419,12 @@ def _resolve_span(span: Span, m: Mentions) -> Actor | None:
     return None
 
 
+# last words of a name that make it a body whatever the recogniser says
+BODY_HEAD_WORDS = {
+    "network", "group", "front", "party", "army", "movement", "brigade", "brigades", "council",
+    "committee", "republic", "republics", "coalition", "alliance", "union", "organization",
+    "organisation", "militia", "foundation", "institute", "ministry", "agency",
+}  # fmt: skip
 PLACE_HEADS = {"town", "city", "village", "province", "region", "district", "county", "port", "governorate"}
 
 
@@ -3572,6 +3580,9 @@ def _participants(m: Mentions, tok: Token, everyone: bool = False) -> list[Actor
             return []
         if not subjects:
             continue
+        # the main clause's subjects, not one inside its purpose ("spoke with ... about efforts to
+        # hold President Putin to account. Both ...")
+        subjects = [(t, a) for t, a in subjects if _of_main_clause(t)]
         if len(subjects) == 1:
             t, a = subjects[0]
             verb = t
@@ -3583,7 +3594,9 @@ def _participants(m: Mentions, tok: Token, everyone: bool = False) -> list[Actor
             met = [
                 b
                 for o in verb.subtree
-                if o.dep_ in ("dobj", "pobj")
+                # whom the meeting verb itself names, not someone in its purpose ("spoke with X to
+                # discuss holding Putin to account")
+                if o.dep_ in ("dobj", "pobj") and getattr(_clause_verb_of(o), "i", None) == verb.i
                 for b in (m.actors(o) if everyone else [m.token_actor.get(o.i)])
                 if b is not None and b.id != a.id
             ]
@@ -3597,6 +3610,14 @@ def _participants(m: Mentions, tok: Token, everyone: bool = False) -> list[Actor
             return [a for _, a in subjects]
         return []
     return []
+
+
+def _clause_verb_of(tok: Token) -> Token | None:
+    """The nearest verb above a token."""
+    head = tok.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _recent_pair(m: Mentions, tok: Token, want_person: bool, states_only: bool = False) -> list[Actor]:

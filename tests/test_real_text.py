@@ -5025,3 +5025,37 @@ def test_a_state_split_from_the_title_it_holds_is_the_titled_person(extract):
     assert any(o == "Chung Eui-yong" for _, r, o, *_ in got if r == "meets")
     got = extract("Secretary Blinken spoke today with Republic of Korea (ROK) Foreign Minister Chung Eui-yong.")
     assert [o for _, r, o, *_ in got if r == "meets"] == ["Chung Eui-yong"]
+
+
+def test_joining_someone_in_an_observance_supports_them(extract):
+    """ "The American people join the people of Bosnia and Herzegovina in solemn remembrance": sharing
+    a remembrance or a celebration is support, not work together; joining someone in sanctions is."""
+    assert ("United States", "supports", "Bosnia and Herzegovina", False, False) in extract(
+        "The American people join the people of Bosnia and Herzegovina in solemn remembrance of the victims."
+    )
+    assert ("Japan", "cooperatesWith", "United States", False, False) in extract(
+        "Japan joined the United States in imposing sanctions on Russia."
+    )
+
+
+def test_both_are_the_two_who_met_not_someone_in_their_purpose(extract):
+    """ "Blinken spoke with the Australian delegation about efforts to hold President Putin to account.
+    Both condemned Iran": both are those who spoke, never Putin, named in what they spoke about."""
+    got = extract(
+        "Secretary Blinken spoke with the Australian delegation about efforts to hold President Vladimir Putin"
+        " to account. Both condemned Iran."
+    )
+    assert not any(s == "Vladimir Putin" for s, r, *_ in got if r == "criticizes")
+
+
+def test_a_name_ending_in_a_body_word_is_no_person(nlp):
+    """ "the Luhansk People's Republics", "the Haqqani Network": whatever the recogniser says, never
+    a person."""
+    from kg.mentions import find_mentions
+
+    for text in (
+        "Russia recognized the Donetsk and Luhansk People's Republics.",
+        "The Haqqani Network attacked Kabul.",
+    ):
+        m = find_mentions(nlp(text), None, None)
+        assert not any(a.type == "Person" for a in m.token_actor.values()), text
