@@ -556,10 +556,10 @@ ROLE_NOUNS = {"role", "mission", "campaign"}
 # what a speaker says matters ("stressed the importance of supporting Ukraine", "the need to hold
 # Russia accountable"): its act is the speaker's own, talked about (hedged by modality.tsv)
 STANCE_NOUNS = {"importance", "need", "necessity", "imperative", "significance", "priority"}
-# what someone is committed to doing is theirs to do ("affirmed their commitment to supporting
-# Ukraine", "Japan's determination to help"); a commitment made is not hedged, a readiness is
 # verbs and adjectives of commitment to a thing to do: "committed to cooperation with Japan"
 COMMITTING_WORDS = {"commit", "committed", "pledge", "dedicate", "dedicated"}
+# what someone is committed to doing is theirs to do ("affirmed their commitment to supporting
+# Ukraine", "Japan's determination to help"); a commitment made is not hedged, a readiness is
 COMMITMENT_NOUNS = {"commitment", "determination", "resolve", "pledge", "readiness", "willingness", "intention"}
 # verbs of going somewhere: what one goes "for" is one's own ("arrived in Tehran for talks with ...")
 TRAVEL_VERBS = {"arrive", "travel", "go", "come", "fly", "head", "return", "gather", "convene", "land"}
@@ -927,6 +927,18 @@ def _continues_a_list(verb: Token) -> bool:
 
 
 @remembered
+def prep_objects_or_clauses(verb: Token, word: str) -> list[Token]:
+    """The objects of a preposition on ``verb``: nouns ("in solemn remembrance") and gerunds ("in
+    celebrating")."""
+    return [
+        q
+        for p in children_of(verb)
+        if p.dep_ == "prep" and p.lower_ == word
+        for q in children_of(p)
+        if q.dep_ in ("pobj", "pcomp")
+    ]
+
+
 def logical_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The tokens that act: nsubj, a passive's by-agent, or the subject a verb inherits from the
     verb it depends on (coordination, control, "accused X of ...ing", relative clauses)."""

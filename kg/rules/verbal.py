@@ -26,6 +26,7 @@ from kg.english import (
     is_verb,
     logical_subjects,
     prep_objects,
+    prep_objects_or_clauses,
 )
 from kg.rules.context import Frame, Sentence
 from kg.rules.frames import fill
@@ -195,18 +196,6 @@ def verbal(ctx: Sentence, verb: Token) -> list[Frame]:
             and not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") for c in children_of(q))
         )
     return frames
-
-
-def prep_objects_or_clauses(verb: Token, word: str) -> list[Token]:
-    """The objects of a preposition on ``verb``: nouns ("in solemn remembrance") and gerunds ("in
-    celebrating")."""
-    return [
-        q
-        for p in children_of(verb)
-        if p.dep_ == "prep" and p.lower_ == word
-        for q in children_of(p)
-        if q.dep_ in ("pobj", "pcomp")
-    ]
 
 
 def _held_captive(verb: Token, m: Mentions) -> bool:
