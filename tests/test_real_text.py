@@ -5059,3 +5059,13 @@ def test_a_name_ending_in_a_body_word_is_no_person(nlp):
     ):
         m = find_mentions(nlp(text), None, None)
         assert not any(a.type == "Person" for a in m.token_actor.values()), text
+
+
+def test_a_state_glued_to_a_name_before_a_possessive_is_the_state_s(nlp):
+    """ "discussed with Secretary General Delattre France's plans": France's plans, and no person
+    called "Delattre France"."""
+    from kg.mentions import find_mentions
+
+    doc = nlp("Deputy Secretary Sherman also discussed with Secretary General Delattre France's plans for the summit.")
+    m = find_mentions(doc, None, None)
+    assert not any("France" in a.label and a.type == "Person" for a in m.token_actor.values())
